@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { toJsonPack } from '@/lib/knowledge/json-pack';
+import { toMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import type { KnowledgePack } from '@/lib/knowledge/schema';
+import type { ImportResult } from '@/lib/store/knowledge-store';
+
+function download(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+interface PackManagerProps {
+  shippedPacks: readonly KnowledgePack[];
+  userPacks: readonly KnowledgePack[];
+  onImport: (fileName: string, text: string) => ImportResult;
+  onRemove: (packId: string) => void;
+}
+
+/** The packs Cuecard searches, with Markdown/JSON import and export. */
+export function PackManager({ shippedPacks, userPacks, onImport, onRemove }: PackManagerProps) {
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+
+  async function importFiles(files: FileList | null) {
+    for (const file of Array.from(files ?? [])) {
+      const result = onImport(file.name, await file.text());
+      setMessage(
+        result.ok
+          ? { kind: 'ok', text: `Imported ${result.pack.entries.length} questions from ${file.name}.` }
+          : { kind: 'error', text: `${result.message}. Nothing was changed; fix the file and import it again.` },
+      );
+      if (!result.ok) return;
+    }
+  }
+
+  const row = (pack: KnowledgePack, removable: boolean) => (
+    <li key={pack.id} className="pack-row">
+      <span>
+        <strong>{pack.title}</strong> — {pack.entries.length} questions
+      </span>
+      <span className="pack-actions">
+        <button type="button" onClick={() => download(`${pack.id}.md`, toMarkdownPack(pack), 'text/markdown')}>
+          Export .md
+        </button>
+        <button type="button" onClick={() => download(`${pack.id}.json`, toJsonPack(pack), 'application/json')}>
+          Export .json
+        </button>
+        {removable && (
+          <button type="button" onClick={() => onRemove(pack.id)} aria-label={`Remove ${pack.title}`}>
+            Remove
+          </button>
+        )}
+      </span>
+    </li>
+  );
+
+  return (
+    <section className="packs" aria-label="Knowledge packs">
+      <h2>Knowledge packs</h2>
+      <ul>
+        {shippedPacks.map((pack) => row(pack, false))}
+        {userPacks.map((pack) => row(pack, true))}
+      </ul>
+      <label className="file-button">
+        Import a Markdown or JSON pack
+        <input
+          type="file"
+          accept=".md,.markdown,.txt,.json"
+          onChange={(event) => {
+            void importFiles(event.target.files);
+            event.target.value = '';
+          }}
+        />
+      </label>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message message--${message.kind}`}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

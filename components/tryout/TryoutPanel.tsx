@@ -1,0 +1,50 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { buildHintCard, type Verbosity } from '@/lib/hints/build-hint-card';
+import { matchQuestion, type MatchOutcome } from '@/lib/match/match-question';
+import type { QuestionIndex } from '@/lib/match/question-index';
+import { HintCardView } from '../hints/HintCardView';
+
+const OUTCOME_MESSAGES: Record<Exclude<MatchOutcome, 'hint'>, string> = {
+  'small-talk': 'That sounds like small talk or call logistics, so no hint.',
+  'no-match': 'No confident match in your knowledge base, so no hint.',
+  empty: 'Type or paste what the interviewer said.',
+};
+
+/**
+ * Type or paste an interviewer utterance and see the hint Cuecard would show;
+ * the same matcher the live session uses.
+ */
+export function TryoutPanel({ index, verbosity, threshold }: { index: QuestionIndex; verbosity: Verbosity; threshold: number }) {
+  const [text, setText] = useState('');
+  const deferredText = useDeferredValue(text);
+  const match = useMemo(
+    () => matchQuestion(index, deferredText.trim() ? [{ text: deferredText, speaker: 'interviewer' }] : [], { threshold }),
+    [index, deferredText, threshold],
+  );
+  const closest = match.candidates[0];
+
+  return (
+    <section className="tryout" aria-label="Try a question">
+      <label htmlFor="utterance">What the interviewer said</label>
+      <textarea
+        id="utterance"
+        rows={3}
+        value={text}
+        placeholder="e.g. so moving on, how would you handle class imbalance"
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div aria-live="polite">
+        {match.outcome === 'hint' ? (
+          match.best && <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} />
+        ) : (
+          <p className="no-hint" role="status">
+            {OUTCOME_MESSAGES[match.outcome]}
+            {match.outcome === 'no-match' && closest && (
+              <> Closest: “{closest.entry.question}” ({Math.round(closest.score * 100)}%).</>
+            )}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Frame } from './schema';
+
+/** The answer frames Cuecard knows by name; a pack may also spell out its own steps. */
+export const NAMED_FRAMES: Record<string, Frame> = {
+  star: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] },
+  design: { name: 'Design', steps: ['Clarify', 'Data', 'Model', 'Serving', 'Monitoring'] },
+  coding: { name: 'Coding', steps: ['Approach', 'Complexity', 'Edge cases'] },
+  concept: { name: 'Concept', steps: ['Definition', 'Intuition', 'Trade-offs', 'Example'] },
+  ops: { name: 'Ops', steps: ['Context', 'Approach', 'Safeguards', 'Measure'] },
+};
+
+const FRAME_BY_CATEGORY: Record<string, string> = {
+  behavioral: 'star',
+  coding: 'coding',
+  'ml-theory': 'concept',
+  'system-design': 'design',
+  mlops: 'ops',
+  llm: 'concept',
+};
+
+/** The frame an entry gets when its pack does not name one. */
+export function defaultFrameFor(category: string): Frame {
+  const key = FRAME_BY_CATEGORY[category] ?? 'concept';
+  return structuredClone(NAMED_FRAMES[key]!);
+}
+
+/**
+ * Reads a frame written by hand: a known name ("STAR"), an arrow list
+ * ("Clarify → Data → Model"), or both ("Rollout: Shadow → Canary → Full").
+ * Returns null when the text names nothing usable.
+ */
+export function parseFrameText(raw: string): Frame | null {
+  const trimmed = raw.trim();
+  const known = NAMED_FRAMES[trimmed.toLowerCase()];
+  if (known) return structuredClone(known);
+  const colon = trimmed.indexOf(':');
+  const name = colon > 0 ? trimmed.slice(0, colon).trim() : 'Steps';
+  const stepsText = colon > 0 ? trimmed.slice(colon + 1) : trimmed;
+  const steps = stepsText
+    .split(/\s*(?:→|->|=>|>)\s*/)
+    .map((step) => step.trim())
+    .filter(Boolean);
+  if (steps.length < 2) return null;
+  return { name, steps };
+}
+
+/** Writes a frame back in the form parseFrameText reads. */
+export function formatFrameText(frame: Frame): string {
+  const known = Object.values(NAMED_FRAMES).find(
+    (candidate) =>
+      candidate.name === frame.name && candidate.steps.join('|') === frame.steps.join('|'),
+  );
+  if (known) return known.name;
+  return `${frame.name}: ${frame.steps.join(' → ')}`;
+}

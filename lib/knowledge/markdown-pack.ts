@@ -1,0 +1,217 @@
+import { buildPack, packIdFrom, type DraftEntry, type PackMeta } from './build-pack';
+import { formatFrameText, parseFrameText } from './default-frames';
+import { PackError } from './pack-error';
+import type { KnowledgeEntry, KnowledgePack, Outline } from './schema';
+
+type ListField = 'keyPoints' | 'pitfalls' | 'followUps' | 'numbers';
+
+const BLOCK_LABELS: Record<string, ListField> = {
+  'key points': 'keyPoints',
+  outline: 'keyPoints',
+  pitfalls: 'pitfalls',
+  'common pitfalls': 'pitfalls',
+  mistakes: 'pitfalls',
+  'follow-ups': 'followUps',
+  'follow ups': 'followUps',
+  followups: 'followUps',
+  'likely follow-ups': 'followUps',
+  numbers: 'numbers',
+  'numbers worth citing': 'numbers',
+};
+
+const BLOCK_TITLES: Record<ListField, string> = {
+  keyPoints: 'Key points',
+  pitfalls: 'Pitfalls',
+  followUps: 'Follow-ups',
+  numbers: 'Numbers',
+};
+
+const META_LINE = /^(id|category|tags|frequency|frame|also asked|phrasings):\s*(.*)$/i;
+const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** Removes emphasis markers a writer may use; the card renders plain text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/__(.+?)__/g, '$1')
+    .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 ($2)')
+    .trim();
+}
+
+function blockLabel(line: string): ListField | undefined {
+  const label = line
+    .replace(/^#{3,6}\s+/, '')
+    .replace(/\*\*/g, '')
+    .replace(/:\s*$/, '')
+    .trim()
+    .toLowerCase();
+  return BLOCK_LABELS[label];
+}
+
+interface Section {
+  line: number;
+  draft: DraftEntry & { outline: Record<ListField, string[]> & { frame?: unknown } };
+}
+
+function newSection(question: string, line: number): Section {
+  return {
+    line,
+    draft: {
+      question,
+      outline: { keyPoints: [], pitfalls: [], followUps: [], numbers: [] },
+    },
+  };
+}
+
+function splitList(value: string, separator: RegExp): string[] {
+  return value
+    .split(separator)
+    .map((part) => plainText(part))
+    .filter(Boolean);
+}
+
+function applyMeta(section: Section, key: string, value: string, line: number): void {
+  const { draft } = section;
+  switch (key) {
+    case 'id':
+      draft.id = value.trim();
+      return;
+    case 'category':
+      draft.category = value.trim();
+      return;
+    case 'tags':
+      draft.tags = splitList(value, /\s*,\s*/);
+      return;
+    case 'frequency':
+      draft.frequency = value.trim().toLowerCase();
+      return;
+    case 'also asked':
+    case 'phrasings':
+      draft.phrasings = [...((draft.phrasings as string[] | undefined) ?? []), ...splitList(value, /\s*\|\s*/)];
+      return;
+    case 'frame': {
+      const frame = parseFrameText(value);
+      if (!frame) {
+        throw new PackError(
+          `frame "${value.trim()}" is neither a known frame (STAR, Design, Coding, Concept, Ops) nor steps joined by "→"`,
+          { line, field: 'frame' },
+        );
+      }
+      draft.outline.frame = frame;
+      return;
+    }
+  }
+}
+
+/**
+ * Parses a Markdown pack: each "## " heading is one question; optional "Key: value"
+ * lines (Category, Also asked, Tags, Frequency, Frame, Id) follow it; bullets and
+ * paragraphs below are the outline, sorted into blocks by "Pitfalls:", "Follow-ups:",
+ * "Numbers:" labels (unlabelled text is a key point). Throws PackError with the line.
+ */
+export function parseMarkdownPack(markdown: string, options: { fileName?: string; id?: string } = {}): KnowledgePack {
+  const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const sections: Section[] = [];
+  let title: string | undefined;
+  let current: Section | undefined;
+  let block: ListField = 'keyPoints';
+  let paragraphOpen = false;
+  let inFence = false;
+
+  lines.forEach((raw, index) => {
+    const lineNumber = index + 1;
+    const line = raw.trimEnd();
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      paragraphOpen = false;
+      return;
+    }
+    const heading = inFence ? null : HEADING.exec(line);
+    if (heading) {
+      const level = heading[1]!.length;
+      const text = plainText(heading[2]!);
+      if (level === 1 && !current && title === undefined) {
+        title = text;
+        return;
+      }
+      if (level === 2) {
+        if (!text) throw new PackError('a "## " heading has no question text', { line: lineNumber, field: 'question' });
+        current = newSection(text, lineNumber);
+        sections.push(current);
+        block = 'keyPoints';
+        paragraphOpen = false;
+        return;
+      }
+    }
+    if (!current) return; // Text before the first question is the pack's own description.
+    if (!line.trim()) {
+      paragraphOpen = false;
+      return;
+    }
+    if (!inFence) {
+      const meta = META_LINE.exec(line.trim());
+      if (meta) {
+        applyMeta(current, meta[1]!.toLowerCase(), meta[2]!, lineNumber);
+        paragraphOpen = false;
+        return;
+      }
+      const label = blockLabel(line);
+      if (label) {
+        block = label;
+        paragraphOpen = false;
+        return;
+      }
+    }
+    const items = current.draft.outline[block];
+    const bullet = inFence ? null : BULLET.exec(line);
+    if (bullet) {
+      items.push(plainText(bullet[2]!));
+      paragraphOpen = false;
+    } else if (paragraphOpen || (/^\s{2,}/.test(line) && items.length > 0)) {
+      // A wrapped line continues the item above it.
+      items[items.length - 1] = `${items[items.length - 1]} ${plainText(line)}`;
+    } else {
+      items.push(plainText(line));
+      paragraphOpen = true;
+    }
+  });
+
+  if (sections.length === 0) {
+    throw new PackError('no questions found: each question must start with a "## " heading');
+  }
+  const fallbackName = options.fileName ?? title ?? 'imported-pack';
+  const meta: PackMeta = {
+    id: options.id ?? packIdFrom(title ?? fallbackName),
+    title: title ?? fallbackName.replace(/\.(md|markdown)$/i, ''),
+  };
+  return buildPack(
+    meta,
+    sections.map((section) => ({ draft: section.draft, position: { line: section.line } })),
+  );
+}
+
+function formatBlock(outline: Outline, field: ListField, withTitle: boolean): string[] {
+  const items = outline[field];
+  if (items.length === 0) return [];
+  return ['', ...(withTitle ? [`${BLOCK_TITLES[field]}:`] : []), ...items.map((item) => `- ${item}`)];
+}
+
+function formatEntry(entry: KnowledgeEntry): string[] {
+  const lines = [`## ${entry.question}`, `Id: ${entry.id}`, `Category: ${entry.category}`, `Frequency: ${entry.frequency}`];
+  if (entry.tags.length) lines.push(`Tags: ${entry.tags.join(', ')}`);
+  if (entry.phrasings.length) lines.push(`Also asked: ${entry.phrasings.join(' | ')}`);
+  lines.push(`Frame: ${formatFrameText(entry.outline.frame)}`);
+  lines.push(...formatBlock(entry.outline, 'keyPoints', true));
+  lines.push(...formatBlock(entry.outline, 'pitfalls', true));
+  lines.push(...formatBlock(entry.outline, 'followUps', true));
+  lines.push(...formatBlock(entry.outline, 'numbers', true));
+  return lines;
+}
+
+/** Writes a pack as Markdown that parseMarkdownPack reads back to the same pack. */
+export function toMarkdownPack(pack: KnowledgePack): string {
+  const parts = [`# ${pack.title}`, ''];
+  for (const entry of pack.entries) parts.push(...formatEntry(entry), '');
+  return parts.join('\n');
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Categories the shipped pack uses; user packs may add their own slug. */
+export const KNOWN_CATEGORIES = [
+  'behavioral',
+  'coding',
+  'ml-theory',
+  'system-design',
+  'mlops',
+  'llm',
+] as const;
+
+export const FREQUENCIES = ['high', 'medium', 'low'] as const;
+
+const text = z.string().trim().min(1, 'must not be empty');
+const textList = z.array(text).default([]);
+
+export const frameSchema = z.object({
+  /** Short name shown on the card, e.g. "STAR". */
+  name: text,
+  /** Ordered steps of the answer, e.g. Situation → Task → Action → Result. */
+  steps: z.array(text).min(1, 'a frame needs at least one step'),
+});
+
+export const outlineSchema = z.object({
+  frame: frameSchema,
+  keyPoints: z.array(text).min(1, 'an outline needs at least one key point'),
+  pitfalls: textList,
+  followUps: textList,
+  numbers: textList,
+});
+
+export const categorySchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'category must be a short slug such as "system-design"');
+
+export const entrySchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'id must be lower-case letters, digits and dashes'),
+  question: text.max(300, 'question is longer than 300 characters'),
+  /** Other ways interviewers ask the same thing; they feed the matcher. */
+  phrasings: textList,
+  category: categorySchema,
+  frequency: z.enum(FREQUENCIES).default('medium'),
+  tags: z.array(text.toLowerCase()).default([]),
+  outline: outlineSchema,
+  source: z
+    .object({
+      url: z.string().url().optional(),
+      importedAt: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const packSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'pack id must be a lower-case slug'),
+  title: text,
+  entries: z.array(entrySchema),
+});
+
+export type Frame = z.infer<typeof frameSchema>;
+export type Outline = z.infer<typeof outlineSchema>;
+export type KnowledgeEntry = z.infer<typeof entrySchema>;
+/** What a parser produces before defaults are applied and the entry is validated. */
+export type KnowledgeEntryInput = z.input<typeof entrySchema>;
+export type KnowledgePack = z.infer<typeof packSchema>;
+export type Frequency = (typeof FREQUENCIES)[number];

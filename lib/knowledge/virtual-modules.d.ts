@@ -1,0 +1,4 @@
+declare module 'virtual:cuecard-knowledge' {
+  const packs: import('./schema').KnowledgePack[];
+  export default packs;
+}

@@ -1,0 +1,29 @@
+import { stemmer } from 'stemmer';
+import { STOPWORDS, WEAK_WORDS, WORD_SYNONYMS } from './domain-lexicon';
+import { normalizeTranscript } from './normalize-transcript';
+
+const WEAK_STEMS = new Set(WEAK_WORDS.map((word) => stemmer(word)));
+
+/** Relative weight of a term that names a task rather than a topic. */
+export const WEAK_TERM_WEIGHT = 0.35;
+
+function stemTerm(word: string): string {
+  // Canonical tokens from the lexicon and numbers are already in their final form.
+  if (/\d/.test(word) || word.length <= 3) return word;
+  return stemmer(word);
+}
+
+/** The topic terms of a text, as the index stores them and the matcher looks them up. */
+export function matchTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of normalizeTranscript(text).split(' ')) {
+    if (!word || STOPWORDS.has(word)) continue;
+    terms.push(stemTerm(WORD_SYNONYMS[word] ?? word));
+  }
+  return terms;
+}
+
+/** How much a term says about the topic, before its rarity is counted. */
+export function termWeightFactor(term: string): number {
+  return WEAK_STEMS.has(term) ? WEAK_TERM_WEIGHT : 1;
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { PackError } from '../lib/knowledge/pack-error';
+import type { KnowledgePack } from '../lib/knowledge/schema';
+import { loadPackPath, loadShippedPacks } from './load-pack-path';
+
+export const SHIPPED_KNOWLEDGE_DIR = resolve('knowledge');
+
+/** The pack named by --kb, or every shipped pack joined when none is named. */
+export function loadKnowledge(kbPath: string | undefined): KnowledgePack[] {
+  return kbPath ? [loadPackPath(kbPath)] : loadShippedPacks(SHIPPED_KNOWLEDGE_DIR);
+}
+
+/** Runs a command-line main, turning expected errors into one readable line and exit code 1. */
+export function runCli(main: () => void | Promise<void>): void {
+  Promise.resolve()
+    .then(main)
+    .catch((error: unknown) => {
+      const known = error instanceof PackError || (error instanceof Error && error.name === 'UsageError');
+      console.error(known ? `error: ${(error as Error).message}` : error);
+      process.exitCode = 1;
+    });
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The value at a sorted position (0…1) of an ascending list. */
+export function percentile(sortedAscending: readonly number[], fraction: number): number {
+  if (sortedAscending.length === 0) return 0;
+  const index = Math.min(sortedAscending.length - 1, Math.ceil(fraction * sortedAscending.length) - 1);
+  return sortedAscending[Math.max(0, index)]!;
+}
+
+export function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
