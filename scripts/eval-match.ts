@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { matchQuestion, type QuestionMatch } from '../lib/match/match-question';
+import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/match/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-support';
 
-const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.5] [--quiet]';
+const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--quiet]';
 
-const caseSchema = z.object({ utterance: z.string(), expected: z.string().nullable() });
-type MatchCase = z.infer<typeof caseSchema> & { line: number };
-
-function readCases(path: string): MatchCase[] {
-  const cases: MatchCase[] = [];
+function readCases(path: string): Array<MatchCase & { line: number }> {
+  const cases: Array<MatchCase & { line: number }> = [];
   readFileSync(path, 'utf8')
     .split(/\r?\n/)
     .forEach((text, index) => {
@@ -22,7 +18,7 @@ function readCases(path: string): MatchCase[] {
       } catch {
         throw new UsageError(`${path}:${index + 1}: not valid JSON`);
       }
-      const parsed = caseSchema.safeParse(json);
+      const parsed = matchCaseSchema.safeParse(json);
       if (!parsed.success) {
         throw new UsageError(`${path}:${index + 1}: expected {"utterance": string, "expected": string | null}`);
       }
@@ -32,13 +28,19 @@ function readCases(path: string): MatchCase[] {
   return cases;
 }
 
-function describe(match: QuestionMatch): string {
+function describe({ match }: MatchFailure): string {
   if (match.outcome !== 'hint' || !match.best) {
     const guess = match.candidates[0];
     return `no hint${guess ? ` (closest "${guess.entry.question}" ${round(match.confidence, 2)})` : ''}`;
   }
   return `"${match.best.entry.question}" ${round(match.confidence, 2)}`;
 }
+
+const LABELS: Record<MatchFailure['kind'], string> = {
+  'false-hint': 'FALSE HINT',
+  miss: 'MISS',
+  'unknown-expected': 'UNKNOWN',
+};
 
 runCli(() => {
   const { values } = parseArgs({
@@ -51,58 +53,36 @@ runCli(() => {
   });
   if (!values.cases) throw new UsageError(USAGE);
   const entries = loadKnowledge(values.kb).flatMap((pack) => pack.entries);
-  const known = new Set(entries.map((entry) => entry.question.trim()));
   const cases = readCases(values.cases);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
 
   const buildStart = performance.now();
   const index = createQuestionIndex(entries);
-  const buildMs = performance.now() - buildStart;
-  const run = (utterance: string) => matchQuestion(index, [{ text: utterance, speaker: 'interviewer' }], { threshold });
-  for (const matchCase of cases) run(matchCase.utterance); // warm-up: time the steady state, not the JIT
+  const indexBuildMs = performance.now() - buildStart;
+  const known = new Set(entries.map((entry) => entry.question.trim()));
+  evaluateMatcher(index, known, cases, { threshold }); // warm-up: time the steady state, not the JIT
+  const report = evaluateMatcher(index, known, cases, { threshold });
 
-  let top1 = 0;
-  let top3 = 0;
-  let misses = 0;
-  let falseHints = 0;
-  let positives = 0;
-  const timings: number[] = [];
-  for (const matchCase of cases) {
-    const start = performance.now();
-    const match = run(matchCase.utterance);
-    timings.push(performance.now() - start);
-    const surfaced = match.outcome === 'hint';
-    const where = `line ${matchCase.line}: "${matchCase.utterance}"`;
-    if (matchCase.expected === null) {
-      if (surfaced) {
-        falseHints++;
-        if (!values.quiet) console.log(`FALSE HINT ${where}\n  expected no hint, got ${describe(match)}`);
-      }
-      continue;
-    }
-    positives++;
-    const expected = matchCase.expected.trim();
-    if (!known.has(expected)) console.log(`UNKNOWN ${where}\n  expected question is not in the pack: "${expected}"`);
-    const rank = surfaced ? match.candidates.findIndex((candidate) => candidate.entry.question.trim() === expected) : -1;
-    if (rank === 0) top1++;
-    if (rank >= 0 && rank < 3) top3++;
-    if (!surfaced) misses++;
-    if (rank !== 0 && !values.quiet) console.log(`MISS ${where}\n  expected "${expected}", got ${describe(match)}`);
+  for (const failure of values.quiet ? [] : report.failures) {
+    const matchCase = cases[failure.caseIndex]!;
+    const expected = failure.expected === null ? 'no hint' : `"${failure.expected}"`;
+    const detail = failure.kind === 'unknown-expected' ? 'is not a question in the pack' : `expected, got ${describe(failure)}`;
+    console.log(`${LABELS[failure.kind]} line ${matchCase.line}: "${matchCase.utterance}"\n  ${expected} ${detail}`);
   }
-  const negatives = cases.length - positives;
-  timings.sort((a, b) => a - b);
+  const timings = [...report.timingsMs].sort((a, b) => a - b);
   console.log(
     JSON.stringify({
-      cases: cases.length,
-      positives,
-      negatives,
-      top1: round(positives ? top1 / positives : 0),
-      top3: round(positives ? top3 / positives : 0),
-      falseHintRate: round(negatives ? falseHints / negatives : 0),
-      missRate: round(positives ? misses / positives : 0),
+      cases: report.cases,
+      positives: report.positives,
+      negatives: report.negatives,
+      top1: round(report.top1),
+      top3: round(report.top3),
+      falseHintRate: round(report.falseHintRate),
+      missRate: round(report.missRate),
       p50Ms: round(percentile(timings, 0.5)),
       p95Ms: round(percentile(timings, 0.95)),
-      indexBuildMs: round(buildMs, 1),
+      indexBuildMs: round(indexBuildMs, 1),
       entries: entries.length,
     }),
   );

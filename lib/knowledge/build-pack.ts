@@ -33,6 +33,8 @@ export interface DraftPosition {
   line?: number;
   /** Path prefix for field names, e.g. "entries[3]". */
   fieldPrefix?: string;
+  /** Lines of individual fields ("frequency" → 4), so an error points at the line to fix. */
+  fieldLines?: Readonly<Record<string, number>>;
 }
 
 export interface PackMeta {
@@ -52,9 +54,10 @@ function fieldPath(prefix: string | undefined, path: ReadonlyArray<PropertyKey>)
   return field || '(entry)';
 }
 
-function firstIssue(error: ZodError, prefix: string | undefined): { field: string; message: string } {
+function firstIssue(error: ZodError, position: DraftPosition): { field: string; message: string; line?: number } {
   const issue = error.issues[0]!;
-  return { field: fieldPath(prefix, issue.path), message: issue.message };
+  const line = position.fieldLines?.[String(issue.path[0])] ?? position.line;
+  return { field: fieldPath(position.fieldPrefix, issue.path), message: issue.message, line };
 }
 
 function normalizedQuestion(question: string): string {
@@ -90,8 +93,8 @@ export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; pos
     };
     const parsed = entrySchema.safeParse(candidate);
     if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error, position.fieldPrefix);
-      throw new PackError(message, { line: position.line, field });
+      const { field, message, line } = firstIssue(parsed.error, position);
+      throw new PackError(message, { line, field });
     }
     const entry = parsed.data;
     if (takenIds.has(entry.id)) {
@@ -116,7 +119,7 @@ export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; pos
 
   const pack = packSchema.safeParse({ ...meta, entries });
   if (!pack.success) {
-    const { field, message } = firstIssue(pack.error, undefined);
+    const { field, message } = firstIssue(pack.error, {});
     throw new PackError(message, { field });
   }
   return pack.data;

@@ -1,3 +1,4 @@
+import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { buildPack, packIdFrom, type DraftEntry } from './build-pack';
 import { parseFrameText } from './default-frames';
 import { PackError } from './pack-error';
@@ -15,11 +16,13 @@ function lineOfOffset(text: string, offset: number): number {
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineOfOffset(text, Number(position[1])) : undefined;
-    throw new PackError(`not valid JSON (${message})`, { line });
+  } catch {
+    // JSON.parse does not say where; jsonc-parser (strict options) does.
+    const errors: ParseError[] = [];
+    parseLenient(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (!first) throw new PackError('not valid JSON');
+    throw new PackError(`not valid JSON (${printParseErrorCode(first.error)})`, { line: lineOfOffset(text, first.offset) });
   }
 }
 

@@ -28,7 +28,7 @@ const BLOCK_TITLES: Record<ListField, string> = {
 
 const META_LINE = /^(id|category|tags|frequency|frame|also asked|phrasings):\s*(.*)$/i;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING = /^(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
 
 /** Removes emphasis markers a writer may use; the card renders plain text. */
 function plainText(markdown: string): string {
@@ -51,12 +51,14 @@ function blockLabel(line: string): ListField | undefined {
 
 interface Section {
   line: number;
+  fieldLines: Record<string, number>;
   draft: DraftEntry & { outline: Record<ListField, string[]> & { frame?: unknown } };
 }
 
 function newSection(question: string, line: number): Section {
   return {
     line,
+    fieldLines: {},
     draft: {
       question,
       outline: { keyPoints: [], pitfalls: [], followUps: [], numbers: [] },
@@ -71,8 +73,19 @@ function splitList(value: string, separator: RegExp): string[] {
     .filter(Boolean);
 }
 
+const FIELD_OF_META: Record<string, string> = {
+  id: 'id',
+  category: 'category',
+  tags: 'tags',
+  frequency: 'frequency',
+  'also asked': 'phrasings',
+  phrasings: 'phrasings',
+  frame: 'outline',
+};
+
 function applyMeta(section: Section, key: string, value: string, line: number): void {
   const { draft } = section;
+  section.fieldLines[FIELD_OF_META[key]!] = line;
   switch (key) {
     case 'id':
       draft.id = value.trim();
@@ -130,7 +143,7 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
     const heading = inFence ? null : HEADING.exec(line);
     if (heading) {
       const level = heading[1]!.length;
-      const text = plainText(heading[2]!);
+      const text = plainText(heading[2] ?? '');
       if (level === 1 && !current && title === undefined) {
         title = text;
         return;
@@ -187,7 +200,7 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
   };
   return buildPack(
     meta,
-    sections.map((section) => ({ draft: section.draft, position: { line: section.line } })),
+    sections.map((section) => ({ draft: section.draft, position: { line: section.line, fieldLines: section.fieldLines } })),
   );
 }
 

@@ -37,14 +37,14 @@ export const categorySchema = z
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'category must be a short slug such as "system-design"');
 
 export const entrySchema = z.object({
+  question: text.max(300, 'question is longer than 300 characters'),
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'id must be lower-case letters, digits and dashes'),
-  question: text.max(300, 'question is longer than 300 characters'),
   /** Other ways interviewers ask the same thing; they feed the matcher. */
   phrasings: textList,
   category: categorySchema,
-  frequency: z.enum(FREQUENCIES).default('medium'),
+  frequency: z.enum(FREQUENCIES, { error: 'frequency must be high, medium or low' }).default('medium'),
   tags: z.array(text.toLowerCase()).default([]),
   outline: outlineSchema,
   source: z

@@ -223,7 +223,7 @@ export const STOPWORDS = new Set([
   'maybe', 'something', 'anything', 'thing', 'things', 'get', 'got', 'go', 'say', 'said', 'talk',
   'talking', 'ask', 'asking', 'curious', 'hear', 'little', 'bit', 'lot', 'much', 'many', 'kind', 'sort',
   'one', '1', 'give', 'today', 'first', 'liked', 'love', 'good', 'interesting', 'walk',
-  'mind', 'see',
+  'mind', 'see', 'hi', 'hello', 'hey', 'second', 'sorry', 'pardon', 'excuse',
 ]);
 
 /**

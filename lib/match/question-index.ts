@@ -85,17 +85,17 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[]): Questio
   });
   search.addAll(texts.map((text, id) => ({ id, text: [...text.terms].join(' ') })));
 
-  function similarity(text: IndexedText, queryTerms: ReadonlySet<string>, queryWeight: number, hit: { terms: string[]; queryTerms: string[] }): number {
-    let coveredQuery = 0;
-    for (const term of hit.queryTerms) {
-      if (!queryTerms.has(term)) continue;
-      coveredQuery += weightOf(term) * (text.terms.has(term) ? 1 : FUZZY_CREDIT);
-    }
-    let coveredText = 0;
-    for (const term of hit.terms) {
-      if (text.terms.has(term)) coveredText += weightOf(term) * (queryTerms.has(term) ? 1 : FUZZY_CREDIT);
-    }
-    const score = Math.sqrt(Math.min(1, coveredQuery / queryWeight) * Math.min(1, coveredText / text.weight));
+  /**
+   * Rarity-weighted coverage of the query by the text and of the text by the query
+   * (their geometric mean). Exact terms are read from the text itself; terms MiniSearch
+   * matched only fuzzily count at FUZZY_CREDIT.
+   */
+  function similarity(text: IndexedText, queryTerms: ReadonlySet<string>, queryWeight: number, fuzzyTerms: readonly string[]): number {
+    let shared = 0;
+    for (const term of queryTerms) if (text.terms.has(term)) shared += weightOf(term);
+    let fuzzy = 0;
+    for (const term of fuzzyTerms) if (!queryTerms.has(term) && text.terms.has(term)) fuzzy += weightOf(term) * FUZZY_CREDIT;
+    const score = Math.sqrt(Math.min(1, (shared + fuzzy) / queryWeight) * Math.min(1, (shared + fuzzy) / text.weight));
     return text.kind === 'tags' ? score * TAG_TEXT_FACTOR : score;
   }
 
@@ -106,11 +106,14 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[]): Questio
       if (queryTerms.size === 0) return [];
       let queryWeight = 0;
       for (const term of queryTerms) queryWeight += weightOf(term);
-      const hits = search.search([...queryTerms].join(' ')).slice(0, RESCORE_LIMIT);
+      // Task words ("design", "implement") match too many texts to be worth looking up;
+      // they still count when a text found through the topic words is scored.
+      const topicTerms = [...queryTerms].filter((term) => termWeightFactor(term) === 1);
+      const hits = search.search((topicTerms.length ? topicTerms : [...queryTerms]).join(' ')).slice(0, RESCORE_LIMIT);
       const bestByEntry = new Map<number, number>();
       for (const hit of hits) {
         const text = texts[hit.id as number]!;
-        const score = similarity(text, queryTerms, queryWeight, hit);
+        const score = similarity(text, queryTerms, queryWeight, hit.terms);
         if (score > (bestByEntry.get(text.entryIndex) ?? 0)) bestByEntry.set(text.entryIndex, score);
       }
       return [...bestByEntry]

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { matchQuestion, type MatchOptions, type QuestionMatch } from './match-question';
+import type { QuestionIndex } from './question-index';
+
+export const matchCaseSchema = z.object({ utterance: z.string(), expected: z.string().nullable() });
+export type MatchCase = z.infer<typeof matchCaseSchema>;
+
+export interface MatchFailure {
+  caseIndex: number;
+  kind: 'false-hint' | 'miss' | 'unknown-expected';
+  utterance: string;
+  expected: string | null;
+  match: QuestionMatch;
+}
+
+export interface MatchReport {
+  cases: number;
+  positives: number;
+  negatives: number;
+  /** Share of answerable cases whose shown hint is the expected entry. */
+  top1: number;
+  /** Share of answerable cases where a hint showed and the expected entry is among the top 3 offered. */
+  top3: number;
+  /** Share of no-hint cases that showed a hint anyway. */
+  falseHintRate: number;
+  /** Share of answerable cases that showed no hint at all. */
+  missRate: number;
+  failures: MatchFailure[];
+  /** Matching time per case, in ms, in case order. */
+  timingsMs: number[];
+}
+
+/**
+ * Runs each case as a single interviewer utterance through the matcher and scores
+ * the outcome. An expected question is compared to entry questions exactly (trimmed).
+ */
+export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySet<string>, cases: readonly MatchCase[], options: MatchOptions = {}): MatchReport {
+  let top1 = 0;
+  let top3 = 0;
+  let misses = 0;
+  let falseHints = 0;
+  let positives = 0;
+  const failures: MatchFailure[] = [];
+  const timingsMs: number[] = [];
+
+  cases.forEach((matchCase, caseIndex) => {
+    const start = performance.now();
+    const match = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
+    timingsMs.push(performance.now() - start);
+    const surfaced = match.outcome === 'hint';
+    const failure = (kind: MatchFailure['kind']) =>
+      failures.push({ caseIndex, kind, utterance: matchCase.utterance, expected: matchCase.expected, match });
+
+    if (matchCase.expected === null) {
+      if (surfaced) {
+        falseHints++;
+        failure('false-hint');
+      }
+      return;
+    }
+    positives++;
+    const expected = matchCase.expected.trim();
+    const rank = surfaced ? match.candidates.findIndex((candidate) => candidate.entry.question.trim() === expected) : -1;
+    if (rank === 0) top1++;
+    if (rank >= 0 && rank < 3) top3++;
+    if (!surfaced) misses++;
+    if (!knownQuestions.has(expected)) failure('unknown-expected');
+    else if (rank !== 0) failure('miss');
+  });
+
+  const negatives = cases.length - positives;
+  return {
+    cases: cases.length,
+    positives,
+    negatives,
+    top1: positives ? top1 / positives : 0,
+    top3: positives ? top3 / positives : 0,
+    falseHintRate: negatives ? falseHints / negatives : 0,
+    missRate: positives ? misses / positives : 0,
+    failures,
+    timingsMs,
+  };
+}

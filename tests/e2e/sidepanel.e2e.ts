@@ -1,0 +1,93 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchExtension, TEST_OUTPUT_DIR, type LoadedExtension } from './launch-extension';
+
+let loaded: LoadedExtension;
+let page: Page;
+const outsideRequests: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
+  loaded = await launchExtension();
+  loaded.context.on('request', (request) => {
+    if (!request.url().startsWith('chrome-extension://')) outsideRequests.push(request.url());
+  });
+  page = await loaded.context.newPage();
+  await page.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+});
+
+afterAll(async () => {
+  await loaded?.context.close();
+});
+
+const hint = () => page.getByRole('article', { name: 'Hint' });
+const say = (text: string) => page.getByLabel('What the interviewer said').fill(text);
+const status = () => page.locator('.app-status');
+
+describe('the built extension in Chromium', () => {
+  it('asks only for the permissions it uses', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['sidePanel', 'storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+  });
+
+  it('opens the side panel page with the shipped pack ready offline', async () => {
+    await expect.poll(() => status().textContent()).toMatch(/^1[5-9]\d questions ready, offline$/);
+  });
+
+  it('shows the hint for a noisy spoken question, at the chosen verbosity', async () => {
+    await say('um so yeah how would you handle like imbalanced classes');
+    await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you handle class imbalance?');
+    expect(await hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
+
+    await page.getByText('Glance', { exact: true }).click();
+    await expect.poll(() => hint().getByRole('region', { name: 'Key points' }).count()).toBe(0);
+    expect(await hint().getByLabel('Keywords').textContent()).toContain('Metrics first');
+    await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'sidepanel-glance.png') });
+
+    await page.getByText('Detailed', { exact: true }).click();
+    await expect.poll(() => hint().getByRole('region', { name: 'Pitfalls' }).count()).toBe(1);
+    await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'sidepanel-detailed.png'), fullPage: true });
+  });
+
+  it('shows no hint for call logistics', async () => {
+    await say('sorry can you see my screen');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'small talk' }).count()).toBe(1);
+    expect(await hint().count()).toBe(0);
+  });
+
+  it('imports a Markdown pack, refuses a broken one without losing it, and keeps both across a reload', async () => {
+    const before = Number((await status().textContent())!.split(' ')[0]);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'cooking.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Cooking\n## How do you make a risotto?\n- Toast the rice\n## Why should dough rest?\n- Gluten relaxes\n'),
+    });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 2 questions from cooking.md' }).count()).toBe(1);
+    await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
+
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'broken.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('## A question?\nFrequency: sometimes\n- x\n'),
+    });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/broken\.md: line 2, frequency: .*Nothing was changed/);
+    expect(await status().textContent()).toBe(`${before + 2} questions ready, offline`);
+
+    await page.reload();
+    await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
+    await say('so how would you cook a risotto');
+    await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you make a risotto?');
+    // The verbosity chosen before the reload is still in force.
+    expect(await hint().getByRole('region', { name: 'Pitfalls' }).count()).toBe(0);
+    expect(await page.getByRole('radio', { name: 'Detailed' }).isChecked()).toBe(true);
+  });
+
+  it('made no network request outside the extension', () => {
+    expect(outsideRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildHintCard, formatHintCard, keywordOf } from '@/lib/hints/build-hint-card';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+
+const [entry] = parseMarkdownPack(`## How do you handle class imbalance?
+Category: ml-theory
+- Metrics first — PR AUC, not accuracy
+- Reweight — class weights in the loss
+- Resample: undersample negatives, then recalibrate
+- Threshold from costs
+- More signal — collect positives
+- Sixth point — never shown at a glance
+Pitfalls:
+- Resampling before the split
+Follow-ups:
+- How do you correct the probabilities?
+Numbers:
+- 1% positives → 99% accuracy for free
+`).entries;
+
+describe('buildHintCard', () => {
+  it('glance: the frame and at most five keywords, nothing to read at length', () => {
+    const card = buildHintCard(entry!, 'glance');
+    expect(card.frame.steps).toEqual(['Definition', 'Intuition', 'Trade-offs', 'Example']);
+    expect(card.keywords).toEqual(['Metrics first', 'Reweight', 'Resample', 'Threshold from costs', 'More signal']);
+    expect(card.keyPoints).toEqual([]);
+    expect(card.pitfalls).toEqual([]);
+  });
+
+  it('standard: the frame and every key point', () => {
+    const card = buildHintCard(entry!, 'standard');
+    expect(card.keyPoints).toHaveLength(6);
+    expect([card.pitfalls, card.followUps, card.numbers]).toEqual([[], [], []]);
+  });
+
+  it('detailed: everything, including pitfalls, follow-ups and numbers', () => {
+    const card = buildHintCard(entry!, 'detailed');
+    expect(card.pitfalls).toEqual(['Resampling before the split']);
+    expect(card.followUps).toEqual(['How do you correct the probabilities?']);
+    expect(card.numbers).toEqual(['1% positives → 99% accuracy for free']);
+    expect(formatHintCard(card)).toContain('Numbers:\n  - 1% positives');
+  });
+});
+
+describe('keywordOf', () => {
+  it.each([
+    ['Scope — pick a project where you chose', 'Scope'],
+    ['Two pointers - walk both lists', 'Two pointers'],
+    ['Ties: average rank', 'Ties'],
+    ['Bagging reduces variance by averaging many deep trees', 'Bagging reduces variance by…'],
+  ])('%s → %s', (keyPoint, expected) => {
+    expect(keywordOf(keyPoint)).toBe(expected);
+  });
+});

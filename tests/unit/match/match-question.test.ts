@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import { matchQuestion, type Utterance } from '@/lib/match/match-question';
+import { createQuestionIndex } from '@/lib/match/question-index';
+
+const pack = parseMarkdownPack(`
+## How do you handle class imbalance?
+Also asked: what do you do when positives are rare
+- Metrics — use PR AUC
+
+## Design a fraud detection system for payments.
+Also asked: how would you catch credit card fraud
+- Labels — chargebacks arrive late
+
+## Explain the bias-variance trade-off.
+- Bias — underfitting
+
+## What is the difference between L1 and L2 regularization?
+- L1 — sparse
+
+## What is regularization in general?
+- Penalties — L1, L2
+`);
+const index = createQuestionIndex(pack.entries);
+const interviewer = (text: string, endMs?: number): Utterance => ({ text, speaker: 'interviewer', endMs });
+const questionOf = (window: Utterance[]) => matchQuestion(index, window).best?.entry.question;
+
+describe('matchQuestion', () => {
+  it('finds the entry behind noisy speech', () => {
+    const match = matchQuestion(index, [interviewer('um so uh how do you deal with like imbalanced classes')]);
+    expect(match.outcome).toBe('hint');
+    expect(match.best?.entry.question).toBe('How do you handle class imbalance?');
+    expect(match.confidence).toBeGreaterThan(0.45);
+  });
+
+  it('reads a question split across two utterances', () => {
+    const window = [interviewer('okay so next i want to talk about payments', 1_000), interviewer('how would you design a system to catch fraud', 3_000)];
+    expect(questionOf(window)).toBe('Design a fraud detection system for payments.');
+  });
+
+  it('skips a preamble before the question', () => {
+    expect(questionOf([interviewer('okay thanks that was great so moving on explain bias and variance')])).toBe(
+      'Explain the bias-variance trade-off.',
+    );
+  });
+
+  it('does not reach back past the candidate speaking', () => {
+    const window: Utterance[] = [
+      interviewer('how do you handle class imbalance'),
+      { text: 'I would start with the metrics', speaker: 'candidate' },
+      interviewer('mm okay'),
+    ];
+    expect(matchQuestion(index, window).outcome).toBe('small-talk');
+  });
+
+  it('does not join utterances far apart in time', () => {
+    const window = [interviewer('fraud', 0), interviewer('how do you handle that in payments', 60_000)];
+    const match = matchQuestion(index, window);
+    expect(match.questionText).not.toContain('fraud');
+  });
+
+  it.each(['can you see my screen', 'we have ten minutes left', 'great to meet you'])('shows nothing for small talk: %s', (text) => {
+    expect(matchQuestion(index, [interviewer(text)]).outcome).toBe('small-talk');
+  });
+
+  it('shows nothing for a question the pack does not cover', () => {
+    const match = matchQuestion(index, [interviewer('how do you reverse a linked list')]);
+    expect(match.outcome).toBe('no-match');
+    expect(match.best).toBeUndefined();
+  });
+
+  it('asks for more confidence when nothing is asked', () => {
+    const text = 'regularization';
+    expect(matchQuestion(index, [interviewer(`what about ${text}`)], { threshold: 0.4 }).outcome).toBe('hint');
+    expect(matchQuestion(index, [interviewer(text)], { threshold: 0.4, statementPenalty: 0.7 }).outcome).toBe('no-match');
+  });
+
+  it('flags a close call and offers the alternatives', () => {
+    const closeIndex = createQuestionIndex(
+      parseMarkdownPack('## How do you evaluate search ranking offline?\n- x\n## How do you evaluate ads ranking offline?\n- y').entries,
+    );
+    const match = matchQuestion(closeIndex, [interviewer('how do you evaluate search and ads ranking offline')]);
+    expect(match.outcome).toBe('hint');
+    expect(match.ambiguous).toBe(true);
+    expect(match.candidates).toHaveLength(2);
+    expect(match.candidates[0]!.score).toBeGreaterThanOrEqual(match.candidates[1]!.score);
+  });
+
+  it('answers an empty window with "empty"', () => {
+    expect(matchQuestion(index, []).outcome).toBe('empty');
+  });
+});

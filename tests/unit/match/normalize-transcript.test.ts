@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { matchTerms } from '@/lib/match/match-terms';
+import { normalizeTranscript } from '@/lib/match/normalize-transcript';
+import { digitsFromSpokenNumbers } from '@/lib/match/spoken-numbers';
+
+describe('digitsFromSpokenNumbers', () => {
+  it.each([
+    ['ninety nine percent', '99 percent'],
+    ['fifty milliseconds', '50 milliseconds'],
+    ['two point five', '2.5'],
+    ['one hundred and twenty three', '123'],
+    ['ten thousand entries', '10000 entries'],
+    ['two hundred thousand', '200000'],
+    ['top hundred', 'top 100'],
+    ['millions of rows', 'millions of rows'],
+    ['twenty thirty', '20 30'],
+    ['oh no', 'oh no'],
+    ['point of view', 'point of view'],
+  ])('%s → %s', (spoken, expected) => {
+    expect(digitsFromSpokenNumbers(spoken.split(' ')).join(' ')).toBe(expected);
+  });
+});
+
+describe('normalizeTranscript', () => {
+  it.each([
+    ['Um, so yeah, what is the A U C?', 'what is the auc'],
+    ['explain s g d', 'explain sgd'],
+    ['x g boost versus neural nets', 'gbdt versus neuralnet'],
+    ['the too tower model', 'the twotower model'],
+    ["cayman's clustering", 'kmeans clustering'],
+    ['K-means clustering', 'kmeans clustering'],
+    ['l two regularisation', 'l2'],
+    ['the p ninety nine latency', 'the p99 latency'],
+    ['a b testing', 'abtest'],
+    ['write a k n n', 'write a knn'],
+    ['is a rag system', 'is a rag system'],
+    ['implement it without using sklearn', 'implement it scratch'],
+    ['like, you know, overfitting', 'overfit'],
+  ])('%s → %s', (transcript, expected) => {
+    expect(normalizeTranscript(transcript)).toBe(expected);
+  });
+
+  it('brings speech and the written pack to the same terms', () => {
+    expect(matchTerms('how would you compute a u c for ninety nine percent imbalanced data')).toEqual(
+      matchTerms('How would you compute AUC for 99% imbalanced data?'),
+    );
+    expect(matchTerms('design a too tower retrieval model')).toEqual(matchTerms('Design a two-tower retrieval model'));
+  });
+
+  it('drops words that carry no topic', () => {
+    expect(matchTerms('okay so um can you tell me about it')).toEqual([]);
+  });
+});
