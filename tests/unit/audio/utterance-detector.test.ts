@@ -1,23 +1,18 @@
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { WaveFile } from 'wavefile';
 import { describe, expect, it } from 'vitest';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { UtteranceDetector } from '@/lib/audio/utterance-detector';
 import type { SegmenterEvent } from '@/lib/audio/utterance-segmenter';
+import { readWav } from '../../support/read-wav';
 
 const MODEL = 'node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx';
 
-function readWav16k(path: string): Float32Array {
-  const wav = new WaveFile(readFileSync(path));
-  wav.toBitDepth('32f');
-  return Float32Array.from(wav.getSamples(false, Float64Array) as unknown as ArrayLike<number>);
-}
 
 async function detect(path: string, chunk = 1_600) {
   const model = await Silero.new(ort as never, async () => readFileSync(MODEL).buffer as ArrayBuffer);
   const detector = new UtteranceDetector(model);
-  const audio = readWav16k(path);
+  const audio = readWav(path).samples;
   const events: SegmenterEvent[] = [];
   for (let i = 0; i < audio.length; i += chunk) events.push(...(await detector.push(audio.subarray(i, i + chunk))));
   events.push(...detector.flush());

@@ -1,0 +1,35 @@
+/** The Whisper models a user can pick, with what the download costs, shown before it starts. */
+export interface WhisperModelChoice {
+  id: string;
+  label: string;
+  /** Model id on the model hub, in the transformers.js (ONNX) layout. */
+  hubId: string;
+  englishOnly: boolean;
+  /** Approximate download for the WASM (q8) files, in MB. */
+  downloadMb: number;
+}
+
+export const WHISPER_MODELS: readonly WhisperModelChoice[] = [
+  { id: 'tiny.en', label: 'Whisper tiny (English)', hubId: 'onnx-community/whisper-tiny.en', englishOnly: true, downloadMb: 41 },
+  { id: 'base.en', label: 'Whisper base (English)', hubId: 'onnx-community/whisper-base.en', englishOnly: true, downloadMb: 77 },
+  { id: 'small', label: 'Whisper small (multilingual)', hubId: 'onnx-community/whisper-small', englishOnly: false, downloadMb: 250 },
+];
+
+export const DEFAULT_WHISPER_MODEL = 'tiny.en';
+
+/** WebGPU or WASM in the browser; "cpu" is ONNX Runtime's native backend under Node (tests, benchmarks). */
+export type AsrDevice = 'webgpu' | 'wasm' | 'cpu';
+
+/**
+ * Weight precision per device: q8 decoders have produced gibberish on WebGPU in
+ * transformers.js, so WebGPU gets an fp32 encoder with a q4 decoder; WASM and CPU get q8.
+ */
+export function dtypeFor(device: AsrDevice): Record<'encoder_model' | 'decoder_model_merged', 'fp32' | 'q4' | 'q8'> {
+  return device === 'webgpu'
+    ? { encoder_model: 'fp32', decoder_model_merged: 'q4' }
+    : { encoder_model: 'q8', decoder_model_merged: 'q8' };
+}
+
+export function findWhisperModel(id: string): WhisperModelChoice | undefined {
+  return WHISPER_MODELS.find((model) => model.id === id);
+}
