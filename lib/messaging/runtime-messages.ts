@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Every message between the side panel, the background service worker and the
+ * offscreen document: one validated union. Anything that does not parse is dropped.
+ */
+
+export const channelSchema = z.enum(['interviewer', 'candidate']);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const asrSettingsSchema = z.object({
+  /** A hub model id ("onnx-community/whisper-tiny.en") or the name of a stored local folder. */
+  model: z.string().min(1).max(200),
+  source: z.enum(['hub', 'local']),
+  device: z.enum(['auto', 'webgpu', 'wasm']),
+});
+export type AsrSettings = z.infer<typeof asrSettingsSchema>;
+
+export const transcriptLineSchema = z.object({
+  sessionId: z.string(),
+  seq: z.number().int().nonnegative(),
+  channel: channelSchema,
+  text: z.string(),
+  startMs: z.number(),
+  endMs: z.number(),
+  /** Wall-clock time the line was final, for the session log. */
+  at: z.number(),
+});
+export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
+
+export const sessionEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('model-progress'), file: z.string(), loaded: z.number(), total: z.number() }),
+  z.object({ kind: z.literal('model-ready'), device: z.enum(['webgpu', 'wasm']), loadMs: z.number() }),
+  z.object({ kind: z.literal('capturing'), sessionId: z.string(), withMicrophone: z.boolean() }),
+  z.object({ kind: z.literal('speech-start'), channel: channelSchema }),
+  z.object({ kind: z.literal('partial'), channel: channelSchema, text: z.string() }),
+  z.object({ kind: z.literal('line'), line: transcriptLineSchema }),
+  z.object({ kind: z.literal('no-audio'), seconds: z.number() }),
+  z.object({ kind: z.literal('stopped'), reason: z.enum(['user', 'tab-ended', 'error']), message: z.string().optional() }),
+  z.object({ kind: z.literal('error'), message: z.string(), fatal: z.boolean() }),
+]);
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+
+export const runtimeMessageSchema = z.discriminatedUnion('type', [
+  // side panel → background
+  z.object({ type: z.literal('session/start'), tabId: z.number().int(), withMicrophone: z.boolean(), asr: asrSettingsSchema }),
+  z.object({ type: z.literal('session/stop') }),
+  z.object({ type: z.literal('session/status') }),
+  // background → offscreen document
+  z.object({
+    type: z.literal('offscreen/start'),
+    sessionId: z.string(),
+    streamId: z.string(),
+    withMicrophone: z.boolean(),
+    asr: asrSettingsSchema,
+  }),
+  z.object({ type: z.literal('offscreen/stop') }),
+  // offscreen document → side panel (and background, which keeps the status)
+  z.object({ type: z.literal('session/event'), event: sessionEventSchema }),
+]);
+export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
+export type RuntimeMessageType = RuntimeMessage['type'];
+export type MessageOf<T extends RuntimeMessageType> = Extract<RuntimeMessage, { type: T }>;
+
+export type SessionStatus =
+  | { state: 'idle' }
+  | { state: 'starting' | 'capturing'; sessionId: string; tabId: number; startedAt: number };
+
+export type CommandReply = { ok: true; status: SessionStatus } | { ok: false; message: string };
+
+/** The message, validated, or null for anything malformed or unknown. */
+export function parseRuntimeMessage(value: unknown): RuntimeMessage | null {
+  const parsed = runtimeMessageSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Only the extension's own pages may send commands: not content scripts, not other extensions. */
+export function isFromOwnExtensionPage(sender: { id?: string; url?: string }, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { channelSchema } from './runtime-messages';
+
+/** Offscreen document → recognition worker. */
+export const workerRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('load'),
+    model: z.string(),
+    source: z.enum(['hub', 'local']),
+    device: z.enum(['auto', 'webgpu', 'wasm']),
+    /** Where the ONNX Runtime .wasm/.mjs files are inside the extension. */
+    wasmPaths: z.string(),
+    vadModelUrl: z.string(),
+  }),
+  z.object({ type: z.literal('audio'), channel: channelSchema, samples: z.instanceof(Float32Array) }),
+  z.object({ type: z.literal('flush') }),
+]);
+export type WorkerRequest = z.infer<typeof workerRequestSchema>;
+
+/** Recognition worker → offscreen document. */
+export const workerReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('progress'), file: z.string(), loaded: z.number(), total: z.number() }),
+  z.object({ status: z.literal('ready'), device: z.enum(['webgpu', 'wasm']), loadMs: z.number() }),
+  z.object({ status: z.literal('speech-start'), channel: channelSchema, startMs: z.number() }),
+  z.object({ status: z.literal('partial'), channel: channelSchema, text: z.string() }),
+  z.object({
+    status: z.literal('final'),
+    channel: channelSchema,
+    text: z.string(),
+    startMs: z.number(),
+    endMs: z.number(),
+    decodeMs: z.number(),
+  }),
+  z.object({ status: z.literal('flushed') }),
+  z.object({ status: z.literal('error'), message: z.string(), fatal: z.boolean() }),
+]);
+export type WorkerReply = z.infer<typeof workerReplySchema>;

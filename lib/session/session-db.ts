@@ -1,0 +1,70 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { TranscriptLine } from '../messaging/runtime-messages';
+
+export interface SessionRecord {
+  id: string;
+  startedAt: number;
+  endedAt?: number;
+  endReason?: string;
+}
+
+export interface HintRecord {
+  sessionId: string;
+  entryId: string;
+  question: string;
+  at: number;
+}
+
+interface CuecardDb extends DBSchema {
+  sessions: { key: string; value: SessionRecord; indexes: { startedAt: number } };
+  lines: { key: [string, number]; value: TranscriptLine; indexes: { sessionId: string } };
+  hints: { key: [string, number]; value: HintRecord; indexes: { sessionId: string } };
+}
+
+export type SessionDb = IDBPDatabase<CuecardDb>;
+
+export const SESSION_DB_NAME = 'cuecard-sessions';
+
+/** Opens (and on first use creates) the session store; one writer per line, so nothing is rewritten. */
+export function openSessionDb(name = SESSION_DB_NAME): Promise<SessionDb> {
+  return openDB<CuecardDb>(name, 1, {
+    upgrade(db) {
+      db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
+      db.createObjectStore('lines', { keyPath: ['sessionId', 'seq'] }).createIndex('sessionId', 'sessionId');
+      db.createObjectStore('hints', { keyPath: ['sessionId', 'at'] }).createIndex('sessionId', 'sessionId');
+    },
+  });
+}
+
+export async function startSessionRecord(db: SessionDb, session: SessionRecord): Promise<void> {
+  await db.put('sessions', session);
+}
+
+export async function endSessionRecord(db: SessionDb, id: string, endReason: string, endedAt = Date.now()): Promise<void> {
+  const session = await db.get('sessions', id);
+  if (session && session.endedAt === undefined) await db.put('sessions', { ...session, endedAt, endReason });
+}
+
+/** Appends a final transcript line as soon as it exists, so a closed panel or a killed worker loses nothing. */
+export async function appendLine(db: SessionDb, line: TranscriptLine): Promise<void> {
+  await db.put('lines', line);
+}
+
+export async function recordHint(db: SessionDb, hint: HintRecord): Promise<void> {
+  await db.put('hints', hint);
+}
+
+export async function linesOf(db: SessionDb, sessionId: string): Promise<TranscriptLine[]> {
+  const lines = await db.getAllFromIndex('lines', 'sessionId', sessionId);
+  return lines.sort((a, b) => a.seq - b.seq);
+}
+
+export async function hintsOf(db: SessionDb, sessionId: string): Promise<HintRecord[]> {
+  return db.getAllFromIndex('hints', 'sessionId', sessionId);
+}
+
+/** The most recent session, for reopening the panel where it was. */
+export async function latestSession(db: SessionDb): Promise<SessionRecord | undefined> {
+  const cursor = await db.transaction('sessions').store.index('startedAt').openCursor(null, 'prev');
+  return cursor?.value;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isFromOwnExtensionPage, parseRuntimeMessage } from '@/lib/messaging/runtime-messages';
+import { workerReplySchema, workerRequestSchema } from '@/lib/messaging/worker-messages';
+
+const asr = { model: 'onnx-community/whisper-tiny.en', source: 'hub', device: 'auto' };
+
+describe('parseRuntimeMessage', () => {
+  it.each([
+    { type: 'session/start', tabId: 4, withMicrophone: false, asr },
+    { type: 'session/stop' },
+    { type: 'offscreen/start', sessionId: 's1', streamId: 'abc', withMicrophone: true, asr },
+    { type: 'session/event', event: { kind: 'partial', channel: 'interviewer', text: 'how would' } },
+    { type: 'session/event', event: { kind: 'stopped', reason: 'tab-ended' } },
+  ])('accepts $type', (message) => {
+    expect(parseRuntimeMessage(message)).toEqual(message);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'session/delete-everything' }],
+    ['a missing field', { type: 'session/start', withMicrophone: false, asr }],
+    ['a wrong field type', { type: 'session/start', tabId: '4', withMicrophone: false, asr }],
+    ['an unknown event', { type: 'session/event', event: { kind: 'exfiltrate' } }],
+    ['a bad channel', { type: 'session/event', event: { kind: 'partial', channel: 'spy', text: '' } }],
+    ['a string', 'session/stop'],
+    ['null', null],
+  ])('drops %s', (_name, message) => {
+    expect(parseRuntimeMessage(message)).toBeNull();
+  });
+});
+
+describe('isFromOwnExtensionPage', () => {
+  const id = 'abcdefghijklmnopabcdefghijklmnop';
+  const origin = `chrome-extension://${id}/`;
+  it.each([
+    [{ id, url: `${origin}sidepanel.html` }, true],
+    [{ id, url: 'https://evil.example/' }, false], // a content script of ours on a web page
+    [{ id: 'someone-else', url: `${origin}sidepanel.html` }, false],
+    [{ id }, false],
+  ])('%j → %s', (sender, expected) => {
+    expect(isFromOwnExtensionPage(sender, id, origin)).toBe(expected);
+  });
+});
+
+describe('worker messages', () => {
+  it('carries audio as a Float32Array and refuses anything else', () => {
+    expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: new Float32Array(4) }).success).toBe(true);
+    expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: [0, 1] }).success).toBe(false);
+    expect(workerReplySchema.safeParse({ status: 'final', channel: 'candidate', text: 'x', startMs: 0, endMs: 1, decodeMs: 2 }).success).toBe(true);
+  });
+});
