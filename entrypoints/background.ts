@@ -1,4 +1,24 @@
+import { parseRuntimeMessage } from '@/lib/messaging/runtime-messages';
+import { chromeBackgroundAdapter } from '@/lib/platform/chrome-background-adapter';
+import { createSessionController } from '@/lib/session/session-controller';
+
 export default defineBackground(() => {
-  // The toolbar button opens the side panel; the panel holds all of Cuecard's UI.
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  const controller = createSessionController(chromeBackgroundAdapter());
+
+  // Clicking the toolbar button opens the panel and, being a user gesture on that tab,
+  // is what lets tabCapture capture it. Opening must happen synchronously here.
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
+  browser.action.onClicked.addListener((tab) => {
+    if (tab.windowId !== undefined) void browser.sidePanel.open({ windowId: tab.windowId });
+  });
+
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const message = parseRuntimeMessage(raw);
+    if (!message) return false;
+    void controller.handle(message, sender).then((reply) => {
+      if (reply) sendResponse(reply);
+    });
+    // Keep the channel open only for the commands the controller answers.
+    return message.type === 'session/start' || message.type === 'session/stop' || message.type === 'session/status';
+  });
 });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { DEFAULT_WHISPER_MODEL } from '../asr/whisper-models';
 import { VERBOSITIES, type Verbosity } from '../hints/build-hint-card';
 import { DEFAULT_MATCH_OPTIONS } from '../match/match-question';
 
@@ -7,8 +8,16 @@ export interface SettingsState {
   verbosity: Verbosity;
   /** Confidence a match needs before its hint shows (0…1). */
   matchThreshold: number;
+  /** A model id from WHISPER_MODELS, or "local:<folder name>" for a folder the user provided. */
+  asrModel: string;
+  asrDevice: 'auto' | 'webgpu' | 'wasm';
+  /** Also capture the microphone, labelled as the candidate. */
+  captureMicrophone: boolean;
   setVerbosity: (verbosity: Verbosity) => void;
   setMatchThreshold: (threshold: number) => void;
+  setAsrModel: (model: string) => void;
+  setAsrDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
+  setCaptureMicrophone: (capture: boolean) => void;
 }
 
 export const SETTINGS_STORAGE_KEY = 'cuecard-settings';
@@ -20,16 +29,30 @@ export function createSettingsStore(storage: StateStorage) {
       (set) => ({
         verbosity: 'standard',
         matchThreshold: DEFAULT_MATCH_OPTIONS.threshold,
+        asrModel: DEFAULT_WHISPER_MODEL,
+        asrDevice: 'auto',
+        captureMicrophone: false,
         setVerbosity: (verbosity) => {
           if (VERBOSITIES.includes(verbosity)) set({ verbosity });
         },
         setMatchThreshold: (threshold) => set({ matchThreshold: Math.min(0.95, Math.max(0.2, threshold)) }),
+        setAsrModel: (asrModel) => set({ asrModel }),
+        setAsrDevice: (asrDevice) => set({ asrDevice }),
+        setCaptureMicrophone: (captureMicrophone) => set({ captureMicrophone }),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
-        version: 1,
+        version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({ verbosity, matchThreshold }) => ({ verbosity, matchThreshold }),
+        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone }) => ({
+          verbosity,
+          matchThreshold,
+          asrModel,
+          asrDevice,
+          captureMicrophone,
+        }),
+        // Version 1 had no recognition settings: keep what it stored, defaults fill the rest.
+        migrate: (persisted) => persisted as Partial<SettingsState>,
       },
     ),
   );

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The release build (no key) and the test build (fixed key, known id). */
+export const RELEASE_EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const E2E_EXTENSION_DIR = resolve('.output-e2e/chrome-mv3');
+/** The id that the test key in wxt.config.ts gives the test build. */
+export const E2E_EXTENSION_ID = 'djompkhollnokodbhhgfgbbhahhjbial';
 export const TEST_OUTPUT_DIR = resolve('test-output');
 
 /** Debian's Chromium; never a browser downloaded by a test tool. */
@@ -21,16 +25,21 @@ export interface LoadedExtension {
   extensionId: string;
 }
 
-/** Starts a fresh headless Chromium profile with the built extension loaded. */
+/**
+ * Starts a fresh headless Chromium profile with the test build loaded. Audio is not
+ * muted (Playwright mutes by default, which would make captured audio silent), pages
+ * may autoplay, and the extension may capture tabs without a toolbar click.
+ */
 export async function launchExtension(): Promise<LoadedExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
+  if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no test build at ${E2E_EXTENSION_DIR}: run \`npm run test:e2e\`, which builds it`);
   }
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cuecard-profile-')), {
     executablePath: chromiumPath(),
     headless: true,
     // About the width of Chrome's side panel.
     viewport: { width: 420, height: 900 },
+    ignoreDefaultArgs: ['--mute-audio'],
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -39,8 +48,10 @@ export async function launchExtension(): Promise<LoadedExtension> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      '--autoplay-policy=no-user-gesture-required',
+      `--allowlisted-extension-id=${E2E_EXTENSION_ID}`,
+      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
+      `--load-extension=${E2E_EXTENSION_DIR}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchExtension, TEST_OUTPUT_DIR, type LoadedExtension } from './launch-extension';
+import { E2E_EXTENSION_ID, launchExtension, RELEASE_EXTENSION_DIR, TEST_OUTPUT_DIR, type LoadedExtension } from './launch-extension';
 
 let loaded: LoadedExtension;
 let page: Page;
@@ -16,6 +16,7 @@ beforeAll(async () => {
   });
   page = await loaded.context.newPage();
   await page.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  await page.getByText('Try a question by typing it').click();
 });
 
 afterAll(async () => {
@@ -27,12 +28,18 @@ const say = (text: string) => page.getByLabel('What the interviewer said').fill(
 const status = () => page.locator('.app-status');
 
 describe('the built extension in Chromium', () => {
-  it('asks only for the permissions it uses', () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  it('release build: asks only for the permissions it uses, loads no remote code, carries no test key', () => {
+    const manifest = JSON.parse(readFileSync(join(RELEASE_EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['sidePanel', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'sidePanel', 'storage', 'tabCapture', 'unlimitedStorage']);
     expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.key).toBeUndefined();
+    expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+  });
+
+  it('test build: has the fixed id the capture tests rely on', () => {
+    expect(loaded.extensionId).toBe(E2E_EXTENSION_ID);
   });
 
   it('opens the side panel page with the shipped pack ready offline', async () => {
@@ -62,7 +69,7 @@ describe('the built extension in Chromium', () => {
 
   it('imports a Markdown pack, refuses a broken one without losing it, and keeps both across a reload', async () => {
     const before = Number((await status().textContent())!.split(' ')[0]);
-    await page.locator('input[type=file]').setInputFiles({
+    await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
       name: 'cooking.md',
       mimeType: 'text/markdown',
       buffer: Buffer.from('# Cooking\n## How do you make a risotto?\n- Toast the rice\n## Why should dough rest?\n- Gluten relaxes\n'),
@@ -70,7 +77,7 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 2 questions from cooking.md' }).count()).toBe(1);
     await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
 
-    await page.locator('input[type=file]').setInputFiles({
+    await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
       name: 'broken.md',
       mimeType: 'text/markdown',
       buffer: Buffer.from('## A question?\nFrequency: sometimes\n- x\n'),
@@ -80,6 +87,7 @@ describe('the built extension in Chromium', () => {
 
     await page.reload();
     await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
+    await page.getByText('Try a question by typing it').click();
     await say('so how would you cook a risotto');
     await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you make a risotto?');
     // The verbosity chosen before the reload is still in force.

@@ -1,0 +1,46 @@
+import type { SessionState } from '@/lib/store/session-store';
+
+function percent(loaded: number, total: number) {
+  return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
+}
+
+/** Start/stop, what Cuecard is doing now, and anything the user must act on. */
+export function SessionControls({
+  status,
+  model,
+  notice,
+  onStart,
+  onStop,
+}: Pick<SessionState, 'status' | 'model' | 'notice'> & { onStart: () => void; onStop: () => void }) {
+  const running = status === 'capturing' || status === 'starting';
+  return (
+    <section className="session-controls" aria-label="Session">
+      <div className="session-row">
+        {running ? (
+          <button type="button" className="primary" onClick={onStop}>
+            Stop
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onStart} disabled={status === 'stopping'}>
+            Start listening to this tab
+          </button>
+        )}
+        <span className="session-state" role="status">
+          {status === 'capturing' ? '● Capturing tab audio' : status === 'starting' ? 'Starting…' : status === 'stopping' ? 'Finishing…' : 'Not capturing'}
+          {model.state === 'ready' && model.device ? ` · Whisper on ${model.device === 'webgpu' ? 'WebGPU' : 'WASM'}` : ''}
+        </span>
+      </div>
+      {model.state === 'loading' && (
+        <label className="model-progress">
+          Downloading the speech model ({model.file ?? 'files'}): {percent(model.loaded, model.total)}%
+          <progress max={100} value={percent(model.loaded, model.total)} />
+        </label>
+      )}
+      {notice && (
+        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`message message--${notice.kind === 'error' ? 'error' : 'ok'}`}>
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}

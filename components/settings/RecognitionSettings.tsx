@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { localModelChoice } from '@/lib/asr/asr-settings';
+import { checkModelFolder } from '@/lib/asr/local-model-folder';
+import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
+import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
+
+interface RecognitionSettingsProps {
+  model: string;
+  device: 'auto' | 'webgpu' | 'wasm';
+  captureMicrophone: boolean;
+  onModel: (model: string) => void;
+  onDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
+  onCaptureMicrophone: (capture: boolean) => void;
+}
+
+/** Model choice (download sizes shown up front), a user-provided model folder, device and microphone. */
+export function RecognitionSettings(props: RecognitionSettingsProps) {
+  const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  useEffect(() => {
+    void listModelFolders().then(setFolders);
+  }, []);
+
+  async function importFolder(files: FileList | null) {
+    const list = Array.from(files ?? []);
+    const check = checkModelFolder(list.map((file) => file.webkitRelativePath || file.name));
+    if (!check.ok) {
+      setMessage({ kind: 'error', text: check.message });
+      return;
+    }
+    try {
+      await saveModelFolder(
+        check.name,
+        check.dtype,
+        list.map((file) => ({ path: file.webkitRelativePath, blob: file })),
+      );
+    } catch (error) {
+      setMessage({ kind: 'error', text: `The model folder could not be stored (${(error as Error).message}). Free some disk space and try again.` });
+      return;
+    }
+    setFolders(await listModelFolders());
+    props.onModel(localModelChoice(check.name));
+    setMessage({ kind: 'ok', text: `Stored "${check.name}"; it is now the model in use, with no download.` });
+  }
+
+  return (
+    <section className="settings" aria-label="Speech recognition settings">
+      <h2>Speech recognition</h2>
+      <label>
+        Model
+        <select value={props.model} onChange={(event) => props.onModel(event.target.value)}>
+          {WHISPER_MODELS.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.label} — about {model.downloadMb} MB, downloaded once
+            </option>
+          ))}
+          {folders.map((folder) => (
+            <option key={folder.name} value={localModelChoice(folder.name)}>
+              Local folder: {folder.name} ({Math.round(folder.bytes / 1024 / 1024)} MB)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="file-button">
+        Use a local model folder
+        <input
+          type="file"
+          // @ts-expect-error -- webkitdirectory is supported by Chrome but missing from React's types
+          webkitdirectory=""
+          onChange={(event) => {
+            void importFolder(event.target.files);
+            event.target.value = '';
+          }}
+        />
+      </label>
+      <label>
+        Run on
+        <select value={props.device} onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}>
+          <option value="auto">WebGPU when available, else WASM</option>
+          <option value="wasm">WASM (CPU) only</option>
+        </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={props.captureMicrophone} onChange={(event) => props.onCaptureMicrophone(event.target.checked)} />
+        Also capture my microphone (labelled “You”; never triggers hints)
+      </label>
+      <p className="hint-meta">Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees your IP address.</p>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message message--${message.kind}`}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { parseRuntimeMessage, type CommandReply, type RuntimeMessage, type SessionEvent } from '../messaging/runtime-messages';
+
+/** Sends a command to the background and returns its reply, or a reply saying why there was none. */
+export async function sendCommand(message: Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' }>): Promise<CommandReply> {
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as CommandReply | undefined;
+    return reply ?? { ok: false, message: 'Cuecard’s background did not answer. Reload the extension and try again.' };
+  } catch (error) {
+    return { ok: false, message: `Cuecard’s background could not be reached (${(error as Error).message}).` };
+  }
+}
+
+/** Calls back with every session event from the offscreen document; returns the unsubscribe. */
+export function onSessionEvent(listener: (event: SessionEvent) => void): () => void {
+  const handler = (raw: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const message = parseRuntimeMessage(raw);
+    if (message?.type === 'session/event') listener(message.event);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/**
+ * The tab to capture: the active tab of this window, or, when the panel itself is
+ * open as a tab, the tab used most recently before it.
+ */
+export async function chooseTargetTab(): Promise<number | undefined> {
+  const own = await browser.tabs.getCurrent();
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (active?.id !== undefined && active.id !== own?.id) return active.id;
+  const others = (await browser.tabs.query({})).filter((tab) => tab.id !== undefined && tab.id !== own?.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0]?.id;
+}

@@ -1,0 +1,160 @@
+import type { AsrSettings, Channel, RuntimeMessage, SessionEvent } from '../messaging/runtime-messages';
+import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
+import type { AudioTap } from '../platform/web-audio-capture';
+import { explainCaptureError } from './capture-errors';
+import type { SessionDb } from './session-db';
+import { appendLine, endSessionRecord, startSessionRecord } from './session-db';
+
+export interface OffscreenPlatform {
+  openTabStream(streamId: string): Promise<MediaStream>;
+  openMicrophone(): Promise<MediaStream>;
+  tapAudio(stream: MediaStream, channel: Channel, onChunk: (samples: Float32Array<ArrayBuffer>) => void, onEnded: () => void): Promise<AudioTap>;
+  /** Sends to the recognition worker, transferring audio buffers. */
+  toWorker(request: WorkerRequest): void;
+  db: Promise<SessionDb>;
+  broadcast(event: SessionEvent): void;
+  /** Where ONNX Runtime's files and the VAD model are inside the extension. */
+  wasmPaths: string;
+  vadModelUrl: string;
+}
+
+const FLUSH_TIMEOUT_MS = 15_000;
+const STALL_CHECK_MS = 5_000;
+
+/**
+ * The offscreen document's part of a session: open the streams, feed the worker,
+ * write every final line to IndexedDB as it arrives, and report to the panel.
+ */
+export function createOffscreenCapture(platform: OffscreenPlatform) {
+  let session: { id: string; taps: AudioTap[]; seq: number; chunks: number; stallTimer: ReturnType<typeof setInterval> } | null = null;
+  let loadedModel: string | null = null;
+  let onFlushed: (() => void) | null = null;
+  let stopping: Promise<void> | null = null;
+
+  function feed(channel: Channel) {
+    return (samples: Float32Array<ArrayBuffer>) => {
+      if (!session) return;
+      session.chunks++;
+      platform.toWorker({ type: 'audio', channel, samples });
+    };
+  }
+
+  async function start(message: Extract<RuntimeMessage, { type: 'offscreen/start' }>): Promise<void> {
+    if (session) return;
+    let tabStream: MediaStream;
+    try {
+      tabStream = await platform.openTabStream(message.streamId);
+    } catch (error) {
+      platform.broadcast({ kind: 'error', message: explainCaptureError(error), fatal: true });
+      platform.broadcast({ kind: 'stopped', reason: 'error', message: explainCaptureError(error) });
+      return;
+    }
+    ensureModel(message.asr);
+    const current = { id: message.sessionId, taps: [] as AudioTap[], seq: 0, chunks: 0, stallTimer: setInterval(checkStall, STALL_CHECK_MS) };
+    session = current;
+    await startSessionRecord(await platform.db, { id: current.id, startedAt: Date.now() });
+    current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
+    let withMicrophone = false;
+    if (message.withMicrophone) {
+      try {
+        const microphone = await platform.openMicrophone();
+        current.taps.push(await platform.tapAudio(microphone, 'candidate', feed('candidate'), () => undefined));
+        withMicrophone = true;
+      } catch (error) {
+        platform.broadcast({
+          kind: 'error',
+          message: `The microphone could not be opened (${(error as Error).message}); continuing with the tab only. Allow microphone access for Cuecard in Chrome's site settings to label your own answers.`,
+          fatal: false,
+        });
+      }
+    }
+    platform.broadcast({ kind: 'capturing', sessionId: current.id, withMicrophone });
+  }
+
+  function ensureModel(asr: AsrSettings) {
+    const key = `${asr.source}:${asr.model}:${asr.device}`;
+    if (loadedModel === key) return;
+    loadedModel = key;
+    platform.toWorker({ type: 'load', ...asr, wasmPaths: platform.wasmPaths, vadModelUrl: platform.vadModelUrl });
+  }
+
+  function checkStall() {
+    if (!session) return;
+    if (session.chunks === 0) platform.broadcast({ kind: 'no-audio', seconds: STALL_CHECK_MS / 1000 });
+    session.chunks = 0;
+  }
+
+  function stop(reason: 'user' | 'tab-ended' | 'error', message?: string): Promise<void> {
+    if (!session) {
+      platform.broadcast({ kind: 'stopped', reason, message });
+      return Promise.resolve();
+    }
+    stopping ??= (async () => {
+      const current = session!;
+      clearInterval(current.stallTimer);
+      for (const tap of current.taps) tap.stop();
+      // Let the worker finish the utterance in progress so its words are not lost.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FLUSH_TIMEOUT_MS);
+        onFlushed = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        platform.toWorker({ type: 'flush' });
+      });
+      onFlushed = null;
+      session = null;
+      await endSessionRecord(await platform.db, current.id, reason);
+      platform.broadcast({ kind: 'stopped', reason, message });
+    })().finally(() => {
+      stopping = null;
+    });
+    return stopping;
+  }
+
+  async function onWorkerReply(reply: WorkerReply): Promise<void> {
+    switch (reply.status) {
+      case 'progress':
+        platform.broadcast({ kind: 'model-progress', file: reply.file, loaded: reply.loaded, total: reply.total });
+        return;
+      case 'ready':
+        platform.broadcast({ kind: 'model-ready', device: reply.device, loadMs: reply.loadMs });
+        return;
+      case 'speech-start':
+        platform.broadcast({ kind: 'speech-start', channel: reply.channel });
+        return;
+      case 'partial':
+        platform.broadcast({ kind: 'partial', channel: reply.channel, text: reply.text });
+        return;
+      case 'final': {
+        if (!session) return;
+        const line = { sessionId: session.id, seq: session.seq++, channel: reply.channel, text: reply.text, startMs: reply.startMs, endMs: reply.endMs, at: Date.now() };
+        await appendLine(await platform.db, line);
+        platform.broadcast({ kind: 'line', line });
+        return;
+      }
+      case 'flushed':
+        onFlushed?.();
+        return;
+      case 'error':
+        platform.broadcast({ kind: 'error', message: reply.message, fatal: reply.fatal });
+        if (reply.fatal) {
+          loadedModel = null;
+          await stop('error', reply.message);
+        }
+        return;
+      default: {
+        const unhandled: never = reply;
+        return unhandled;
+      }
+    }
+  }
+
+  return {
+    async handle(message: RuntimeMessage): Promise<void> {
+      if (message.type === 'offscreen/start') await start(message);
+      else if (message.type === 'offscreen/stop') await stop('user');
+    },
+    onWorkerReply,
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  isFromOwnExtensionPage,
+  type CommandReply,
+  type RuntimeMessage,
+  type SessionStatus,
+} from '../messaging/runtime-messages';
+import { explainCaptureError } from './capture-errors';
+
+/** What the background needs from Chrome; the real one is lib/platform/chrome-background-adapter.ts. */
+export interface BackgroundPlatform {
+  extensionId: string;
+  extensionOrigin: string;
+  getMediaStreamId(tabId: number): Promise<string>;
+  ensureOffscreenDocument(): Promise<void>;
+  closeOffscreenDocument(): Promise<void>;
+  sendToOffscreen(message: RuntimeMessage): Promise<void>;
+  /** Session status lives in storage.session: the service worker may be stopped at any time. */
+  loadStatus(): Promise<SessionStatus>;
+  saveStatus(status: SessionStatus): Promise<void>;
+  newSessionId(): string;
+  now(): number;
+}
+
+/**
+ * The background's part of a session: turn a Start from the panel into a tab stream
+ * id and an offscreen capture, keep the status where a restarted worker finds it, and
+ * tear down on Stop or when the capture ends. Holds no state of its own.
+ */
+export function createSessionController(platform: BackgroundPlatform) {
+  async function start(message: Extract<RuntimeMessage, { type: 'session/start' }>): Promise<CommandReply> {
+    const current = await platform.loadStatus();
+    if (current.state !== 'idle') return { ok: true, status: current };
+    let streamId: string;
+    try {
+      streamId = await platform.getMediaStreamId(message.tabId);
+    } catch (error) {
+      return { ok: false, message: explainCaptureError(error) };
+    }
+    const status: SessionStatus = { state: 'starting', sessionId: platform.newSessionId(), tabId: message.tabId, startedAt: platform.now() };
+    await platform.saveStatus(status);
+    try {
+      await platform.ensureOffscreenDocument();
+      await platform.sendToOffscreen({
+        type: 'offscreen/start',
+        sessionId: status.sessionId,
+        streamId,
+        withMicrophone: message.withMicrophone,
+        asr: message.asr,
+      });
+    } catch (error) {
+      await platform.saveStatus({ state: 'idle' });
+      return { ok: false, message: explainCaptureError(error) };
+    }
+    return { ok: true, status };
+  }
+
+  async function stop(): Promise<CommandReply> {
+    const current = await platform.loadStatus();
+    if (current.state !== 'idle') {
+      // The offscreen document flushes the last utterance, then reports "stopped".
+      await platform.sendToOffscreen({ type: 'offscreen/stop' }).catch(() => undefined);
+    }
+    return { ok: true, status: current };
+  }
+
+  return {
+    /** Answers one runtime message; undefined for messages that are not the background's. */
+    async handle(message: RuntimeMessage, sender: { id?: string; url?: string }): Promise<CommandReply | undefined> {
+      if (!isFromOwnExtensionPage(sender, platform.extensionId, platform.extensionOrigin)) return undefined;
+      switch (message.type) {
+        case 'session/start':
+          return start(message);
+        case 'session/stop':
+          return stop();
+        case 'session/status':
+          return { ok: true, status: await platform.loadStatus() };
+        case 'session/event': {
+          const { event } = message;
+          if (event.kind === 'capturing') {
+            const current = await platform.loadStatus();
+            if (current.state !== 'idle') await platform.saveStatus({ ...current, state: 'capturing' });
+          } else if (event.kind === 'stopped') {
+            await platform.saveStatus({ state: 'idle' });
+            await platform.closeOffscreenDocument().catch(() => undefined);
+          }
+          return undefined;
+        }
+        case 'offscreen/start':
+        case 'offscreen/stop':
+          return undefined;
+        default: {
+          const unhandled: never = message;
+          return unhandled;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTinyWhisper, TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
+import { launchExtension, TEST_OUTPUT_DIR, type LoadedExtension } from './launch-extension';
+
+/**
+ * The whole live path in a real Chromium: a local page plays spoken audio, the
+ * extension captures that tab (tabCapture → offscreen document → AudioWorklet →
+ * recognition worker with Silero VAD and the transformers.js Whisper pipeline on
+ * ONNX Runtime WASM), and transcript lines and a hint card appear in the side panel.
+ * The Whisper model is the generated stand-in (it always decodes one phrase); it is
+ * given to the extension through "Use a local model folder", so nothing is downloaded.
+ */
+let loaded: LoadedExtension;
+let server: Server;
+let audioPageUrl: string;
+let panel: Page;
+const outsideRequests: string[] = [];
+
+beforeAll(async () => {
+  const modelDir = ensureTinyWhisper();
+  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
+  server = createServer((request, response) => {
+    if (request.url === '/speech.wav') {
+      response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  audioPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  loaded = await launchExtension();
+  loaded.context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('chrome-extension://') && !url.startsWith(audioPageUrl)) outsideRequests.push(url);
+  });
+  const interview = await loaded.context.newPage();
+  await interview.goto(audioPageUrl);
+  await interview.waitForFunction(() => !(document.getElementById('a') as HTMLAudioElement).paused);
+
+  panel = await loaded.context.newPage();
+  panel.on('console', (message) => {
+    if (message.type() === 'error') console.log(`[panel] ${message.text()}`);
+  });
+  await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  await panel.getByText('Settings', { exact: true }).click();
+  await panel.getByLabel('Use a local model folder').setInputFiles(modelDir);
+  await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await loaded?.context.close();
+  server?.close();
+});
+
+const transcriptLines = () => panel.locator('.transcript-line:not(.transcript-line--partial)');
+
+describe('live capture of a playing tab', () => {
+  it('transcribes the tab and shows the hint for the question it hears', async () => {
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Capturing tab audio');
+
+    // On failure, the session controls say why (the panel shows every session error).
+    await expect
+      .poll(async () => ((await transcriptLines().count()) > 0 ? 'transcribed' : await panel.locator('.session-controls').textContent()), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toBe('transcribed');
+    expect(await transcriptLines().first().textContent()).toBe(`Interviewer ${TINY_WHISPER_PHRASE}`);
+    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), { timeout: 10_000 }).toBe(
+      'How do you handle class imbalance?',
+    );
+    expect(await panel.locator('.session-state').textContent()).toContain('Whisper on WASM');
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'live-session.png'), fullPage: true });
+  });
+
+  it('keeps the transcript when the panel is closed and reopened mid-session', async () => {
+    const before = await transcriptLines().count();
+    await panel.close();
+    panel = await loaded.context.newPage();
+    await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+    await expect.poll(() => transcriptLines().count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before);
+    expect(await panel.locator('.session-state').textContent()).toContain('Capturing tab audio');
+  });
+
+  it('stops cleanly, and can start again', async () => {
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
+    const afterStop = await transcriptLines().count();
+    expect(afterStop).toBeGreaterThanOrEqual(1);
+
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Capturing tab audio');
+    await expect.poll(() => transcriptLines().count(), { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
+  });
+
+  it('made no network request except to the page it captured', () => {
+    expect(outsideRequests).toEqual([]);
+  });
+});
