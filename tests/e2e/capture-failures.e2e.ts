@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTinyWhisper } from '../support/tiny-whisper';
+import { launchExtension, type LoadedExtension } from './launch-extension';
+
+/**
+ * What the user sees when a session cannot start or ends on its own, in a real Chromium.
+ * (Browser pages such as chrome:// cannot be tested here: the test-only allowlist flag
+ * lets the extension capture them; the message for that case is unit-tested.)
+ */
+let loaded: LoadedExtension;
+let server: Server;
+let audioPageUrl: string;
+
+beforeAll(async () => {
+  ensureTinyWhisper();
+  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
+  server = createServer((request, response) => {
+    if (request.url === '/speech.wav') response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
+    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><audio id="a" src="/speech.wav" loop autoplay></audio>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  audioPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  loaded = await launchExtension();
+}, 120_000);
+
+afterAll(async () => {
+  await loaded?.context.close();
+  server?.close();
+});
+
+async function openPanel(): Promise<Page> {
+  const panel = await loaded.context.newPage();
+  await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  return panel;
+}
+const sessionState = (panel: Page) => panel.locator('.session-state').textContent();
+
+describe('capture failures', () => {
+  it('says when the speech model cannot be downloaded, and stops', async () => {
+    const interview = await loaded.context.newPage();
+    await interview.goto(audioPageUrl);
+    const panel = await openPanel();
+    // The default model comes from the model hub, which this machine cannot reach.
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/The speech model could not be loaded: .*press Start again, or choose a local model folder/);
+    await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
+    await panel.close();
+    await interview.close();
+  });
+
+  it('ends the session with a message, keeping the transcript, when the captured tab is closed', async () => {
+    const interview = await loaded.context.newPage();
+    await interview.goto(audioPageUrl);
+    const panel = await openPanel();
+    await panel.getByText('Settings', { exact: true }).click();
+    await panel.getByLabel('Use a local model folder').setInputFiles(ensureTinyWhisper());
+    await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+    await interview.bringToFront();
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    const lines = panel.locator('.transcript-line:not(.transcript-line--partial)');
+    await expect.poll(() => lines.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    const before = await lines.count();
+
+    await interview.close();
+
+    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'The captured tab was closed' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await sessionState(panel)).toContain('Not capturing');
+    expect(await lines.count()).toBeGreaterThanOrEqual(before);
+    await panel.close();
+  });
+});
