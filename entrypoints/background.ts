@@ -12,6 +12,10 @@ export default defineBackground(() => {
     if (tab.windowId !== undefined) void browser.sidePanel.open({ windowId: tab.windowId });
   });
 
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void controller.onTabLoading(tabId);
+  });
+
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const message = parseRuntimeMessage(raw);
     if (!message) return false;

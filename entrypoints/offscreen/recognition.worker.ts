@@ -2,6 +2,7 @@
 import { env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/webgpu';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
+import { RecentAudioBuffer } from '@/lib/audio/recent-audio-buffer';
 import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
 import { loadWithFallback } from '@/lib/asr/load-with-fallback';
 import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
@@ -10,7 +11,11 @@ import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
 import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
+/** While the model loads (a first download can take minutes), keep the last 30 s per channel. */
+const WHILE_LOADING_SAMPLES = 30 * 16_000;
+const waiting = { interviewer: new RecentAudioBuffer(WHILE_LOADING_SAMPLES), candidate: new RecentAudioBuffer(WHILE_LOADING_SAMPLES) };
 let engine: RecognitionEngine | null = null;
+let loading: Promise<void> | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
@@ -52,22 +57,38 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
     warn: (message) => post({ status: 'error', message, fatal: false }),
   });
   const vadBytes = await (await fetch(request.vadModelUrl)).arrayBuffer();
-  engine = createRecognitionEngine({
+  const ready = createRecognitionEngine({
     transcriber,
     createVad: () => Silero.new(ort as never, async () => vadBytes.slice(0)),
     emit: post,
   });
   post({ status: 'ready', device: used === 'webgpu' ? 'webgpu' : 'wasm', loadMs: performance.now() - started });
+  // Catch up on what was said during the load; audio keeps arriving while we do.
+  while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
+    for (const channel of ['interviewer', 'candidate'] as const) {
+      for (const samples of waiting[channel].drain()) await ready.pushAudio(channel, samples);
+    }
+  }
+  engine = ready; // no await between the last check and this: nothing can slip in between
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'load':
-      return load(request);
+      // Loading runs beside the audio queue, so audio keeps arriving (and is kept) meanwhile.
+      void engine?.dispose();
+      engine = null;
+      loading = load(request).finally(() => {
+        loading = null;
+      });
+      loading.catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: true }));
+      return;
     case 'audio':
       if (engine) await engine.pushAudio(request.channel, request.samples);
+      else waiting[request.channel].push(request.samples);
       return;
     case 'flush':
+      if (loading) await loading.catch(() => undefined);
       if (engine) await engine.flush();
       else post({ status: 'flushed' });
       return;
@@ -85,5 +106,5 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   // One message at a time, in order: audio must reach the VAD in the order it was captured.
   queue = queue
     .then(() => handle(request))
-    .catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: request.type === 'load' }));
+    .catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: false }));
 };

@@ -93,6 +93,9 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
       await pendingFinals;
       options.emit({ status: 'flushed' });
     },
+
+    /** Frees the model (a different one was chosen). */
+    dispose: () => options.transcriber.dispose(),
   };
 }
 

@@ -36,6 +36,7 @@ export const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partial'), channel: channelSchema, text: z.string() }),
   z.object({ kind: z.literal('line'), line: transcriptLineSchema }),
   z.object({ kind: z.literal('no-audio'), seconds: z.number() }),
+  z.object({ kind: z.literal('notice'), message: z.string() }),
   z.object({ kind: z.literal('stopped'), reason: z.enum(['user', 'tab-ended', 'error']), message: z.string().optional() }),
   z.object({ kind: z.literal('error'), message: z.string(), fatal: z.boolean() }),
 ]);

@@ -36,6 +36,10 @@ export function chromeBackgroundAdapter(): BackgroundPlatform {
     async sendToOffscreen(message: RuntimeMessage) {
       await browser.runtime.sendMessage(message);
     },
+    async notifyPanels(message) {
+      const event: RuntimeMessage = { type: 'session/event', event: { kind: 'notice', message } };
+      await browser.runtime.sendMessage(event).catch(() => undefined);
+    },
     async loadStatus() {
       const stored = await browser.storage.session.get(STATUS_KEY);
       return (stored[STATUS_KEY] as SessionStatus | undefined) ?? { state: 'idle' };

@@ -14,6 +14,8 @@ export interface BackgroundPlatform {
   ensureOffscreenDocument(): Promise<void>;
   closeOffscreenDocument(): Promise<void>;
   sendToOffscreen(message: RuntimeMessage): Promise<void>;
+  /** Tells open panels something about the session. */
+  notifyPanels(message: string): Promise<void>;
   /** Session status lives in storage.session: the service worker may be stopped at any time. */
   loadStatus(): Promise<SessionStatus>;
   saveStatus(status: SessionStatus): Promise<void>;
@@ -64,6 +66,14 @@ export function createSessionController(platform: BackgroundPlatform) {
   }
 
   return {
+    /** A tab started loading a new page; if it is the captured tab, say that capture goes on. */
+    async onTabLoading(tabId: number): Promise<void> {
+      const current = await platform.loadStatus();
+      if (current.state === 'capturing' && current.tabId === tabId) {
+        await platform.notifyPanels('The captured tab opened a new page; Cuecard keeps listening to it. Press Stop to end the session.');
+      }
+    },
+
     /** Answers one runtime message; undefined for messages that are not the background's. */
     async handle(message: RuntimeMessage, sender: { id?: string; url?: string }): Promise<CommandReply | undefined> {
       if (!isFromOwnExtensionPage(sender, platform.extensionId, platform.extensionOrigin)) return undefined;

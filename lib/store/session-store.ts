@@ -64,6 +64,9 @@ export function createSessionStore() {
         case 'no-audio':
           set({ notice: { kind: 'info', text: `No audio has reached Cuecard for ${event.seconds} s. Is the tab playing, and not muted?` } });
           return;
+        case 'notice':
+          set({ notice: { kind: 'info', text: event.message } });
+          return;
         case 'stopped':
           set({
             status: 'idle',

@@ -1,0 +1,42 @@
+import type { RuntimeMessage, SessionStatus } from '@/lib/messaging/runtime-messages';
+import type { BackgroundPlatform } from '@/lib/session/session-controller';
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const OWN_PAGE = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/sidepanel.html` };
+
+/** An in-memory stand-in for Chrome's tabCapture, offscreen and storage.session. */
+export function fakeBackgroundPlatform(options: { streamError?: Error; offscreenError?: Error } = {}) {
+  let status: SessionStatus = { state: 'idle' };
+  const sent: RuntimeMessage[] = [];
+  const notices: string[] = [];
+  let offscreenOpen = false;
+  let nextId = 1;
+  const platform: BackgroundPlatform = {
+    extensionId: EXTENSION_ID,
+    extensionOrigin: `chrome-extension://${EXTENSION_ID}/`,
+    async getMediaStreamId(tabId) {
+      if (options.streamError) throw options.streamError;
+      return `stream-for-${tabId}`;
+    },
+    async ensureOffscreenDocument() {
+      if (options.offscreenError) throw options.offscreenError;
+      offscreenOpen = true;
+    },
+    async closeOffscreenDocument() {
+      offscreenOpen = false;
+    },
+    async sendToOffscreen(message) {
+      sent.push(message);
+    },
+    async notifyPanels(message) {
+      notices.push(message);
+    },
+    loadStatus: async () => status,
+    async saveStatus(next) {
+      status = next;
+    },
+    newSessionId: () => `session-${nextId++}`,
+    now: () => 1_000,
+  };
+  return { platform, sent, notices, status: () => status, offscreenOpen: () => offscreenOpen };
+}

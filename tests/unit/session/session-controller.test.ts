@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { RuntimeMessage } from '@/lib/messaging/runtime-messages';
+import { createSessionController } from '@/lib/session/session-controller';
+import { fakeBackgroundPlatform, OWN_PAGE } from '../../fakes/background-platform';
+
+const asr = { model: 'onnx-community/whisper-tiny.en', source: 'hub' as const, device: 'auto' as const };
+const start: RuntimeMessage = { type: 'session/start', tabId: 7, withMicrophone: true, asr };
+
+describe('session controller (background)', () => {
+  it('starts: stream id, offscreen document, start command, status kept in session storage', async () => {
+    const fake = fakeBackgroundPlatform();
+    const reply = await createSessionController(fake.platform).handle(start, OWN_PAGE);
+
+    expect(reply).toEqual({ ok: true, status: { state: 'starting', sessionId: 'session-1', tabId: 7, startedAt: 1_000 } });
+    expect(fake.offscreenOpen()).toBe(true);
+    expect(fake.sent).toEqual([{ type: 'offscreen/start', sessionId: 'session-1', streamId: 'stream-for-7', withMicrophone: true, asr }]);
+  });
+
+  it('survives its own restart: a new controller reads the status back', async () => {
+    const fake = fakeBackgroundPlatform();
+    await createSessionController(fake.platform).handle(start, OWN_PAGE);
+    const restarted = createSessionController(fake.platform);
+    expect(await restarted.handle({ type: 'session/status' }, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-1' } });
+  });
+
+  it('explains a tab that cannot be captured and stays idle', async () => {
+    const fake = fakeBackgroundPlatform({ streamError: new Error('Cannot capture a tab with an active stream.') });
+    const reply = await createSessionController(fake.platform).handle(start, OWN_PAGE);
+    expect(reply).toEqual({ ok: false, message: expect.stringMatching(/already being captured/) });
+    expect(fake.status()).toEqual({ state: 'idle' });
+  });
+
+  it('goes back to idle when the offscreen document cannot be created', async () => {
+    const fake = fakeBackgroundPlatform({ offscreenError: new Error('Only a single offscreen document may be created.') });
+    const reply = await createSessionController(fake.platform).handle(start, OWN_PAGE);
+    expect(reply?.ok).toBe(false);
+    expect(fake.status()).toEqual({ state: 'idle' });
+  });
+
+  it('does not start twice', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform);
+    await controller.handle(start, OWN_PAGE);
+    await controller.handle(start, OWN_PAGE);
+    expect(fake.sent.filter((message) => message.type === 'offscreen/start')).toHaveLength(1);
+  });
+
+  it('stops through the offscreen document and returns to idle when it reports "stopped"', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform);
+    await controller.handle(start, OWN_PAGE);
+    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    expect(fake.status()).toMatchObject({ state: 'capturing' });
+
+    await controller.handle({ type: 'session/stop' }, OWN_PAGE);
+    expect(fake.sent.at(-1)).toEqual({ type: 'offscreen/stop' });
+    await controller.handle({ type: 'session/event', event: { kind: 'stopped', reason: 'user' } }, OWN_PAGE);
+    expect(fake.status()).toEqual({ state: 'idle' });
+    expect(fake.offscreenOpen()).toBe(false);
+  });
+
+  it('tells the panel when the captured tab navigates, and only that tab', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform);
+    await controller.handle(start, OWN_PAGE);
+    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.onTabLoading(8);
+    await controller.onTabLoading(7);
+    expect(fake.notices).toEqual([expect.stringMatching(/opened a new page; Cuecard keeps listening/)]);
+  });
+
+  it.each([
+    ['a web page (content script)', { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'https://example.com/' }],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/page.html' }],
+  ])('ignores commands from %s', async (_name, sender) => {
+    const fake = fakeBackgroundPlatform();
+    expect(await createSessionController(fake.platform).handle(start, sender)).toBeUndefined();
+    expect(fake.sent).toEqual([]);
+  });
+});
