@@ -3,6 +3,9 @@ import { toJsonPack } from '@/lib/knowledge/json-pack';
 import { toMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { ImportResult } from '@/lib/store/knowledge-store';
+import { FileButton } from '../common/FileButton';
+import type { Notice } from '@/lib/store/session-store';
+import { MessageLine } from '../common/MessageLine';
 
 function download(fileName: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -20,14 +23,14 @@ interface PackManagerProps {
 
 /** The packs Cuecard searches, with Markdown/JSON import and export. */
 export function PackManager({ shippedPacks, userPacks, onImport, onRemove }: PackManagerProps) {
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
 
   async function importFiles(files: FileList | null) {
     for (const file of Array.from(files ?? [])) {
       const result = onImport(file.name, await file.text());
       setMessage(
         result.ok
-          ? { kind: 'ok', text: `Imported ${result.pack.entries.length} questions from ${file.name}.` }
+          ? { kind: 'info', text: `Imported ${result.pack.entries.length} questions from ${file.name}.` }
           : { kind: 'error', text: `${result.message}. Nothing was changed; fix the file and import it again.` },
       );
       if (!result.ok) return;
@@ -62,22 +65,8 @@ export function PackManager({ shippedPacks, userPacks, onImport, onRemove }: Pac
         {shippedPacks.map((pack) => row(pack, false))}
         {userPacks.map((pack) => row(pack, true))}
       </ul>
-      <label className="file-button">
-        Import a Markdown or JSON pack
-        <input
-          type="file"
-          accept=".md,.markdown,.txt,.json"
-          onChange={(event) => {
-            void importFiles(event.target.files);
-            event.target.value = '';
-          }}
-        />
-      </label>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message message--${message.kind}`}>
-          {message.text}
-        </p>
-      )}
+      <FileButton label="Import a Markdown or JSON pack" accept=".md,.markdown,.txt,.json" onFiles={(files) => void importFiles(files)} />
+      <MessageLine message={message} />
     </section>
   );
 }

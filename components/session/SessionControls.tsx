@@ -1,4 +1,5 @@
 import type { SessionState } from '@/lib/store/session-store';
+import { MessageLine } from '../common/MessageLine';
 
 function percent(loaded: number, total: number) {
   return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
@@ -36,11 +37,7 @@ export function SessionControls({
           <progress max={100} value={percent(model.loaded, model.total)} />
         </label>
       )}
-      {notice && (
-        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`message message--${notice.kind === 'error' ? 'error' : 'ok'}`}>
-          {notice.text}
-        </p>
-      )}
+      <MessageLine message={notice} />
     </section>
   );
 }

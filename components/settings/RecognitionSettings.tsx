@@ -3,6 +3,9 @@ import { localModelChoice } from '@/lib/asr/asr-settings';
 import { checkModelFolder } from '@/lib/asr/local-model-folder';
 import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
 import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
+import { FileButton } from '../common/FileButton';
+import type { Notice } from '@/lib/store/session-store';
+import { MessageLine } from '../common/MessageLine';
 
 interface RecognitionSettingsProps {
   model: string;
@@ -16,7 +19,7 @@ interface RecognitionSettingsProps {
 /** Model choice (download sizes shown up front), a user-provided model folder, device and microphone. */
 export function RecognitionSettings(props: RecognitionSettingsProps) {
   const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   useEffect(() => {
     void listModelFolders().then(setFolders);
   }, []);
@@ -40,7 +43,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
     }
     setFolders(await listModelFolders());
     props.onModel(localModelChoice(check.name));
-    setMessage({ kind: 'ok', text: `Stored "${check.name}"; it is now the model in use, with no download.` });
+    setMessage({ kind: 'info', text: `Stored "${check.name}"; it is now the model in use, with no download.` });
   }
 
   return (
@@ -61,18 +64,12 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           ))}
         </select>
       </label>
-      <label className="file-button">
-        Use a local model folder
-        <input
-          type="file"
-          // @ts-expect-error -- webkitdirectory is supported by Chrome but missing from React's types
-          webkitdirectory=""
-          onChange={(event) => {
-            void importFolder(event.target.files);
-            event.target.value = '';
-          }}
-        />
-      </label>
+      <FileButton
+        label="Use a local model folder"
+        // @ts-expect-error -- webkitdirectory is supported by Chrome but missing from React's types
+        webkitdirectory=""
+        onFiles={(files) => void importFolder(files)}
+      />
       <label>
         Run on
         <select value={props.device} onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}>
@@ -85,11 +82,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         Also capture my microphone (labelled “You”; never triggers hints)
       </label>
       <p className="hint-meta">Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees your IP address.</p>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message message--${message.kind}`}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
     </section>
   );
 }

@@ -2,6 +2,11 @@ import { create } from 'zustand';
 import type { RankedEntry } from '../match/question-index';
 import type { Channel, SessionEvent, SessionStatus, TranscriptLine } from '../messaging/runtime-messages';
 
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
 export interface ShownHint {
   entryId: string;
   question: string;
@@ -17,7 +22,7 @@ export interface SessionState {
   partials: Partial<Record<Channel, string>>;
   model: { state: 'idle' | 'loading' | 'ready'; device?: 'webgpu' | 'wasm'; loaded: number; total: number; file?: string };
   /** The latest problem, said so the user knows what to do. */
-  notice?: { kind: 'error' | 'info'; text: string };
+  notice?: Notice;
   hint?: ShownHint;
   /** Questions detected this session, newest last, to jump back to. */
   questions: ShownHint[];
