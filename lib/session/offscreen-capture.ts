@@ -53,7 +53,15 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     const current = { id: message.sessionId, taps: [] as AudioTap[], seq: 0, chunks: 0, stallTimer: setInterval(checkStall, STALL_CHECK_MS) };
     session = current;
     await startSessionRecord(await platform.db, { id: current.id, startedAt: Date.now() });
-    current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
+    try {
+      current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
+    } catch (error) {
+      for (const track of tabStream.getTracks()) track.stop();
+      const message = `The tab's audio could not be processed (${(error as Error).message}). Press Start again; if it keeps failing, reload the extension.`;
+      platform.broadcast({ kind: 'error', message, fatal: true });
+      await stop('error', message);
+      return;
+    }
     let withMicrophone = false;
     if (message.withMicrophone) {
       try {

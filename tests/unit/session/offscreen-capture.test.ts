@@ -1,0 +1,109 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Channel, SessionEvent } from '@/lib/messaging/runtime-messages';
+import type { WorkerRequest } from '@/lib/messaging/worker-messages';
+import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
+import { latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
+
+const asr = { model: 'm', source: 'hub' as const, device: 'auto' as const };
+const startMessage = (withMicrophone = false) => ({ type: 'offscreen/start' as const, sessionId: 's1', streamId: 'x', withMicrophone, asr });
+const fakeStream = () => ({ getTracks: () => [{ stop() {} }] }) as unknown as MediaStream;
+
+function setup(options: { tabError?: Error; micError?: Error } = {}) {
+  const events: SessionEvent[] = [];
+  const toWorker: WorkerRequest[] = [];
+  const taps = new Map<Channel, { onChunk: (samples: Float32Array<ArrayBuffer>) => void; onEnded: () => void; stopped: boolean }>();
+  const db = openSessionDb(`offscreen-${Math.random()}`);
+  const capture = createOffscreenCapture({
+    openTabStream: async () => {
+      if (options.tabError) throw options.tabError;
+      return fakeStream();
+    },
+    openMicrophone: async () => {
+      if (options.micError) throw options.micError;
+      return fakeStream();
+    },
+    tapAudio: async (_stream, channel, onChunk, onEnded) => {
+      const tap = { onChunk, onEnded, stopped: false };
+      taps.set(channel, tap);
+      return { stop: () => void (tap.stopped = true) };
+    },
+    toWorker: (request) => {
+      toWorker.push(request);
+      // The worker answers a flush once its last utterance is out.
+      if (request.type === 'flush') queueMicrotask(() => void capture.onWorkerReply({ status: 'flushed' }));
+    },
+    db,
+    broadcast: (event) => events.push(event),
+    wasmPaths: 'chrome-extension://id/ort/',
+    vadModelUrl: 'chrome-extension://id/vad/silero_vad_v5.onnx',
+  });
+  return { capture, events, toWorker, taps, db };
+}
+
+const final = (channel: Channel, text: string) => ({ status: 'final' as const, channel, text, startMs: 0, endMs: 900, decodeMs: 50 });
+
+describe('offscreen capture', () => {
+  it('loads the model, feeds tab audio to the worker and reports capturing', async () => {
+    const { capture, events, toWorker, taps } = setup();
+    await capture.handle(startMessage());
+    taps.get('interviewer')!.onChunk(new Float32Array(1600));
+
+    expect(toWorker[0]).toEqual({ type: 'load', ...asr, wasmPaths: 'chrome-extension://id/ort/', vadModelUrl: 'chrome-extension://id/vad/silero_vad_v5.onnx' });
+    expect(toWorker[1]).toMatchObject({ type: 'audio', channel: 'interviewer' });
+    expect(events).toEqual([{ kind: 'capturing', sessionId: 's1', withMicrophone: false }]);
+  });
+
+  it('writes each final line to IndexedDB before telling the panel, numbered in order', async () => {
+    const { capture, events, db } = setup();
+    await capture.handle(startMessage());
+    await capture.onWorkerReply(final('interviewer', 'first question'));
+    await capture.onWorkerReply(final('interviewer', 'second question'));
+
+    const stored = await linesOf(await db, 's1');
+    expect(stored.map((line) => [line.seq, line.text])).toEqual([[0, 'first question'], [1, 'second question']]);
+    expect(events.filter((event) => event.kind === 'line')).toHaveLength(2);
+  });
+
+  it('ends the session when the tab goes away: flushes, records the end, says why', async () => {
+    const { capture, events, toWorker, taps, db } = setup();
+    await capture.handle(startMessage());
+    taps.get('interviewer')!.onEnded();
+    await expect.poll(() => events.at(-1)).toEqual({ kind: 'stopped', reason: 'tab-ended' });
+
+    expect(toWorker.at(-1)).toEqual({ type: 'flush' });
+    expect(taps.get('interviewer')!.stopped).toBe(true);
+    expect(await latestSession(await db)).toMatchObject({ id: 's1', endReason: 'tab-ended' });
+  });
+
+  it('goes on with the tab alone when the microphone cannot be opened', async () => {
+    const { capture, events } = setup({ micError: new Error('NotAllowedError') });
+    await capture.handle(startMessage(true));
+    expect(events[0]).toMatchObject({ kind: 'error', fatal: false, message: expect.stringMatching(/microphone could not be opened .*continuing with the tab only/) });
+    expect(events[1]).toEqual({ kind: 'capturing', sessionId: 's1', withMicrophone: false });
+  });
+
+  it('labels microphone audio as the candidate', async () => {
+    const { capture, toWorker, taps } = setup();
+    await capture.handle(startMessage(true));
+    taps.get('candidate')!.onChunk(new Float32Array(1600));
+    expect(toWorker.at(-1)).toMatchObject({ type: 'audio', channel: 'candidate' });
+  });
+
+  it('explains a tab stream that cannot be opened and stops', async () => {
+    const { capture, events } = setup({ tabError: new Error('Permission denied') });
+    await capture.handle(startMessage());
+    expect(events.map((event) => event.kind)).toEqual(['error', 'stopped']);
+    expect(events[0]).toMatchObject({ fatal: true, message: expect.stringMatching(/refused/) });
+  });
+
+  it('stops the session on a fatal worker error, and loads the model again next time', async () => {
+    const { capture, events, toWorker } = setup();
+    await capture.handle(startMessage());
+    await capture.onWorkerReply({ status: 'error', message: 'The speech model could not be loaded: offline.', fatal: true });
+    expect(events.at(-1)).toEqual({ kind: 'stopped', reason: 'error', message: 'The speech model could not be loaded: offline.' });
+
+    await capture.handle(startMessage());
+    expect(toWorker.filter((request) => request.type === 'load')).toHaveLength(2);
+  });
+});
