@@ -3,6 +3,7 @@ import { localModelChoice } from '@/lib/asr/asr-settings';
 import { checkModelFolder } from '@/lib/asr/local-model-folder';
 import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
 import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
+import type { VadSettings } from '@/lib/messaging/runtime-messages';
 import { FileButton } from '../common/FileButton';
 import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
@@ -11,7 +12,9 @@ interface RecognitionSettingsProps {
   model: string;
   device: 'auto' | 'webgpu' | 'wasm';
   captureMicrophone: boolean;
+  vad: VadSettings;
   onModel: (model: string) => void;
+  onVad: (vad: Partial<VadSettings>) => void;
   onDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
   onCaptureMicrophone: (capture: boolean) => void;
 }
@@ -77,6 +80,21 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           <option value="wasm">WASM (CPU) only</option>
         </select>
       </label>
+      <fieldset className="vad-settings">
+        <legend>Cutting speech into utterances</legend>
+        <label>
+          Pause that ends an utterance: {props.vad.minSilenceMs} ms
+          <input type="range" min={300} max={2000} step={100} value={props.vad.minSilenceMs} onChange={(event) => props.onVad({ minSilenceMs: Number(event.target.value) })} />
+        </label>
+        <label>
+          Longest utterance: {props.vad.maxUtteranceMs / 1000} s
+          <input type="range" min={5000} max={29000} step={1000} value={props.vad.maxUtteranceMs} onChange={(event) => props.onVad({ maxUtteranceMs: Number(event.target.value) })} />
+        </label>
+        <label>
+          Audio kept around speech: {props.vad.padMs} ms
+          <input type="range" min={0} max={800} step={50} value={props.vad.padMs} onChange={(event) => props.onVad({ padMs: Number(event.target.value) })} />
+        </label>
+      </fieldset>
       <label className="checkbox">
         <input type="checkbox" checked={props.captureMicrophone} onChange={(event) => props.onCaptureMicrophone(event.target.checked)} />
         Also capture my microphone (labelled “You”; never triggers hints)

@@ -61,6 +61,7 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
     transcriber,
     createVad: () => Silero.new(ort as never, async () => vadBytes.slice(0)),
     emit: post,
+    segmenter: request.vad,
   });
   post({ status: 'ready', device: used === 'webgpu' ? 'webgpu' : 'wasm', loadMs: performance.now() - started });
   // Catch up on what was said during the load; audio keeps arriving while we do.

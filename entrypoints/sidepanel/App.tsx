@@ -22,6 +22,8 @@ export function App() {
       asrModel: state.asrModel,
       asrDevice: state.asrDevice,
       captureMicrophone: state.captureMicrophone,
+      vad: state.vad,
+      setVad: state.setVad,
       setVerbosity: state.setVerbosity,
       setAsrModel: state.setAsrModel,
       setAsrDevice: state.setAsrDevice,
@@ -63,6 +65,8 @@ export function App() {
           model={settings.asrModel}
           device={settings.asrDevice}
           captureMicrophone={settings.captureMicrophone}
+          vad={settings.vad}
+          onVad={settings.setVad}
           onModel={settings.setAsrModel}
           onDevice={settings.setAsrDevice}
           onCaptureMicrophone={settings.setCaptureMicrophone}

@@ -67,7 +67,7 @@ export function useLiveSession(index: QuestionIndex) {
       type: 'session/start',
       tabId,
       withMicrophone,
-      asr: asrSettingsFor(settings.asrModel, settings.asrDevice),
+      asr: asrSettingsFor(settings.asrModel, settings.asrDevice, settings.vad),
     });
     if (reply.ok) store.setStatus(reply.status);
     else {

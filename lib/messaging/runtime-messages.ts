@@ -8,11 +8,20 @@ import { z } from 'zod';
 export const channelSchema = z.enum(['interviewer', 'candidate']);
 export type Channel = z.infer<typeof channelSchema>;
 
+/** How utterances are cut; bounds keep a bad stored value from breaking recognition. */
+export const vadSettingsSchema = z.object({
+  minSilenceMs: z.number().int().min(200).max(3_000),
+  maxUtteranceMs: z.number().int().min(3_000).max(29_000),
+  padMs: z.number().int().min(0).max(1_000),
+});
+export type VadSettings = z.infer<typeof vadSettingsSchema>;
+
 export const asrSettingsSchema = z.object({
   /** A hub model id ("onnx-community/whisper-tiny.en") or the name of a stored local folder. */
   model: z.string().min(1).max(200),
   source: z.enum(['hub', 'local']),
   device: z.enum(['auto', 'webgpu', 'wasm']),
+  vad: vadSettingsSchema,
 });
 export type AsrSettings = z.infer<typeof asrSettingsSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema } from './runtime-messages';
+import { channelSchema, vadSettingsSchema } from './runtime-messages';
 
 /** Offscreen document → recognition worker. */
 export const workerRequestSchema = z.discriminatedUnion('type', [
@@ -8,6 +8,7 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
     model: z.string(),
     source: z.enum(['hub', 'local']),
     device: z.enum(['auto', 'webgpu', 'wasm']),
+    vad: vadSettingsSchema,
     /** Where the ONNX Runtime .wasm/.mjs files are inside the extension. */
     wasmPaths: z.string(),
     vadModelUrl: z.string(),

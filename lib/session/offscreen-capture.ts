@@ -80,7 +80,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
   }
 
   function ensureModel(asr: AsrSettings) {
-    const key = `${asr.source}:${asr.model}:${asr.device}`;
+    const key = JSON.stringify(asr);
     if (loadedModel === key) return;
     loadedModel = key;
     platform.toWorker({ type: 'load', ...asr, wasmPaths: platform.wasmPaths, vadModelUrl: platform.vadModelUrl });

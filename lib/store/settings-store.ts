@@ -2,7 +2,9 @@ import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { DEFAULT_WHISPER_MODEL } from '../asr/whisper-models';
 import { VERBOSITIES, type Verbosity } from '../hints/build-hint-card';
+import { DEFAULT_SEGMENTER_OPTIONS } from '../audio/utterance-segmenter';
 import { DEFAULT_MATCH_OPTIONS } from '../match/match-question';
+import type { VadSettings } from '../messaging/runtime-messages';
 
 export interface SettingsState {
   verbosity: Verbosity;
@@ -13,11 +15,14 @@ export interface SettingsState {
   asrDevice: 'auto' | 'webgpu' | 'wasm';
   /** Also capture the microphone, labelled as the candidate. */
   captureMicrophone: boolean;
+  /** How speech is cut into utterances. */
+  vad: VadSettings;
   setVerbosity: (verbosity: Verbosity) => void;
   setMatchThreshold: (threshold: number) => void;
   setAsrModel: (model: string) => void;
   setAsrDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
   setCaptureMicrophone: (capture: boolean) => void;
+  setVad: (vad: Partial<VadSettings>) => void;
 }
 
 export const SETTINGS_STORAGE_KEY = 'cuecard-settings';
@@ -32,6 +37,11 @@ export function createSettingsStore(storage: StateStorage) {
         asrModel: DEFAULT_WHISPER_MODEL,
         asrDevice: 'auto',
         captureMicrophone: false,
+        vad: {
+          minSilenceMs: DEFAULT_SEGMENTER_OPTIONS.minSilenceMs,
+          maxUtteranceMs: DEFAULT_SEGMENTER_OPTIONS.maxUtteranceMs,
+          padMs: DEFAULT_SEGMENTER_OPTIONS.padMs,
+        },
         setVerbosity: (verbosity) => {
           if (VERBOSITIES.includes(verbosity)) set({ verbosity });
         },
@@ -39,17 +49,19 @@ export function createSettingsStore(storage: StateStorage) {
         setAsrModel: (asrModel) => set({ asrModel }),
         setAsrDevice: (asrDevice) => set({ asrDevice }),
         setCaptureMicrophone: (captureMicrophone) => set({ captureMicrophone }),
+        setVad: (vad) => set((state) => ({ vad: { ...state.vad, ...vad } })),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
         version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone }) => ({
+        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad }) => ({
           verbosity,
           matchThreshold,
           asrModel,
           asrDevice,
           captureMicrophone,
+          vad,
         }),
         // Version 1 had no recognition settings: keep what it stored, defaults fill the rest.
         migrate: (persisted) => persisted as Partial<SettingsState>,

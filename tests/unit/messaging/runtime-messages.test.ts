@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isFromOwnExtensionPage, parseRuntimeMessage } from '@/lib/messaging/runtime-messages';
 import { workerReplySchema, workerRequestSchema } from '@/lib/messaging/worker-messages';
+import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
-const asr = { model: 'onnx-community/whisper-tiny.en', source: 'hub', device: 'auto' };
 
 describe('parseRuntimeMessage', () => {
   it.each([
@@ -46,5 +46,12 @@ describe('worker messages', () => {
     expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: new Float32Array(4) }).success).toBe(true);
     expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: [0, 1] }).success).toBe(false);
     expect(workerReplySchema.safeParse({ status: 'final', channel: 'candidate', text: 'x', startMs: 0, endMs: 1, decodeMs: 2 }).success).toBe(true);
+  });
+});
+
+describe('recognition settings in messages', () => {
+  it('refuses VAD settings outside their bounds', () => {
+    const bad = { type: 'session/start', tabId: 1, withMicrophone: false, asr: { ...asr, vad: { ...asr.vad, maxUtteranceMs: 60_000 } } };
+    expect(parseRuntimeMessage(bad)).toBeNull();
   });
 });

@@ -4,8 +4,8 @@ import type { Channel, SessionEvent } from '@/lib/messaging/runtime-messages';
 import type { WorkerRequest } from '@/lib/messaging/worker-messages';
 import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
 import { latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
+import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
-const asr = { model: 'm', source: 'hub' as const, device: 'auto' as const };
 const startMessage = (withMicrophone = false) => ({ type: 'offscreen/start' as const, sessionId: 's1', streamId: 'x', withMicrophone, asr });
 const fakeStream = () => ({ getTracks: () => [{ stop() {} }] }) as unknown as MediaStream;
 

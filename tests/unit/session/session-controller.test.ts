@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RuntimeMessage } from '@/lib/messaging/runtime-messages';
 import { createSessionController } from '@/lib/session/session-controller';
 import { fakeBackgroundPlatform, OWN_PAGE } from '../../fakes/background-platform';
+import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
-const asr = { model: 'onnx-community/whisper-tiny.en', source: 'hub' as const, device: 'auto' as const };
 const start: RuntimeMessage = { type: 'session/start', tabId: 7, withMicrophone: true, asr };
 
 describe('session controller (background)', () => {

@@ -57,3 +57,19 @@ describe('knowledge store', () => {
     expect(store.getState().userPacks.map((pack) => pack.id)).toEqual(['b']);
   });
 });
+
+describe('settings store: recognition', () => {
+  it('changes one VAD setting without touching the others, and keeps it', async () => {
+    const store = createSettingsStore(chromeStorageAdapter);
+    store.getState().setVad({ minSilenceMs: 1_200 });
+    expect(store.getState().vad).toEqual({ minSilenceMs: 1_200, maxUtteranceMs: 28_000, padMs: 250 });
+    await expect.poll(async () => (await fakeBrowser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]).toContain('1200');
+  });
+
+  it('reads settings stored by version 1 and fills in the new ones', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { verbosity: 'detailed', matchThreshold: 0.6 }, version: 1 }) });
+    const store = createSettingsStore(chromeStorageAdapter);
+    await store.persist.rehydrate();
+    expect(store.getState()).toMatchObject({ verbosity: 'detailed', matchThreshold: 0.6, asrModel: 'tiny.en', captureMicrophone: false, vad: { minSilenceMs: 700 } });
+  });
+});
