@@ -17,12 +17,14 @@ function download(fileName: string, text: string, type: string) {
 interface PackManagerProps {
   shippedPacks: readonly KnowledgePack[];
   userPacks: readonly KnowledgePack[];
+  disabledPackIds: readonly string[];
   onImport: (fileName: string, text: string) => ImportResult;
   onRemove: (packId: string) => void;
+  onToggle: (packId: string) => void;
 }
 
 /** The packs Cuecard searches, with Markdown/JSON import and export. */
-export function PackManager({ shippedPacks, userPacks, onImport, onRemove }: PackManagerProps) {
+export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport, onRemove, onToggle }: PackManagerProps) {
   const [message, setMessage] = useState<Notice | null>(null);
 
   async function importFiles(files: FileList | null) {
@@ -39,9 +41,12 @@ export function PackManager({ shippedPacks, userPacks, onImport, onRemove }: Pac
 
   const row = (pack: KnowledgePack, removable: boolean) => (
     <li key={pack.id} className="pack-row">
-      <span>
-        <strong>{pack.title}</strong> — {pack.entries.length} questions
-      </span>
+      <label className="checkbox">
+        <input type="checkbox" checked={!disabledPackIds.includes(pack.id)} onChange={() => onToggle(pack.id)} />
+        <span>
+          <strong>{pack.title}</strong> — {pack.entries.length} questions
+        </span>
+      </label>
       <span className="pack-actions">
         <button type="button" onClick={() => download(`${pack.id}.md`, toMarkdownPack(pack), 'text/markdown')}>
           Export .md

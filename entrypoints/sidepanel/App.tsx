@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HintCardView } from '@/components/hints/HintCardView';
 import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
+import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { SessionControls } from '@/components/session/SessionControls';
 import { TranscriptView } from '@/components/session/TranscriptView';
@@ -9,12 +10,16 @@ import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { allEntries, selectUserPacks } from '@/lib/store/knowledge-store';
+import { activePacks, selectDisabledPackIds, selectUserPacks } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { SHIPPED_PACKS, useKnowledgeStore, useSettingsStore } from './stores';
 import { useLiveSession, useSessionStore } from './useLiveSession';
 
+const VIEWS = { live: 'Live', knowledge: 'Knowledge', settings: 'Settings' } as const;
+type ViewName = keyof typeof VIEWS;
+
 export function App() {
+  const [view, setView] = useState<ViewName>('live');
   const verbosity = useSettingsStore(selectVerbosity);
   const threshold = useSettingsStore(selectMatchThreshold);
   const settings = useSettingsStore(
@@ -31,11 +36,21 @@ export function App() {
     })),
   );
   const userPacks = useKnowledgeStore(selectUserPacks);
-  const importPackFile = useKnowledgeStore((state) => state.importPackFile);
-  const removePack = useKnowledgeStore((state) => state.removePack);
-  const entries = useMemo(() => allEntries(SHIPPED_PACKS, userPacks), [userPacks]);
+  const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
+  const knowledge = useKnowledgeStore(
+    useShallow((state) => ({
+      importPackFile: state.importPackFile,
+      removePack: state.removePack,
+      togglePack: state.togglePack,
+      saveEntry: state.saveEntry,
+      deleteEntry: state.deleteEntry,
+    })),
+  );
+  const packs = useMemo(() => activePacks(SHIPPED_PACKS, userPacks, disabledPackIds), [userPacks, disabledPackIds]);
+  const entries = useMemo(() => packs.flatMap((pack) => pack.entries), [packs]);
   const index = useMemo(() => createQuestionIndex(entries), [entries]);
   const entriesById = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
+  const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
 
   const session = useSessionStore(
     useShallow((state) => ({ status: state.status, model: state.model, notice: state.notice, lines: state.lines, partials: state.partials, hint: state.hint })),
@@ -51,16 +66,39 @@ export function App() {
           {entries.length} questions ready, offline
         </p>
       </header>
-      <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void start()} onStop={() => void stop()} />
-      <VerbosityPicker value={verbosity} onChange={settings.setVerbosity} />
-      {hintEntry && <HintCardView card={buildHintCard(hintEntry, verbosity)} confidence={session.hint?.confidence} />}
-      <TranscriptView lines={session.lines} partials={session.partials} />
-      <details>
-        <summary>Try a question by typing it</summary>
-        <TryoutPanel index={index} verbosity={verbosity} threshold={threshold} />
-      </details>
-      <details>
-        <summary>Settings</summary>
+      <nav className="tabs" aria-label="Views">
+        {(Object.keys(VIEWS) as ViewName[]).map((name) => (
+          <button key={name} type="button" aria-current={view === name ? 'page' : undefined} onClick={() => setView(name)}>
+            {VIEWS[name]}
+          </button>
+        ))}
+      </nav>
+      {view === 'live' && (
+        <>
+          <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void start()} onStop={() => void stop()} />
+          <VerbosityPicker value={verbosity} onChange={settings.setVerbosity} />
+          {hintEntry && <HintCardView card={buildHintCard(hintEntry, verbosity)} confidence={session.hint?.confidence} />}
+          <TranscriptView lines={session.lines} partials={session.partials} />
+          <details>
+            <summary>Try a question by typing it</summary>
+            <TryoutPanel index={index} verbosity={verbosity} threshold={threshold} />
+          </details>
+        </>
+      )}
+      {view === 'knowledge' && (
+        <>
+          <KnowledgeBrowser packs={packs} editablePackIds={editablePackIds} onSave={knowledge.saveEntry} onDelete={knowledge.deleteEntry} />
+          <PackManager
+            shippedPacks={SHIPPED_PACKS}
+            userPacks={userPacks}
+            disabledPackIds={disabledPackIds}
+            onImport={knowledge.importPackFile}
+            onRemove={knowledge.removePack}
+            onToggle={knowledge.togglePack}
+          />
+        </>
+      )}
+      {view === 'settings' && (
         <RecognitionSettings
           model={settings.asrModel}
           device={settings.asrDevice}
@@ -71,8 +109,7 @@ export function App() {
           onDevice={settings.setAsrDevice}
           onCaptureMicrophone={settings.setCaptureMicrophone}
         />
-      </details>
-      <PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} onImport={importPackFile} onRemove={removePack} />
+      )}
     </main>
   );
 }

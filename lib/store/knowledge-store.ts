@@ -1,18 +1,32 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { addPack } from '../knowledge/add-pack';
+import { entryIdFromQuestion } from '../knowledge/entry-id';
 import { PackError } from '../knowledge/pack-error';
 import { parsePackFile } from '../knowledge/parse-pack-file';
-import type { KnowledgeEntry, KnowledgePack } from '../knowledge/schema';
+import { entrySchema, type KnowledgeEntry, type KnowledgePack } from '../knowledge/schema';
 
 export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; message: string };
+export type SaveResult = { ok: true; entry: KnowledgeEntry } | { ok: false; message: string };
+
+/** Where entries the user writes or copies go. */
+export const MY_PACK = { id: 'my-questions', title: 'My questions' } as const;
 
 export interface KnowledgeState {
   /** Packs the user imported; the shipped packs are compiled in and never stored. */
   userPacks: KnowledgePack[];
+  /** Packs switched off: kept, but neither matched nor listed. */
+  disabledPackIds: string[];
   /** Parses a pack file and adds it; on any error the stored packs stay exactly as they were. */
   importPackFile: (fileName: string, text: string) => ImportResult;
   removePack: (packId: string) => void;
+  togglePack: (packId: string) => void;
+  /**
+   * Adds or replaces an entry in one of the user's packs (a new entry goes to "My
+   * questions"). The entry is validated first; an invalid one changes nothing.
+   */
+  saveEntry: (entry: unknown, packId?: string) => SaveResult;
+  deleteEntry: (packId: string, entryId: string) => void;
 }
 
 export const KNOWLEDGE_STORAGE_KEY = 'cuecard-knowledge';
@@ -22,6 +36,7 @@ export function createKnowledgeStore(storage: StateStorage) {
     persist(
       (set, get) => ({
         userPacks: [],
+        disabledPackIds: [],
         importPackFile(fileName, text) {
           let pack: KnowledgePack;
           try {
@@ -37,12 +52,39 @@ export function createKnowledgeStore(storage: StateStorage) {
         removePack(packId) {
           set({ userPacks: get().userPacks.filter((pack) => pack.id !== packId) });
         },
+        togglePack(packId) {
+          const disabled = get().disabledPackIds;
+          set({ disabledPackIds: disabled.includes(packId) ? disabled.filter((id) => id !== packId) : [...disabled, packId] });
+        },
+        saveEntry(raw, packId = MY_PACK.id) {
+          const parsed = entrySchema.safeParse(raw);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!;
+            return { ok: false, message: `${issue.path.join('.') || 'entry'}: ${issue.message}` };
+          }
+          const packs = get().userPacks;
+          const target = packs.find((pack) => pack.id === packId) ?? { ...MY_PACK, entries: [] };
+          const existing = target.entries.findIndex((entry) => entry.id === parsed.data.id);
+          const entry =
+            existing >= 0
+              ? parsed.data
+              : { ...parsed.data, id: entryIdFromQuestion(parsed.data.question, new Set(target.entries.map((known) => known.id))) };
+          const entries = existing >= 0 ? target.entries.map((known, i) => (i === existing ? entry : known)) : [...target.entries, entry];
+          const updated = { ...target, entries };
+          set({ userPacks: packs.some((pack) => pack.id === packId) ? packs.map((pack) => (pack.id === packId ? updated : pack)) : [...packs, updated] });
+          return { ok: true, entry };
+        },
+        deleteEntry(packId, entryId) {
+          set({
+            userPacks: get().userPacks.map((pack) => (pack.id === packId ? { ...pack, entries: pack.entries.filter((entry) => entry.id !== entryId) } : pack)),
+          });
+        },
       }),
       {
         name: KNOWLEDGE_STORAGE_KEY,
         version: 1,
         storage: createJSONStorage(() => storage),
-        partialize: ({ userPacks }) => ({ userPacks }),
+        partialize: ({ userPacks, disabledPackIds }) => ({ userPacks, disabledPackIds }),
       },
     ),
   );
@@ -50,7 +92,9 @@ export function createKnowledgeStore(storage: StateStorage) {
 
 export const selectUserPacks = (state: KnowledgeState) => state.userPacks;
 
-/** Every entry the matcher should search: shipped packs first, then the user's. */
-export function allEntries(shipped: readonly KnowledgePack[], user: readonly KnowledgePack[]): KnowledgeEntry[] {
-  return [...shipped, ...user].flatMap((pack) => pack.entries);
+export const selectDisabledPackIds = (state: KnowledgeState) => state.disabledPackIds;
+
+/** The packs in use: shipped first, then the user's, without the ones switched off. */
+export function activePacks(shipped: readonly KnowledgePack[], user: readonly KnowledgePack[], disabled: readonly string[]): KnowledgePack[] {
+  return [...shipped, ...user].filter((pack) => !disabled.includes(pack.id));
 }

@@ -59,6 +59,7 @@ describe('capture failures', () => {
     await panel.getByText('Settings', { exact: true }).click();
     await panel.getByLabel('Use a local model folder').setInputFiles(ensureTinyWhisper());
     await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Live', exact: true }).click();
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     const lines = panel.locator('.transcript-line:not(.transcript-line--partial)');

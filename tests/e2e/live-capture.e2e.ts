@@ -53,6 +53,7 @@ beforeAll(async () => {
   await panel.getByText('Settings', { exact: true }).click();
   await panel.getByLabel('Use a local model folder').setInputFiles(modelDir);
   await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Live', exact: true }).click();
 }, 120_000);
 
 afterAll(async () => {

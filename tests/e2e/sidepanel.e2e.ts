@@ -69,6 +69,7 @@ describe('the built extension in Chromium', () => {
 
   it('imports a Markdown pack, refuses a broken one without losing it, and keeps both across a reload', async () => {
     const before = Number((await status().textContent())!.split(' ')[0]);
+    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
     await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
       name: 'cooking.md',
       mimeType: 'text/markdown',
@@ -93,6 +94,33 @@ describe('the built extension in Chromium', () => {
     // The verbosity chosen before the reload is still in force.
     expect(await hint().getByRole('region', { name: 'Pitfalls' }).count()).toBe(0);
     expect(await page.getByRole('radio', { name: 'Detailed' }).isChecked()).toBe(true);
+  });
+
+  it('browses and searches the knowledge base offline, and adds an entry of the user\'s own', async () => {
+    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
+    await page.getByLabel('Search questions').fill('calib');
+    const firstResult = page.getByRole('listitem').locator('.browser-question').first();
+    await expect.poll(() => firstResult.textContent()).toBe('What is model calibration and how do you measure it?');
+    await page.getByLabel('Category').selectOption('ml-theory');
+    await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'knowledge-browser.png') });
+    await firstResult.click();
+    await expect.poll(() => page.getByRole('region', { name: 'Pitfalls' }).count()).toBe(1);
+    await page.getByRole('button', { name: '← All questions' }).click();
+    await page.getByLabel('Category').selectOption('');
+
+    await page.getByRole('button', { name: '+ New' }).click();
+    await page.getByLabel('Question', { exact: true }).fill('How do you pick a vector database?');
+    await page.getByLabel('Category').fill('system-design');
+    await page.getByLabel('Key points, one per line (“Lead — detail”)').fill('Scale — how many vectors\nFilters — metadata filtering');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('Search questions').fill('vector database');
+    await page.getByLabel('Pack', { exact: true }).selectOption('my-questions');
+    await expect.poll(() => firstResult.textContent()).toBe('How do you pick a vector database?');
+
+    await page.getByRole('button', { name: 'Live', exact: true }).click();
+    await page.getByText('Try a question by typing it').click();
+    await say('so how would you choose a vector database');
+    await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you pick a vector database?');
   });
 
   it('made no network request outside the extension', () => {

@@ -73,3 +73,44 @@ describe('settings store: recognition', () => {
     expect(store.getState()).toMatchObject({ verbosity: 'detailed', matchThreshold: 0.6, asrModel: 'tiny.en', captureMicrophone: false, vad: { minSilenceMs: 700 } });
   });
 });
+
+describe('knowledge store: own entries and packs on/off', () => {
+  const draft = (question: string) => ({
+    id: 'x',
+    question,
+    phrasings: [],
+    category: 'behavioral',
+    frequency: 'medium',
+    tags: [],
+    outline: { frame: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] }, keyPoints: ['a point'], pitfalls: [], followUps: [], numbers: [] },
+  });
+
+  it('adds a new entry to "My questions", then edits it in place', () => {
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    const added = store.getState().saveEntry(draft('Why this team?'));
+    expect(added).toMatchObject({ ok: true, entry: { id: 'why-this-team' } });
+    const id = added.ok ? added.entry.id : '';
+    store.getState().saveEntry({ ...draft('Why this team, really?'), id }, 'my-questions');
+    const [pack] = store.getState().userPacks;
+    expect(pack).toMatchObject({ id: 'my-questions', title: 'My questions' });
+    expect(pack!.entries.map((entry) => entry.question)).toEqual(['Why this team, really?']);
+  });
+
+  it('refuses an invalid entry and changes nothing', () => {
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    const result = store.getState().saveEntry({ ...draft('Q?'), outline: { ...draft('Q?').outline, keyPoints: [] } });
+    expect(result).toEqual({ ok: false, message: 'outline.keyPoints: an outline needs at least one key point' });
+    expect(store.getState().userPacks).toEqual([]);
+  });
+
+  it('deletes an entry and switches packs off and on', () => {
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    store.getState().saveEntry(draft('One?'));
+    store.getState().deleteEntry('my-questions', 'one');
+    expect(store.getState().userPacks[0]!.entries).toEqual([]);
+    store.getState().togglePack('ml-engineer');
+    expect(store.getState().disabledPackIds).toEqual(['ml-engineer']);
+    store.getState().togglePack('ml-engineer');
+    expect(store.getState().disabledPackIds).toEqual([]);
+  });
+});

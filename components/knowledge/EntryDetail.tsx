@@ -1,0 +1,59 @@
+import { buildHintCard } from '@/lib/hints/build-hint-card';
+import type { BrowsableEntry } from '@/lib/knowledge/browse-index';
+import { HintCardView } from '../hints/HintCardView';
+
+/** One entry in full, with what the user may do with it. */
+export function EntryDetail({
+  item,
+  editable,
+  onBack,
+  onEdit,
+  onDuplicate,
+  onDelete,
+}: {
+  item: BrowsableEntry;
+  editable: boolean;
+  onBack: () => void;
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}) {
+  const { entry } = item;
+  return (
+    <section className="entry-detail" aria-label="Question outline">
+      <div className="pack-actions">
+        <button type="button" onClick={onBack}>
+          ← All questions
+        </button>
+        {editable && (
+          <button type="button" onClick={onEdit}>
+            Edit
+          </button>
+        )}
+        <button type="button" onClick={onDuplicate}>
+          Duplicate
+        </button>
+        {editable && (
+          <button type="button" onClick={onDelete}>
+            Delete
+          </button>
+        )}
+      </div>
+      <HintCardView card={buildHintCard(entry, 'detailed')} />
+      <p className="hint-meta">
+        {item.packTitle} · asked {entry.frequency === 'high' ? 'often' : entry.frequency === 'medium' ? 'sometimes' : 'rarely'}
+        {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}
+      </p>
+      {entry.phrasings.length > 0 && (
+        <section className="hint-section" aria-label="Also asked as">
+          <h3>Also asked as</h3>
+          <ul>
+            {entry.phrasings.map((phrasing) => (
+              <li key={phrasing}>{phrasing}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { formatFrameText, parseFrameText, defaultFrameFor } from '@/lib/knowledge/default-frames';
+import { FREQUENCIES, KNOWN_CATEGORIES, type KnowledgeEntry } from '@/lib/knowledge/schema';
+import type { SaveResult } from '@/lib/store/knowledge-store';
+import { MessageLine } from '../common/MessageLine';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** A form for one entry; lists are one item per line. Nothing is saved until it validates. */
+export function EntryEditor({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial?: KnowledgeEntry;
+  onSave: (entry: unknown) => SaveResult;
+  onCancel: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '');
+    const category = text('category');
+    const frame = parseFrameText(text('frame')) ?? defaultFrameFor(category);
+    const result = onSave({
+      id: initial?.id ?? 'new-entry',
+      question: text('question'),
+      phrasings: lines(text('phrasings')),
+      category,
+      frequency: text('frequency'),
+      tags: text('tags')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+      outline: {
+        frame,
+        keyPoints: lines(text('keyPoints')),
+        pitfalls: lines(text('pitfalls')),
+        followUps: lines(text('followUps')),
+        numbers: lines(text('numbers')),
+      },
+      ...(initial?.source ? { source: initial.source } : {}),
+    });
+    if (!result.ok) setError(result.message);
+  }
+
+  const outline = initial?.outline;
+  return (
+    <form className="entry-editor" aria-label={initial ? 'Edit question' : 'New question'} onSubmit={submit}>
+      <label>
+        Question
+        <input name="question" defaultValue={initial?.question} required />
+      </label>
+      <label>
+        Category
+        <input name="category" list="known-categories" defaultValue={initial?.category ?? 'behavioral'} required />
+        <datalist id="known-categories">
+          {KNOWN_CATEGORIES.map((category) => (
+            <option key={category} value={category} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        How often asked
+        <select name="frequency" defaultValue={initial?.frequency ?? 'medium'}>
+          {FREQUENCIES.map((frequency) => (
+            <option key={frequency}>{frequency}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Frame (STAR, Design, Coding, Concept, Ops, or steps joined by →)
+        <input name="frame" defaultValue={outline ? formatFrameText(outline.frame) : ''} placeholder="default for the category" />
+      </label>
+      <label>
+        Key points, one per line (“Lead — detail”)
+        <textarea name="keyPoints" rows={4} defaultValue={outline?.keyPoints.join('\n')} required />
+      </label>
+      <label>
+        Pitfalls, one per line
+        <textarea name="pitfalls" rows={2} defaultValue={outline?.pitfalls.join('\n')} />
+      </label>
+      <label>
+        Likely follow-ups, one per line
+        <textarea name="followUps" rows={2} defaultValue={outline?.followUps.join('\n')} />
+      </label>
+      <label>
+        Numbers worth citing, one per line
+        <textarea name="numbers" rows={2} defaultValue={outline?.numbers.join('\n')} />
+      </label>
+      <label>
+        Other ways it is asked, one per line
+        <textarea name="phrasings" rows={2} defaultValue={initial?.phrasings.join('\n')} />
+      </label>
+      <label>
+        Tags, separated by commas
+        <input name="tags" defaultValue={initial?.tags.join(', ')} />
+      </label>
+      <div className="pack-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      <MessageLine message={error ? { kind: 'error', text: `Not saved — ${error}` } : null} />
+    </form>
+  );
+}

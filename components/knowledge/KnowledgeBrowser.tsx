@@ -1,0 +1,124 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
+import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
+import type { SaveResult } from '@/lib/store/knowledge-store';
+import { EntryDetail } from './EntryDetail';
+import { EntryEditor } from './EntryEditor';
+
+interface KnowledgeBrowserProps {
+  packs: readonly KnowledgePack[];
+  /** Ids of packs the user may change (imported and their own). */
+  editablePackIds: ReadonlySet<string>;
+  onSave: (entry: unknown, packId?: string) => SaveResult;
+  onDelete: (packId: string, entryId: string) => void;
+}
+
+type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind: 'edit'; item?: BrowsableEntry; packId?: string };
+
+const ROW_HEIGHT = 58;
+
+/** Search, filter and read the knowledge base offline; add, edit, duplicate and delete your own entries. */
+export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: KnowledgeBrowserProps) {
+  const items = useMemo(() => packs.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title }))), [packs]);
+  const index = useMemo(() => createBrowseIndex(items), [items]);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<BrowseFilters>({});
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const deferredQuery = useDeferredValue(query);
+  const results = useMemo(() => index.find(deferredQuery, filters), [index, deferredQuery, filters]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: results.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  const save = (entry: unknown, packId?: string) => {
+    const result = onSave(entry, packId);
+    if (result.ok) setView({ kind: 'list' });
+    return result;
+  };
+
+  if (view.kind === 'edit') {
+    return (
+      <EntryEditor
+        initial={view.item?.entry}
+        onSave={(entry) => save(entry, view.packId)}
+        onCancel={() => setView(view.item ? { kind: 'detail', item: view.item } : { kind: 'list' })}
+      />
+    );
+  }
+  if (view.kind === 'detail') {
+    const { item } = view;
+    return (
+      <EntryDetail
+        item={item}
+        editable={editablePackIds.has(item.packId)}
+        onBack={() => setView({ kind: 'list' })}
+        onEdit={() => setView({ kind: 'edit', item, packId: item.packId })}
+        onDuplicate={() => setView({ kind: 'edit', item: { ...item, entry: { ...item.entry, id: 'copy', question: `${item.entry.question} (copy)` } } })}
+        onDelete={() => {
+          onDelete(item.packId, item.entry.id);
+          setView({ kind: 'list' });
+        }}
+      />
+    );
+  }
+
+  const setFilter = (key: keyof BrowseFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
+  return (
+    <section className="browser" aria-label="Knowledge base">
+      <div className="browser-bar">
+        <input type="search" aria-label="Search questions" placeholder="Search questions, topics, key points…" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <button type="button" onClick={() => setView({ kind: 'edit' })}>
+          + New
+        </button>
+      </div>
+      <div className="browser-filters">
+        <select aria-label="Category" value={filters.category ?? ''} onChange={(event) => setFilter('category')(event.target.value)}>
+          <option value="">All categories</option>
+          {index.categories.map((category) => (
+            <option key={category}>{category}</option>
+          ))}
+        </select>
+        <select aria-label="How often asked" value={filters.frequency ?? ''} onChange={(event) => setFilter('frequency')(event.target.value)}>
+          <option value="">Any frequency</option>
+          {FREQUENCIES.map((frequency) => (
+            <option key={frequency}>{frequency}</option>
+          ))}
+        </select>
+        <select aria-label="Tag" value={filters.tag ?? ''} onChange={(event) => setFilter('tag')(event.target.value)}>
+          <option value="">Any tag</option>
+          {index.tags.map((tag) => (
+            <option key={tag}>{tag}</option>
+          ))}
+        </select>
+        <select aria-label="Pack" value={filters.packId ?? ''} onChange={(event) => setFilter('packId')(event.target.value)}>
+          <option value="">All packs</option>
+          {packs.map((pack) => (
+            <option key={pack.id} value={pack.id}>
+              {pack.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="hint-meta" role="status">
+        {results.length} of {items.length} questions
+      </p>
+      <div ref={scroller} className="browser-list" role="list" aria-label="Questions">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = results[row.index]!;
+            return (
+              <div key={`${item.packId}/${item.entry.id}`} role="listitem" className="browser-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+                <button type="button" className="browser-item" onClick={() => setView({ kind: 'detail', item })}>
+                  <span className="browser-question">{item.entry.question}</span>
+                  <span className="hint-meta">
+                    {item.entry.category} · {item.entry.frequency}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
