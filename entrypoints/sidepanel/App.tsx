@@ -5,6 +5,7 @@ import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { SessionControls } from '@/components/session/SessionControls';
+import { SessionHistory } from '@/components/session/SessionHistory';
 import { TranscriptView } from '@/components/session/TranscriptView';
 import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
@@ -13,9 +14,9 @@ import { createQuestionIndex } from '@/lib/match/question-index';
 import { activePacks, selectDisabledPackIds, selectUserPacks } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { SHIPPED_PACKS, useKnowledgeStore, useSettingsStore } from './stores';
-import { useLiveSession, useSessionStore } from './useLiveSession';
+import { sessionDb, useLiveSession, useSessionStore } from './useLiveSession';
 
-const VIEWS = { live: 'Live', knowledge: 'Knowledge', settings: 'Settings' } as const;
+const VIEWS = { live: 'Live', knowledge: 'Knowledge', sessions: 'Sessions', settings: 'Settings' } as const;
 type ViewName = keyof typeof VIEWS;
 
 export function App() {
@@ -98,6 +99,7 @@ export function App() {
           />
         </>
       )}
+      {view === 'sessions' && <SessionHistory db={sessionDb} />}
       {view === 'settings' && (
         <RecognitionSettings
           model={settings.asrModel}

@@ -8,7 +8,7 @@ import { createSessionStore } from '@/lib/store/session-store';
 import { useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
-const db = openSessionDb();
+export const sessionDb = openSessionDb();
 
 /** Wires the live session: runtime events into the store, hints from new lines, Start and Stop. */
 export function useLiveSession(index: QuestionIndex) {
@@ -28,13 +28,13 @@ export function useLiveSession(index: QuestionIndex) {
         at: Date.now(),
       };
       store.showHint(shown);
-      void db.then((handle) => recordHint(handle, { sessionId: event.line.sessionId, entryId: shown.entryId, question: shown.question, at: shown.at }));
+      void sessionDb.then((handle) => recordHint(handle, { sessionId: event.line.sessionId, entryId: shown.entryId, question: shown.question, at: shown.at }));
     });
     // Reopening the panel: show the running session, or the last one, from IndexedDB.
     void sendCommand({ type: 'session/status' }).then(async (reply) => {
       if (!reply.ok) return;
       useSessionStore.getState().setStatus(reply.status);
-      const handle = await db;
+      const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
       const questions = (await hintsOf(handle, sessionId)).map((hint) => ({ ...hint, confidence: 1, alternatives: [] }));
@@ -62,7 +62,7 @@ export function useLiveSession(index: QuestionIndex) {
         store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
       }
     }
-    store.setStatus({ state: 'starting', sessionId: store.sessionId ?? '', tabId, startedAt: Date.now() });
+    useSessionStore.setState({ status: 'starting', notice: undefined });
     const reply = await sendCommand({
       type: 'session/start',
       tabId,

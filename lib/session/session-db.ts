@@ -63,6 +63,21 @@ export async function hintsOf(db: SessionDb, sessionId: string): Promise<HintRec
   return db.getAllFromIndex('hints', 'sessionId', sessionId);
 }
 
+/** Every session, newest first. */
+export async function listSessions(db: SessionDb): Promise<SessionRecord[]> {
+  return (await db.getAllFromIndex('sessions', 'startedAt')).reverse();
+}
+
+/** Deletes a session with its transcript and hints, all at once. */
+export async function deleteSession(db: SessionDb, id: string): Promise<void> {
+  const tx = db.transaction(['sessions', 'lines', 'hints'], 'readwrite');
+  await tx.objectStore('sessions').delete(id);
+  for (const store of ['lines', 'hints'] as const) {
+    for (const key of await tx.objectStore(store).index('sessionId').getAllKeys(id)) await tx.objectStore(store).delete(key);
+  }
+  await tx.done;
+}
+
 /** The most recent session, for reopening the panel where it was. */
 export async function latestSession(db: SessionDb): Promise<SessionRecord | undefined> {
   const cursor = await db.transaction('sessions').store.index('startedAt').openCursor(null, 'prev');

@@ -31,78 +31,74 @@ export interface SessionState {
   setStopping: () => void;
   resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
   showHint: (hint: ShownHint) => void;
-  pickQuestion: (entryId: string) => void;
   notify: (notice: SessionState['notice']) => void;
 }
 
 /** One store for the live session: fed by runtime events, read by the live view. */
 export function createSessionStore() {
-  return create<SessionState>()((set, get) => ({
-    status: 'idle',
-    lines: [],
-    partials: {},
-    model: { state: 'idle', loaded: 0, total: 0 },
-    questions: [],
-    apply(event) {
-      switch (event.kind) {
-        case 'model-progress':
-          set({ model: { state: 'loading', loaded: event.loaded, total: event.total, file: event.file } });
-          return;
-        case 'model-ready':
-          set({ model: { state: 'ready', device: event.device, loaded: 0, total: 0 } });
-          return;
-        case 'capturing':
-          if (get().sessionId !== event.sessionId) set({ lines: [], questions: [], hint: undefined });
-          set({ status: 'capturing', sessionId: event.sessionId, notice: undefined });
-          return;
-        case 'speech-start':
-          return;
-        case 'partial':
-          set({ partials: { ...get().partials, [event.channel]: event.text } });
-          return;
-        case 'line': {
-          const { line } = event;
-          if (line.sessionId !== get().sessionId || get().lines.some((known) => known.seq === line.seq)) return;
-          set({ lines: [...get().lines, line], partials: { ...get().partials, [line.channel]: undefined } });
-          return;
+  return create<SessionState>()((set, get) => {
+    /** Switching to another session starts an empty view; the same session keeps what it has. */
+    const forSession = (sessionId: string): Partial<SessionState> =>
+      get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, questions: [], hint: undefined };
+    return {
+      status: 'idle',
+      lines: [],
+      partials: {},
+      model: { state: 'idle', loaded: 0, total: 0 },
+      questions: [],
+      apply(event) {
+        switch (event.kind) {
+          case 'model-progress':
+            set({ model: { state: 'loading', loaded: event.loaded, total: event.total, file: event.file } });
+            return;
+          case 'model-ready':
+            set({ model: { state: 'ready', device: event.device, loaded: 0, total: 0 } });
+            return;
+          case 'capturing':
+            set({ ...forSession(event.sessionId), status: 'capturing', notice: undefined });
+            return;
+          case 'speech-start':
+            return;
+          case 'partial':
+            set({ partials: { ...get().partials, [event.channel]: event.text } });
+            return;
+          case 'line': {
+            const { line } = event;
+            if (line.sessionId !== get().sessionId || get().lines.some((known) => known.seq === line.seq)) return;
+            set({ lines: [...get().lines, line], partials: { ...get().partials, [line.channel]: undefined } });
+            return;
+          }
+          case 'no-audio':
+            set({ notice: { kind: 'info', text: `No audio has reached Cuecard for ${event.seconds} s. Is the tab playing, and not muted?` } });
+            return;
+          case 'notice':
+            set({ notice: { kind: 'info', text: event.message } });
+            return;
+          case 'stopped':
+            set({
+              status: 'idle',
+              partials: {},
+              notice: event.reason === 'tab-ended'
+                ? { kind: 'info', text: 'The captured tab was closed, so the session ended. Its transcript is saved.' }
+                : event.message ? { kind: 'error', text: event.message } : get().notice,
+            });
+            return;
+          case 'error':
+            set({ notice: { kind: 'error', text: event.message } });
+            return;
+          default: {
+            const unhandled: never = event;
+            return unhandled;
+          }
         }
-        case 'no-audio':
-          set({ notice: { kind: 'info', text: `No audio has reached Cuecard for ${event.seconds} s. Is the tab playing, and not muted?` } });
-          return;
-        case 'notice':
-          set({ notice: { kind: 'info', text: event.message } });
-          return;
-        case 'stopped':
-          set({
-            status: 'idle',
-            partials: {},
-            notice: event.reason === 'tab-ended'
-              ? { kind: 'info', text: 'The captured tab was closed, so the session ended. Its transcript is saved.' }
-              : event.message ? { kind: 'error', text: event.message } : get().notice,
-          });
-          return;
-        case 'error':
-          set({ notice: { kind: 'error', text: event.message } });
-          return;
-        default: {
-          const unhandled: never = event;
-          return unhandled;
-        }
-      }
-    },
-    setStatus(status) {
-      set({ status: status.state, ...(status.state === 'idle' ? {} : { sessionId: status.sessionId }) });
-    },
-    setStopping: () => set({ status: 'stopping' }),
-    resume: (sessionId, lines, questions) => set({ sessionId, lines, questions, hint: questions.at(-1) }),
-    showHint: (hint) => set({ hint, questions: [...get().questions, hint] }),
-    pickQuestion(entryId) {
-      const hint = get().questions.find((question) => question.entryId === entryId);
-      if (hint) set({ hint });
-    },
-    notify: (notice) => set({ notice }),
-  }));
+      },
+      setStatus(status) {
+        set({ status: status.state, ...(status.state === 'idle' || !status.sessionId ? {} : forSession(status.sessionId)) });
+      },
+      setStopping: () => set({ status: 'stopping' }),
+      resume: (sessionId, lines, questions) => set({ sessionId, lines, questions, hint: questions.at(-1) }),
+      showHint: (hint) => set({ hint, questions: [...get().questions, hint] }),
+      notify: (notice) => set({ notice }),
+    };
+  });
 }
-
-export const selectLines = (state: SessionState) => state.lines;
-export const selectHint = (state: SessionState) => state.hint;

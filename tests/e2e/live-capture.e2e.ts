@@ -105,6 +105,24 @@ describe('live capture of a playing tab', () => {
     await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
   });
 
+  it('lists past sessions, reads one back, exports it as Markdown and deletes it', async () => {
+    await panel.getByRole('button', { name: 'Sessions', exact: true }).click();
+    const sessions = panel.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+    await expect.poll(() => sessions.count()).toBe(2);
+    await sessions.first().getByRole('button').click();
+    await expect.poll(() => panel.getByRole('region', { name: 'Session review' }).getByRole('list', { name: 'Transcript' }).textContent()).toContain(TINY_WHISPER_PHRASE);
+    expect(await panel.getByRole('region', { name: 'Questions detected' }).textContent()).toContain('How do you handle class imbalance?');
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'session-review.png'), fullPage: true });
+
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export .md' }).click()]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    expect(markdown).toMatch(/^# Practice session, /);
+    expect(markdown).toContain(`Interviewer:** ${TINY_WHISPER_PHRASE}`);
+
+    await panel.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => sessions.count()).toBe(1);
+  });
+
   it('made no network request except to the page it captured', () => {
     expect(outsideRequests).toEqual([]);
   });

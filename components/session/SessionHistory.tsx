@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
+import { deleteSession, hintsOf, linesOf, listSessions, type HintRecord, type SessionDb, type SessionRecord } from '@/lib/session/session-db';
+import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
+import { TranscriptView } from './TranscriptView';
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
+  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
+  URL.revokeObjectURL(url);
+}
+
+const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
+
+/** Past sessions, kept on this device: read one back, export it as Markdown, or delete it. */
+export function SessionHistory({ db }: { db: Promise<SessionDb> }) {
+  const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
+  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
+
+  const refresh = async () => setSessions(await listSessions(await db));
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  async function show(session: SessionRecord) {
+    const handle = await db;
+    setOpen({ session, lines: await linesOf(handle, session.id), hints: await hintsOf(handle, session.id) });
+  }
+
+  async function remove(session: SessionRecord) {
+    await deleteSession(await db, session.id);
+    setOpen(null);
+    await refresh();
+  }
+
+  if (open) {
+    const { session, lines, hints } = open;
+    return (
+      <section className="session-review" aria-label="Session review">
+        <div className="pack-actions">
+          <button type="button" onClick={() => setOpen(null)}>
+            ← All sessions
+          </button>
+          <button type="button" onClick={() => download(`cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`, sessionToMarkdown(session, lines, hints))}>
+            Export .md
+          </button>
+          <button type="button" onClick={() => void remove(session)}>
+            Delete
+          </button>
+        </div>
+        <h2>{when(session)}</h2>
+        <section className="hint-section" aria-label="Questions detected">
+          <h3>Questions detected</h3>
+          {hints.length === 0 ? (
+            <p className="no-hint">None.</p>
+          ) : (
+            <ul>
+              {hints.map((hint) => (
+                <li key={hint.at}>
+                  {clock(hint.at - session.startedAt)} — {hint.question}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <h3>Transcript</h3>
+        <TranscriptView lines={lines} partials={{}} />
+      </section>
+    );
+  }
+
+  if (sessions === null) return <p className="no-hint">Loading sessions…</p>;
+  if (sessions.length === 0) return <p className="no-hint">No sessions yet. Press Start on the Live view during a mock interview.</p>;
+  return (
+    <ul className="session-list" aria-label="Sessions">
+      {sessions.map((session) => (
+        <li key={session.id}>
+          <button type="button" className="browser-item" onClick={() => void show(session)}>
+            <span className="browser-question">{when(session)}</span>
+            <span className="hint-meta">
+              {session.endedAt ? `${clock(session.endedAt - session.startedAt)} long` : 'in progress or interrupted'}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

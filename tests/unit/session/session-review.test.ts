@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { appendLine, deleteSession, hintsOf, linesOf, listSessions, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
+import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
+
+describe('session review', () => {
+  it('lists sessions newest first and deletes one with everything in it', async () => {
+    const db = await openSessionDb(`review-${Math.random()}`);
+    await startSessionRecord(db, { id: 'a', startedAt: 1 });
+    await startSessionRecord(db, { id: 'b', startedAt: 2 });
+    await appendLine(db, { sessionId: 'a', seq: 0, channel: 'interviewer', text: 'x', startMs: 0, endMs: 1, at: 1 });
+    await appendLine(db, { sessionId: 'b', seq: 0, channel: 'interviewer', text: 'y', startMs: 0, endMs: 1, at: 1 });
+    await recordHint(db, { sessionId: 'a', entryId: 'e', question: 'Q?', at: 3 });
+
+    expect((await listSessions(db)).map((session) => session.id)).toEqual(['b', 'a']);
+    await deleteSession(db, 'a');
+    expect((await listSessions(db)).map((session) => session.id)).toEqual(['b']);
+    expect(await linesOf(db, 'a')).toEqual([]);
+    expect(await hintsOf(db, 'a')).toEqual([]);
+    expect(await linesOf(db, 'b')).toHaveLength(1);
+  });
+
+  it('exports a session as Markdown with times, speakers and the questions detected', () => {
+    const startedAt = Date.UTC(2026, 10, 22, 18, 30);
+    const markdown = sessionToMarkdown(
+      { id: 's', startedAt, endedAt: startedAt + 125_000 },
+      [
+        { sessionId: 's', seq: 0, channel: 'interviewer', text: 'How would you handle class imbalance?', startMs: 4_000, endMs: 7_000, at: 0 },
+        { sessionId: 's', seq: 1, channel: 'candidate', text: 'I would start with the metric.', startMs: 9_500, endMs: 12_000, at: 0 },
+      ],
+      [{ sessionId: 's', entryId: 'e', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }],
+    );
+    expect(markdown).toBe(`# Practice session, 2026-11-22 18:30 UTC
+
+Length: 02:05
+
+## Questions detected
+
+- 00:08 — How do you handle class imbalance?
+
+## Transcript
+
+**00:04 Interviewer:** How would you handle class imbalance?
+
+**00:10 You:** I would start with the metric.
+`);
+  });
+
+  it.each([
+    [0, '00:00'],
+    [61_400, '01:01'],
+    [3_600_000, '60:00'],
+  ])('clock(%i) → %s', (ms, expected) => {
+    expect(clock(ms)).toBe(expected);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
+import { createSessionStore } from '@/lib/store/session-store';
+
+const line = (sessionId: string, seq: number): TranscriptLine => ({ sessionId, seq, channel: 'interviewer', text: `line ${seq}`, startMs: 0, endMs: 1, at: 0 });
+
+describe('session store', () => {
+  it('starts a new session with an empty view, but keeps the view of the same session', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
+    store.getState().apply({ kind: 'line', line: line('a', 0) });
+    store.getState().setStatus({ state: 'capturing', sessionId: 'a', tabId: 1, startedAt: 0 });
+    expect(store.getState().lines).toHaveLength(1);
+
+    store.getState().setStatus({ state: 'starting', sessionId: 'b', tabId: 1, startedAt: 0 });
+    expect(store.getState().lines).toEqual([]);
+    store.getState().apply({ kind: 'capturing', sessionId: 'b', withMicrophone: false });
+    store.getState().apply({ kind: 'line', line: line('b', 0) });
+    expect(store.getState().lines.map((known) => known.sessionId)).toEqual(['b']);
+  });
+
+  it('ignores a line twice over and lines of another session', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
+    store.getState().apply({ kind: 'line', line: line('a', 0) });
+    store.getState().apply({ kind: 'line', line: line('a', 0) });
+    store.getState().apply({ kind: 'line', line: line('z', 1) });
+    expect(store.getState().lines).toHaveLength(1);
+  });
+
+  it('replaces the partial of a channel with its final line', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
+    store.getState().apply({ kind: 'partial', channel: 'interviewer', text: 'how would' });
+    expect(store.getState().partials.interviewer).toBe('how would');
+    store.getState().apply({ kind: 'line', line: line('a', 0) });
+    expect(store.getState().partials.interviewer).toBeUndefined();
+  });
+
+  it('says why a session ended when the tab was closed', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
+    store.getState().apply({ kind: 'stopped', reason: 'tab-ended' });
+    expect(store.getState()).toMatchObject({ status: 'idle', notice: { kind: 'info', text: expect.stringMatching(/tab was closed/) } });
+  });
+
+  it('tracks the model download', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'model-progress', file: 'onnx/encoder_model_quantized.onnx', loaded: 5, total: 10 });
+    expect(store.getState().model).toEqual({ state: 'loading', loaded: 5, total: 10, file: 'onnx/encoder_model_quantized.onnx' });
+    store.getState().apply({ kind: 'model-ready', device: 'wasm', loadMs: 10 });
+    expect(store.getState().model.state).toBe('ready');
+  });
+});
