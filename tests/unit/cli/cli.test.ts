@@ -91,3 +91,21 @@ describe('npm run match', () => {
     expect(result.stdout).toContain('No hint (small-talk)');
   });
 });
+
+describe('npm run import', () => {
+  it('prints the questions of a page as JSON with their outlines', () => {
+    const result = run('import-page', ['tests/fixtures/pages/faq-details.html', '--json']);
+    expect(result.status).toBe(0);
+    const questions = JSON.parse(result.stdout) as Array<{ question: string; outline: string[] }>;
+    expect(questions).toHaveLength(5);
+    expect(questions[0]).toEqual({
+      question: 'What is a feature store and why would a team use one?',
+      outline: ['One definition of each feature serves both training and serving, which prevents skew.', 'Point-in-time joins for training data', 'Online store for low-latency reads'],
+    });
+  });
+
+  it('says so when a page has no questions', () => {
+    const result = run('import-page', ['tests/fixtures/pages/no-questions.html']);
+    expect(result.stdout).toContain('No interview questions found in "Our trip to the coast".');
+  });
+});
