@@ -28,13 +28,15 @@ export default defineConfig({
     description: 'Local-first mock-interview copilot: hints for the question you were just asked.',
     // tabCapture + offscreen: hear the interview tab; sidePanel: the UI; storage: settings and packs;
     // unlimitedStorage: model files and session transcripts in IndexedDB without eviction.
-    permissions: ['sidePanel', 'storage', 'unlimitedStorage', 'tabCapture', 'offscreen'],
+    // activeTab + scripting: read the page the user clicked Cuecard on, for "Import questions from this page".
+    permissions: ['sidePanel', 'storage', 'unlimitedStorage', 'tabCapture', 'offscreen', 'activeTab', 'scripting'],
     action: { default_title: 'Open Cuecard' },
     content_security_policy: {
       // WebAssembly for ONNX Runtime; nothing else beyond the MV3 default.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
-    ...(E2E ? { key: E2E_PUBLIC_KEY } : {}),
+    // The tests cannot click the toolbar button, so the test build may read the local test server's pages.
+    ...(E2E ? { key: E2E_PUBLIC_KEY, host_permissions: ['http://127.0.0.1/*'] } : {}),
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -4,6 +4,7 @@ import { HintCardView } from '@/components/hints/HintCardView';
 import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
+import { WebImport } from '@/components/knowledge/WebImport';
 import { SessionControls } from '@/components/session/SessionControls';
 import { SessionHistory } from '@/components/session/SessionHistory';
 import { TranscriptView } from '@/components/session/TranscriptView';
@@ -11,10 +12,17 @@ import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { createQuestionIndex } from '@/lib/match/question-index';
+import { chooseTargetTab, readPage } from '@/lib/platform/chrome-panel-adapter';
 import { activePacks, selectDisabledPackIds, selectUserPacks } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { SHIPPED_PACKS, useKnowledgeStore, useSettingsStore } from './stores';
 import { sessionDb, useLiveSession, useSessionStore } from './useLiveSession';
+
+async function readTargetPage() {
+  const tabId = await chooseTargetTab();
+  if (tabId === undefined) throw new Error('there is no tab to read');
+  return readPage(tabId);
+}
 
 const VIEWS = { live: 'Live', knowledge: 'Knowledge', sessions: 'Sessions', settings: 'Settings' } as const;
 type ViewName = keyof typeof VIEWS;
@@ -44,6 +52,7 @@ export function App() {
       removePack: state.removePack,
       togglePack: state.togglePack,
       saveEntry: state.saveEntry,
+      addUserPack: state.addUserPack,
       deleteEntry: state.deleteEntry,
     })),
   );
@@ -88,6 +97,7 @@ export function App() {
       )}
       {view === 'knowledge' && (
         <>
+          <WebImport index={index} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
           <KnowledgeBrowser packs={packs} editablePackIds={editablePackIds} onSave={knowledge.saveEntry} onDelete={knowledge.deleteEntry} />
           <PackManager
             shippedPacks={SHIPPED_PACKS}

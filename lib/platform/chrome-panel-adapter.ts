@@ -34,3 +34,18 @@ export async function chooseTargetTab(): Promise<number | undefined> {
   others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return others[0]?.id;
 }
+
+/**
+ * The HTML, address and title of the page in a tab, read with chrome.scripting (allowed
+ * for the tab the user clicked Cuecard's toolbar button on). The page's own scripts are
+ * not involved: the function below runs in an isolated world and only reads the DOM.
+ */
+export async function readPage(tabId: number): Promise<{ html: string; url: string; title: string }> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }),
+  });
+  const page = result?.result as { html: string; url: string; title: string } | undefined;
+  if (!page) throw new Error('the page returned nothing');
+  return page;
+}

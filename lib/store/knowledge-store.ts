@@ -19,6 +19,8 @@ export interface KnowledgeState {
   disabledPackIds: string[];
   /** Parses a pack file and adds it; on any error the stored packs stay exactly as they were. */
   importPackFile: (fileName: string, text: string) => ImportResult;
+  /** Adds a pack built elsewhere (web import); returns it with the id it was stored under. */
+  addUserPack: (pack: KnowledgePack) => KnowledgePack;
   removePack: (packId: string) => void;
   togglePack: (packId: string) => void;
   /**
@@ -45,9 +47,12 @@ export function createKnowledgeStore(storage: StateStorage) {
             if (error instanceof PackError) return { ok: false, message: `${fileName}: ${error.message}` };
             throw error;
           }
+          return { ok: true, pack: get().addUserPack(pack) };
+        },
+        addUserPack(pack) {
           const userPacks = addPack(get().userPacks, pack);
           set({ userPacks });
-          return { ok: true, pack: userPacks[userPacks.length - 1]! };
+          return userPacks[userPacks.length - 1]!;
         },
         removePack(packId) {
           set({ userPacks: get().userPacks.filter((pack) => pack.id !== packId) });

@@ -1,4 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,13 +8,19 @@ import { E2E_EXTENSION_ID, launchExtension, RELEASE_EXTENSION_DIR, TEST_OUTPUT_D
 
 let loaded: LoadedExtension;
 let page: Page;
+let server: Server;
+let questionPageUrl: string;
 const outsideRequests: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
+  const questionPage = readFileSync('tests/fixtures/pages/blog-h2-questions.html');
+  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(questionPage));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  questionPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/questions`;
   loaded = await launchExtension();
   loaded.context.on('request', (request) => {
-    if (!request.url().startsWith('chrome-extension://')) outsideRequests.push(request.url());
+    if (!request.url().startsWith('chrome-extension://') && !request.url().startsWith(questionPageUrl)) outsideRequests.push(request.url());
   });
   page = await loaded.context.newPage();
   await page.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
@@ -21,6 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await loaded?.context.close();
+  server?.close();
 });
 
 const hint = () => page.getByRole('article', { name: 'Hint' });
@@ -31,7 +40,7 @@ describe('the built extension in Chromium', () => {
   it('release build: asks only for the permissions it uses, loads no remote code, carries no test key', () => {
     const manifest = JSON.parse(readFileSync(join(RELEASE_EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'sidePanel', 'storage', 'tabCapture', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'sidePanel', 'storage', 'tabCapture', 'unlimitedStorage']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.key).toBeUndefined();
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
@@ -121,6 +130,34 @@ describe('the built extension in Chromium', () => {
     await page.getByText('Try a question by typing it').click();
     await say('so how would you choose a vector database');
     await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you pick a vector database?');
+  });
+
+  it('imports the questions of a web page after review, flagging ones already known', async () => {
+    const articlePage = await loaded.context.newPage();
+    await articlePage.goto(questionPageUrl);
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
+    const before = Number((await status().textContent())!.split(' ')[0]);
+    await page.getByRole('button', { name: 'Import questions from this page' }).click();
+
+    const review = page.getByRole('form', { name: 'Review imported questions' });
+    await expect.poll(() => review.getByRole('listitem').filter({ has: page.locator('.import-question') }).count()).toBe(6);
+    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('How would you handle class imbalance in a fraud model?');
+    // Already in the shipped pack, so offered unticked.
+    expect(await page.getByLabel('Keep question 2').isChecked()).toBe(false);
+    await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'web-import-review.png'), fullPage: true });
+    await page.getByLabel('Keep question 2').check();
+    await page.getByLabel('Keep question 6').uncheck();
+    await page.getByLabel('Question 3', { exact: true }).fill('How would you detect data drift without labels?');
+    await page.getByRole('button', { name: /^Save \d+ questions$/ }).click();
+
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved \d+ questions as “Imported: Six ML interview questions/ }).count()).toBe(1);
+    const saved = Number(/Saved (\d+)/.exec((await page.getByRole('status').filter({ hasText: 'Saved' }).textContent())!)![1]);
+    expect(saved).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => status().textContent()).toBe(`${before + saved} questions ready, offline`);
+    await page.getByLabel('Search questions').fill('detect data drift without labels');
+    await expect.poll(() => page.getByRole('listitem').locator('.browser-question', { hasText: 'How would you detect data drift without labels?' }).count()).toBe(1);
+    await articlePage.close();
   });
 
   it('made no network request outside the extension', () => {

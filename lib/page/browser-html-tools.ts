@@ -1,0 +1,8 @@
+import DOMPurify from 'dompurify';
+import type { HtmlTools } from './extract-questions';
+
+/** DOMParser makes an inert document (its scripts never run); DOMPurify cleans what Readability kept. */
+export const browserHtmlTools: HtmlTools = {
+  parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
+  sanitize: (html) => DOMPurify.sanitize(html),
+};
