@@ -1,19 +1,23 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { HintAlternatives } from '@/components/hints/HintAlternatives';
 import { HintCardView } from '@/components/hints/HintCardView';
 import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
 import { SessionControls } from '@/components/session/SessionControls';
+import { QuestionHistory } from '@/components/session/QuestionHistory';
 import { SessionHistory } from '@/components/session/SessionHistory';
+import { DisplaySettings } from '@/components/settings/DisplaySettings';
 import { TranscriptView } from '@/components/session/TranscriptView';
 import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
+import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import { chooseTargetTab, readPage } from '@/lib/platform/chrome-panel-adapter';
-import { activePacks, selectDisabledPackIds, selectUserPacks } from '@/lib/store/knowledge-store';
+import { activePacks, selectDisabledPackIds, selectLearnedPhrasings, selectUserPacks, withLearnedPhrasings } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { SHIPPED_PACKS, useKnowledgeStore, useSettingsStore } from './stores';
 import { sessionDb, useLiveSession, useSessionStore } from './useLiveSession';
@@ -42,10 +46,16 @@ export function App() {
       setAsrModel: state.setAsrModel,
       setAsrDevice: state.setAsrDevice,
       setCaptureMicrophone: state.setCaptureMicrophone,
+      theme: state.theme,
+      fontScale: state.fontScale,
+      setTheme: state.setTheme,
+      setFontScale: state.setFontScale,
+      setMatchThreshold: state.setMatchThreshold,
     })),
   );
   const userPacks = useKnowledgeStore(selectUserPacks);
   const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
+  const learnedPhrasings = useKnowledgeStore(selectLearnedPhrasings);
   const knowledge = useKnowledgeStore(
     useShallow((state) => ({
       importPackFile: state.importPackFile,
@@ -53,20 +63,58 @@ export function App() {
       togglePack: state.togglePack,
       saveEntry: state.saveEntry,
       addUserPack: state.addUserPack,
+      learnPhrasing: state.learnPhrasing,
       deleteEntry: state.deleteEntry,
     })),
   );
   const packs = useMemo(() => activePacks(SHIPPED_PACKS, userPacks, disabledPackIds), [userPacks, disabledPackIds]);
-  const entries = useMemo(() => packs.flatMap((pack) => pack.entries), [packs]);
+  const entries = useMemo(() => withLearnedPhrasings(packs.flatMap((pack) => pack.entries), learnedPhrasings), [packs, learnedPhrasings]);
   const index = useMemo(() => createQuestionIndex(entries), [entries]);
   const entriesById = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
 
   const session = useSessionStore(
-    useShallow((state) => ({ status: state.status, model: state.model, notice: state.notice, lines: state.lines, partials: state.partials, hint: state.hint })),
+    useShallow((state) => ({
+      status: state.status,
+      model: state.model,
+      notice: state.notice,
+      lines: state.lines,
+      partials: state.partials,
+      hint: state.hint,
+      questions: state.questions,
+      stepHint: state.stepHint,
+      pickHint: state.pickHint,
+      chooseAlternative: state.chooseAlternative,
+    })),
   );
   const { start, stop } = useLiveSession(index);
   const hintEntry = session.hint && entriesById.get(session.hint.entryId);
+  const running = session.status === 'capturing' || session.status === 'starting';
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+    document.documentElement.style.setProperty('--font-scale', String(settings.fontScale));
+  }, [settings.theme, settings.fontScale]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      if (action.kind === 'previous-hint') session.stepHint(-1);
+      else if (action.kind === 'next-hint') session.stepHint(1);
+      else if (action.kind === 'verbosity') settings.setVerbosity(action.verbosity);
+      else void (running ? stop() : start());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, settings, running, start, stop]);
+
+  function chooseAlternative(entryId: string, question: string) {
+    // Remember how this question was put, so next time it matches first.
+    if (session.hint?.heard) knowledge.learnPhrasing(entryId, session.hint.heard);
+    session.chooseAlternative(entryId, question);
+  }
 
   return (
     <main className="app">
@@ -88,6 +136,8 @@ export function App() {
           <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void start()} onStop={() => void stop()} />
           <VerbosityPicker value={verbosity} onChange={settings.setVerbosity} />
           {hintEntry && <HintCardView card={buildHintCard(hintEntry, verbosity)} confidence={session.hint?.confidence} />}
+          {session.hint && <HintAlternatives alternatives={session.hint.alternatives} onChoose={chooseAlternative} />}
+          <QuestionHistory questions={session.questions} current={session.hint?.at} onPick={session.pickHint} />
           <TranscriptView lines={session.lines} partials={session.partials} />
           <details>
             <summary>Try a question by typing it</summary>
@@ -111,16 +161,26 @@ export function App() {
       )}
       {view === 'sessions' && <SessionHistory db={sessionDb} />}
       {view === 'settings' && (
-        <RecognitionSettings
-          model={settings.asrModel}
-          device={settings.asrDevice}
-          captureMicrophone={settings.captureMicrophone}
-          vad={settings.vad}
-          onVad={settings.setVad}
-          onModel={settings.setAsrModel}
-          onDevice={settings.setAsrDevice}
-          onCaptureMicrophone={settings.setCaptureMicrophone}
-        />
+        <>
+          <DisplaySettings
+            theme={settings.theme}
+            fontScale={settings.fontScale}
+            matchThreshold={threshold}
+            onTheme={settings.setTheme}
+            onFontScale={settings.setFontScale}
+            onMatchThreshold={settings.setMatchThreshold}
+          />
+          <RecognitionSettings
+            model={settings.asrModel}
+            device={settings.asrDevice}
+            captureMicrophone={settings.captureMicrophone}
+            vad={settings.vad}
+            onVad={settings.setVad}
+            onModel={settings.setAsrModel}
+            onDevice={settings.setAsrDevice}
+            onCaptureMicrophone={settings.setCaptureMicrophone}
+          />
+        </>
       )}
     </main>
   );

@@ -25,6 +25,7 @@ export function useLiveSession(index: QuestionIndex) {
         question: match.best.entry.question,
         confidence: match.confidence,
         alternatives: match.ambiguous ? match.candidates.slice(1) : [],
+        heard: match.questionText,
         at: Date.now(),
       };
       store.showHint(shown);
@@ -37,7 +38,7 @@ export function useLiveSession(index: QuestionIndex) {
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
-      const questions = (await hintsOf(handle, sessionId)).map((hint) => ({ ...hint, confidence: 1, alternatives: [] }));
+      const questions = (await hintsOf(handle, sessionId)).map((hint) => ({ ...hint, confidence: 1, alternatives: [], heard: '' }));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
     return unsubscribe;

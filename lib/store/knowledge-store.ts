@@ -17,6 +17,9 @@ export interface KnowledgeState {
   userPacks: KnowledgePack[];
   /** Packs switched off: kept, but neither matched nor listed. */
   disabledPackIds: string[];
+  /** Phrasings learned when the user picked the right card for what was said, by entry id. */
+  learnedPhrasings: Record<string, string[]>;
+  learnPhrasing: (entryId: string, text: string) => void;
   /** Parses a pack file and adds it; on any error the stored packs stay exactly as they were. */
   importPackFile: (fileName: string, text: string) => ImportResult;
   /** Adds a pack built elsewhere (web import); returns it with the id it was stored under. */
@@ -39,6 +42,13 @@ export function createKnowledgeStore(storage: StateStorage) {
       (set, get) => ({
         userPacks: [],
         disabledPackIds: [],
+        learnedPhrasings: {},
+        learnPhrasing(entryId, text) {
+          const phrasing = text.trim().slice(0, 300);
+          const known = get().learnedPhrasings[entryId] ?? [];
+          if (!phrasing || known.includes(phrasing)) return;
+          set({ learnedPhrasings: { ...get().learnedPhrasings, [entryId]: [...known, phrasing] } });
+        },
         importPackFile(fileName, text) {
           let pack: KnowledgePack;
           try {
@@ -89,7 +99,7 @@ export function createKnowledgeStore(storage: StateStorage) {
         name: KNOWLEDGE_STORAGE_KEY,
         version: 1,
         storage: createJSONStorage(() => storage),
-        partialize: ({ userPacks, disabledPackIds }) => ({ userPacks, disabledPackIds }),
+        partialize: ({ userPacks, disabledPackIds, learnedPhrasings }) => ({ userPacks, disabledPackIds, learnedPhrasings }),
       },
     ),
   );
@@ -98,6 +108,15 @@ export function createKnowledgeStore(storage: StateStorage) {
 export const selectUserPacks = (state: KnowledgeState) => state.userPacks;
 
 export const selectDisabledPackIds = (state: KnowledgeState) => state.disabledPackIds;
+export const selectLearnedPhrasings = (state: KnowledgeState) => state.learnedPhrasings;
+
+/** Entries with the phrasings the user taught them added, so the matcher finds them next time. */
+export function withLearnedPhrasings(entries: readonly KnowledgeEntry[], learned: Readonly<Record<string, string[]>>): KnowledgeEntry[] {
+  return entries.map((entry) => {
+    const extra = learned[entry.id];
+    return extra?.length ? { ...entry, phrasings: [...entry.phrasings, ...extra] } : entry;
+  });
+}
 
 /** The packs in use: shipped first, then the user's, without the ones switched off. */
 export function activePacks(shipped: readonly KnowledgePack[], user: readonly KnowledgePack[], disabled: readonly string[]): KnowledgePack[] {

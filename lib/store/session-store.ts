@@ -11,7 +11,10 @@ export interface ShownHint {
   entryId: string;
   question: string;
   confidence: number;
+  /** Close runners-up, offered to pick from when the match was a close call. */
   alternatives: RankedEntry[];
+  /** What the interviewer said, as the matcher read it. */
+  heard: string;
   at: number;
 }
 
@@ -31,6 +34,11 @@ export interface SessionState {
   setStopping: () => void;
   resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
   showHint: (hint: ShownHint) => void;
+  /** Shows an earlier question of this session again (keyboard or list). */
+  stepHint: (direction: -1 | 1) => void;
+  pickHint: (at: number) => void;
+  /** Replaces the card with one of its alternatives (the user knows what was meant). */
+  chooseAlternative: (entryId: string, question: string) => void;
   notify: (notice: SessionState['notice']) => void;
 }
 
@@ -98,6 +106,22 @@ export function createSessionStore() {
       setStopping: () => set({ status: 'stopping' }),
       resume: (sessionId, lines, questions) => set({ sessionId, lines, questions, hint: questions.at(-1) }),
       showHint: (hint) => set({ hint, questions: [...get().questions, hint] }),
+      stepHint(direction) {
+        const { questions, hint } = get();
+        const position = questions.findIndex((question) => question.at === hint?.at);
+        const next = questions[Math.min(questions.length - 1, Math.max(0, (position < 0 ? questions.length : position) + direction))];
+        if (next) set({ hint: next });
+      },
+      pickHint(at) {
+        const hint = get().questions.find((question) => question.at === at);
+        if (hint) set({ hint });
+      },
+      chooseAlternative(entryId, question) {
+        const { hint, questions } = get();
+        if (!hint) return;
+        const chosen = { ...hint, entryId, question, confidence: 1, alternatives: [] };
+        set({ hint: chosen, questions: questions.map((known) => (known.at === hint.at ? chosen : known)) });
+      },
       notify: (notice) => set({ notice }),
     };
   });

@@ -17,12 +17,17 @@ export interface SettingsState {
   captureMicrophone: boolean;
   /** How speech is cut into utterances. */
   vad: VadSettings;
+  theme: 'system' | 'light' | 'dark';
+  /** Text size of the panel, as a factor of the default. */
+  fontScale: number;
   setVerbosity: (verbosity: Verbosity) => void;
   setMatchThreshold: (threshold: number) => void;
   setAsrModel: (model: string) => void;
   setAsrDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
   setCaptureMicrophone: (capture: boolean) => void;
   setVad: (vad: Partial<VadSettings>) => void;
+  setTheme: (theme: 'system' | 'light' | 'dark') => void;
+  setFontScale: (scale: number) => void;
 }
 
 export const SETTINGS_STORAGE_KEY = 'cuecard-settings';
@@ -42,6 +47,8 @@ export function createSettingsStore(storage: StateStorage) {
           maxUtteranceMs: DEFAULT_SEGMENTER_OPTIONS.maxUtteranceMs,
           padMs: DEFAULT_SEGMENTER_OPTIONS.padMs,
         },
+        theme: 'system',
+        fontScale: 1,
         setVerbosity: (verbosity) => {
           if (VERBOSITIES.includes(verbosity)) set({ verbosity });
         },
@@ -50,18 +57,22 @@ export function createSettingsStore(storage: StateStorage) {
         setAsrDevice: (asrDevice) => set({ asrDevice }),
         setCaptureMicrophone: (captureMicrophone) => set({ captureMicrophone }),
         setVad: (vad) => set((state) => ({ vad: { ...state.vad, ...vad } })),
+        setTheme: (theme) => set({ theme }),
+        setFontScale: (fontScale) => set({ fontScale: Math.min(1.6, Math.max(0.8, fontScale)) }),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
         version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad }) => ({
+        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad, theme, fontScale }) => ({
           verbosity,
           matchThreshold,
           asrModel,
           asrDevice,
           captureMicrophone,
           vad,
+          theme,
+          fontScale,
         }),
         // Version 1 had no recognition settings: keep what it stored, defaults fill the rest.
         migrate: (persisted) => persisted as Partial<SettingsState>,

@@ -70,6 +70,24 @@ describe('the built extension in Chromium', () => {
     await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'sidepanel-detailed.png'), fullPage: true });
   });
 
+  it('changes verbosity from the keyboard and follows the chosen theme', async () => {
+    await say('explain the bias variance trade off');
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => hint().getByLabel('Keywords').count()).toBe(1);
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
+    await page.getByText('Detailed', { exact: true }).click();
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
+    await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'settings-dark.png'), fullPage: true });
+    await page.getByLabel('Theme').selectOption('system');
+    await page.getByRole('button', { name: 'Live', exact: true }).click();
+    await page.getByText('Try a question by typing it').click();
+  });
+
   it('shows no hint for call logistics', async () => {
     await say('sorry can you see my screen');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'small talk' }).count()).toBe(1);

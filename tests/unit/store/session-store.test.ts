@@ -52,3 +52,31 @@ describe('session store', () => {
     expect(store.getState().model.state).toBe('ready');
   });
 });
+
+describe('session store: questions of the session', () => {
+  const hint = (at: number, entryId = `e${at}`) => ({ entryId, question: `Q${at}?`, confidence: 0.6, alternatives: [], heard: `heard ${at}`, at });
+
+  it('steps back and forth through the questions, stopping at the ends', () => {
+    const store = createSessionStore();
+    for (const at of [1, 2, 3]) store.getState().showHint(hint(at));
+    store.getState().stepHint(-1);
+    expect(store.getState().hint?.at).toBe(2);
+    store.getState().stepHint(-1);
+    store.getState().stepHint(-1);
+    expect(store.getState().hint?.at).toBe(1);
+    store.getState().stepHint(1);
+    store.getState().stepHint(1);
+    store.getState().stepHint(1);
+    expect(store.getState().hint?.at).toBe(3);
+    store.getState().pickHint(1);
+    expect(store.getState().hint?.at).toBe(1);
+  });
+
+  it('replaces a close call with the alternative the user picked, in the history too', () => {
+    const store = createSessionStore();
+    store.getState().showHint(hint(1));
+    store.getState().chooseAlternative('other', 'The other question?');
+    expect(store.getState().hint).toMatchObject({ entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [], heard: 'heard 1' });
+    expect(store.getState().questions.map((question) => question.entryId)).toEqual(['other']);
+  });
+});

@@ -114,3 +114,33 @@ describe('knowledge store: own entries and packs on/off', () => {
     expect(store.getState().disabledPackIds).toEqual([]);
   });
 });
+
+describe('learned phrasings', () => {
+  it('remembers how a question was asked once the user picked its card, and the matcher uses it', async () => {
+    const { withLearnedPhrasings } = await import('@/lib/store/knowledge-store');
+    const { createQuestionIndex } = await import('@/lib/match/question-index');
+    const { matchQuestion } = await import('@/lib/match/match-question');
+    const { parseMarkdownPack } = await import('@/lib/knowledge/markdown-pack');
+    const entries = parseMarkdownPack('## How do you handle class imbalance?\n- metrics\n## Design a fraud detection system.\n- labels').entries;
+    const heard = 'what do you do when only a sliver of the data is the thing you care about';
+    const ask = (index: ReturnType<typeof createQuestionIndex>) => matchQuestion(index, [{ text: heard, speaker: 'interviewer' }]);
+    expect(ask(createQuestionIndex(entries)).outcome).not.toBe('hint');
+
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    store.getState().learnPhrasing('how-do-you-handle-class-imbalance', heard);
+    store.getState().learnPhrasing('how-do-you-handle-class-imbalance', heard);
+    expect(store.getState().learnedPhrasings).toEqual({ 'how-do-you-handle-class-imbalance': [heard] });
+    const learned = createQuestionIndex(withLearnedPhrasings(entries, store.getState().learnedPhrasings));
+    expect(ask(learned).best?.entry.question).toBe('How do you handle class imbalance?');
+  });
+});
+
+describe('settings store: display', () => {
+  it('keeps the text size within bounds', () => {
+    const store = createSettingsStore(chromeStorageAdapter);
+    store.getState().setFontScale(3);
+    expect(store.getState().fontScale).toBe(1.6);
+    store.getState().setTheme('dark');
+    expect(store.getState().theme).toBe('dark');
+  });
+});
