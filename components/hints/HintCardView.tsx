@@ -14,8 +14,28 @@ function ListSection({ title, items }: { title: string; items: string[] }) {
   );
 }
 
-/** The hint for one question, laid out so the frame can be read at a glance. */
-export function HintCardView({ card, confidence }: { card: HintCard; confidence?: number }) {
+function KeyPoints({ items, covered }: { items: string[]; covered?: readonly boolean[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="hint-section" aria-label="Key points">
+      <h3>Key points</h3>
+      <ul>
+        {items.map((item, i) => (
+          <li key={item} className={covered?.[i] ? 'covered' : undefined}>
+            {covered?.[i] && <span aria-label="said">✓ </span>}
+            {item}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The hint for one question, laid out so the frame can be read at a glance. With the
+ * microphone on, `covered` ticks the key points the candidate has already said.
+ */
+export function HintCardView({ card, confidence, covered }: { card: HintCard; confidence?: number; covered?: readonly boolean[] }) {
   return (
     <article className={`hint-card hint-card--${card.verbosity}`} aria-label="Hint" data-entry-id={card.entryId}>
       <header>
@@ -32,10 +52,10 @@ export function HintCardView({ card, confidence }: { card: HintCard; confidence?
       </ol>
       {card.verbosity === 'glance' ? (
         <p className="hint-keywords" aria-label="Keywords">
-          {card.keywords.join(' · ')}
+          {card.keywords.map((keyword, i) => `${covered?.[i] ? '✓ ' : ''}${keyword}`).join(' · ')}
         </p>
       ) : (
-        <ListSection title="Key points" items={card.keyPoints} />
+        <KeyPoints items={card.keyPoints} covered={covered} />
       )}
       <ListSection title="Pitfalls" items={card.pitfalls} />
       <ListSection title="Follow-ups" items={card.followUps} />

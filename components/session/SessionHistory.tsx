@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
+import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { deleteSession, hintsOf, linesOf, listSessions, type HintRecord, type SessionDb, type SessionRecord } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { TranscriptView } from './TranscriptView';
@@ -13,7 +15,7 @@ function download(fileName: string, text: string) {
 const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
 
 /** Past sessions, kept on this device: read one back, export it as Markdown, or delete it. */
-export function SessionHistory({ db }: { db: Promise<SessionDb> }) {
+export function SessionHistory({ db, entryById }: { db: Promise<SessionDb>; entryById: (id: string) => KnowledgeEntry | undefined }) {
   const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
   const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
 
@@ -55,11 +57,28 @@ export function SessionHistory({ db }: { db: Promise<SessionDb> }) {
             <p className="no-hint">None.</p>
           ) : (
             <ul>
-              {hints.map((hint) => (
-                <li key={hint.at}>
-                  {clock(hint.at - session.startedAt)} — {hint.question}
-                </li>
-              ))}
+              {hints.map((hint, i) => {
+                const entry = entryById(hint.entryId);
+                const answer = answerLines(lines, hint.at, hints[i + 1]?.at);
+                const coverage = entry && answer.length ? answerCoverage(entry, answer) : [];
+                return (
+                  <li key={hint.at}>
+                    {clock(hint.at - session.startedAt)} — {hint.question}
+                    {coverage.length > 0 && (
+                      <ul className="coverage" aria-label="Key points you covered">
+                        <li className="hint-meta">
+                          You covered {coverage.filter((point) => point.covered).length} of {coverage.length} key points
+                        </li>
+                        {coverage.map((point) => (
+                          <li key={point.point} className={point.covered ? 'covered' : 'missed'}>
+                            {point.covered ? '✓' : '✗'} {point.point}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>

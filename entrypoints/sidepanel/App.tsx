@@ -15,6 +15,7 @@ import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
+import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import { chooseTargetTab, readPage } from '@/lib/platform/chrome-panel-adapter';
 import { activePacks, selectDisabledPackIds, selectLearnedPhrasings, selectUserPacks, withLearnedPhrasings } from '@/lib/store/knowledge-store';
@@ -90,6 +91,12 @@ export function App() {
   const { start, stop } = useLiveSession(index);
   const hintEntry = session.hint && entriesById.get(session.hint.entryId);
   const running = session.status === 'capturing' || session.status === 'starting';
+  const coverage = useMemo(() => {
+    if (!hintEntry || !session.hint) return undefined;
+    const next = session.questions.find((question) => question.at > session.hint!.at);
+    const answer = answerLines(session.lines, session.hint.at, next?.at);
+    return answer.length ? answerCoverage(hintEntry, answer).map((point) => point.covered) : undefined;
+  }, [hintEntry, session.hint, session.questions, session.lines]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -135,7 +142,7 @@ export function App() {
         <>
           <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void start()} onStop={() => void stop()} />
           <VerbosityPicker value={verbosity} onChange={settings.setVerbosity} />
-          {hintEntry && <HintCardView card={buildHintCard(hintEntry, verbosity)} confidence={session.hint?.confidence} />}
+          {hintEntry && <HintCardView card={buildHintCard(hintEntry, verbosity)} confidence={session.hint?.confidence} covered={coverage} />}
           {session.hint && <HintAlternatives alternatives={session.hint.alternatives} onChoose={chooseAlternative} />}
           <QuestionHistory questions={session.questions} current={session.hint?.at} onPick={session.pickHint} />
           <TranscriptView lines={session.lines} partials={session.partials} />
@@ -159,7 +166,7 @@ export function App() {
           />
         </>
       )}
-      {view === 'sessions' && <SessionHistory db={sessionDb} />}
+      {view === 'sessions' && <SessionHistory db={sessionDb} entryById={(id) => entriesById.get(id)} />}
       {view === 'settings' && (
         <>
           <DisplaySettings

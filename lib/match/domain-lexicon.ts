@@ -46,7 +46,7 @@ export const PHRASE_ALIASES: Array<[RegExp, string]> = [
   [/\b(?:ml ops|mlops|m l ops|ml operations)\b/g, 'mlops'],
   [/\b(?:area under (?:the )?(?:roc )?curve|auc roc|roc auc|auroc)\b/g, 'auc'],
   [/\b(?:roc curve|rock curve|receiver operating characteristic)\b/g, 'roc'],
-  [/\b(?:precision recall curve|pr curve|pr auc)\b/g, 'prcurve'],
+  [/\b(?:precision recall curve|pr curve|pr auc|prauc)\b/g, 'prcurve'],
   [/\bstochastic gradient descent\b/g, 'sgd'],
   [/\b(?:retrieval augmented generation|retrieval augmented|rag)\b/g, 'rag'],
   [/\b(?:large language models?|llms?|language models?)\b/g, 'llm'],

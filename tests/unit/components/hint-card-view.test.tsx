@@ -31,4 +31,10 @@ describe('HintCardView', () => {
     expect(within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem')).toHaveLength(3);
     expect(within(screen.getByRole('region', { name: 'Pitfalls' })).getByText('A fake weakness')).toBeTruthy();
   });
+
+  it('ticks the key points the candidate already said', () => {
+    render(<HintCardView card={buildHintCard(entry!, 'standard')} covered={[false, true, false]} />);
+    const items = within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual(['Own it — say what you did wrong', '✓ Repair — what you fixed', 'Learning — the habit you kept']);
+  });
 });

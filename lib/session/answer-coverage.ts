@@ -1,0 +1,33 @@
+import { keywordOf } from '../hints/build-hint-card';
+import type { KnowledgeEntry } from '../knowledge/schema';
+import { matchTerms, termWeightFactor } from '../match/match-terms';
+import type { TranscriptLine } from '../messaging/runtime-messages';
+
+export interface PointCoverage {
+  point: string;
+  covered: boolean;
+}
+
+const topicTerms = (text: string) => [...new Set(matchTerms(text).filter((term) => termWeightFactor(term) === 1))];
+
+/**
+ * Which key points of an outline the candidate's answer touched. A point counts as
+ * covered when every topic word of its lead ("Reweight", "Metrics first") was said,
+ * or when at least half of all its topic words (two at most) were. Speech-recognition
+ * text goes through the same normalisation as the matcher.
+ */
+export function answerCoverage(entry: KnowledgeEntry, answer: readonly string[]): PointCoverage[] {
+  const said = new Set(answer.flatMap((text) => matchTerms(text)));
+  return entry.outline.keyPoints.map((point) => {
+    const lead = topicTerms(keywordOf(point));
+    const all = topicTerms(point);
+    const shared = all.filter((term) => said.has(term)).length;
+    const covered = (lead.length > 0 && lead.every((term) => said.has(term))) || (all.length > 0 && shared >= Math.min(2, Math.ceil(all.length / 2)));
+    return { point, covered };
+  });
+}
+
+/** What the candidate said in answer to a question: their lines after it was asked, before the next one. */
+export function answerLines(lines: readonly TranscriptLine[], askedAt: number, nextAskedAt = Number.POSITIVE_INFINITY): string[] {
+  return lines.filter((line) => line.channel === 'candidate' && line.at >= askedAt && line.at < nextAskedAt).map((line) => line.text);
+}
