@@ -7,6 +7,7 @@ import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
 import { SessionControls } from '@/components/session/SessionControls';
+import { DrillControls } from '@/components/session/DrillControls';
 import { QuestionHistory } from '@/components/session/QuestionHistory';
 import { SessionHistory } from '@/components/session/SessionHistory';
 import { DisplaySettings } from '@/components/settings/DisplaySettings';
@@ -88,7 +89,8 @@ export function App() {
       chooseAlternative: state.chooseAlternative,
     })),
   );
-  const { start, stop } = useLiveSession(index);
+  const { start, stop, ask } = useLiveSession(index);
+  const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   const hintEntry = session.hint && entriesById.get(session.hint.entryId);
   const running = session.status === 'capturing' || session.status === 'starting';
   const coverage = useMemo(() => {
@@ -146,6 +148,7 @@ export function App() {
           {session.hint && <HintAlternatives alternatives={session.hint.alternatives} onChoose={chooseAlternative} />}
           <QuestionHistory questions={session.questions} current={session.hint?.at} onPick={session.pickHint} />
           <TranscriptView lines={session.lines} partials={session.partials} />
+          <DrillControls entries={entries} categories={categories} onAsk={(entry) => void ask(entry)} />
           <details>
             <summary>Try a question by typing it</summary>
             <TryoutPanel index={index} verbosity={verbosity} threshold={threshold} />

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { asrSettingsFor } from '@/lib/asr/asr-settings';
+import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chrome-panel-adapter';
+import { speak } from '@/lib/platform/speech-synthesis';
 import { nextHint } from '@/lib/session/live-hints';
 import { hintsOf, latestSession, linesOf, openSessionDb, recordHint } from '@/lib/session/session-db';
 import { createSessionStore } from '@/lib/store/session-store';
@@ -44,21 +46,26 @@ export function useLiveSession(index: QuestionIndex) {
     return unsubscribe;
   }, [index]);
 
-  async function start() {
+  /** Starts listening: to the interview tab, or for a drill to the microphone alone. */
+  async function start(mode: 'interview' | 'drill' = 'interview') {
     const store = useSessionStore.getState();
     const settings = useSettingsStore.getState();
-    const tabId = await chooseTargetTab();
+    const tabId = mode === 'drill' ? null : await chooseTargetTab();
     if (tabId === undefined) {
       store.notify({ kind: 'error', text: 'There is no tab to capture. Open the interview tab, then press Start.' });
       return;
     }
-    let withMicrophone = settings.captureMicrophone;
+    let withMicrophone = mode === 'drill' || settings.captureMicrophone;
     if (withMicrophone) {
       // Ask here, where Chrome can show the prompt; the offscreen document cannot.
       try {
         const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
         for (const track of probe.getTracks()) track.stop();
       } catch {
+        if (mode === 'drill') {
+          store.notify({ kind: 'error', text: 'A drill listens to your answers, so it needs the microphone. Allow it when Chrome asks, then try again.' });
+          return;
+        }
         withMicrophone = false;
         store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
       }
@@ -83,5 +90,16 @@ export function useLiveSession(index: QuestionIndex) {
     if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
   }
 
-  return { start, stop };
+  /** Drill: reads a question aloud and shows its card; the answer is heard on the microphone. */
+  async function ask(entry: KnowledgeEntry) {
+    const store = useSessionStore.getState();
+    if (store.status === 'idle') await start('drill');
+    const { sessionId } = useSessionStore.getState();
+    const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
+    useSessionStore.getState().showHint(hint);
+    if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId: entry.id, question: entry.question, at: hint.at }));
+    await speak(entry.question);
+  }
+
+  return { start, stop, ask };
 }

@@ -53,14 +53,16 @@ export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
 export const runtimeMessageSchema = z.discriminatedUnion('type', [
   // side panel → background
-  z.object({ type: z.literal('session/start'), tabId: z.number().int(), withMicrophone: z.boolean(), asr: asrSettingsSchema }),
+  // tabId null: a drill, with the microphone only and no tab.
+  z.object({ type: z.literal('session/start'), tabId: z.number().int().nullable(), withMicrophone: z.boolean(), asr: asrSettingsSchema }),
   z.object({ type: z.literal('session/stop') }),
   z.object({ type: z.literal('session/status') }),
   // background → offscreen document
   z.object({
     type: z.literal('offscreen/start'),
     sessionId: z.string(),
-    streamId: z.string(),
+    /** The tab's stream; null for a drill, which captures the microphone only. */
+    streamId: z.string().nullable(),
     withMicrophone: z.boolean(),
     asr: asrSettingsSchema,
   }),
@@ -74,7 +76,7 @@ export type MessageOf<T extends RuntimeMessageType> = Extract<RuntimeMessage, { 
 
 export type SessionStatus =
   | { state: 'idle' }
-  | { state: 'starting' | 'capturing'; sessionId: string; tabId: number; startedAt: number };
+  | { state: 'starting' | 'capturing'; sessionId: string; tabId: number | null; startedAt: number };
 
 export type CommandReply = { ok: true; status: SessionStatus } | { ok: false; message: string };
 

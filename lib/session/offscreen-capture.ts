@@ -41,9 +41,9 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
 
   async function start(message: Extract<RuntimeMessage, { type: 'offscreen/start' }>): Promise<void> {
     if (session) return;
-    let tabStream: MediaStream;
+    let tabStream: MediaStream | null = null;
     try {
-      tabStream = await platform.openTabStream(message.streamId);
+      if (message.streamId !== null) tabStream = await platform.openTabStream(message.streamId);
     } catch (error) {
       platform.broadcast({ kind: 'error', message: explainCaptureError(error), fatal: true });
       platform.broadcast({ kind: 'stopped', reason: 'error', message: explainCaptureError(error) });
@@ -54,9 +54,9 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     session = current;
     await startSessionRecord(await platform.db, { id: current.id, startedAt: Date.now() });
     try {
-      current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
+      if (tabStream) current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
     } catch (error) {
-      for (const track of tabStream.getTracks()) track.stop();
+      for (const track of tabStream!.getTracks()) track.stop();
       const message = `The tab's audio could not be processed (${(error as Error).message}). Press Start again; if it keeps failing, reload the extension.`;
       platform.broadcast({ kind: 'error', message, fatal: true });
       await stop('error', message);
@@ -69,9 +69,17 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
         current.taps.push(await platform.tapAudio(microphone, 'candidate', feed('candidate'), () => undefined));
         withMicrophone = true;
       } catch (error) {
+        const reason = (error as Error).message;
+        if (!tabStream) {
+          // A drill without a microphone has nothing to listen to.
+          const text = `The microphone could not be opened (${reason}). Allow microphone access for Cuecard in Chrome's site settings, then start the drill again.`;
+          platform.broadcast({ kind: 'error', message: text, fatal: true });
+          await stop('error', text);
+          return;
+        }
         platform.broadcast({
           kind: 'error',
-          message: `The microphone could not be opened (${(error as Error).message}); continuing with the tab only. Allow microphone access for Cuecard in Chrome's site settings to label your own answers.`,
+          message: `The microphone could not be opened (${reason}); continuing with the tab only. Allow microphone access for Cuecard in Chrome's site settings to label your own answers.`,
           fatal: false,
         });
       }

@@ -32,11 +32,15 @@ export function createSessionController(platform: BackgroundPlatform) {
   async function start(message: Extract<RuntimeMessage, { type: 'session/start' }>): Promise<CommandReply> {
     const current = await platform.loadStatus();
     if (current.state !== 'idle') return { ok: true, status: current };
-    let streamId: string;
-    try {
-      streamId = await platform.getMediaStreamId(message.tabId);
-    } catch (error) {
-      return { ok: false, message: explainCaptureError(error) };
+    let streamId: string | null = null;
+    if (message.tabId !== null) {
+      try {
+        streamId = await platform.getMediaStreamId(message.tabId);
+      } catch (error) {
+        return { ok: false, message: explainCaptureError(error) };
+      }
+    } else if (!message.withMicrophone) {
+      return { ok: false, message: 'A drill listens to your microphone: allow it and press Start again.' };
     }
     const status: SessionStatus = { state: 'starting', sessionId: platform.newSessionId(), tabId: message.tabId, startedAt: platform.now() };
     await platform.saveStatus(status);

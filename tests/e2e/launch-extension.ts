@@ -30,7 +30,7 @@ export interface LoadedExtension {
  * muted (Playwright mutes by default, which would make captured audio silent), pages
  * may autoplay, and the extension may capture tabs without a toolbar click.
  */
-export async function launchExtension(): Promise<LoadedExtension> {
+export async function launchExtension(extraArgs: readonly string[] = []): Promise<LoadedExtension> {
   if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no test build at ${E2E_EXTENSION_DIR}: run \`npm run test:e2e\`, which builds it`);
   }
@@ -52,6 +52,7 @@ export async function launchExtension(): Promise<LoadedExtension> {
       `--allowlisted-extension-id=${E2E_EXTENSION_ID}`,
       `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
       `--load-extension=${E2E_EXTENSION_DIR}`,
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -106,4 +106,18 @@ describe('offscreen capture', () => {
     await capture.handle(startMessage());
     expect(toWorker.filter((request) => request.type === 'load')).toHaveLength(2);
   });
+
+  it('runs a drill on the microphone alone, as the candidate', async () => {
+    const { capture, events, taps } = setup();
+    await capture.handle({ ...startMessage(true), streamId: null });
+    expect([...taps.keys()]).toEqual(['candidate']);
+    expect(events).toEqual([{ kind: 'capturing', sessionId: 's1', withMicrophone: true }]);
+  });
+
+  it('ends a drill at once when the microphone cannot be opened', async () => {
+    const { capture, events } = setup({ micError: new Error('NotAllowedError') });
+    await capture.handle({ ...startMessage(true), streamId: null });
+    expect(events[0]).toMatchObject({ kind: 'error', fatal: true, message: expect.stringMatching(/start the drill again/) });
+    await expect.poll(() => events.at(-1)?.kind).toBe('stopped');
+  });
 });

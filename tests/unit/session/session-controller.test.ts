@@ -78,3 +78,18 @@ describe('session controller (background)', () => {
     expect(fake.sent).toEqual([]);
   });
 });
+
+describe('session controller: drills', () => {
+  it('starts a microphone-only session without asking Chrome for a tab stream', async () => {
+    const fake = fakeBackgroundPlatform({ streamError: new Error('must not be called') });
+    const reply = await createSessionController(fake.platform).handle({ type: 'session/start', tabId: null, withMicrophone: true, asr }, OWN_PAGE);
+    expect(reply).toMatchObject({ ok: true, status: { state: 'starting', tabId: null } });
+    expect(fake.sent[0]).toMatchObject({ type: 'offscreen/start', streamId: null, withMicrophone: true });
+  });
+
+  it('refuses a drill without the microphone', async () => {
+    const fake = fakeBackgroundPlatform();
+    const reply = await createSessionController(fake.platform).handle({ type: 'session/start', tabId: null, withMicrophone: false, asr }, OWN_PAGE);
+    expect(reply).toEqual({ ok: false, message: expect.stringMatching(/drill listens to your microphone/) });
+  });
+});

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTinyWhisper, TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
+import { launchExtension, type LoadedExtension } from './launch-extension';
+
+/**
+ * Practice without a partner, in its own browser: Chromium's fake microphone plays
+ * spoken audio (a fake microphone would stop tab capture from working in the same
+ * browser, so the live-capture tests run elsewhere).
+ */
+let loaded: LoadedExtension;
+let panel: Page;
+
+beforeAll(async () => {
+  const modelDir = ensureTinyWhisper();
+  loaded = await launchExtension([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${resolve('tests/fixtures/audio/two-questions.wav')}`,
+  ]);
+  panel = await loaded.context.newPage();
+  await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+  await panel.getByLabel('Use a local model folder').setInputFiles(modelDir);
+  await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Live', exact: true }).click();
+}, 120_000);
+
+afterAll(async () => {
+  await loaded?.context.close();
+});
+
+describe('drill mode', () => {
+  it('asks a question from the chosen category, shows its card and hears the answer on the microphone', async () => {
+    await panel.getByText('Practise without a partner').click();
+    await panel.getByLabel('coding').check();
+    await panel.getByRole('button', { name: 'Ask me a question' }).click();
+
+    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).locator('.hint-category').textContent(), { timeout: 15_000 }).toBe('coding');
+    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Capturing');
+    const answer = panel.locator('.transcript-line--candidate:not(.transcript-line--partial)');
+    await expect.poll(() => answer.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    expect(await answer.first().textContent()).toBe(`You ${TINY_WHISPER_PHRASE}`);
+
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
+  });
+});
