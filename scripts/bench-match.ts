@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { evaluateMatcher, matchCaseSchema } from '../lib/match/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { buildPack } from '../lib/knowledge/build-pack';
+import { createBrowseIndex } from '../lib/knowledge/browse-index';
 import type { KnowledgeEntry } from '../lib/knowledge/schema';
 import { loadKnowledge, percentile, round, runCli } from './cli-support';
 
@@ -97,6 +98,21 @@ runCli(() => {
     timings.push(...report.timingsMs);
   }
   timings.sort((a, b) => a - b);
+
+  // The knowledge browser at the same size: index build and search-as-you-type latency.
+  const browseStart = performance.now();
+  const browse = createBrowseIndex(entries.map((entry) => ({ entry, packId: 'bench', packTitle: 'Bench' })));
+  const browseBuildMs = performance.now() - browseStart;
+  const typed = cases.flatMap((matchCase) => {
+    const words = matchCase.utterance.split(' ').slice(-3);
+    return words.map((_, i) => words.slice(0, i + 1).join(' ')); // each keystroke-ish prefix
+  });
+  const browseTimings = typed.map((query) => {
+    const start = performance.now();
+    browse.find(query);
+    return performance.now() - start;
+  });
+  browseTimings.sort((a, b) => a - b);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
   console.log(
     JSON.stringify({
@@ -109,6 +125,9 @@ runCli(() => {
       maxMs: round(timings[timings.length - 1] ?? 0),
       top1WithDistractors: round(report.top1),
       falseHintRateWithDistractors: round(report.falseHintRate),
+      browseIndexBuildMs: round(browseBuildMs, 1),
+      browseSearchP50Ms: round(percentile(browseTimings, 0.5)),
+      browseSearchP95Ms: round(percentile(browseTimings, 0.95)),
     }),
   );
 });

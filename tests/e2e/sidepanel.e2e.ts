@@ -178,6 +178,23 @@ describe('the built extension in Chromium', () => {
     await articlePage.close();
   });
 
+  it('gives every control a name a screen reader can say, on every view', async () => {
+    for (const view of ['Live', 'Knowledge', 'Sessions', 'Settings']) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      await page.locator('details').evaluateAll((all) => all.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('button, input, select, textarea, summary')]
+          .filter((element) => {
+            const labelled = (element as HTMLInputElement).labels?.length || element.getAttribute('aria-label');
+            return !labelled && !(element.textContent ?? '').trim();
+          })
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+      expect({ view, unnamed }).toEqual({ view, unnamed: [] });
+    }
+    await page.getByRole('button', { name: 'Live', exact: true }).click();
+  });
+
   it('made no network request outside the extension', () => {
     expect(outsideRequests).toEqual([]);
   });
