@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTinyWhisper } from '../support/tiny-whisper';
-import { launchExtension, type LoadedExtension } from './launch-extension';
+import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
 
 /**
  * What the user sees when a session cannot start or ends on its own, in a real Chromium.
@@ -16,7 +15,6 @@ let server: Server;
 let audioPageUrl: string;
 
 beforeAll(async () => {
-  ensureTinyWhisper();
   const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
   server = createServer((request, response) => {
     if (request.url === '/speech.wav') response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
@@ -56,10 +54,7 @@ describe('capture failures', () => {
     const interview = await loaded.context.newPage();
     await interview.goto(audioPageUrl);
     const panel = await openPanel();
-    await panel.getByText('Settings', { exact: true }).click();
-    await panel.getByLabel('Use a local model folder').setInputFiles(ensureTinyWhisper());
-    await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
-    await panel.getByRole('button', { name: 'Live', exact: true }).click();
+    await useLocalTinyWhisper(panel);
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     const lines = panel.locator('.transcript-line:not(.transcript-line--partial)');

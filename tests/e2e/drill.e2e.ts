@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTinyWhisper, TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
-import { launchExtension, type LoadedExtension } from './launch-extension';
+import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
+import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
 
 /**
  * Practice without a partner, in its own browser: Chromium's fake microphone plays
@@ -13,7 +13,6 @@ let loaded: LoadedExtension;
 let panel: Page;
 
 beforeAll(async () => {
-  const modelDir = ensureTinyWhisper();
   loaded = await launchExtension([
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
@@ -21,10 +20,7 @@ beforeAll(async () => {
   ]);
   panel = await loaded.context.newPage();
   await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
-  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
-  await panel.getByLabel('Use a local model folder').setInputFiles(modelDir);
-  await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Live', exact: true }).click();
+  await useLocalTinyWhisper(panel);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureTinyWhisper } from '../support/tiny-whisper';
 
 /** The release build (no key) and the test build (fixed key, known id). */
 export const RELEASE_EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -57,4 +58,12 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, extensionId: new URL(worker.url()).host };
+}
+
+/** Gives the extension the generated stand-in Whisper model through Settings → "Use a local model folder", then returns to Live. */
+export async function useLocalTinyWhisper(panel: Page): Promise<void> {
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+  await panel.getByLabel('Use a local model folder').setInputFiles(ensureTinyWhisper());
+  await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Live', exact: true }).click();
 }

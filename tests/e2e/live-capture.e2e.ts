@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTinyWhisper, TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
-import { launchExtension, TEST_OUTPUT_DIR, type LoadedExtension } from './launch-extension';
+import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
+import { launchExtension, TEST_OUTPUT_DIR, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
 
 /**
  * The whole live path in a real Chromium: a local page plays spoken audio, the
@@ -22,7 +22,6 @@ let panel: Page;
 const outsideRequests: string[] = [];
 
 beforeAll(async () => {
-  const modelDir = ensureTinyWhisper();
   const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
   server = createServer((request, response) => {
     if (request.url === '/speech.wav') {
@@ -50,10 +49,7 @@ beforeAll(async () => {
     if (message.type() === 'error') console.log(`[panel] ${message.text()}`);
   });
   await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
-  await panel.getByText('Settings', { exact: true }).click();
-  await panel.getByLabel('Use a local model folder').setInputFiles(modelDir);
-  await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Live', exact: true }).click();
+  await useLocalTinyWhisper(panel);
 }, 120_000);
 
 afterAll(async () => {

@@ -12,17 +12,21 @@ function contrast(a: string, b: string): number {
 }
 
 const css = readFileSync('entrypoints/sidepanel/style.css', 'utf8');
-/** The colour variables of a CSS block, e.g. the light ":root {" or the dark ":root[data-theme='dark'] {". */
-function palette(selector: string): Record<string, string> {
-  const start = css.indexOf(selector);
-  const block = css.slice(start, css.indexOf('}', start));
-  return Object.fromEntries([...block.matchAll(/--([a-z]+):\s*(#[0-9a-f]{6})/g)].map((match) => [match[1]!, match[2]!]));
+/** The panel's colours for one theme, from the `--name: light-dark(#light, #dark)` variables. */
+function palette(theme: 'light' | 'dark'): Record<string, string> {
+  return Object.fromEntries(
+    [...css.matchAll(/--([a-z]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map((match) => [match[1]!, theme === 'light' ? match[2]! : match[3]!]),
+  );
 }
 
 describe.each([
-  ['light', palette(':root {')],
-  ['dark', palette(":root[data-theme='dark'] {")],
+  ['light', palette('light')],
+  ['dark', palette('dark')],
 ])('%s theme contrast (WCAG AA)', (_theme, colours) => {
+  it('defines every colour', () => {
+    expect(Object.keys(colours).sort()).toEqual(['accent', 'bg', 'border', 'card', 'error', 'fg', 'muted']);
+  });
+
   it.each([
     ['text on background', 'fg', 'bg', 4.5],
     ['text on cards', 'fg', 'card', 4.5],
