@@ -65,7 +65,6 @@ export function App() {
       togglePack: state.togglePack,
       saveEntry: state.saveEntry,
       addUserPack: state.addUserPack,
-      learnPhrasing: state.learnPhrasing,
       deleteEntry: state.deleteEntry,
     })),
   );
@@ -86,10 +85,9 @@ export function App() {
       questions: state.questions,
       stepHint: state.stepHint,
       pickHint: state.pickHint,
-      chooseAlternative: state.chooseAlternative,
     })),
   );
-  const { start, stop, ask } = useLiveSession(index);
+  const { start, stop, ask, chooseAlternative } = useLiveSession(index);
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   const hintEntry = session.hint && entriesById.get(session.hint.entryId);
   const running = session.status === 'capturing' || session.status === 'starting';
@@ -119,11 +117,6 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [session, settings, running, start, stop]);
 
-  function chooseAlternative(entryId: string, question: string) {
-    // Remember how this question was put, so next time it matches first.
-    if (session.hint?.heard) knowledge.learnPhrasing(entryId, session.hint.heard);
-    session.chooseAlternative(entryId, question);
-  }
 
   return (
     <main className="app">

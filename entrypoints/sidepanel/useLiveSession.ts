@@ -7,7 +7,7 @@ import { speak } from '@/lib/platform/speech-synthesis';
 import { nextHint } from '@/lib/session/live-hints';
 import { hintsOf, latestSession, linesOf, openSessionDb, recordHint } from '@/lib/session/session-db';
 import { createSessionStore } from '@/lib/store/session-store';
-import { useSettingsStore } from './stores';
+import { useKnowledgeStore, useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
 export const sessionDb = openSessionDb();
@@ -101,5 +101,14 @@ export function useLiveSession(index: QuestionIndex) {
     await speak(entry.question);
   }
 
-  return { start, stop, ask };
+  /** The user says which question it was: show that card, keep it in the session record, learn the phrasing. */
+  function chooseAlternative(entryId: string, question: string) {
+    const { hint, sessionId } = useSessionStore.getState();
+    if (!hint) return;
+    if (hint.heard) useKnowledgeStore.getState().learnPhrasing(entryId, hint.heard);
+    useSessionStore.getState().chooseAlternative(entryId, question);
+    if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId, question, at: hint.at }));
+  }
+
+  return { start, stop, ask, chooseAlternative };
 }
