@@ -49,7 +49,12 @@ export const entrySchema = z.object({
   outline: outlineSchema,
   source: z
     .object({
-      url: z.string().url().optional(),
+      // Only web addresses: a javascript: or data: link in an imported pack must never become clickable.
+      url: z
+        .string()
+        .url()
+        .refine((url) => /^https?:\/\//i.test(url), 'source url must start with http:// or https://')
+        .optional(),
       importedAt: z.string().optional(),
     })
     .optional(),

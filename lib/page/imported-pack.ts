@@ -29,7 +29,8 @@ export function importedPack(page: { title: string; url: string }, reviewed: rea
         question: item.question,
         category: item.category,
         outline: { keyPoints: item.outline },
-        source: { url: page.url, importedAt: now.toISOString() },
+        // Only web addresses are kept as a link; a file:// or extension page is recorded by date alone.
+        source: { ...(/^https?:\/\//i.test(page.url) ? { url: page.url } : {}), importedAt: now.toISOString() },
       },
       position: { fieldPrefix: `question ${index + 1}` },
     })),

@@ -24,4 +24,9 @@ describe('importedPack', () => {
     expect(() => importedPack({ title: 't', url: 'https://example.com' }, [{ ...reviewed[0]!, question: '  ' }])).toThrow(PackError);
     expect(() => importedPack({ title: 't', url: 'https://example.com' }, [{ ...reviewed[0]!, question: '  ' }])).toThrow(/question 1\.question/);
   });
+
+  it('keeps no link to a page that is not on the web', () => {
+    const pack = importedPack({ title: 'Saved page', url: 'file:///home/me/questions.html' }, reviewed, new Date('2026-11-22T10:00:00Z'));
+    expect(pack.entries[0]!.source).toEqual({ importedAt: '2026-11-22T10:00:00.000Z' });
+  });
 });
