@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+
+/** Faults in the middle of a live session, in a real Chromium: the session goes on or ends cleanly, and no line is lost. */
+let loaded: LoadedExtension;
+let server: Server;
+let panel: Page;
+
+beforeAll(async () => {
+  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
+  server = createServer((request, response) => {
+    if (request.url === '/speech.wav') response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
+    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><audio id="a" src="/speech.wav" loop autoplay></audio>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  loaded = await launchExtension();
+  const interview = await loaded.context.newPage();
+  await interview.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  panel = await openPanel();
+  await useLocalTinyWhisper(panel);
+}, 120_000);
+
+afterAll(async () => {
+  await loaded?.context.close();
+  server?.close();
+});
+
+async function openPanel(): Promise<Page> {
+  const page = await loaded.context.newPage();
+  await page.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  return page;
+}
+const lines = (page: Page) => page.locator('.transcript-line:not(.transcript-line--partial)');
+const state = (page: Page) => page.locator('.session-state').textContent();
+
+describe('faults during a live session', () => {
+  it('keeps going when Chrome stops the service worker, and Stop still works', async () => {
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+
+    const cdp = await loaded.context.newCDPSession(panel);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) if (version.scriptURL.endsWith('/background.js')) statuses.push(version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    const before = await lines(panel).count();
+
+    // Capture lives in the offscreen document, so lines keep coming with the worker gone.
+    await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
+    // A restarted worker reads the session from storage.session and can stop it.
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
+  });
+});
