@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
+import { createQuestionIndex } from '@/lib/match/question-index';
+import { nextHint } from '@/lib/session/live-hints';
+import { replaySession } from '@/lib/session/replay-session';
+import { appendLine, linesOf, openSessionDb, startSessionRecord, endSessionRecord, recordHint, hintsOf, latestSession } from '@/lib/session/session-db';
+import { sessionToMarkdown } from '@/lib/session/session-markdown';
+import { createSessionStore } from '@/lib/store/session-store';
+
+const index = createQuestionIndex(SHIPPED_PACKS.flatMap((pack) => pack.entries));
+
+describe('a two-hour session replayed at full speed', () => {
+  it('stores every line, shows hints without flicker, and stays readable and exportable', async () => {
+    const db = await openSessionDb(`endurance-${Math.random()}`);
+    const store = createSessionStore();
+    await startSessionRecord(db, { id: 'long', startedAt: 1_700_000_000_000 });
+    store.getState().apply({ kind: 'capturing', sessionId: 'long', withMicrophone: true });
+    let written = 0;
+    for (const line of replaySession('long', 2)) {
+      await appendLine(db, line);
+      store.getState().apply({ kind: 'line', line });
+      const { lines, hint } = store.getState();
+      const match = nextHint(index, lines, hint?.entryId);
+      if (match?.best) {
+        const shown = { entryId: match.best.entry.id, question: match.best.entry.question, confidence: match.confidence, alternatives: [], heard: match.questionText, at: line.at };
+        store.getState().showHint(shown);
+        await recordHint(db, { sessionId: 'long', entryId: shown.entryId, question: shown.question, at: shown.at });
+      }
+      written++;
+    }
+    await endSessionRecord(db, 'long', 'user', 1_700_000_000_000 + 2 * 3600 * 1000);
+
+    expect(written).toBe(1800);
+    const stored = await linesOf(db, 'long');
+    expect(stored).toHaveLength(1800);
+    expect(stored.map((line) => line.seq)).toEqual([...Array(1800).keys()]);
+    const hints = await hintsOf(db, 'long');
+    // Four distinct questions cycle; a card changes only when a different one is asked.
+    expect(new Set(hints.map((hint) => hint.entryId)).size).toBe(4);
+    expect(hints.every((hint, i) => i === 0 || hint.entryId !== hints[i - 1]!.entryId)).toBe(true);
+
+    const markdown = sessionToMarkdown((await latestSession(db))!, stored, hints);
+    expect(markdown).toContain('Length: 120:00');
+    expect(markdown.split('\n').filter((line) => line.startsWith('**'))).toHaveLength(1800);
+    expect(new TextEncoder().encode(markdown).length).toBeLessThan(1024 * 1024);
+  });
+});
