@@ -10,6 +10,7 @@ import { createSessionStore } from '@/lib/store/session-store';
 import { useKnowledgeStore, useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
+const STATUS_CHECK_MS = 5_000;
 export const sessionDb = openSessionDb();
 
 /** Wires the live session: runtime events into the store, hints from new lines, Start and Stop. */
@@ -43,7 +44,17 @@ export function useLiveSession(index: QuestionIndex) {
       const questions = (await hintsOf(handle, sessionId)).map((hint) => ({ ...hint, confidence: 1, alternatives: [], heard: '' }));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
-    return unsubscribe;
+    // While capturing, ask now and then: the background notices if the capture page died.
+    const watchdog = setInterval(() => {
+      if (useSessionStore.getState().status !== 'capturing') return;
+      void sendCommand({ type: 'session/status' }).then((reply) => {
+        if (reply.ok && reply.status.state === 'idle') useSessionStore.getState().setStatus(reply.status);
+      });
+    }, STATUS_CHECK_MS);
+    return () => {
+      unsubscribe();
+      clearInterval(watchdog);
+    };
   }, [index]);
 
   /** Starts listening: to the interview tab, or for a drill to the microphone alone. */

@@ -29,6 +29,10 @@ export function chromeBackgroundAdapter(): BackgroundPlatform {
         });
       await creatingOffscreen;
     },
+    async hasOffscreenDocument() {
+      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [offscreenUrl] });
+      return existing.length > 0;
+    },
     async closeOffscreenDocument() {
       const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [offscreenUrl] });
       if (existing.length > 0) await browser.offscreen.closeDocument();

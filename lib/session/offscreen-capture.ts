@@ -30,6 +30,22 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
   let loadedModel: string | null = null;
   let onFlushed: (() => void) | null = null;
   let stopping: Promise<void> | null = null;
+  let storageWarned = false;
+
+  /** Writes a line; if storage refuses (quota), the line is still shown and the user is told, once. */
+  async function saveLine(line: Parameters<typeof appendLine>[1]): Promise<void> {
+    try {
+      await appendLine(await platform.db, line);
+    } catch (error) {
+      if (storageWarned) return;
+      storageWarned = true;
+      platform.broadcast({
+        kind: 'error',
+        message: `This browser profile's storage is full (${(error as Error).name}): new lines are shown but not saved. Lines saved before are kept. Free disk space or delete old sessions, then press Stop and Start.`,
+        fatal: false,
+      });
+    }
+  }
 
   function feed(channel: Channel) {
     return (samples: Float32Array<ArrayBuffer>) => {
@@ -145,7 +161,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       case 'final': {
         if (!session) return;
         const line = { sessionId: session.id, seq: session.seq++, channel: reply.channel, text: reply.text, startMs: reply.startMs, endMs: reply.endMs, at: Date.now() };
-        await appendLine(await platform.db, line);
+        await saveLine(line);
         platform.broadcast({ kind: 'line', line });
         return;
       }

@@ -12,6 +12,7 @@ export interface BackgroundPlatform {
   extensionOrigin: string;
   getMediaStreamId(tabId: number): Promise<string>;
   ensureOffscreenDocument(): Promise<void>;
+  hasOffscreenDocument(): Promise<boolean>;
   closeOffscreenDocument(): Promise<void>;
   sendToOffscreen(message: RuntimeMessage): Promise<void>;
   /** Tells open panels something about the session. */
@@ -69,6 +70,20 @@ export function createSessionController(platform: BackgroundPlatform) {
     return { ok: true, status: current };
   }
 
+  /**
+   * The stored status, corrected when the capture page is gone (it crashed, or Chrome
+   * closed it): then the session is over, and the panel is told so.
+   */
+  async function checkedStatus(): Promise<SessionStatus> {
+    const current = await platform.loadStatus();
+    if (current.state === 'capturing' && !(await platform.hasOffscreenDocument())) {
+      await platform.saveStatus({ state: 'idle' });
+      await platform.notifyPanels('Capture stopped unexpectedly: the page that held it closed. Every line shown so far is saved; press Start to go on.');
+      return { state: 'idle' };
+    }
+    return current;
+  }
+
   return {
     /** A tab started loading a new page; if it is the captured tab, say that capture goes on. */
     async onTabLoading(tabId: number): Promise<void> {
@@ -87,7 +102,7 @@ export function createSessionController(platform: BackgroundPlatform) {
         case 'session/stop':
           return stop();
         case 'session/status':
-          return { ok: true, status: await platform.loadStatus() };
+          return { ok: true, status: await checkedStatus() };
         case 'session/event': {
           const { event } = message;
           if (event.kind === 'capturing') {

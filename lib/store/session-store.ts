@@ -101,6 +101,9 @@ export function createSessionStore() {
         }
       },
       setStatus(status) {
+        // The offscreen "capturing" event can arrive before the reply to Start: never step back to "starting".
+        const current = get();
+        if (status.state === 'starting' && current.status === 'capturing' && current.sessionId === status.sessionId) return;
         set({ status: status.state, ...(status.state === 'idle' || !status.sessionId ? {} : forSession(status.sessionId)) });
       },
       setStopping: () => set({ status: 'stopping' }),

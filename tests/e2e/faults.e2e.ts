@@ -37,10 +37,16 @@ async function openPanel(): Promise<Page> {
 const lines = (page: Page) => page.locator('.transcript-line:not(.transcript-line--partial)');
 const state = (page: Page) => page.locator('.session-state').textContent();
 
+/** Starts a session and waits for its first line (the view empties when a new session begins). */
+async function startAndHearALine() {
+  await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+  await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
+  await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+}
+
 describe('faults during a live session', () => {
   it('keeps going when Chrome stops the service worker, and Stop still works', async () => {
-    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    await startAndHearALine();
 
     const cdp = await loaded.context.newCDPSession(panel);
     const statuses: string[] = [];
@@ -55,6 +61,26 @@ describe('faults during a live session', () => {
     // Capture lives in the offscreen document, so lines keep coming with the worker gone.
     await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
     // A restarted worker reads the session from storage.session and can stop it.
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
+  });
+
+  it('ends the session with a message when the capture page dies, keeps its lines, and starts again', async () => {
+    await startAndHearALine();
+    const before = await lines(panel).count();
+
+    const cdp = await loaded.context.newCDPSession(panel);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const offscreen = targetInfos.find((target) => target.url.endsWith('/offscreen.html'));
+    expect(offscreen).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: offscreen!.targetId });
+
+    await expect.poll(() => state(panel), { timeout: 20_000 }).toContain('Not capturing');
+    expect(await panel.getByRole('status').filter({ hasText: 'Capture stopped unexpectedly' }).count()).toBe(1);
+    expect(await lines(panel).count()).toBeGreaterThanOrEqual(before);
+
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
   });

@@ -25,6 +25,7 @@ export function fakeBackgroundPlatform(options: { streamError?: Error; offscreen
     async closeOffscreenDocument() {
       offscreenOpen = false;
     },
+    hasOffscreenDocument: async () => offscreenOpen,
     async sendToOffscreen(message) {
       sent.push(message);
     },
@@ -38,5 +39,15 @@ export function fakeBackgroundPlatform(options: { streamError?: Error; offscreen
     newSessionId: () => `session-${nextId++}`,
     now: () => 1_000,
   };
-  return { platform, sent, notices, status: () => status, offscreenOpen: () => offscreenOpen };
+  return {
+    platform,
+    sent,
+    notices,
+    status: () => status,
+    offscreenOpen: () => offscreenOpen,
+    /** The capture page dies without a word (a crash). */
+    crashOffscreen: () => {
+      offscreenOpen = false;
+    },
+  };
 }

@@ -120,4 +120,24 @@ describe('offscreen capture', () => {
     expect(events[0]).toMatchObject({ kind: 'error', fatal: true, message: expect.stringMatching(/start the drill again/) });
     await expect.poll(() => events.at(-1)?.kind).toBe('stopped');
   });
+
+  it('keeps showing lines, and says so once, when storage is full', async () => {
+    const { capture, events, db } = setup();
+    await capture.handle(startMessage());
+    await capture.onWorkerReply(final('interviewer', 'saved before the disk filled'));
+    const handle = await db;
+    const realPut = handle.put.bind(handle);
+    handle.put = (async () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }) as typeof handle.put;
+    await capture.onWorkerReply(final('interviewer', 'after one'));
+    await capture.onWorkerReply(final('interviewer', 'after two'));
+    handle.put = realPut;
+
+    expect(events.filter((event) => event.kind === 'line')).toHaveLength(3);
+    const warnings = events.filter((event) => event.kind === 'error');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ fatal: false, message: expect.stringMatching(/storage is full \(QuotaExceededError\).*Lines saved before are kept/) });
+    expect((await linesOf(handle, 's1')).map((line) => line.text)).toEqual(['saved before the disk filled']);
+  });
 });

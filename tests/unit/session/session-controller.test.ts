@@ -93,3 +93,17 @@ describe('session controller: drills', () => {
     expect(reply).toEqual({ ok: false, message: expect.stringMatching(/drill listens to your microphone/) });
   });
 });
+
+describe('session controller: the capture page dies', () => {
+  it('reports the session over, says why, and can start again', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform);
+    await controller.handle(start, OWN_PAGE);
+    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    fake.crashOffscreen();
+
+    expect(await controller.handle({ type: 'session/status' }, OWN_PAGE)).toEqual({ ok: true, status: { state: 'idle' } });
+    expect(fake.notices).toEqual([expect.stringMatching(/Capture stopped unexpectedly.*saved/)]);
+    expect(await controller.handle(start, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-2' } });
+  });
+});

@@ -19,6 +19,13 @@ describe('session store', () => {
     expect(store.getState().lines.map((known) => known.sessionId)).toEqual(['b']);
   });
 
+  it('stays "capturing" when the reply to Start arrives after the capture began', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
+    store.getState().setStatus({ state: 'starting', sessionId: 'a', tabId: 1, startedAt: 0 });
+    expect(store.getState().status).toBe('capturing');
+  });
+
   it('ignores a line twice over and lines of another session', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
