@@ -12,6 +12,8 @@ export default defineBackground(() => {
     if (tab.windowId !== undefined) void browser.sidePanel.open({ windowId: tab.windowId });
   });
 
+  browser.runtime.onUpdateAvailable.addListener(() => void controller.onUpdateAvailable());
+
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void controller.onTabLoading(tabId);
   });

@@ -3,6 +3,7 @@ import type { RuntimeMessage, SessionStatus } from '../messaging/runtime-message
 import type { BackgroundPlatform } from '../session/session-controller';
 
 const STATUS_KEY = 'cuecard-session-status';
+const UPDATE_KEY = 'cuecard-update-pending';
 const OFFSCREEN_PATH = 'offscreen.html';
 
 let creatingOffscreen: Promise<void> | null = null;
@@ -53,5 +54,12 @@ export function chromeBackgroundAdapter(): BackgroundPlatform {
     },
     newSessionId: () => crypto.randomUUID(),
     now: () => Date.now(),
+    reload: () => browser.runtime.reload(),
+    async loadUpdatePending() {
+      return (await browser.storage.session.get(UPDATE_KEY))[UPDATE_KEY] === true;
+    },
+    async saveUpdatePending(pending) {
+      await browser.storage.session.set({ [UPDATE_KEY]: pending });
+    },
   };
 }

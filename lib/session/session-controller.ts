@@ -22,6 +22,11 @@ export interface BackgroundPlatform {
   saveStatus(status: SessionStatus): Promise<void>;
   newSessionId(): string;
   now(): number;
+  /** Installs a downloaded update now (ends every page of the extension). */
+  reload(): void;
+  /** Whether an update is waiting for the session to end (kept in storage.session). */
+  loadUpdatePending(): Promise<boolean>;
+  saveUpdatePending(pending: boolean): Promise<void>;
 }
 
 /**
@@ -85,6 +90,19 @@ export function createSessionController(platform: BackgroundPlatform) {
   }
 
   return {
+    /**
+     * Chrome has an update ready. Installing it ends every page of the extension, so
+     * during a session it waits for Stop (lines are safe either way: they are in IndexedDB).
+     */
+    async onUpdateAvailable(): Promise<void> {
+      if ((await platform.loadStatus()).state === 'idle') {
+        platform.reload();
+        return;
+      }
+      await platform.saveUpdatePending(true);
+      await platform.notifyPanels('A Cuecard update is ready; it will install when you press Stop.');
+    },
+
     /** A tab started loading a new page; if it is the captured tab, say that capture goes on. */
     async onTabLoading(tabId: number): Promise<void> {
       const current = await platform.loadStatus();
@@ -111,6 +129,10 @@ export function createSessionController(platform: BackgroundPlatform) {
           } else if (event.kind === 'stopped') {
             await platform.saveStatus({ state: 'idle' });
             await platform.closeOffscreenDocument().catch(() => undefined);
+            if (await platform.loadUpdatePending()) {
+              await platform.saveUpdatePending(false);
+              platform.reload();
+            }
           }
           return undefined;
         }

@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTinyWhisper } from '../support/tiny-whisper';
 import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
 
 /**
@@ -45,6 +48,29 @@ describe('capture failures', () => {
     // The default model comes from the model hub, which this machine cannot reach.
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/The speech model could not be loaded: .*press Start again, or choose a local model folder/);
+    await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
+    await panel.close();
+    await interview.close();
+  });
+
+  it('says a damaged model cannot be loaded, and stops', async () => {
+    // A model folder whose decoder is cut short, as an interrupted copy leaves it.
+    const broken = join(mkdtempSync(join(tmpdir(), 'cuecard-model-')), 'broken-whisper');
+    cpSync(ensureTinyWhisper(), broken, { recursive: true });
+    const decoder = join(broken, 'onnx/decoder_model_merged.onnx');
+    writeFileSync(decoder, readFileSync(decoder).subarray(0, 200));
+
+    const interview = await loaded.context.newPage();
+    await interview.goto(audioPageUrl);
+    const panel = await openPanel();
+    await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+    await panel.getByLabel('Use a local model folder').setInputFiles(broken);
+    await panel.getByRole('status').filter({ hasText: 'Stored "broken-whisper"' }).waitFor({ timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Live', exact: true }).click();
+    await interview.bringToFront();
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/The speech model could not be loaded: .*choose a local model folder/);
     await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
     await panel.close();
     await interview.close();

@@ -11,6 +11,8 @@ export function fakeBackgroundPlatform(options: { streamError?: Error; offscreen
   const notices: string[] = [];
   let offscreenOpen = false;
   let nextId = 1;
+  let updatePending = false;
+  let reloads = 0;
   const platform: BackgroundPlatform = {
     extensionId: EXTENSION_ID,
     extensionOrigin: `chrome-extension://${EXTENSION_ID}/`,
@@ -38,6 +40,11 @@ export function fakeBackgroundPlatform(options: { streamError?: Error; offscreen
     },
     newSessionId: () => `session-${nextId++}`,
     now: () => 1_000,
+    reload: () => void reloads++,
+    loadUpdatePending: async () => updatePending,
+    async saveUpdatePending(pending) {
+      updatePending = pending;
+    },
   };
   return {
     platform,
@@ -45,6 +52,7 @@ export function fakeBackgroundPlatform(options: { streamError?: Error; offscreen
     notices,
     status: () => status,
     offscreenOpen: () => offscreenOpen,
+    reloads: () => reloads,
     /** The capture page dies without a word (a crash). */
     crashOffscreen: () => {
       offscreenOpen = false;

@@ -107,3 +107,23 @@ describe('session controller: the capture page dies', () => {
     expect(await controller.handle(start, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-2' } });
   });
 });
+
+describe('session controller: extension updates', () => {
+  it('installs an update at once when no session runs', async () => {
+    const fake = fakeBackgroundPlatform();
+    await createSessionController(fake.platform).onUpdateAvailable();
+    expect(fake.reloads()).toBe(1);
+  });
+
+  it('waits for the end of a session, tells the panel, then installs', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform);
+    await controller.handle(start, OWN_PAGE);
+    await controller.onUpdateAvailable();
+    expect(fake.reloads()).toBe(0);
+    expect(fake.notices).toEqual([expect.stringMatching(/update is ready; it will install when you press Stop/)]);
+
+    await controller.handle({ type: 'session/event', event: { kind: 'stopped', reason: 'user' } }, OWN_PAGE);
+    expect(fake.reloads()).toBe(1);
+  });
+});
