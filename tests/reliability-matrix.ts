@@ -1,0 +1,197 @@
+/**
+ * The rows of RELIABILITY.md: each fault or bad input, how the tests provoke it, and the
+ * tests that prove the outcome. `scripts/reliability-report.ts` fills in each row's
+ * result from the JSON results of the test run; a row whose tests are missing fails it.
+ */
+export interface MatrixRow {
+  kind: 'fault' | 'input' | 'privacy' | 'endurance';
+  what: string;
+  provoked: string;
+  outcome: string;
+  /** Test file (ending) and a part of the test's full name, for every test that proves the row. */
+  tests: Array<[file: string, name: string]>;
+}
+
+export const RELIABILITY_MATRIX: MatrixRow[] = [
+  {
+    kind: 'fault',
+    what: 'Service worker stopped mid-session',
+    provoked: 'CDP ServiceWorker.stopAllWorkers in Chromium (stop verified); restarted controller in unit tests',
+    outcome: 'capture and lines go on; Stop still works; status read back from storage.session',
+    tests: [
+      ['tests/e2e/faults.e2e.ts', 'keeps going when Chrome stops the service worker'],
+      ['tests/unit/session/session-controller.test.ts', 'survives its own restart'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'Offscreen (capture) page dies',
+    provoked: 'CDP Target.closeTarget on offscreen.html in Chromium',
+    outcome: 'session ends with a message; lines kept; Start works again',
+    tests: [
+      ['tests/e2e/faults.e2e.ts', 'ends the session with a message when the capture page dies'],
+      ['tests/unit/session/session-controller.test.ts', 'reports the session over, says why, and can start again'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'Recognition worker fails (fatal error)',
+    provoked: 'fatal worker reply in unit tests (the worker\'s onerror sends the same)',
+    outcome: 'session stops with the message; the model is loaded again on the next Start',
+    tests: [['tests/unit/session/offscreen-capture.test.ts', 'stops the session on a fatal worker error']],
+  },
+  {
+    kind: 'fault',
+    what: 'Captured tab closed',
+    provoked: 'closing the playing tab in Chromium',
+    outcome: 'session ends with "the captured tab was closed"; transcript kept',
+    tests: [
+      ['tests/e2e/capture-failures.e2e.ts', 'when the captured tab is closed'],
+      ['tests/unit/session/offscreen-capture.test.ts', 'ends the session when the tab goes away'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'Captured tab navigates',
+    provoked: 'tab "loading" event for the captured tab (unit)',
+    outcome: 'capture goes on; the panel is told',
+    tests: [['tests/unit/session/session-controller.test.ts', 'tells the panel when the captured tab navigates']],
+  },
+  {
+    kind: 'fault',
+    what: 'Side panel closed and reopened mid-session',
+    provoked: 'closing and reopening sidepanel.html in Chromium',
+    outcome: 'running session and its transcript shown again from IndexedDB',
+    tests: [['tests/e2e/live-capture.e2e.ts', 'keeps the transcript when the panel is closed and reopened mid-session']],
+  },
+  {
+    kind: 'fault',
+    what: 'Model download impossible (offline / hub unreachable)',
+    provoked: 'default hub model on a machine with no route to the hub',
+    outcome: 'clear message naming what to do; session stops',
+    tests: [['tests/e2e/capture-failures.e2e.ts', 'says when the speech model cannot be downloaded']],
+  },
+  {
+    kind: 'fault',
+    what: 'Damaged model files',
+    provoked: 'local model folder with a truncated decoder (Chromium); "protobuf" load error (unit)',
+    outcome: 'cached files dropped and loaded once more; then a clear message',
+    tests: [
+      ['tests/e2e/capture-failures.e2e.ts', 'says a damaged model cannot be loaded'],
+      ['tests/unit/asr/load-with-fallback.test.ts', 'clears a corrupt cached model and retries once'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'WebGPU unavailable or failing',
+    provoked: 'no adapter / failing WebGPU load (unit); Chromium in CI has no GPU and runs WASM',
+    outcome: 'WASM used, with a notice when WebGPU failed',
+    tests: [
+      ['tests/unit/asr/load-with-fallback.test.ts', 'falls back to WASM and says so when WebGPU fails'],
+      ['tests/unit/asr/model-helpers.test.ts', 'chooseDevice'],
+      ['tests/e2e/live-capture.e2e.ts', 'transcribes the tab and shows the hint'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'Storage quota exceeded',
+    provoked: 'IndexedDB put throwing QuotaExceededError (unit)',
+    outcome: 'lines still shown; one message; lines saved before kept',
+    tests: [['tests/unit/session/offscreen-capture.test.ts', 'when storage is full']],
+  },
+  {
+    kind: 'fault',
+    what: 'Extension update arrives mid-session',
+    provoked: 'runtime.onUpdateAvailable during a session (unit)',
+    outcome: 'update waits for Stop, the panel is told; installs at once when idle',
+    tests: [['tests/unit/session/session-controller.test.ts', 'extension updates']],
+  },
+  {
+    kind: 'fault',
+    what: 'Microphone refused',
+    provoked: 'getUserMedia rejection (unit)',
+    outcome: 'tab-only session with a message; a drill stops with a message',
+    tests: [
+      ['tests/unit/session/offscreen-capture.test.ts', 'goes on with the tab alone when the microphone cannot be opened'],
+      ['tests/unit/session/offscreen-capture.test.ts', 'ends a drill at once when the microphone cannot be opened'],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'Empty, blank, truncated, wrong-format, 50 MB and 100,000-deep pack files',
+    provoked: 'parsePackFile on each',
+    outcome: 'a PackError naming the line or field; nothing stored changes',
+    tests: [
+      ['tests/unit/hostile/hostile-imports.test.tsx', 'bad and hostile pack files'],
+      ['tests/unit/store/stores.test.ts', 'a bad import says where and loses nothing already stored'],
+      ['tests/e2e/sidepanel.e2e.ts', 'refuses a broken one without losing it'],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'Invalid UTF-8 in a pack',
+    provoked: 'bytes 0xFF 0xFE inside a question',
+    outcome: 'kept as replacement characters, harmless text',
+    tests: [['tests/unit/hostile/hostile-imports.test.tsx', 'invalid UTF-8']],
+  },
+  {
+    kind: 'input',
+    what: '<script>, <img onerror>, javascript: links in packs and pages',
+    provoked: 'Markdown/JSON packs and a web page carrying them',
+    outcome: 'rendered as text, never run; non-http source links refused; pages parsed inertly and sanitised',
+    tests: [
+      ['tests/unit/hostile/hostile-imports.test.tsx', 'stores script and HTML in a pack as text'],
+      ['tests/unit/hostile/hostile-imports.test.tsx', 'non-http source link'],
+      ['tests/unit/page/extract-questions.test.ts', 'never keeps markup or script from the page'],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'Random pack text and JSON (fuzzing)',
+    provoked: 'fast-check, 400 runs each, seed 1 (FUZZ_SEED to vary)',
+    outcome: 'a valid pack or a PackError, nothing else',
+    tests: [['tests/unit/hostile/hostile-imports.test.tsx', 'fuzzing the pack parsers']],
+  },
+  {
+    kind: 'input',
+    what: 'Random transcript windows for the matcher (fuzzing), a 90,000-character utterance',
+    provoked: 'fast-check, 400 runs, seed 1',
+    outcome: 'no throw; confidence within [0, 1]; a hint only above the threshold',
+    tests: [['tests/unit/hostile/matcher-fuzz.test.ts', 'fuzzing the matcher']],
+  },
+  {
+    kind: 'input',
+    what: 'Runtime messages from other senders or malformed',
+    provoked: 'web-page and other-extension senders; unknown types, missing and mistyped fields',
+    outcome: 'ignored / dropped by the schema',
+    tests: [
+      ['tests/unit/messaging/runtime-messages.test.ts', 'drops'],
+      ['tests/unit/messaging/runtime-messages.test.ts', 'isFromOwnExtensionPage'],
+      ['tests/unit/session/session-controller.test.ts', 'ignores commands from'],
+    ],
+  },
+  {
+    kind: 'privacy',
+    what: 'Permissions, CSP and remote code',
+    provoked: 'reading the release manifest',
+    outcome: 'only the listed permissions, no host permissions, CSP adds only wasm-unsafe-eval, no test key',
+    tests: [['tests/e2e/sidepanel.e2e.ts', 'release build: asks only for the permissions it uses']],
+  },
+  {
+    kind: 'privacy',
+    what: 'Network requests',
+    provoked: 'request interception during UI use and during a live session',
+    outcome: 'none outside the extension and the page it captured',
+    tests: [
+      ['tests/e2e/sidepanel.e2e.ts', 'made no network request outside the extension'],
+      ['tests/e2e/live-capture.e2e.ts', 'made no network request except to the page it captured'],
+    ],
+  },
+  {
+    kind: 'endurance',
+    what: 'Two-hour session',
+    provoked: '1,800 lines replayed at full speed through store, matcher, IndexedDB and export',
+    outcome: 'every line stored in order; no hint flicker; export readable (npm run bench:endurance for cost and memory)',
+    tests: [['tests/unit/session/endurance.test.ts', 'a two-hour session replayed at full speed']],
+  },
+];
