@@ -1,12 +1,11 @@
-import { createServer, type Server } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTinyWhisper } from '../support/tiny-whisper';
 import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
  * What the user sees when a session cannot start or ends on its own, in a real Chromium.
@@ -14,23 +13,18 @@ import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './la
  * lets the extension capture them; the message for that case is unit-tested.)
  */
 let loaded: LoadedExtension;
-let server: Server;
+let speechPage: SpeechPageServer;
 let audioPageUrl: string;
 
 beforeAll(async () => {
-  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
-  server = createServer((request, response) => {
-    if (request.url === '/speech.wav') response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><audio id="a" src="/speech.wav" loop autoplay></audio>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  audioPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  speechPage = await startSpeechPageServer();
+  audioPageUrl = speechPage.url;
   loaded = await launchExtension();
 }, 120_000);
 
 afterAll(async () => {
   await loaded?.context.close();
-  server?.close();
+  speechPage?.close();
 });
 
 async function openPanel(): Promise<Page> {

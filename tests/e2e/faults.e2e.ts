@@ -1,32 +1,25 @@
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /** Faults in the middle of a live session, in a real Chromium: the session goes on or ends cleanly, and no line is lost. */
 let loaded: LoadedExtension;
-let server: Server;
+let speechPage: SpeechPageServer;
 let panel: Page;
 
 beforeAll(async () => {
-  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
-  server = createServer((request, response) => {
-    if (request.url === '/speech.wav') response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><audio id="a" src="/speech.wav" loop autoplay></audio>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  speechPage = await startSpeechPageServer();
   loaded = await launchExtension();
   const interview = await loaded.context.newPage();
-  await interview.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await interview.goto(speechPage.url);
   panel = await openPanel();
   await useLocalTinyWhisper(panel);
 }, 120_000);
 
 afterAll(async () => {
   await loaded?.context.close();
-  server?.close();
+  speechPage?.close();
 });
 
 async function openPanel(): Promise<Page> {

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
 import { launchExtension, TEST_OUTPUT_DIR, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
  * The whole live path in a real Chromium: a local page plays spoken audio, the
@@ -16,24 +15,14 @@ import { launchExtension, TEST_OUTPUT_DIR, useLocalTinyWhisper, type LoadedExten
  * given to the extension through "Use a local model folder", so nothing is downloaded.
  */
 let loaded: LoadedExtension;
-let server: Server;
+let speechPage: SpeechPageServer;
 let audioPageUrl: string;
 let panel: Page;
 const outsideRequests: string[] = [];
 
 beforeAll(async () => {
-  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
-  server = createServer((request, response) => {
-    if (request.url === '/speech.wav') {
-      response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
-      return;
-    }
-    response
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  audioPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  speechPage = await startSpeechPageServer();
+  audioPageUrl = speechPage.url;
 
   loaded = await launchExtension();
   loaded.context.on('request', (request) => {
@@ -54,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await loaded?.context.close();
-  server?.close();
+  speechPage?.close();
 });
 
 const transcriptLines = () => panel.locator('.transcript-line:not(.transcript-line--partial)');

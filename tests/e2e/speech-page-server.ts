@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SpeechPageServer {
+  /** A page that plays the spoken fixture in a loop, as a mock-interview tab would. */
+  url: string;
+  close(): void;
+}
+
+/** Serves, on loopback only, a page playing tests/fixtures/audio/two-questions.wav. */
+export async function startSpeechPageServer(): Promise<SpeechPageServer> {
+  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
+  const server = createServer((request, response) => {
+    if (request.url === '/speech.wav') {
+      response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
