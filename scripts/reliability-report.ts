@@ -56,7 +56,8 @@ ${rows.join('\n')}
 
 Not yet covered by a browser test: an extension reload in the middle of a session (Chromium under
 test automation does not bring an unpacked extension back after \`runtime.reload()\`), a crash of
-the recognition worker itself, and a quota set through CDP; their handling is unit-tested as listed.
+the recognition worker itself, and a full disk (the extension holds \`unlimitedStorage\`, so a CDP
+quota override does not apply to it); their handling is unit-tested as listed.
 `;
   writeFileSync(values.out!, markdown);
   console.log(`wrote ${values.out}: ${RELIABILITY_MATRIX.length} rows`);

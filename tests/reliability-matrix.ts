@@ -52,10 +52,13 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
-    what: 'Captured tab navigates',
-    provoked: 'tab "loading" event for the captured tab (unit)',
+    what: 'Captured tab reloads or navigates',
+    provoked: 'reloading the playing tab in Chromium; tab "loading" event (unit)',
     outcome: 'capture goes on; the panel is told',
-    tests: [['tests/unit/session/session-controller.test.ts', 'tells the panel when the captured tab navigates']],
+    tests: [
+      ['tests/e2e/faults.e2e.ts', 'keeps listening when the captured tab reloads'],
+      ['tests/unit/session/session-controller.test.ts', 'tells the panel when the captured tab navigates'],
+    ],
   },
   {
     kind: 'fault',
@@ -95,7 +98,7 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   {
     kind: 'fault',
     what: 'Storage quota exceeded',
-    provoked: 'IndexedDB put throwing QuotaExceededError (unit)',
+    provoked: 'IndexedDB put throwing QuotaExceededError (unit); a CDP quota override has no effect because the extension holds unlimitedStorage',
     outcome: 'lines still shown; one message; lines saved before kept',
     tests: [['tests/unit/session/offscreen-capture.test.ts', 'when storage is full']],
   },

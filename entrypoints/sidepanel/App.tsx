@@ -18,17 +18,11 @@ import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { chooseTargetTab, readPage } from '@/lib/platform/chrome-panel-adapter';
+import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
 import { activePacks, selectDisabledPackIds, selectLearnedPhrasings, selectUserPacks, withLearnedPhrasings } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { SHIPPED_PACKS, useKnowledgeStore, useSettingsStore } from './stores';
 import { sessionDb, useLiveSession, useSessionStore } from './useLiveSession';
-
-async function readTargetPage() {
-  const tabId = await chooseTargetTab();
-  if (tabId === undefined) throw new Error('there is no tab to read');
-  return readPage(tabId);
-}
 
 const VIEWS = { live: 'Live', knowledge: 'Knowledge', sessions: 'Sessions', settings: 'Settings' } as const;
 type ViewName = keyof typeof VIEWS;

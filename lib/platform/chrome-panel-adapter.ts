@@ -49,3 +49,10 @@ export async function readPage(tabId: number): Promise<{ html: string; url: stri
   if (!page) throw new Error('the page returned nothing');
   return page;
 }
+
+/** The page of the tab Cuecard is working with (see chooseTargetTab), for web import. */
+export async function readTargetPage(): Promise<{ html: string; url: string; title: string }> {
+  const tabId = await chooseTargetTab();
+  if (tabId === undefined) throw new Error('there is no tab to read');
+  return readPage(tabId);
+}

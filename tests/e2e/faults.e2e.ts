@@ -7,11 +7,12 @@ import { startSpeechPageServer, type SpeechPageServer } from './speech-page-serv
 let loaded: LoadedExtension;
 let speechPage: SpeechPageServer;
 let panel: Page;
+let interview: Page;
 
 beforeAll(async () => {
   speechPage = await startSpeechPageServer();
   loaded = await launchExtension();
-  const interview = await loaded.context.newPage();
+  interview = await loaded.context.newPage();
   await interview.goto(speechPage.url);
   panel = await openPanel();
   await useLocalTinyWhisper(panel);
@@ -74,6 +75,17 @@ describe('faults during a live session', () => {
 
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
+  });
+
+  it('keeps listening when the captured tab reloads, and says so', async () => {
+    await startAndHearALine();
+    const before = await lines(panel).count();
+    await interview.reload();
+    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'opened a new page; Cuecard keeps listening' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
+    expect(await state(panel)).toContain('Capturing tab audio');
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
   });
