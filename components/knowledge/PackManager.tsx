@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { toJsonPack } from '@/lib/knowledge/json-pack';
 import { toMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import { MAX_PACK_BYTES } from '@/lib/knowledge/parse-pack-file';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { ImportResult } from '@/lib/store/knowledge-store';
 import { FileButton } from '../common/FileButton';
@@ -29,7 +30,11 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
 
   async function importFiles(files: FileList | null) {
     for (const file of Array.from(files ?? [])) {
-      const result = onImport(file.name, await file.text());
+      // Refuse an oversized file before reading it into memory.
+      const result =
+        file.size > MAX_PACK_BYTES
+          ? { ok: false as const, message: `${file.name}: the file is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB; split it into smaller packs` }
+          : onImport(file.name, await file.text());
       setMessage(
         result.ok
           ? { kind: 'info', text: `Imported ${result.pack.entries.length} questions from ${file.name}.` }
