@@ -1,10 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTinyWhisper } from '../support/tiny-whisper';
-import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
@@ -27,18 +26,12 @@ afterAll(async () => {
   speechPage?.close();
 });
 
-async function openPanel(): Promise<Page> {
-  const panel = await loaded.context.newPage();
-  await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
-  return panel;
-}
-const sessionState = (panel: Page) => panel.locator('.session-state').textContent();
 
 describe('capture failures', () => {
   it('says when the speech model cannot be downloaded, and stops', async () => {
     const interview = await loaded.context.newPage();
     await interview.goto(audioPageUrl);
-    const panel = await openPanel();
+    const panel = await openPanel(loaded);
     // The default model comes from the model hub, which this machine cannot reach.
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/The speech model could not be loaded: .*press Start again, or choose a local model folder/);
@@ -56,7 +49,7 @@ describe('capture failures', () => {
 
     const interview = await loaded.context.newPage();
     await interview.goto(audioPageUrl);
-    const panel = await openPanel();
+    const panel = await openPanel(loaded);
     await panel.getByRole('button', { name: 'Settings', exact: true }).click();
     await panel.getByLabel('Use a local model folder').setInputFiles(broken);
     await panel.getByRole('status').filter({ hasText: 'Stored "broken-whisper"' }).waitFor({ timeout: 30_000 });
@@ -73,11 +66,11 @@ describe('capture failures', () => {
   it('ends the session with a message, keeping the transcript, when the captured tab is closed', async () => {
     const interview = await loaded.context.newPage();
     await interview.goto(audioPageUrl);
-    const panel = await openPanel();
+    const panel = await openPanel(loaded);
     await useLocalTinyWhisper(panel);
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    const lines = panel.locator('.transcript-line:not(.transcript-line--partial)');
+    const lines = finalLines(panel);
     await expect.poll(() => lines.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     const before = await lines.count();
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
-import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
 
 /**
  * Practice without a partner, in its own browser: Chromium's fake microphone plays
@@ -18,8 +18,7 @@ beforeAll(async () => {
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-audio-capture=${resolve('tests/fixtures/audio/two-questions.wav')}`,
   ]);
-  panel = await loaded.context.newPage();
-  await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  panel = await openPanel(loaded);
   await useLocalTinyWhisper(panel);
 }, 120_000);
 
@@ -34,12 +33,12 @@ describe('drill mode', () => {
     await panel.getByRole('button', { name: 'Ask me a question' }).click();
 
     await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).locator('.hint-category').textContent(), { timeout: 15_000 }).toBe('coding');
-    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Capturing');
-    const answer = panel.locator('.transcript-line--candidate:not(.transcript-line--partial)');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');
+    const answer = finalLines(panel).and(panel.locator('.transcript-line--candidate'));
     await expect.poll(() => answer.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     expect(await answer.first().textContent()).toBe(`You ${TINY_WHISPER_PHRASE}`);
 
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
   });
 });

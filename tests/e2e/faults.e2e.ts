@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /** Faults in the middle of a live session, in a real Chromium: the session goes on or ends cleanly, and no line is lost. */
@@ -14,7 +14,7 @@ beforeAll(async () => {
   loaded = await launchExtension();
   interview = await loaded.context.newPage();
   await interview.goto(speechPage.url);
-  panel = await openPanel();
+  panel = await openPanel(loaded);
   await useLocalTinyWhisper(panel);
 }, 120_000);
 
@@ -23,19 +23,12 @@ afterAll(async () => {
   speechPage?.close();
 });
 
-async function openPanel(): Promise<Page> {
-  const page = await loaded.context.newPage();
-  await page.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
-  return page;
-}
-const lines = (page: Page) => page.locator('.transcript-line:not(.transcript-line--partial)');
-const state = (page: Page) => page.locator('.session-state').textContent();
 
 /** Starts a session and waits for its first line (the view empties when a new session begins). */
 async function startAndHearALine() {
   await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-  await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
-  await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
+  await expect.poll(() => finalLines(panel).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
 }
 
 describe('faults during a live session', () => {
@@ -50,18 +43,18 @@ describe('faults during a live session', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
-    const before = await lines(panel).count();
+    const before = await finalLines(panel).count();
 
     // Capture lives in the offscreen document, so lines keep coming with the worker gone.
-    await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
+    await expect.poll(() => finalLines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
     // A restarted worker reads the session from storage.session and can stop it.
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
   });
 
   it('ends the session with a message when the capture page dies, keeps its lines, and starts again', async () => {
     await startAndHearALine();
-    const before = await lines(panel).count();
+    const before = await finalLines(panel).count();
 
     const cdp = await loaded.context.newCDPSession(panel);
     const { targetInfos } = await cdp.send('Target.getTargets');
@@ -69,24 +62,24 @@ describe('faults during a live session', () => {
     expect(offscreen).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: offscreen!.targetId });
 
-    await expect.poll(() => state(panel), { timeout: 20_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 20_000 }).toContain('Not capturing');
     expect(await panel.getByRole('status').filter({ hasText: 'Capture stopped unexpectedly' }).count()).toBe(1);
-    expect(await lines(panel).count()).toBeGreaterThanOrEqual(before);
+    expect(await finalLines(panel).count()).toBeGreaterThanOrEqual(before);
 
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
   });
 
   it('keeps listening when the captured tab reloads, and says so', async () => {
     await startAndHearALine();
-    const before = await lines(panel).count();
+    const before = await finalLines(panel).count();
     await interview.reload();
     await expect.poll(() => panel.getByRole('status').filter({ hasText: 'opened a new page; Cuecard keeps listening' }).count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => lines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
-    expect(await state(panel)).toContain('Capturing tab audio');
+    await expect.poll(() => finalLines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
+    expect(await sessionState(panel)).toContain('Capturing tab audio');
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => state(panel), { timeout: 30_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
   });
 });

@@ -67,3 +67,16 @@ export async function useLocalTinyWhisper(panel: Page): Promise<void> {
   await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
   await panel.getByRole('button', { name: 'Live', exact: true }).click();
 }
+
+/** Opens the side panel page in a tab of its own (a real side panel is not a page Playwright can drive). */
+export async function openPanel({ context, extensionId }: LoadedExtension): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  return page;
+}
+
+/** What the panel says the session is doing ("● Capturing tab audio", "Not capturing", …). */
+export const sessionState = (panel: Page) => panel.locator('.session-state').textContent();
+
+/** The final transcript lines shown in the panel (partial lines left out). */
+export const finalLines = (panel: Page) => panel.locator('.transcript-line:not(.transcript-line--partial)');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
-import { launchExtension, TEST_OUTPUT_DIR, useLocalTinyWhisper, type LoadedExtension } from './launch-extension';
+import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalTinyWhisper } from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
@@ -33,11 +33,10 @@ beforeAll(async () => {
   await interview.goto(audioPageUrl);
   await interview.waitForFunction(() => !(document.getElementById('a') as HTMLAudioElement).paused);
 
-  panel = await loaded.context.newPage();
+  panel = await openPanel(loaded);
   panel.on('console', (message) => {
     if (message.type() === 'error') console.log(`[panel] ${message.text()}`);
   });
-  await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
   await useLocalTinyWhisper(panel);
 }, 120_000);
 
@@ -46,12 +45,12 @@ afterAll(async () => {
   speechPage?.close();
 });
 
-const transcriptLines = () => panel.locator('.transcript-line:not(.transcript-line--partial)');
+const transcriptLines = () => finalLines(panel);
 
 describe('live capture of a playing tab', () => {
   it('transcribes the tab and shows the hint for the question it hears', async () => {
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Capturing tab audio');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
 
     // On failure, the session controls say why (the panel shows every session error).
     await expect
@@ -64,30 +63,29 @@ describe('live capture of a playing tab', () => {
     await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), { timeout: 10_000 }).toBe(
       'How do you handle class imbalance?',
     );
-    expect(await panel.locator('.session-state').textContent()).toContain('Whisper on WASM');
+    expect(await sessionState(panel)).toContain('Whisper on WASM');
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'live-session.png'), fullPage: true });
   });
 
   it('keeps the transcript when the panel is closed and reopened mid-session', async () => {
     const before = await transcriptLines().count();
     await panel.close();
-    panel = await loaded.context.newPage();
-    await panel.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+    panel = await openPanel(loaded);
     await expect.poll(() => transcriptLines().count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before);
-    expect(await panel.locator('.session-state').textContent()).toContain('Capturing tab audio');
+    expect(await sessionState(panel)).toContain('Capturing tab audio');
   });
 
   it('stops cleanly, and can start again', async () => {
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
     const afterStop = await transcriptLines().count();
     expect(afterStop).toBeGreaterThanOrEqual(1);
 
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Capturing tab audio');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
     await expect.poll(() => transcriptLines().count(), { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(1);
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => panel.locator('.session-state').textContent(), { timeout: 30_000 }).toContain('Not capturing');
+    await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
   });
 
   it('lists past sessions, reads one back, exports it as Markdown and deletes it', async () => {

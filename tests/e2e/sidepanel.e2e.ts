@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_EXTENSION_ID, launchExtension, RELEASE_EXTENSION_DIR, TEST_OUTPUT_DIR, type LoadedExtension } from './launch-extension';
+import { E2E_EXTENSION_ID, launchExtension, type LoadedExtension, openPanel, RELEASE_EXTENSION_DIR, TEST_OUTPUT_DIR } from './launch-extension';
 
 let loaded: LoadedExtension;
 let page: Page;
@@ -22,8 +22,7 @@ beforeAll(async () => {
   loaded.context.on('request', (request) => {
     if (!request.url().startsWith('chrome-extension://') && !request.url().startsWith(questionPageUrl)) outsideRequests.push(request.url());
   });
-  page = await loaded.context.newPage();
-  await page.goto(`chrome-extension://${loaded.extensionId}/sidepanel.html`);
+  page = await openPanel(loaded);
   await page.getByText('Try a question by typing it').click();
 });
 
