@@ -4,16 +4,10 @@ import { toMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { MAX_PACK_BYTES } from '@/lib/knowledge/parse-pack-file';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { ImportResult } from '@/lib/store/knowledge-store';
+import { downloadText } from '../common/download-text';
 import { FileButton } from '../common/FileButton';
 import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
-
-function download(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 interface PackManagerProps {
   shippedPacks: readonly KnowledgePack[];
@@ -53,10 +47,10 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
         </span>
       </label>
       <span className="pack-actions">
-        <button type="button" onClick={() => download(`${pack.id}.md`, toMarkdownPack(pack), 'text/markdown')}>
+        <button type="button" onClick={() => downloadText(`${pack.id}.md`, toMarkdownPack(pack), 'text/markdown')}>
           Export .md
         </button>
-        <button type="button" onClick={() => download(`${pack.id}.json`, toJsonPack(pack), 'application/json')}>
+        <button type="button" onClick={() => downloadText(`${pack.id}.json`, toJsonPack(pack), 'application/json')}>
           Export .json
         </button>
         {removable && (

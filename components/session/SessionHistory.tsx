@@ -4,13 +4,8 @@ import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { deleteSession, hintsOf, linesOf, listSessions, type HintRecord, type SessionDb, type SessionRecord } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
+import { downloadText } from '../common/download-text';
 import { TranscriptView } from './TranscriptView';
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
-  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
-  URL.revokeObjectURL(url);
-}
 
 const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
 
@@ -43,7 +38,7 @@ export function SessionHistory({ db, entryById }: { db: Promise<SessionDb>; entr
           <button type="button" onClick={() => setOpen(null)}>
             ← All sessions
           </button>
-          <button type="button" onClick={() => download(`cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`, sessionToMarkdown(session, lines, hints))}>
+          <button type="button" onClick={() => downloadText(`cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`, sessionToMarkdown(session, lines, hints), 'text/markdown')}>
             Export .md
           </button>
           <button type="button" onClick={() => void remove(session)}>

@@ -1,5 +1,4 @@
-import { buildPack } from '../knowledge/build-pack';
-import { packIdFrom } from '../knowledge/build-pack';
+import { buildPack, packIdFrom } from '../knowledge/build-pack';
 import type { KnowledgePack } from '../knowledge/schema';
 import type { ExtractedQuestion } from './extract-questions';
 
