@@ -1,5 +1,5 @@
 import { detectQuestion } from './detect-question';
-import { matchTerms } from './match-terms';
+import { termsOfNormalized } from './match-terms';
 import type { QuestionIndex, RankedEntry } from './question-index';
 
 export type Speaker = 'interviewer' | 'candidate';
@@ -130,7 +130,7 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
   let best: { span: string; ranked: RankedEntry[]; required: number } | undefined;
   let sawOnlySmallTalk = true;
   for (const span of questionSpans(turn)) {
-    const terms = matchTerms(span.topicText);
+    const terms = termsOfNormalized(span.topicText);
     if (terms.length === 0) continue;
     sawOnlySmallTalk = false;
     const ranked = index.rank(terms, CANDIDATE_COUNT);

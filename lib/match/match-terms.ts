@@ -15,8 +15,13 @@ function stemTerm(word: string): string {
 
 /** The topic terms of a text, as the index stores them and the matcher looks them up. */
 export function matchTerms(text: string): string[] {
+  return termsOfNormalized(normalizeTranscript(text));
+}
+
+/** matchTerms for text already passed through normalizeTranscript (the matcher's spans), so it is not normalised twice. */
+export function termsOfNormalized(normalized: string): string[] {
   const terms: string[] = [];
-  for (const word of normalizeTranscript(text).split(' ')) {
+  for (const word of normalized.split(' ')) {
     if (!word || STOPWORDS.has(word)) continue;
     terms.push(stemTerm(WORD_SYNONYMS[word] ?? word));
   }
