@@ -59,6 +59,7 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
   const vadBytes = await (await fetch(request.vadModelUrl)).arrayBuffer();
   const ready = createRecognitionEngine({
     transcriber,
+    // vad-web is typed against its own onnxruntime-web version; the runtime API it uses is the same.
     createVad: () => Silero.new(ort as never, async () => vadBytes.slice(0)),
     emit: post,
     segmenter: request.vad,
