@@ -26,6 +26,6 @@ export function shortcutFor(event: { key: string; code?: string; altKey: boolean
   if (key === 'arrowleft') return { kind: 'previous-hint' };
   if (key === 'arrowright') return { kind: 'next-hint' };
   if (key === 's') return { kind: 'toggle-capture' };
-  const verbosity = VERBOSITY_KEYS[key];
+  const verbosity = Object.hasOwn(VERBOSITY_KEYS, key) ? VERBOSITY_KEYS[key] : undefined;
   return verbosity ? { kind: 'verbosity', verbosity } : null;
 }

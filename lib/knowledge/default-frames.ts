@@ -20,7 +20,8 @@ const FRAME_BY_CATEGORY: Record<string, string> = {
 
 /** The frame an entry gets when its pack does not name one. */
 export function defaultFrameFor(category: string): Frame {
-  const key = FRAME_BY_CATEGORY[category] ?? 'concept';
+  // Own keys only: a category such as "constructor" must not reach Object.prototype.
+  const key = Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept';
   return structuredClone(NAMED_FRAMES[key]!);
 }
 
@@ -31,17 +32,17 @@ export function defaultFrameFor(category: string): Frame {
  */
 export function parseFrameText(raw: string): Frame | null {
   const trimmed = raw.trim();
-  const known = NAMED_FRAMES[trimmed.toLowerCase()];
-  if (known) return structuredClone(known);
+  const name = trimmed.toLowerCase();
+  if (Object.hasOwn(NAMED_FRAMES, name)) return structuredClone(NAMED_FRAMES[name]!);
   const colon = trimmed.indexOf(':');
-  const name = colon > 0 ? trimmed.slice(0, colon).trim() : 'Steps';
+  const frameName = colon > 0 ? trimmed.slice(0, colon).trim() : 'Steps';
   const stepsText = colon > 0 ? trimmed.slice(colon + 1) : trimmed;
   const steps = stepsText
     .split(/\s*(?:→|->|=>|>)\s*/)
     .map((step) => step.trim())
     .filter(Boolean);
   if (steps.length < 2) return null;
-  return { name, steps };
+  return { name: frameName, steps };
 }
 
 /** Writes a frame back in the form parseFrameText reads. */

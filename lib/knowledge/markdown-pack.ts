@@ -46,7 +46,7 @@ function blockLabel(line: string): ListField | undefined {
     .replace(/:\s*$/, '')
     .trim()
     .toLowerCase();
-  return BLOCK_LABELS[label];
+  return Object.hasOwn(BLOCK_LABELS, label) ? BLOCK_LABELS[label] : undefined;
 }
 
 interface Section {

@@ -1,15 +1,15 @@
-const UNITS: Record<string, number> = {
+const UNITS = new Map<string, number>(Object.entries({
   zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+}));
+const TENS = new Map<string, number>(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+}));
+const SCALES = new Map<string, number>(Object.entries({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 }));
 
 function isNumberWord(token: string): boolean {
-  return token in UNITS || token in TENS || token in SCALES;
+  return UNITS.has(token) || TENS.has(token) || SCALES.has(token);
 }
 
 /** Reads number words from tokens[start]; returns the value and how many tokens it used. */
@@ -24,19 +24,20 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
       used++;
       continue;
     }
-    if (token in TENS) {
+    const ten = TENS.get(token);
+    const unit = UNITS.get(token);
+    const scale = SCALES.get(token);
+    if (ten !== undefined) {
       if (last === 'unit' || last === 'ten' || last === 'teen') break; // "twenty thirty" is two numbers
-      group += TENS[token]!;
+      group += ten;
       last = 'ten';
-    } else if (token in UNITS) {
+    } else if (unit !== undefined) {
       // "oh" is a number only inside a number ("two oh one").
       if (token === 'oh' && used === 0) break;
-      const value = UNITS[token]!;
-      if (last === 'unit' || last === 'teen' || (last === 'ten' && value >= 10)) break;
-      group += value;
-      last = value >= 10 ? 'teen' : 'unit';
-    } else if (token in SCALES) {
-      const scale = SCALES[token]!;
+      if (last === 'unit' || last === 'teen' || (last === 'ten' && unit >= 10)) break;
+      group += unit;
+      last = unit >= 10 ? 'teen' : 'unit';
+    } else if (scale !== undefined) {
       if (used === 0 && scale > 1_000) break; // "million" alone is a word ("millions of rows"); "top hundred" is 100
       if (scale === 100) group = (group || 1) * 100;
       else {
@@ -68,13 +69,10 @@ export function digitsFromSpokenNumbers(tokens: readonly string[]): string[] {
     }
     let text = String(whole.value);
     i += whole.used;
-    if (tokens[i] === 'point' && i + 1 < tokens.length && tokens[i + 1]! in UNITS) {
+    if (tokens[i] === 'point' && i + 1 < tokens.length && UNITS.has(tokens[i + 1]!)) {
       let decimals = '';
       i++;
-      while (i < tokens.length && tokens[i]! in UNITS && UNITS[tokens[i]!]! < 10) {
-        decimals += String(UNITS[tokens[i]!]);
-        i++;
-      }
+      for (let digit = UNITS.get(tokens[i]!); digit !== undefined && digit < 10; digit = UNITS.get(tokens[++i]!)) decimals += String(digit);
       text += `.${decimals}`;
     }
     out.push(text);

@@ -100,3 +100,18 @@ describe('toMarkdownPack', () => {
     expect(actual).toEqual(original);
   });
 });
+
+describe('pack text that names Object.prototype keys', () => {
+  it('refuses "Frame: constructor" with the pack error a user can act on', () => {
+    expect(() => parseMarkdownPack('## What is a prototype?\nFrame: constructor\n- x')).toThrow(PackError);
+    expect(() => parseMarkdownPack('## What is a prototype?\nFrame: constructor\n- x')).toThrow(/frame "constructor" is neither a known frame/);
+  });
+
+  it('reads "Category: constructor" and a "### constructor" line as ordinary text', () => {
+    const pack = parseMarkdownPack('## What is a prototype?\nCategory: constructor\n- x\n### constructor\n- y');
+    const [entry] = pack.entries;
+    expect(entry!.category).toBe('constructor');
+    expect(entry!.outline.frame.name).toBe('Concept');
+    expect(entry!.outline.keyPoints).toContain('y');
+  });
+});
