@@ -17,7 +17,8 @@ export const LETTER_NUMBER_PREFIXES = new Set(['l', 'f', 'p', 'k']);
 
 /** Filler words and phrases dropped before matching. */
 export const FILLER_PHRASES = [
-  'you know', 'i mean', 'kind of', 'sort of', 'so yeah', 'i guess', 'let me see', 'let s see',
+  // "you know" is a filler, but not in "would you know", "do you know", "how do you know".
+  '(?<!\\b(?:would|do|did|will|can|could|should|does|to|how|might) )you know', 'i mean', 'kind of', 'sort of', 'so yeah', 'i guess', 'let me see', 'let s see',
 ];
 export const FILLER_WORDS = new Set([
   'um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'er', 'ah', 'eh', 'hmm', 'hm', 'mm', 'mhm', 'like', 'basically',
@@ -233,4 +234,6 @@ export const WEAK_WORDS = [
   'design', 'implement', 'build', 'write', 'code', 'approach', 'handle', 'use', 'work', 'difference',
   'improve', 'system', 'model', 'time', 'make', 'choose', 'decide', 'new', 'data', 'evaluate', 'way',
   'situation', 'experience', 'case', 'problem', 'scratch', 'function', 'example', 'explain', 'describe',
+  // Quantities ("thousands of features") set the scale, not the topic; a corpus does not tag them.
+  'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'hundred', 'thousand', 'million', 'billion', 'dozen',
 ];

@@ -7,10 +7,20 @@ const WEAK_STEMS = new Set(WEAK_WORDS.map((word) => stemmer(word)));
 /** Relative weight of a term that names a task rather than a topic. */
 export const WEAK_TERM_WEIGHT = 0.35;
 
+/** Stems already computed: the same words recur in every utterance and every pack. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 function stemTerm(word: string): string {
   // Canonical tokens from the lexicon and numbers are already in their final form.
   if (/\d/.test(word) || word.length <= 3) return word;
-  return stemmer(word);
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stem = stemmer(word);
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 /** The topic terms of a text, as the index stores them and the matcher looks them up. */
@@ -23,7 +33,7 @@ export function termsOfNormalized(normalized: string): string[] {
   const terms: string[] = [];
   for (const word of normalized.split(' ')) {
     if (!word || STOPWORDS.has(word)) continue;
-    terms.push(stemTerm(WORD_SYNONYMS[word] ?? word));
+    terms.push(stemTerm(Object.hasOwn(WORD_SYNONYMS, word) ? WORD_SYNONYMS[word]! : word));
   }
   return terms;
 }

@@ -9,6 +9,8 @@ import {
 import { digitsFromSpokenNumbers } from './spoken-numbers';
 
 const FILLER_PHRASE_PATTERN = new RegExp(`\\b(?:${FILLER_PHRASES.join('|')})\\b`, 'g');
+/** Matches wherever any alias rule could apply: most texts hold none, and one test is far cheaper than seventy. */
+const ANY_PHRASE_ALIAS = new RegExp(PHRASE_ALIASES.map(([pattern]) => `(?:${pattern.source})`).join('|'));
 
 /** "a u c" → "auc"; an article before a run ("a k n n") is kept when it is not part of a known acronym. */
 function joinSpelledLetters(tokens: readonly string[]): string[] {
@@ -59,6 +61,8 @@ export function normalizeTranscript(text: string): string {
   const withoutFillerPhrases = rawTokens.join(' ').replace(FILLER_PHRASE_PATTERN, ' ');
   const tokens = withoutFillerPhrases.split(/\s+/).filter((token) => token && !FILLER_WORDS.has(token));
   let normalized = joinSpelledLetters(digitsFromSpokenNumbers(tokens)).join(' ');
-  for (const [pattern, canonical] of PHRASE_ALIASES) normalized = normalized.replace(pattern, canonical);
+  if (ANY_PHRASE_ALIAS.test(normalized)) {
+    for (const [pattern, canonical] of PHRASE_ALIASES) normalized = normalized.replace(pattern, canonical);
+  }
   return normalized;
 }

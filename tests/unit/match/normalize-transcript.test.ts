@@ -16,6 +16,9 @@ describe('digitsFromSpokenNumbers', () => {
     ['twenty thirty', '20 30'],
     ['oh no', 'oh no'],
     ['point of view', 'point of view'],
+    // Words that are also Object.prototype keys are words, not numbers.
+    ['a class constructor', 'a class constructor'],
+    ['tostring point valueof', 'tostring point valueof'],
   ])('%s → %s', (spoken, expected) => {
     expect(digitsFromSpokenNumbers(spoken.split(' ')).join(' ')).toBe(expected);
   });
@@ -49,5 +52,20 @@ describe('normalizeTranscript', () => {
 
   it('drops words that carry no topic', () => {
     expect(matchTerms('okay so um can you tell me about it')).toEqual([]);
+  });
+});
+
+describe('matchTerms on words that are Object.prototype keys', () => {
+  it('keeps them as ordinary terms', () => {
+    expect(matchTerms('what does a class constructor do')).toEqual(['class', 'constructor']);
+    expect(matchTerms('hasOwnProperty and toString')).toEqual(['hasownproperti', 'tostr']);
+  });
+});
+
+describe('filler phrases', () => {
+  it('drops "you know" as a filler but keeps it in a question', () => {
+    expect(normalizeTranscript('so you know what is a transformer')).toBe('so what is a transformer');
+    expect(normalizeTranscript('how would you know the new model is better')).toBe('how would you know the new model is better');
+    expect(normalizeTranscript('do you know what dropout is')).toBe('do you know what dropout is');
   });
 });
