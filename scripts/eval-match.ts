@@ -4,7 +4,7 @@ import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } f
 import { createQuestionIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-support';
 
-const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--quiet]';
+const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--quiet]';
 
 function readCases(path: string): Array<MatchCase & { line: number }> {
   const cases: Array<MatchCase & { line: number }> = [];
@@ -49,10 +49,14 @@ runCli(() => {
       cases: { type: 'string' },
       threshold: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      // Drops every "Also asked" phrasing: the pack as an import or a user's own pack would be.
+      'strip-phrasings': { type: 'boolean', default: false },
     },
   });
   if (!values.cases) throw new UsageError(USAGE);
-  const entries = loadKnowledge(values.kb).flatMap((pack) => pack.entries);
+  const entries = loadKnowledge(values.kb)
+    .flatMap((pack) => pack.entries)
+    .map((entry) => (values['strip-phrasings'] ? { ...entry, phrasings: [] } : entry));
   const cases = readCases(values.cases);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
@@ -80,6 +84,8 @@ runCli(() => {
       top3: round(report.top3),
       falseHintRate: round(report.falseHintRate),
       missRate: round(report.missRate),
+      nearMissRecall: round(report.nearMissRecall),
+      chipRate: round(report.chipRate),
       p50Ms: round(percentile(timings, 0.5)),
       p95Ms: round(percentile(timings, 0.95)),
       indexBuildMs: round(indexBuildMs, 1),

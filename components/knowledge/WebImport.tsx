@@ -4,13 +4,10 @@ import { browserHtmlTools } from '@/lib/page/browser-html-tools';
 import { importedPack, type ReviewedQuestion } from '@/lib/page/imported-pack';
 import { KNOWN_CATEGORIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import { PackError } from '@/lib/knowledge/pack-error';
-import { matchQuestion } from '@/lib/match/match-question';
+import { findDuplicate } from '@/lib/match/find-duplicate';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
-
-/** A match this close to an entry you already have marks an imported question as a likely duplicate. */
-const DUPLICATE_CONFIDENCE = 0.75;
 
 interface Found extends ReviewedQuestion {
   duplicateOf?: string;
@@ -45,10 +42,8 @@ export function WebImport({ index, readCurrentPage, onSave }: WebImportProps) {
     setPage({ url: source.url, title: title || source.title });
     setFound(
       questions.map((item) => {
-        const match = matchQuestion(index, [{ text: item.question, speaker: 'interviewer' }]);
-        const similar = match.outcome === 'hint' ? match.best?.entry : undefined;
-        const duplicate = similar && match.confidence >= DUPLICATE_CONFIDENCE ? similar.question : undefined;
-        return { ...item, keep: !duplicate, category: similar?.category ?? 'general', duplicateOf: duplicate };
+        const { similar, duplicateOf } = findDuplicate(index, item.question);
+        return { ...item, keep: !duplicateOf, category: similar?.category ?? 'general', duplicateOf: duplicateOf?.question };
       }),
     );
   }

@@ -25,6 +25,10 @@ export interface MatchReport {
   falseHintRate: number;
   /** Share of answerable cases that showed no hint at all. */
   missRate: number;
+  /** Of those misses, the share whose expected entry was offered as a near-miss chip. */
+  nearMissRecall: number;
+  /** Share of no-hint cases that offered chips (they should stay quiet). */
+  chipRate: number;
   failures: MatchFailure[];
   /** Matching time per case, in ms, in case order. */
   timingsMs: number[];
@@ -40,6 +44,8 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
   let misses = 0;
   let falseHints = 0;
   let positives = 0;
+  let chipsOnNegatives = 0;
+  let missesChipped = 0;
   const failures: MatchFailure[] = [];
   const timingsMs: number[] = [];
 
@@ -51,7 +57,9 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
     const failure = (kind: MatchFailure['kind']) =>
       failures.push({ caseIndex, kind, utterance: matchCase.utterance, expected: matchCase.expected, match });
 
+    const chipped = (question: string) => match.nearMisses.some((candidate) => candidate.entry.question.trim() === question);
     if (matchCase.expected === null) {
+      if (match.nearMisses.length > 0) chipsOnNegatives++;
       if (surfaced) {
         falseHints++;
         failure('false-hint');
@@ -64,6 +72,7 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
     if (rank === 0) top1++;
     if (rank >= 0 && rank < 3) top3++;
     if (!surfaced) misses++;
+    if (!surfaced && chipped(expected)) missesChipped++;
     if (!knownQuestions.has(expected)) failure('unknown-expected');
     else if (rank !== 0) failure('miss');
   });
@@ -77,6 +86,8 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
     top3: positives ? top3 / positives : 0,
     falseHintRate: negatives ? falseHints / negatives : 0,
     missRate: positives ? misses / positives : 0,
+    nearMissRecall: misses ? missesChipped / misses : 0,
+    chipRate: negatives ? chipsOnNegatives / negatives : 0,
     failures,
     timingsMs,
   };

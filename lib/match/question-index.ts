@@ -1,125 +1,334 @@
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeEntry } from '../knowledge/schema';
+import { generalLexicon, type GeneralLexicon } from './general-lexicon';
 import { matchTerms, termWeightFactor } from './match-terms';
-
-type TextKind = 'question' | 'phrasing' | 'tags';
-
-interface IndexedText {
-  entryIndex: number;
-  kind: TextKind;
-  terms: ReadonlySet<string>;
-  weight: number;
-}
 
 export interface RankedEntry {
   entry: KnowledgeEntry;
-  /** 0…1: how much of the question and of the stored phrasing the two share. */
+  /**
+   * 0…1, calibrated for this pack: how sure the index is that the query asks this
+   * entry's question. The same value means the same on a pack with phrasings and on
+   * an imported one with a heading and an outline only.
+   */
   score: number;
+  /** The uncalibrated fit (0…1) the score was derived from: how closely the words coincide. */
+  fit: number;
 }
 
 export interface QuestionIndex {
   readonly size: number;
   /** Entries ranked for a list of match terms, best first; at most `limit`. */
   rank(terms: readonly string[], limit?: number): RankedEntry[];
+  /** The indexed entry with this id, if any. */
+  entry(id: string): KnowledgeEntry | undefined;
+  /** The pack's calibration, for diagnostics and the evaluation tools. */
+  readonly calibration: Calibration;
 }
 
-/** Tags name the topic but not the question, so they count for a little less. */
-const TAG_TEXT_FACTOR = 0.85;
+export interface Calibration {
+  /** The fit that an in-domain question the pack does not cover usually stays under. */
+  noiseFit: number;
+  /** How many held-out questions the calibration was read from. */
+  probes: number;
+}
+
+export interface QuestionIndexOptions {
+  /** General English knowledge (related words, everyday-word frequency); `null` turns it off. */
+  lexicon?: GeneralLexicon | null;
+  /** Index tags and outlines next to the question (on by default). */
+  outlineFields?: boolean;
+  /** Read the pack's own noise level (on by default); off uses a fixed one. */
+  calibrate?: boolean;
+}
+
+/** Tags name the topic but not the question, so a term found there counts for less. */
+const TAG_CREDIT = 0.8;
+/** A term found only in the outline (key points, follow-ups) is weaker evidence still. */
+const OUTLINE_CREDIT = 0.5;
+/** A term found only through a related word (a derivation) counts for this much of an exact one. */
+const RELATED_CREDIT = 0.6;
 /** A term found only through a spelling slip counts for this much of an exact one. */
 const FUZZY_CREDIT = 0.7;
-/** How many lexical hits get the finer similarity score. */
+/** How strongly general-English frequency lowers a term's weight, and from which count on. */
+const EVERYDAY_WORD_DAMPING = 0.3;
+const EVERYDAY_WORD_SCALE = 10;
+/** How many entries, by a quick sum of shared term weights, get the finer fit. */
 const RESCORE_LIMIT = 200;
+/**
+ * How much of the heading fit rests on covering the query rather than the stored text
+ * (the two coverages' geometric mean at one half).
+ */
+const QUERY_COVERAGE_SHARE = 0.5;
+/** How much the whole-entry evidence counts next to the best heading or phrasing. */
+const ENTRY_EVIDENCE_WEIGHT = 0.8;
+/** Whole-entry evidence needs at least this many typical terms' worth of query to be complete. */
+const EVIDENCE_FLOOR_TERMS = 3;
+/** How many entries are held out, one at a time, to read the pack's noise level. */
+const CALIBRATION_PROBES = 120;
+/** The held-out fits are read at this quantile (chosen on the development sets: the shipped pack keeps its precision). */
+const NOISE_QUANTILE = 0.7;
+/**
+ * Bounds on the noise level. The floor is about what one or two words found only in an
+ * outline can reach: a small pack of distinct entries reads a lower noise level from
+ * its held-out questions, but evidence that thin should offer a chip, never a card.
+ */
+const NOISE_FIT_RANGE: [number, number] = [0.2, 0.7];
+/** The noise level used when calibration is switched off (the evaluation's ablation). */
+const FIXED_NOISE_FIT = 0.45;
+/** The confidence that sits exactly at the noise level. */
+const CONFIDENCE_AT_NOISE = 0.45;
+/** How fast confidence rises above the noise level (in fit units per logit). */
+const CONFIDENCE_SCALE = 0.08;
 
-function fuzzyDistance(term: string): number | false {
-  if (/\d/.test(term) || term.length < 6) return false;
+function fuzzyDistance(term: string): number {
+  if (/\d/.test(term) || term.length < 6) return 0;
   return term.length >= 9 ? 2 : 1;
 }
 
-/**
- * Indexes the question, every phrasing and the tags of each entry. MiniSearch finds
- * the texts that share terms (with a little fuzziness for recognition slips); each
- * hit is then scored by rarity-weighted coverage on both sides, so a short stored
- * phrasing fully present in a long, rambling utterance still scores well while a
- * single shared word does not.
- */
-export function createQuestionIndex(entries: readonly KnowledgeEntry[]): QuestionIndex {
-  const texts: IndexedText[] = [];
-  const entryTermSets: Array<Set<string>> = entries.map(() => new Set());
-  const rawTexts: Array<{ entryIndex: number; kind: TextKind; terms: string[] }> = [];
+interface HeadText {
+  terms: ReadonlySet<string>;
+  weight: number;
+}
 
-  entries.forEach((entry, entryIndex) => {
-    const add = (kind: TextKind, text: string) => {
-      const terms = matchTerms(text);
-      if (terms.length === 0) return;
-      rawTexts.push({ entryIndex, kind, terms });
-      for (const term of terms) entryTermSets[entryIndex]!.add(term);
+interface EntryTerms {
+  /** The question and each phrasing: the texts an interviewer's words are compared with. */
+  heads: HeadText[];
+  /** Credit (0…1] of every term the entry holds anywhere: 1 in a heading, less in tags and outline. */
+  credit: ReadonlyMap<string, number>;
+}
+
+/** The entries holding a term, and the credit each gives it. */
+interface Posting {
+  entries: number[];
+  credits: number[];
+}
+
+/** What a query brings: its terms, their weight, and per term the pack's terms that stand in for it. */
+interface Query {
+  terms: ReadonlySet<string>;
+  weight: number;
+  /** Pack terms reached from a query term the pack may not use itself, with the credit such a match earns. */
+  standIns: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
+}
+
+/** Key points and follow-ups say what the question is about; pitfalls often name what it is not. */
+function outlineText(entry: KnowledgeEntry): string {
+  const { keyPoints, followUps } = entry.outline;
+  return [...keyPoints, ...followUps].join(' . ');
+}
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * Everyday words ("happen", "look", "need") say little about which question was asked,
+ * however rare they are in one pack; technical words have a frequency near zero in a
+ * general corpus and keep their full weight.
+ */
+function everydayWordFactor(frequency: number): number {
+  return 1 / (1 + EVERYDAY_WORD_DAMPING * Math.log1p(frequency / EVERYDAY_WORD_SCALE));
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * Indexes each entry's question and phrasings as the main field, its tags and outline
+ * as weaker ones (BM25F-style credits), so a pack with nothing but headings and
+ * outlines is found through what its outlines say. A query first gathers the entries
+ * sharing its terms (exactly, through a related word, or through a spelling slip found
+ * in MiniSearch's radix tree), keeps the best few by a quick weighted sum, and gives
+ * those a fit from rarity-weighted coverage. The fit becomes a confidence against the
+ * pack's own noise level, read at build time by asking the index each held-out
+ * entry's question.
+ */
+export function createQuestionIndex(entries: readonly KnowledgeEntry[], options: QuestionIndexOptions = {}): QuestionIndex {
+  const lexicon = options.lexicon === undefined ? generalLexicon : options.lexicon;
+  const useOutline = options.outlineFields ?? true;
+  const entryTerms: EntryTerms[] = entries.map((entry) => {
+    const credit = new Map<string, number>();
+    const give = (terms: readonly string[], value: number) => {
+      for (const term of terms) credit.set(term, Math.max(credit.get(term) ?? 0, value));
     };
-    add('question', entry.question);
-    for (const phrasing of entry.phrasings) add('phrasing', phrasing);
-    if (entry.tags.length) add('tags', entry.tags.join(' '));
+    const headTerms = [entry.question, ...entry.phrasings].map((text) => matchTerms(text)).filter((terms) => terms.length > 0);
+    for (const terms of headTerms) give(terms, 1);
+    if (useOutline) {
+      give(matchTerms(entry.tags.join(' ')), TAG_CREDIT);
+      give(matchTerms(outlineText(entry)), OUTLINE_CREDIT);
+    }
+    return { heads: headTerms.map((terms) => ({ terms: new Set(terms), weight: 0 })), credit };
   });
 
-  const documentFrequency = new Map<string, number>();
-  for (const termSet of entryTermSets) {
-    for (const term of termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
+  // Which entries hold each term, with the credit each gives it.
+  const postings = new Map<string, Posting>();
+  entryTerms.forEach(({ credit }, entryIndex) => {
+    for (const [term, value] of credit) {
+      let posting = postings.get(term);
+      if (!posting) postings.set(term, (posting = { entries: [], credits: [] }));
+      posting.entries.push(entryIndex);
+      posting.credits.push(value);
+    }
+  });
+  // The pack's vocabulary in MiniSearch's radix tree, to find the terms a spelling slip
+  // away; built on the first slip, since many sessions never need it.
+  let vocabulary: SearchableMap<true> | undefined;
+  const termsNear = (term: string, distance: number): string[] => {
+    vocabulary ??= SearchableMap.from([...postings.keys()].map((known): [string, true] => [known, true]));
+    return [...vocabulary.fuzzyGet(term, distance).keys()];
+  };
   const entryCount = Math.max(entries.length, 1);
   const unseenIdf = Math.log(1 + entryCount);
+  const weights = new Map<string, number>();
   const weightOf = (term: string): number => {
-    const df = documentFrequency.get(term);
-    return (df === undefined ? unseenIdf : Math.log(1 + entryCount / df)) * termWeightFactor(term);
+    let weight = weights.get(term);
+    if (weight === undefined) {
+      const df = postings.get(term)?.entries.length;
+      const idf = df === undefined ? unseenIdf : Math.log(1 + entryCount / df);
+      weight = idf * termWeightFactor(term) * (lexicon ? everydayWordFactor(lexicon.frequency(term)) : 1);
+      weights.set(term, weight);
+    }
+    return weight;
   };
+  for (const { heads } of entryTerms) {
+    for (const head of heads) head.weight = [...head.terms].reduce((sum, term) => sum + weightOf(term), 0);
+  }
+  // Whole-entry evidence is measured against at least this much query weight, so one or
+  // two words that happen to occur in a long outline cannot explain "all" of a query.
+  const evidenceFloor = EVIDENCE_FLOOR_TERMS * median([...postings.keys()].map(weightOf));
 
-  for (const raw of rawTexts) {
-    const terms = new Set(raw.terms);
+  function queryOf(terms: readonly string[]): Query {
+    const unique = new Set(terms);
     let weight = 0;
-    for (const term of terms) weight += weightOf(term);
-    texts.push({ entryIndex: raw.entryIndex, kind: raw.kind, terms, weight });
+    const standIns = new Map<string, Array<readonly [string, number]>>();
+    for (const term of unique) {
+      weight += weightOf(term);
+      const found: Array<readonly [string, number]> = [];
+      for (const other of lexicon?.related(term) ?? []) {
+        if (!unique.has(other) && postings.has(other)) found.push([other, RELATED_CREDIT]);
+      }
+      // A slip is a word the pack does not know; one it knows is taken as said.
+      const distance = postings.has(term) ? 0 : fuzzyDistance(term);
+      if (distance > 0) {
+        for (const other of termsNear(term, distance)) {
+          if (other !== term && !unique.has(other)) found.push([other, FUZZY_CREDIT]);
+        }
+      }
+      if (found.length) standIns.set(term, found);
+    }
+    return { terms: unique, weight, standIns };
   }
 
-  const search = new MiniSearch<{ id: number; text: string }>({
-    fields: ['text'],
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { fuzzy: (term) => fuzzyDistance(term), maxFuzzy: 2, weights: { fuzzy: 0.5, prefix: 0.3 } },
-  });
-  search.addAll(texts.map((text, id) => ({ id, text: [...text.terms].join(' ') })));
+  /** How much of a query term some text holds: its own credit for the term, or less through a stand-in. */
+  function termCredit(term: string, query: Query, creditOf: (candidate: string) => number): number {
+    const direct = creditOf(term);
+    if (direct > 0) return direct;
+    let best = 0;
+    for (const [other, factor] of query.standIns.get(term) ?? []) best = Math.max(best, creditOf(other) * factor);
+    return best;
+  }
 
   /**
-   * Rarity-weighted coverage of the query by the text and of the text by the query
-   * (their geometric mean). Exact terms are read from the text itself; terms MiniSearch
-   * matched only fuzzily count at FUZZY_CREDIT.
+   * The fit of one entry: the best heading or phrasing by two-sided coverage (a short
+   * stored question fully present in a rambling utterance still fits well; one shared
+   * word does not), raised by how much of the query the whole entry explains.
    */
-  function similarity(text: IndexedText, queryTerms: ReadonlySet<string>, queryWeight: number, fuzzyTerms: readonly string[]): number {
-    let shared = 0;
-    for (const term of queryTerms) if (text.terms.has(term)) shared += weightOf(term);
-    let fuzzy = 0;
-    for (const term of fuzzyTerms) if (!queryTerms.has(term) && text.terms.has(term)) fuzzy += weightOf(term) * FUZZY_CREDIT;
-    const score = Math.sqrt(Math.min(1, (shared + fuzzy) / queryWeight) * Math.min(1, (shared + fuzzy) / text.weight));
-    return text.kind === 'tags' ? score * TAG_TEXT_FACTOR : score;
+  function fitOf(entryIndex: number, query: Query): number {
+    const { heads, credit } = entryTerms[entryIndex]!;
+    let bestHead = 0;
+    for (const head of heads) {
+      let shared = 0;
+      for (const term of query.terms) shared += weightOf(term) * termCredit(term, query, (other) => (head.terms.has(other) ? 1 : 0));
+      if (shared === 0) continue;
+      const queryCoverage = Math.min(1, shared / query.weight);
+      const textCoverage = Math.min(1, shared / head.weight);
+      bestHead = Math.max(bestHead, queryCoverage ** QUERY_COVERAGE_SHARE * textCoverage ** (1 - QUERY_COVERAGE_SHARE));
+    }
+    let explained = 0;
+    for (const term of query.terms) explained += weightOf(term) * termCredit(term, query, (other) => credit.get(other) ?? 0);
+    const evidence = Math.min(1, explained / Math.max(query.weight, evidenceFloor));
+    return bestHead + ENTRY_EVIDENCE_WEIGHT * evidence * (1 - bestHead);
   }
+
+  // Scratch space for candidatesOf, reused across queries (one query runs at a time).
+  const quick = new Float64Array(entries.length);
+  const touched: number[] = [];
+
+  /** The entries sharing a term with the query, best few first by a quick sum of weight × credit. */
+  function candidatesOf(query: Query, skip: number): number[] {
+    const gather = (term: string, weight: number, factor: number) => {
+      const posting = postings.get(term);
+      if (!posting) return;
+      const { entries: holders, credits } = posting;
+      for (let i = 0; i < holders.length; i++) {
+        const entryIndex = holders[i]!;
+        if (quick[entryIndex] === 0) touched.push(entryIndex);
+        quick[entryIndex]! += weight * factor * credits[i]!;
+      }
+    };
+    // Task words ("design", "implement") hold too many entries to be worth gathering;
+    // they still count when a gathered entry gets its fit.
+    const topicTerms = [...query.terms].filter((term) => termWeightFactor(term) === 1);
+    for (const term of topicTerms.length ? topicTerms : query.terms) {
+      const weight = weightOf(term);
+      gather(term, weight, 1);
+      for (const [other, factor] of query.standIns.get(term) ?? []) gather(other, weight, factor);
+    }
+    const found = touched.filter((entryIndex) => entryIndex !== skip).map((entryIndex): [number, number] => [entryIndex, quick[entryIndex]!]);
+    for (const entryIndex of touched) quick[entryIndex] = 0;
+    touched.length = 0;
+    return found
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, RESCORE_LIMIT)
+      .map(([entryIndex]) => entryIndex);
+  }
+
+  function rankFits(terms: readonly string[], limit: number, skip = -1): Array<[number, number]> {
+    const query = queryOf(terms);
+    if (query.terms.size === 0) return [];
+    return candidatesOf(query, skip)
+      .map((entryIndex): [number, number] => [entryIndex, fitOf(entryIndex, query)])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit);
+  }
+
+  const calibration: Calibration =
+    options.calibrate === false ? { noiseFit: FIXED_NOISE_FIT, probes: 0 } : calibrate(entryTerms, rankFits);
+  const confidence = (fit: number) =>
+    1 / (1 + Math.exp(-((fit - calibration.noiseFit) / CONFIDENCE_SCALE + logit(CONFIDENCE_AT_NOISE))));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
   return {
     size: entries.length,
+    calibration,
+    entry: (id) => byId.get(id),
     rank(terms, limit = 5) {
-      const queryTerms = new Set(terms);
-      if (queryTerms.size === 0) return [];
-      let queryWeight = 0;
-      for (const term of queryTerms) queryWeight += weightOf(term);
-      // Task words ("design", "implement") match too many texts to be worth looking up;
-      // they still count when a text found through the topic words is scored.
-      const topicTerms = [...queryTerms].filter((term) => termWeightFactor(term) === 1);
-      const hits = search.search((topicTerms.length ? topicTerms : [...queryTerms]).join(' ')).slice(0, RESCORE_LIMIT);
-      const bestByEntry = new Map<number, number>();
-      for (const hit of hits) {
-        const text = texts[hit.id as number]!;
-        const score = similarity(text, queryTerms, queryWeight, hit.terms);
-        if (score > (bestByEntry.get(text.entryIndex) ?? 0)) bestByEntry.set(text.entryIndex, score);
-      }
-      return [...bestByEntry]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, limit)
-        .map(([entryIndex, score]) => ({ entry: entries[entryIndex]!, score }));
+      return rankFits(terms, limit).map(([entryIndex, fit]) => ({ entry: entries[entryIndex]!, score: confidence(fit), fit }));
     },
   };
+}
+
+/**
+ * Reads how well an in-domain question that the pack does not cover can still fit:
+ * each probe asks the index an entry's own question with that entry held out, and the
+ * best remaining fit is noise. Probes are spread evenly over the pack so the cost
+ * stays fixed for large packs.
+ */
+function calibrate(
+  entryTerms: readonly EntryTerms[],
+  rankFits: (terms: readonly string[], limit: number, skip: number) => Array<[number, number]>,
+): Calibration {
+  const probeCount = Math.min(entryTerms.length, CALIBRATION_PROBES);
+  const noise: number[] = [];
+  for (let i = 0; i < probeCount; i++) {
+    const entryIndex = Math.floor((i * entryTerms.length) / probeCount);
+    const question = entryTerms[entryIndex]!.heads[0];
+    if (!question) continue;
+    noise.push(rankFits([...question.terms], 1, entryIndex)[0]?.[1] ?? 0);
+  }
+  noise.sort((a, b) => a - b);
+  const quantile = noise.length ? noise[Math.min(noise.length - 1, Math.floor(NOISE_QUANTILE * noise.length))]! : NOISE_FIT_RANGE[0];
+  const noiseFit = Math.min(NOISE_FIT_RANGE[1], Math.max(NOISE_FIT_RANGE[0], quantile));
+  return { noiseFit, probes: noise.length };
 }
