@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createQuestionIndex } from '../lib/match/question-index';
-import { nextHint } from '../lib/session/live-hints';
+import { takeLine } from '../lib/session/live-hints';
 import { replaySession } from '../lib/session/replay-session';
 import { sessionToMarkdown } from '../lib/session/session-markdown';
 import { createSessionStore } from '../lib/store/session-store';
@@ -28,12 +28,7 @@ runCli(() => {
   const heapSamples: number[] = [];
   for (const line of replaySession('bench', hours)) {
     const start = performance.now();
-    store.getState().apply({ kind: 'line', line });
-    const { lines, hint } = store.getState();
-    const match = nextHint(index, lines, hint?.entryId);
-    if (match?.best) {
-      store.getState().showHint({ entryId: match.best.entry.id, question: match.best.entry.question, confidence: match.confidence, alternatives: [], heard: match.questionText, at: line.at });
-    }
+    takeLine(store, index, line);
     costs.push(performance.now() - start);
     if (line.seq % 900 === 0) heapSamples.push(heapMb());
   }

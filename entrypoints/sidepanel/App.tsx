@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HintAlternatives } from '@/components/hints/HintAlternatives';
+import { NearMissChips } from '@/components/hints/NearMissChips';
 import { HintCardView } from '@/components/hints/HintCardView';
 import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
@@ -76,12 +77,13 @@ export function App() {
       lines: state.lines,
       partials: state.partials,
       hint: state.hint,
+      nearMisses: state.nearMisses,
       questions: state.questions,
       stepHint: state.stepHint,
       pickHint: state.pickHint,
     })),
   );
-  const { start, stop, ask, chooseAlternative } = useLiveSession(index);
+  const { start, stop, ask, chooseAlternative, chooseNearMiss } = useLiveSession(index);
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   const hintEntry = session.hint && entriesById.get(session.hint.entryId);
   const running = session.status === 'capturing' || session.status === 'starting';
@@ -131,6 +133,7 @@ export function App() {
         <>
           <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void start()} onStop={() => void stop()} />
           <VerbosityPicker value={verbosity} onChange={settings.setVerbosity} />
+          <NearMissChips offer={session.nearMisses} onChoose={chooseNearMiss} />
           {hintEntry && <HintCardView card={buildHintCard(hintEntry, verbosity)} confidence={session.hint?.confidence} covered={coverage} />}
           {session.hint && <HintAlternatives alternatives={session.hint.alternatives} onChoose={chooseAlternative} />}
           <QuestionHistory questions={session.questions} current={session.hint?.at} onPick={session.pickHint} />

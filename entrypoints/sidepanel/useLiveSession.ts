@@ -4,7 +4,7 @@ import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chrome-panel-adapter';
 import { speak } from '@/lib/platform/speech-synthesis';
-import { nextHint } from '@/lib/session/live-hints';
+import { takeLine } from '@/lib/session/live-hints';
 import { hintsOf, latestSession, linesOf, openSessionDb, recordHint } from '@/lib/session/session-db';
 import { createSessionStore } from '@/lib/store/session-store';
 import { useKnowledgeStore, useSettingsStore } from './stores';
@@ -17,22 +17,14 @@ export const sessionDb = openSessionDb();
 export function useLiveSession(index: QuestionIndex) {
   useEffect(() => {
     const unsubscribe = onSessionEvent((event) => {
-      const store = useSessionStore.getState();
-      store.apply(event);
-      if (event.kind !== 'line') return;
-      const { lines, hint } = useSessionStore.getState();
-      const match = nextHint(index, lines, hint?.entryId, { threshold: useSettingsStore.getState().matchThreshold });
-      if (!match?.best) return;
-      const shown = {
-        entryId: match.best.entry.id,
-        question: match.best.entry.question,
-        confidence: match.confidence,
-        alternatives: match.ambiguous ? match.candidates.slice(1) : [],
-        heard: match.questionText,
-        at: Date.now(),
-      };
-      store.showHint(shown);
-      void sessionDb.then((handle) => recordHint(handle, { sessionId: event.line.sessionId, entryId: shown.entryId, question: shown.question, at: shown.at }));
+      if (event.kind !== 'line') {
+        useSessionStore.getState().apply(event);
+        return;
+      }
+      const shown = takeLine(useSessionStore, index, event.line, { threshold: useSettingsStore.getState().matchThreshold }, Date.now());
+      for (const hint of shown) {
+        void sessionDb.then((handle) => recordHint(handle, { sessionId: event.line.sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }));
+      }
     });
     // Reopening the panel: show the running session, or the last one, from IndexedDB.
     void sendCommand({ type: 'session/status' }).then(async (reply) => {
@@ -107,7 +99,7 @@ export function useLiveSession(index: QuestionIndex) {
     if (store.status === 'idle') await start('drill');
     const { sessionId } = useSessionStore.getState();
     const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
-    useSessionStore.getState().showHint(hint);
+    useSessionStore.getState().showHints([hint]);
     if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId: entry.id, question: entry.question, at: hint.at }));
     await speak(entry.question);
   }
@@ -121,5 +113,15 @@ export function useLiveSession(index: QuestionIndex) {
     if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId, question, at: hint.at }));
   }
 
-  return { start, stop, ask, chooseAlternative };
+  /** The user says which near miss was asked: show its card, record it, learn the phrasing. */
+  function chooseNearMiss(entryId: string, question: string) {
+    const { nearMisses, sessionId } = useSessionStore.getState();
+    if (!nearMisses) return;
+    if (nearMisses.heard) useKnowledgeStore.getState().learnPhrasing(entryId, nearMisses.heard);
+    const hint = { entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
+    useSessionStore.getState().showHints([hint]);
+    if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId, question, at: hint.at }));
+  }
+
+  return { start, stop, ask, chooseAlternative, chooseNearMiss };
 }

@@ -1,26 +1,87 @@
+import type { KnowledgeEntry } from '../knowledge/schema';
 import type { TranscriptLine } from '../messaging/runtime-messages';
 import { matchQuestion, type MatchOptions, type QuestionMatch } from '../match/match-question';
-import type { QuestionIndex } from '../match/question-index';
+import type { QuestionIndex, RankedEntry } from '../match/question-index';
+import type { createSessionStore, NearMissOffer, ShownHint } from '../store/session-store';
+
+type SessionStore = ReturnType<typeof createSessionStore>;
 
 /** How many recent lines the matcher reads: a question can span a few utterances. */
 const WINDOW_LINES = 4;
 
+/** What a new transcript line means for the live view. */
+export type LiveReading =
+  /** New questions to show, in the order asked; the last one becomes the card. */
+  | { kind: 'hint'; match: QuestionMatch; questions: RankedEntry[] }
+  /** Nothing confident, but one or two entries are close: offer them as chips. */
+  | { kind: 'near-miss'; match: QuestionMatch; nearMisses: RankedEntry[] };
+
 /**
- * Reads the latest transcript for a new question. Returns the match only when a new
- * interviewer line brings a confident question that differs from the hint on screen,
+ * Reads the latest transcript for a new question. Returns a hint only when a new
+ * interviewer line brings a confident question that differs from the card on screen,
  * so hints never flicker: the candidate's own speech, small talk and repeats keep the
- * current card.
+ * current card. A short follow-up leans towards the card on screen; a turn that asks
+ * two things gives both; a close call offers chips instead of a card.
  */
 export function nextHint(
   index: QuestionIndex,
   lines: readonly TranscriptLine[],
-  currentEntryId: string | undefined,
+  current: KnowledgeEntry | undefined,
   options: MatchOptions = {},
-): QuestionMatch | null {
+): LiveReading | null {
   const last = lines[lines.length - 1];
   if (!last || last.channel !== 'interviewer') return null;
   const window = lines.slice(-WINDOW_LINES).map((line) => ({ text: line.text, speaker: line.channel, endMs: line.endMs }));
-  const match = matchQuestion(index, window, options);
-  if (match.outcome !== 'hint' || !match.best || match.best.entry.id === currentEntryId) return null;
-  return match;
+  const match = matchQuestion(index, window, options, { previous: current });
+  if (match.outcome === 'hint' && match.best) {
+    const questions = match.asked.filter((asked) => asked.entry.id !== current?.id);
+    return match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'hint', match, questions };
+  }
+  const nearMisses = match.nearMisses.filter((candidate) => candidate.entry.id !== current?.id);
+  return nearMisses.length ? { kind: 'near-miss', match, nearMisses } : null;
+}
+
+/**
+ * The cards a hint reading adds to the session, in the order asked; the last one is
+ * shown. Each gets its own time stamp (earlier questions a millisecond apart, before
+ * `at`) because the session identifies its questions by time.
+ */
+export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, at: number): ShownHint[] {
+  const { match, questions } = reading;
+  return questions.map((question, position) => {
+    const isCard = position === questions.length - 1;
+    return {
+      entryId: question.entry.id,
+      question: question.entry.question,
+      confidence: question.score,
+      alternatives: isCard && match.ambiguous ? match.candidates.slice(1) : [],
+      heard: isCard ? match.questionText : '',
+      at: at - (questions.length - 1 - position),
+    };
+  });
+}
+
+/** The chips a near-miss reading offers. */
+export function nearMissOffer(reading: Extract<LiveReading, { kind: 'near-miss' }>, at: number): NearMissOffer {
+  return {
+    entries: reading.nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })),
+    heard: reading.match.questionText,
+    at,
+  };
+}
+
+/**
+ * The live path for one new transcript line: adds it to the session store, reads it
+ * against the knowledge base, and shows what it means (new cards, or chips). Returns
+ * the cards it added, for the caller to record.
+ */
+export function takeLine(store: SessionStore, index: QuestionIndex, line: TranscriptLine, options: MatchOptions = {}, at = line.at): ShownHint[] {
+  store.getState().apply({ kind: 'line', line });
+  const { lines, hint } = store.getState();
+  const reading = nextHint(index, lines, hint ? index.entry(hint.entryId) : undefined, options);
+  if (reading?.kind === 'near-miss') store.getState().offerNearMisses(nearMissOffer(reading, at));
+  if (reading?.kind !== 'hint') return [];
+  const shown = hintsToShow(reading, at);
+  store.getState().showHints(shown);
+  return shown;
 }

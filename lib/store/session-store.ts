@@ -18,6 +18,14 @@ export interface ShownHint {
   at: number;
 }
 
+/** Entries close to what was just asked, offered as "Did they ask…?" chips. */
+export interface NearMissOffer {
+  entries: Array<{ entryId: string; question: string }>;
+  /** What the interviewer said, as the matcher read it: taught as a phrasing when a chip is picked. */
+  heard: string;
+  at: number;
+}
+
 export interface SessionState {
   status: SessionStatus['state'] | 'stopping';
   sessionId?: string;
@@ -27,13 +35,17 @@ export interface SessionState {
   /** The latest problem, said so the user knows what to do. */
   notice?: Notice;
   hint?: ShownHint;
+  /** Chips for the latest close call; cleared when a card is shown. */
+  nearMisses?: NearMissOffer;
   /** Questions detected this session, newest last, to jump back to. */
   questions: ShownHint[];
   apply: (event: SessionEvent) => void;
   setStatus: (status: SessionStatus) => void;
   setStopping: () => void;
   resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
-  showHint: (hint: ShownHint) => void;
+  /** Shows the last of these as the card; all join the session's questions in order. */
+  showHints: (hints: readonly ShownHint[]) => void;
+  offerNearMisses: (offer: NearMissOffer) => void;
   /** Shows an earlier question of this session again (keyboard or list). */
   stepHint: (direction: -1 | 1) => void;
   pickHint: (at: number) => void;
@@ -47,7 +59,7 @@ export function createSessionStore() {
   return create<SessionState>()((set, get) => {
     /** Switching to another session starts an empty view; the same session keeps what it has. */
     const forSession = (sessionId: string): Partial<SessionState> =>
-      get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, questions: [], hint: undefined };
+      get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, questions: [], hint: undefined, nearMisses: undefined };
     return {
       status: 'idle',
       lines: [],
@@ -108,7 +120,10 @@ export function createSessionStore() {
       },
       setStopping: () => set({ status: 'stopping' }),
       resume: (sessionId, lines, questions) => set({ sessionId, lines, questions, hint: questions.at(-1) }),
-      showHint: (hint) => set({ hint, questions: [...get().questions, hint] }),
+      showHints(hints) {
+        if (hints.length) set({ hint: hints[hints.length - 1], questions: [...get().questions, ...hints], nearMisses: undefined });
+      },
+      offerNearMisses: (nearMisses) => set({ nearMisses }),
       stepHint(direction) {
         const { questions, hint } = get();
         const position = questions.findIndex((question) => question.at === hint?.at);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { nextHint } from '@/lib/session/live-hints';
+import { takeLine } from '@/lib/session/live-hints';
 import { replaySession } from '@/lib/session/replay-session';
 import { appendLine, linesOf, openSessionDb, startSessionRecord, endSessionRecord, recordHint, hintsOf, latestSession } from '@/lib/session/session-db';
 import { sessionToMarkdown } from '@/lib/session/session-markdown';
@@ -19,12 +19,7 @@ describe('a two-hour session replayed at full speed', () => {
     let written = 0;
     for (const line of replaySession('long', 2)) {
       await appendLine(db, line);
-      store.getState().apply({ kind: 'line', line });
-      const { lines, hint } = store.getState();
-      const match = nextHint(index, lines, hint?.entryId);
-      if (match?.best) {
-        const shown = { entryId: match.best.entry.id, question: match.best.entry.question, confidence: match.confidence, alternatives: [], heard: match.questionText, at: line.at };
-        store.getState().showHint(shown);
+      for (const shown of takeLine(store, index, line)) {
         await recordHint(db, { sessionId: 'long', entryId: shown.entryId, question: shown.question, at: shown.at });
       }
       written++;

@@ -2,27 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { nextHint } from '@/lib/session/live-hints';
+import { nextHint, takeLine, type LiveReading } from '@/lib/session/live-hints';
+import { createSessionStore } from '@/lib/store/session-store';
 
-const index = createQuestionIndex(
-  parseMarkdownPack('## How do you handle class imbalance?\n- metrics\n## Design a fraud detection system.\n- labels').entries,
-);
+const { entries } = parseMarkdownPack(`
+## How do you handle class imbalance?
+- Metrics — PR AUC instead of accuracy
+## Design a fraud detection system.
+Category: system-design
+Tags: fraud, monitoring
+- Labels — chargebacks arrive late
+Follow-ups:
+- How would you monitor the model once it is live?
+## How do you monitor a model in production?
+Category: mlops
+- Drift — compare live feature distributions with training
+## What is dropout?
+- Randomly zeroes activations during training
+## What is the difference between L1 and L2 regularization?
+- L1 gives sparse weights, L2 shrinks them
+`);
+const index = createQuestionIndex(entries);
 let seq = 0;
 const say = (channel: 'interviewer' | 'candidate', text: string): TranscriptLine => ({
   sessionId: 's', seq: seq++, channel, text, startMs: seq * 1000, endMs: seq * 1000 + 800, at: seq,
 });
+const findEntry = (question: string) => entries.find((entry) => entry.question === question)!;
+const questionsOf = (reading: LiveReading | null) => (reading?.kind === 'hint' ? reading.questions.map((asked) => asked.entry.question) : []);
 
 describe('nextHint', () => {
   it('shows a hint for a new interviewer question', () => {
-    expect(nextHint(index, [say('interviewer', 'so how would you handle class imbalance')], undefined)?.best?.entry.question).toBe(
+    expect(questionsOf(nextHint(index, [say('interviewer', 'so how would you handle class imbalance')], undefined))).toEqual([
       'How do you handle class imbalance?',
-    );
+    ]);
   });
 
   it('keeps the current card when the same question is repeated', () => {
     const lines = [say('interviewer', 'how do you handle class imbalance')];
-    const current = nextHint(index, lines, undefined)!.best!.entry.id;
-    expect(nextHint(index, [...lines, say('interviewer', 'I mean the class imbalance')], current)).toBeNull();
+    expect(nextHint(index, [...lines, say('interviewer', 'I mean the class imbalance')], findEntry('How do you handle class imbalance?'))).toBeNull();
   });
 
   it('never reacts to the candidate, even when they name a topic', () => {
@@ -30,11 +47,57 @@ describe('nextHint', () => {
   });
 
   it('keeps the card through small talk', () => {
-    expect(nextHint(index, [say('interviewer', 'can you see my screen')], 'x')).toBeNull();
+    expect(nextHint(index, [say('interviewer', 'can you see my screen')], findEntry('What is dropout?'))).toBeNull();
   });
 
   it('replaces the card on a new confident question', () => {
     const lines = [say('interviewer', 'how do you handle class imbalance'), say('candidate', 'I reweight'), say('interviewer', 'okay now design a fraud detection system')];
-    expect(nextHint(index, lines, 'how-do-you-handle-class-imbalance')?.best?.entry.question).toBe('Design a fraud detection system.');
+    expect(questionsOf(nextHint(index, lines, findEntry('How do you handle class imbalance?')))).toEqual(['Design a fraud detection system.']);
+  });
+
+  it('surfaces both questions of a turn that asks two, in the order asked', () => {
+    const reading = nextHint(index, [say('interviewer', "what's dropout, and what is the difference between l one and l two regularization?")], undefined);
+    expect(questionsOf(reading)).toEqual(['What is dropout?', 'What is the difference between L1 and L2 regularization?']);
+  });
+
+  it('leans a short follow-up towards what the card on screen lists', () => {
+    const fraud = findEntry('Design a fraud detection system.');
+    const reading = nextHint(index, [say('interviewer', 'and how would you monitor that')], fraud);
+    expect(questionsOf(reading)).toEqual(['How do you monitor a model in production?']);
+  });
+
+  it('offers chips, not a card, for a close call', () => {
+    const reading = nextHint(index, [say('interviewer', 'why is accuracy a bad metric when one class is rare')], undefined);
+    expect(reading?.kind).toBe('near-miss');
+    expect(reading?.kind === 'near-miss' && reading.nearMisses[0]!.entry.question).toBe('How do you handle class imbalance?');
+  });
+});
+
+describe('takeLine', () => {
+  it('adds the line, shows every question asked in order with the last as the card, and returns them to record', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    const line = say('interviewer', "what's dropout, and what is the difference between l one and l two regularization?");
+    const shown = takeLine(store, index, line, {}, 5_000);
+
+    expect(store.getState().lines).toEqual([line]);
+    expect(shown.map((hint) => [hint.question, hint.at])).toEqual([
+      ['What is dropout?', 4_999],
+      ['What is the difference between L1 and L2 regularization?', 5_000],
+    ]);
+    expect(store.getState().hint?.question).toBe('What is the difference between L1 and L2 regularization?');
+    expect(store.getState().questions).toHaveLength(2);
+  });
+
+  it('puts a close call on the chips and clears them when a card is shown', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    expect(takeLine(store, index, say('interviewer', 'why is accuracy a bad metric when one class is rare'), {}, 1)).toEqual([]);
+    expect(store.getState().nearMisses?.entries.map((chip) => chip.question)).toContain('How do you handle class imbalance?');
+    expect(store.getState().nearMisses?.heard).toContain('accuracy');
+
+    takeLine(store, index, say('interviewer', 'so design a fraud detection system'), {}, 2);
+    expect(store.getState().nearMisses).toBeUndefined();
+    expect(store.getState().hint?.question).toBe('Design a fraud detection system.');
   });
 });

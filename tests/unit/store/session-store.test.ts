@@ -65,7 +65,7 @@ describe('session store: questions of the session', () => {
 
   it('steps back and forth through the questions, stopping at the ends', () => {
     const store = createSessionStore();
-    for (const at of [1, 2, 3]) store.getState().showHint(hint(at));
+    for (const at of [1, 2, 3]) store.getState().showHints([hint(at)]);
     store.getState().stepHint(-1);
     expect(store.getState().hint?.at).toBe(2);
     store.getState().stepHint(-1);
@@ -81,9 +81,27 @@ describe('session store: questions of the session', () => {
 
   it('replaces a close call with the alternative the user picked, in the history too', () => {
     const store = createSessionStore();
-    store.getState().showHint(hint(1));
+    store.getState().showHints([hint(1)]);
     store.getState().chooseAlternative('other', 'The other question?');
     expect(store.getState().hint).toMatchObject({ entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [], heard: 'heard 1' });
     expect(store.getState().questions.map((question) => question.entryId)).toEqual(['other']);
+  });
+
+  it('shows the last of several questions asked together and keeps all of them, in order', () => {
+    const store = createSessionStore();
+    store.getState().showHints([hint(1), hint(2)]);
+    expect(store.getState().hint?.at).toBe(2);
+    expect(store.getState().questions.map((question) => question.at)).toEqual([1, 2]);
+    store.getState().showHints([]);
+    expect(store.getState().hint?.at).toBe(2);
+  });
+
+  it('holds chips for a close call until a card is shown', () => {
+    const store = createSessionStore();
+    const offer = { entries: [{ entryId: 'a', question: 'A?' }], heard: 'something like a', at: 1 };
+    store.getState().offerNearMisses(offer);
+    expect(store.getState().nearMisses).toEqual(offer);
+    store.getState().showHints([hint(2)]);
+    expect(store.getState().nearMisses).toBeUndefined();
   });
 });
