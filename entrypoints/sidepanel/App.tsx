@@ -65,7 +65,8 @@ export function App() {
   );
   const packs = useMemo(() => activePacks(SHIPPED_PACKS, userPacks, disabledPackIds), [userPacks, disabledPackIds]);
   const entries = useMemo(() => withLearnedPhrasings(packs.flatMap((pack) => pack.entries), learnedPhrasings), [packs, learnedPhrasings]);
-  const index = useMemo(() => createQuestionIndex(entries), [entries]);
+  const ownEntryIds = useMemo(() => new Set(userPacks.flatMap((pack) => pack.entries.map((entry) => entry.id))), [userPacks]);
+  const index = useMemo(() => createQuestionIndex(entries, { ownEntryIds }), [entries, ownEntryIds]);
   const entriesById = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
 

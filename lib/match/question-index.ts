@@ -39,6 +39,8 @@ export interface QuestionIndexOptions {
   outlineFields?: boolean;
   /** Read the pack's own noise level (on by default); off uses a fixed one. */
   calibrate?: boolean;
+  /** Entries the user wrote or imported: they win a near-tie with a shipped entry. */
+  ownEntryIds?: ReadonlySet<string>;
 }
 
 /** Tags name the topic but not the question, so a term found there counts for less. */
@@ -52,6 +54,8 @@ const FUZZY_CREDIT = 0.7;
 /** How strongly general-English frequency lowers a term's weight, and from which count on. */
 const EVERYDAY_WORD_DAMPING = 0.3;
 const EVERYDAY_WORD_SCALE = 10;
+/** How close two fits must be for the user's own entry to go first. */
+const OWN_ENTRY_EDGE = 0.02;
 /** How many entries, by a quick sum of shared term weights, get the finer fit. */
 const RESCORE_LIMIT = 200;
 /**
@@ -284,12 +288,15 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
       .map(([entryIndex]) => entryIndex);
   }
 
+  const own = entries.map((entry) => options.ownEntryIds?.has(entry.id) ?? false);
+  const orderOf = ([entryIndex, fit]: [number, number]) => fit + (own[entryIndex] ? OWN_ENTRY_EDGE : 0);
+
   function rankFits(terms: readonly string[], limit: number, skip = -1): Array<[number, number]> {
     const query = queryOf(terms);
     if (query.terms.size === 0) return [];
     return candidatesOf(query, skip)
       .map((entryIndex): [number, number] => [entryIndex, fitOf(entryIndex, query)])
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => orderOf(b) - orderOf(a))
       .slice(0, limit);
   }
 

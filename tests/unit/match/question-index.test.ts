@@ -121,6 +121,27 @@ describe('createQuestionIndex: general English knowledge', () => {
   });
 });
 
+describe('createQuestionIndex: the user\'s own entries', () => {
+  const shipped = parseMarkdownPack(readFileSync('knowledge/ml-engineer/06-llm.md', 'utf8')).entries;
+  const [mine] = parseMarkdownPack('## How do you pick a vector database?\n- Scale — how many vectors\n- Filters — metadata filtering').entries;
+  const entries = [...shipped, mine!];
+  const question = 'so how would you choose a vector database';
+
+  it('win a near-tie with a shipped entry, with their confidence unchanged', () => {
+    const plain = ask(entries, question).candidates;
+    const preferring = ask(entries, question, { ownEntryIds: new Set([mine!.id]) }).candidates;
+    expect(plain[0]!.entry.question).not.toBe(mine!.question);
+    expect(Math.abs(plain[0]!.fit - plain[1]!.fit)).toBeLessThan(0.02);
+    expect(preferring[0]!.entry.question).toBe(mine!.question);
+    expect(preferring.find((candidate) => candidate.entry === mine)!.score).toBe(plain.find((candidate) => candidate.entry === mine)!.score);
+  });
+
+  it('do not beat a clearly better shipped entry', () => {
+    const match = ask(entries, 'how do tokenizers split text for a language model', { ownEntryIds: new Set([mine!.id]) });
+    expect(match.best?.entry.question).not.toBe(mine!.question);
+  });
+});
+
 describe('QuestionIndex.entry', () => {
   it('looks an entry up by id', () => {
     const index = createQuestionIndex(FRONTEND);
