@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionEvent } from '@/lib/messaging/runtime-messages';
+import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } from './launch-extension';
+
+// The panel's live path (transcript line → matcher → cards, chips, history) in the real
+// built extension. The service worker plays the offscreen document's part and sends the
+// same validated session events, so the test chooses exactly what the interviewer says.
+let loaded: LoadedExtension;
+let worker: Worker;
+let panel: Page;
+let seq = 0;
+
+const SESSION = 'e2e-live-matching';
+/** Runs in the service worker, where `chrome` is the extension API. */
+declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
+const send = (event: SessionEvent) =>
+  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), { type: 'session/event', event });
+const interviewerSays = (text: string) => {
+  seq += 1;
+  return send({ kind: 'line', line: { sessionId: SESSION, seq, channel: 'interviewer', text, startMs: seq * 10_000, endMs: seq * 10_000 + 3_000, at: Date.now() } });
+};
+const card = () => panel.getByRole('article', { name: 'Hint' });
+const history = () => panel.getByRole('navigation', { name: 'Questions this session' }).getByRole('button');
+const chips = () => panel.getByRole('region', { name: 'Did they ask' }).getByRole('button');
+
+beforeAll(async () => {
+  mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
+  loaded = await launchExtension();
+  worker = loaded.context.serviceWorkers()[0]!;
+  panel = await openPanel(loaded);
+  // Wait until the panel listens: the knowledge base is loaded and the session view is up.
+  await panel.locator('.app-status').filter({ hasText: /questions ready/ }).waitFor();
+  for (let attempt = 0; attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? ''); attempt++) {
+    await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
+    await panel.waitForTimeout(250);
+  }
+});
+
+afterAll(async () => {
+  await loaded?.context.close();
+});
+
+describe('live matching in the side panel', () => {
+  it('surfaces both questions of a turn that asks two, the last as the card, newest first in the history', async () => {
+    await interviewerSays("what's dropout, and what is the difference between l one and l two regularization?");
+    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('What is the difference between L1 and L2 regularization?');
+    await expect.poll(() => history().allTextContents()).toEqual(['2. What is the difference between L1 and L2 regularization?', '1. How does dropout work?']);
+  });
+
+  it('offers "Did they ask…?" chips for a close call, and a tap shows that card', async () => {
+    // At the strictest sensitivity a likely question is a close call, not a card.
+    await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+    await panel.getByLabel(/Match sensitivity/).focus();
+    await panel.keyboard.press('End');
+    await expect.poll(() => panel.getByText(/hints need 80% confidence/).count()).toBe(1);
+    await panel.getByRole('button', { name: 'Live', exact: true }).click();
+
+    await interviewerSays('why would accuracy be a bad metric for rare fraud');
+    await expect.poll(() => chips().allTextContents()).toContain('How do you handle class imbalance?');
+    // The card of the previous question stays until the user picks.
+    expect(await card().getByRole('paragraph').first().textContent()).toBe('What is the difference between L1 and L2 regularization?');
+    for (const width of [320, 400]) {
+      await panel.setViewportSize({ width, height: 900 });
+      await panel.screenshot({ path: join(TEST_OUTPUT_DIR, `live-near-miss-${width}.png`), fullPage: true });
+      expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+
+    await chips().filter({ hasText: 'How do you handle class imbalance?' }).click();
+    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('How do you handle class imbalance?');
+    expect(await chips().count()).toBe(0);
+    await expect.poll(() => history().first().textContent()).toBe('3. How do you handle class imbalance?');
+  });
+});
