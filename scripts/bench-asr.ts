@@ -17,7 +17,7 @@ import { loadTranscriber } from '../lib/asr/whisper-transcriber';
 import { StreamingResampler } from '../lib/audio/streaming-resampler';
 import { UtteranceDetector } from '../lib/audio/utterance-detector';
 import { matchQuestion } from '../lib/match/match-question';
-import { createQuestionIndex } from '../lib/match/question-index';
+import { createPackIndex } from '../lib/match/question-index';
 import { decodeWav } from '../lib/audio/decode-wav';
 import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-support';
 
@@ -48,7 +48,7 @@ runCli(async () => {
   const loadMs = performance.now() - loadStart;
   const vad = await Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer);
   const detector = new UtteranceDetector(vad);
-  const index = createQuestionIndex(loadKnowledge(undefined).flatMap((pack) => pack.entries));
+  const index = createPackIndex(loadKnowledge(undefined));
 
   const { samples, sampleRate } = decodeWav(readFileSync(wavPath));
   const audio16k = sampleRate === 16_000 ? samples : new StreamingResampler(sampleRate).process(samples);

@@ -5,7 +5,7 @@
  *   npm run bench:endurance [-- --hours 2]
  */
 import { parseArgs } from 'node:util';
-import { createQuestionIndex } from '../lib/match/question-index';
+import { createPackIndex } from '../lib/match/question-index';
 import { takeLine } from '../lib/session/live-hints';
 import { replaySession } from '../lib/session/replay-session';
 import { sessionToMarkdown } from '../lib/session/session-markdown';
@@ -20,7 +20,7 @@ function heapMb(): number {
 runCli(() => {
   const { values } = parseArgs({ options: { hours: { type: 'string', default: '2' } } });
   const hours = Number(values.hours);
-  const index = createQuestionIndex(loadKnowledge(undefined).flatMap((pack) => pack.entries));
+  const index = createPackIndex(loadKnowledge(undefined));
   const store = createSessionStore();
   store.getState().apply({ kind: 'capturing', sessionId: 'bench', withMicrophone: true });
   const heapStart = heapMb();

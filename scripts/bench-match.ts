@@ -66,7 +66,8 @@ runCli(() => {
   });
   const total = Number(values.entries);
   const rounds = Number(values.rounds);
-  const shipped = loadKnowledge(undefined).flatMap((pack) => pack.entries);
+  const shippedPacks = loadKnowledge(undefined);
+  const shipped = shippedPacks.flatMap((pack) => pack.entries);
   const vocabulary = [
     ...new Set(
       shipped
@@ -85,7 +86,7 @@ runCli(() => {
 
   const heapBefore = heapMb();
   const buildStart = performance.now();
-  const index = createQuestionIndex(entries);
+  const index = createQuestionIndex(entries, { aliases: shippedPacks.flatMap((pack) => pack.aliases ?? []) });
   const buildMs = performance.now() - buildStart;
   const heapAfter = heapMb();
 

@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WORD_SYNONYMS } from '../lib/match/domain-lexicon';
+import { WORD_SYNONYMS } from '../lib/match/speech-lexicon';
 import { matchTerms } from '../lib/match/match-terms';
 import { normalizeTranscript } from '../lib/match/normalize-transcript';
 import type { GeneralLexiconTable } from '../lib/match/general-lexicon';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { PackError } from '../lib/knowledge/pack-error';
-import type { KnowledgePack } from '../lib/knowledge/schema';
+import type { KnowledgePack, PackAlias } from '../lib/knowledge/schema';
 import { loadPackPath, loadShippedPacks } from './load-pack-path';
 
 export const SHIPPED_KNOWLEDGE_DIR = resolve('knowledge');
@@ -8,6 +8,17 @@ export const SHIPPED_KNOWLEDGE_DIR = resolve('knowledge');
 /** The pack named by --kb, or every shipped pack joined when none is named. */
 export function loadKnowledge(kbPath: string | undefined): KnowledgePack[] {
   return kbPath ? [loadPackPath(kbPath)] : loadShippedPacks(SHIPPED_KNOWLEDGE_DIR);
+}
+
+/**
+ * The vocabulary a pack is matched with in the extension by default: its own aliases and
+ * those of the shipped packs, which are on unless the user turns them off.
+ */
+export function vocabularyFor(packs: readonly KnowledgePack[], withShipped = true): PackAlias[] {
+  const shipped = withShipped ? loadShippedPacks(SHIPPED_KNOWLEDGE_DIR) : [];
+  const byTerm = new Map<string, PackAlias>();
+  for (const pack of [...shipped, ...packs]) for (const alias of pack.aliases ?? []) byTerm.set(`${alias.term} ${alias.variants.join('|')}`, alias);
+  return [...byTerm.values()];
 }
 
 /** Runs a command-line main, turning expected errors into one readable line and exit code 1. */

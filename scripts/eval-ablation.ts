@@ -1,7 +1,7 @@
 /**
  * What each source of the matcher adds: every evaluation set scored with the full
- * matcher and with one part switched off (outline fields, per-pack calibration, the
- * general English lexicon), plus the variant with WordNet synonyms added. Prints one
+ * matcher and with one part switched off (the ML pack's vocabulary, outline fields,
+ * per-pack calibration, the general English lexicon), plus the variant with WordNet synonyms added. Prints one
  * Markdown table of top-1 / false-hint rate per set.
  *   npm run eval:ablation
  */
@@ -11,7 +11,7 @@ import { createGeneralLexicon } from '../lib/match/general-lexicon';
 import { evaluateMatcher, matchCaseSchema } from '../lib/match/evaluate-matcher';
 import { createQuestionIndex, type QuestionIndexOptions } from '../lib/match/question-index';
 import { buildGeneralLexicon } from './build-lexicon';
-import { round, runCli } from './cli-support';
+import { round, runCli, vocabularyFor } from './cli-support';
 import { loadPackPath } from './load-pack-path';
 
 interface EvaluationSet {
@@ -47,12 +47,15 @@ function readCases(path: string) {
 
 runCli(() => {
   const withSynonyms = createGeneralLexicon(buildGeneralLexicon({ synonyms: true }));
+  // Every set is matched as in the extension by default, with the shipped pack's vocabulary.
+  const vocabulary = vocabularyFor([]);
   const configurations: Array<[string, QuestionIndexOptions]> = [
-    ['full matcher', {}],
-    ['no outline fields', { outlineFields: false }],
-    ['no per-pack calibration', { calibrate: false }],
-    ['no general lexicon', { lexicon: null }],
-    ['+ WordNet synonyms', { lexicon: withSynonyms }],
+    ['full matcher', { aliases: vocabulary }],
+    ['no ML pack vocabulary', {}],
+    ['no outline fields', { aliases: vocabulary, outlineFields: false }],
+    ['no per-pack calibration', { aliases: vocabulary, calibrate: false }],
+    ['no general lexicon', { aliases: vocabulary, lexicon: null }],
+    ['+ WordNet synonyms', { aliases: vocabulary, lexicon: withSynonyms }],
   ];
   const sets = evaluationSets();
   console.log(`| set | ${configurations.map(([name]) => name).join(' | ')} |`);

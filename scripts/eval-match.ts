@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/match/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
-import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-support';
+import { loadKnowledge, percentile, round, runCli, UsageError, vocabularyFor } from './cli-support';
 
-const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--quiet]';
+const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--quiet]';
 
 function readCases(path: string): Array<MatchCase & { line: number }> {
   const cases: Array<MatchCase & { line: number }> = [];
@@ -51,18 +51,21 @@ runCli(() => {
       quiet: { type: 'boolean', default: false },
       // Drops every "Also asked" phrasing: the pack as an import or a user's own pack would be.
       'strip-phrasings': { type: 'boolean', default: false },
+      // Leaves out the shipped packs' aliases, as when the user has switched those packs off.
+      'no-shipped-vocabulary': { type: 'boolean', default: false },
     },
   });
   if (!values.cases) throw new UsageError(USAGE);
-  const entries = loadKnowledge(values.kb)
-    .flatMap((pack) => pack.entries)
-    .map((entry) => (values['strip-phrasings'] ? { ...entry, phrasings: [] } : entry));
+  const packs = loadKnowledge(values.kb).map((pack) =>
+    values['strip-phrasings'] ? { ...pack, entries: pack.entries.map((entry) => ({ ...entry, phrasings: [] })) } : pack,
+  );
+  const entries = packs.flatMap((pack) => pack.entries);
   const cases = readCases(values.cases);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
 
   const buildStart = performance.now();
-  const index = createQuestionIndex(entries);
+  const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']) });
   const indexBuildMs = performance.now() - buildStart;
   const known = new Set(entries.map((entry) => entry.question.trim()));
   evaluateMatcher(index, known, cases, { threshold }); // warm-up: time the steady state, not the JIT

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildHintCard, formatHintCard, VERBOSITIES, type Verbosity } from '../lib/hints/build-hint-card';
 import { matchQuestion } from '../lib/match/match-question';
 import { createQuestionIndex } from '../lib/match/question-index';
-import { loadKnowledge, round, runCli, UsageError } from './cli-support';
+import { UsageError, loadKnowledge, round, runCli, vocabularyFor } from './cli-support';
 
 const USAGE = 'usage: npm run match -- "utterance text" [--kb PACK] [--verbosity glance|standard|detailed] [--threshold 0.5]';
 
@@ -20,7 +20,8 @@ runCli(() => {
   const verbosity = values.verbosity as Verbosity;
   if (!VERBOSITIES.includes(verbosity)) throw new UsageError(`unknown verbosity "${values.verbosity}"; ${USAGE}`);
 
-  const index = createQuestionIndex(loadKnowledge(values.kb).flatMap((pack) => pack.entries));
+  const packs = loadKnowledge(values.kb);
+  const index = createQuestionIndex(packs.flatMap((pack) => pack.entries), { aliases: vocabularyFor(packs) });
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const match = matchQuestion(index, [{ text: utterance, speaker: 'interviewer' }], { threshold });
   if (match.outcome === 'hint' && match.best) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
@@ -10,7 +11,7 @@ import { TranscriptView } from './TranscriptView';
 const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
 
 /** Past sessions, kept on this device: read one back, export it as Markdown, or delete it. */
-export function SessionHistory({ db, entryById }: { db: Promise<SessionDb>; entryById: (id: string) => KnowledgeEntry | undefined }) {
+export function SessionHistory({ db, entryById, aliases }: { db: Promise<SessionDb>; entryById: (id: string) => KnowledgeEntry | undefined; aliases?: CompiledAliases }) {
   const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
   const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
 
@@ -55,7 +56,7 @@ export function SessionHistory({ db, entryById }: { db: Promise<SessionDb>; entr
               {hints.map((hint, i) => {
                 const entry = entryById(hint.entryId);
                 const answer = answerLines(lines, hint.at, hints[i + 1]?.at);
-                const coverage = entry && answer.length ? answerCoverage(entry, answer) : [];
+                const coverage = entry && answer.length ? answerCoverage(entry, answer, aliases) : [];
                 return (
                   <li key={hint.at}>
                     {clock(hint.at - session.startedAt)} — {hint.question}

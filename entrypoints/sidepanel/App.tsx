@@ -66,7 +66,8 @@ export function App() {
   const packs = useMemo(() => activePacks(SHIPPED_PACKS, userPacks, disabledPackIds), [userPacks, disabledPackIds]);
   const entries = useMemo(() => withLearnedPhrasings(packs.flatMap((pack) => pack.entries), learnedPhrasings), [packs, learnedPhrasings]);
   const ownEntryIds = useMemo(() => new Set(userPacks.flatMap((pack) => pack.entries.map((entry) => entry.id))), [userPacks]);
-  const index = useMemo(() => createQuestionIndex(entries, { ownEntryIds }), [entries, ownEntryIds]);
+  const aliases = useMemo(() => packs.flatMap((pack) => pack.aliases ?? []), [packs]);
+  const index = useMemo(() => createQuestionIndex(entries, { ownEntryIds, aliases }), [entries, ownEntryIds, aliases]);
   const entriesById = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
 
@@ -92,8 +93,8 @@ export function App() {
     if (!hintEntry || !session.hint) return undefined;
     const next = session.questions.find((question) => question.at > session.hint!.at);
     const answer = answerLines(session.lines, session.hint.at, next?.at);
-    return answer.length ? answerCoverage(hintEntry, answer).map((point) => point.covered) : undefined;
-  }, [hintEntry, session.hint, session.questions, session.lines]);
+    return answer.length ? answerCoverage(hintEntry, answer, index.aliases).map((point) => point.covered) : undefined;
+  }, [hintEntry, session.hint, session.questions, session.lines, index]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -160,7 +161,7 @@ export function App() {
           />
         </>
       )}
-      {view === 'sessions' && <SessionHistory db={sessionDb} entryById={(id) => entriesById.get(id)} />}
+      {view === 'sessions' && <SessionHistory db={sessionDb} entryById={(id) => entriesById.get(id)} aliases={index.aliases} />}
       {view === 'settings' && (
         <>
           <DisplaySettings

@@ -40,6 +40,8 @@ export interface DraftPosition {
 export interface PackMeta {
   id: string;
   title: string;
+  /** Unchecked until the pack is built. */
+  aliases?: unknown;
 }
 
 const DEFAULT_CATEGORY = 'general';
@@ -117,7 +119,9 @@ export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; pos
     entries.push(entry);
   }
 
-  const pack = packSchema.safeParse({ ...meta, entries });
+  const { aliases, ...rest } = meta;
+  const hasAliases = !(Array.isArray(aliases) && aliases.length === 0) && aliases !== undefined;
+  const pack = packSchema.safeParse({ ...rest, entries, ...(hasAliases ? { aliases } : {}) });
   if (!pack.success) {
     const { field, message } = firstIssue(pack.error, {});
     throw new PackError(message, { field });

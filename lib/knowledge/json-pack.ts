@@ -51,6 +51,7 @@ export function parseJsonPack(text: string, options: { fileName?: string; id?: s
   let entries: unknown;
   let title: string | undefined;
   let id: string | undefined;
+  let aliases: unknown;
   if (Array.isArray(data)) {
     entries = data;
   } else if (isRecord(data)) {
@@ -63,6 +64,7 @@ export function parseJsonPack(text: string, options: { fileName?: string; id?: s
     entries = data.entries;
     title = typeof data.title === 'string' ? data.title : undefined;
     id = typeof data.id === 'string' ? data.id : undefined;
+    aliases = data.aliases;
   } else {
     throw new PackError('expected a pack object or an array of entries');
   }
@@ -71,7 +73,7 @@ export function parseJsonPack(text: string, options: { fileName?: string; id?: s
 
   const fallbackName = (options.fileName ?? 'imported-pack').replace(/\.json$/i, '');
   return buildPack(
-    { id: options.id ?? id ?? packIdFrom(title ?? fallbackName), title: title ?? fallbackName },
+    { id: options.id ?? id ?? packIdFrom(title ?? fallbackName), title: title ?? fallbackName, aliases },
     entries.map((raw, index) => ({
       draft: draftFrom(raw, `entries[${index}]`),
       position: { fieldPrefix: `entries[${index}]` },

@@ -1,7 +1,7 @@
 import { buildPack, packIdFrom, type DraftEntry, type PackMeta } from './build-pack';
 import { formatFrameText, parseFrameText } from './default-frames';
 import { PackError } from './pack-error';
-import type { KnowledgeEntry, KnowledgePack, Outline } from './schema';
+import { aliasSchema, type KnowledgeEntry, type KnowledgePack, type Outline, type PackAlias } from './schema';
 
 type ListField = 'keyPoints' | 'pitfalls' | 'followUps' | 'numbers';
 
@@ -29,6 +29,17 @@ const BLOCK_TITLES: Record<ListField, string> = {
 const META_LINE = /^(id|category|tags|frequency|frame|also asked|phrasings):\s*(.*)$/i;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 const HEADING = /^(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
+
+const ALIAS_LINE = /^([^:|]+):\s*(.+)$/;
+
+/** Reads "- term: variant | variant" from a pack's Aliases block. */
+function parseAlias(text: string, line: number): PackAlias {
+  const parts = ALIAS_LINE.exec(text.trim());
+  if (!parts) throw new PackError('an alias line reads "- term: variant | variant"', { line, field: 'aliases' });
+  const parsed = aliasSchema.safeParse({ term: parts[1], variants: splitList(parts[2]!, /\s*\|\s*/) });
+  if (!parsed.success) throw new PackError(parsed.error.issues[0]!.message, { line, field: 'aliases' });
+  return parsed.data;
+}
 
 /** Removes emphasis markers a writer may use; the card renders plain text. */
 function plainText(markdown: string): string {
@@ -131,6 +142,8 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
   let block: ListField = 'keyPoints';
   let paragraphOpen = false;
   let inFence = false;
+  const aliases: PackAlias[] = [];
+  let inAliases = false;
 
   lines.forEach((raw, index) => {
     const lineNumber = index + 1;
@@ -157,7 +170,17 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
         return;
       }
     }
-    if (!current) return; // Text before the first question is the pack's own description.
+    if (!current) {
+      // Before the first question: the pack's description, and perhaps its Aliases block.
+      if (/^aliases:\s*$/i.test(line.trim())) {
+        inAliases = true;
+        return;
+      }
+      const bullet = inAliases && !inFence ? BULLET.exec(line) : null;
+      if (bullet) aliases.push(parseAlias(bullet[2]!, lineNumber));
+      else if (line.trim()) inAliases = false;
+      return;
+    }
     if (!line.trim()) {
       paragraphOpen = false;
       return;
@@ -190,13 +213,15 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
     }
   });
 
-  if (sections.length === 0) {
+  // A file with an Aliases block and no questions is a pack's vocabulary file.
+  if (sections.length === 0 && aliases.length === 0) {
     throw new PackError('no questions found: each question must start with a "## " heading');
   }
   const fallbackName = options.fileName ?? title ?? 'imported-pack';
   const meta: PackMeta = {
     id: options.id ?? packIdFrom(title ?? fallbackName),
     title: title ?? fallbackName.replace(/\.(md|markdown)$/i, ''),
+    aliases,
   };
   return buildPack(
     meta,
@@ -225,6 +250,9 @@ function formatEntry(entry: KnowledgeEntry): string[] {
 /** Writes a pack as Markdown that parseMarkdownPack reads back to the same pack. */
 export function toMarkdownPack(pack: KnowledgePack): string {
   const parts = [`# ${pack.title}`, ''];
+  if (pack.aliases?.length) {
+    parts.push('Aliases:', ...pack.aliases.map((alias) => `- ${alias.term}: ${alias.variants.join(' | ')}`), '');
+  }
   for (const entry of pack.entries) parts.push(...formatEntry(entry), '');
   return parts.join('\n');
 }

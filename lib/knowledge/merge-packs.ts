@@ -7,7 +7,7 @@ import type { KnowledgePack } from './schema';
  */
 export function mergePacks(meta: PackMeta, parts: ReadonlyArray<{ name: string; pack: KnowledgePack }>): KnowledgePack {
   return buildPack(
-    meta,
+    { ...meta, aliases: parts.flatMap(({ pack }) => pack.aliases ?? []) },
     parts.flatMap(({ name, pack }) =>
       pack.entries.map((entry) => ({ draft: entry, position: { fieldPrefix: `${name}: ${entry.id}` } })),
     ),

@@ -60,10 +60,23 @@ export const entrySchema = z.object({
     .optional(),
 });
 
+/**
+ * A word a pack's field uses for several ways of saying it: "twotower" for "two tower",
+ * "too tower" (a mis-hearing), "dual encoder". It applies to every pack matched together
+ * with this one, to the interviewer's words and the pack's text alike.
+ */
+export const aliasSchema = z.object({
+  term: z.string().trim().toLowerCase().regex(/^[a-z0-9]{1,40}$/, 'an alias term is one word of letters and digits, e.g. "twotower"'),
+  /** Plain phrases; a final "s" is optional and "#" stands for any number ("top #"). */
+  variants: z.array(text.max(80, 'an alias variant is longer than 80 characters')).min(1, 'an alias needs at least one variant'),
+});
+
 export const packSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'pack id must be a lower-case slug'),
   title: text,
   entries: z.array(entrySchema),
+  /** The pack's own vocabulary (see aliasSchema); absent in most packs. */
+  aliases: z.array(aliasSchema).optional(),
 });
 
 export type Frame = z.infer<typeof frameSchema>;
@@ -72,4 +85,5 @@ export type KnowledgeEntry = z.infer<typeof entrySchema>;
 /** What a parser produces before defaults are applied and the entry is validated. */
 export type KnowledgeEntryInput = z.input<typeof entrySchema>;
 export type KnowledgePack = z.infer<typeof packSchema>;
+export type PackAlias = z.infer<typeof aliasSchema>;
 export type Frequency = (typeof FREQUENCIES)[number];

@@ -1,4 +1,5 @@
 import { normalizeTranscript } from './normalize-transcript';
+import { NO_ALIASES, type CompiledAliases } from './pack-aliases';
 
 /** Openings that make an utterance a request for an answer. */
 const QUESTION_CUES =
@@ -40,8 +41,8 @@ export interface QuestionSignal {
 }
 
 /** Reads whether a stretch of interviewer speech asks something, and what about. */
-export function detectQuestion(text: string): QuestionSignal {
-  const normalized = normalizeTranscript(text);
+export function detectQuestion(text: string, aliases: CompiledAliases = NO_ALIASES): QuestionSignal {
+  const normalized = normalizeTranscript(text, aliases);
   let topicText = normalized;
   for (const pattern of SMALL_TALK) topicText = topicText.replace(pattern, ' ');
   return {

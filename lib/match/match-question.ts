@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge/schema';
 import { detectQuestion } from './detect-question';
 import { termsOfNormalized } from './match-terms';
+import type { CompiledAliases } from './pack-aliases';
 import type { QuestionIndex, RankedEntry } from './question-index';
 
 export type Speaker = 'interviewer' | 'candidate';
@@ -129,14 +130,14 @@ interface Span {
  * them. Small talk is cut out before the pivots are found, so "thanks for joining"
  * cannot leave a stray "joining" behind.
  */
-function questionSpans(turn: readonly Utterance[]): Span[] {
+function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases): Span[] {
   const spans = new Map<string, Span>();
   for (let count = 1; count <= turn.length; count++) {
     const joined = turn
       .slice(-count)
       .map((utterance) => utterance.text)
       .join(' ');
-    const signal = detectQuestion(joined);
+    const signal = detectQuestion(joined, aliases);
     spans.set(signal.topicText, signal);
     if (count > 2) continue;
     for (const tail of tailsAfterPivots(signal.topicText)) {
@@ -147,14 +148,15 @@ function questionSpans(turn: readonly Utterance[]): Span[] {
 }
 
 /** The questions of the turn's last utterance when it asks more than one, in order; empty otherwise. */
-function separateQuestions(turn: readonly Utterance[]): Span[] {
+function separateQuestions(turn: readonly Utterance[], aliases: CompiledAliases): Span[] {
   const parts = turn[turn.length - 1]!.text.split(QUESTION_BREAK).filter((part) => part.trim());
   if (parts.length < 2) return [];
-  return parts.map((part) => detectQuestion(part)).filter((span) => span.topicText);
+  return parts.map((part) => detectQuestion(part, aliases)).filter((span) => span.topicText);
 }
 
 interface Scored {
   span: string;
+  asksSomething: boolean;
   ranked: RankedEntry[];
   required: number;
 }
@@ -169,10 +171,11 @@ function noMatch(outcome: MatchOutcome, questionText: string, candidates: Ranked
  * the same category sharing a tag. The previous entry itself is not offered again.
  */
 function preferFollowUps(index: QuestionIndex, ranked: RankedEntry[], previous: KnowledgeEntry): RankedEntry[] {
-  const followUpTerms = previous.outline.followUps.map((text) => new Set(termsOfNormalized(detectQuestion(text).topicText)));
+  const termsOf = (text: string) => termsOfNormalized(detectQuestion(text, index.aliases).topicText);
+  const followUpTerms = previous.outline.followUps.map((text) => new Set(termsOf(text)));
   const previousTags = new Set(previous.tags);
   const leaning = (entry: KnowledgeEntry): number => {
-    const questionTerms = termsOfNormalized(detectQuestion(entry.question).topicText);
+    const questionTerms = termsOf(entry.question);
     const listed = followUpTerms.some((terms) => questionTerms.filter((term) => terms.has(term)).length >= Math.min(2, terms.size));
     if (listed) return 1;
     return entry.category === previous.category && entry.tags.some((tag) => previousTags.has(tag)) ? 0.5 : 0;
@@ -183,22 +186,22 @@ function preferFollowUps(index: QuestionIndex, ranked: RankedEntry[], previous: 
     .sort((a, b) => b.score - a.score);
 }
 
-function scoreSpan(index: QuestionIndex, span: Span, settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored | undefined {
-  const terms = termsOfNormalized(span.topicText);
+/** Ranks the entries for one span; undefined when the span has no topic word or nothing matches. */
+function scoreSpan(index: QuestionIndex, span: Span, terms: readonly string[], settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored | undefined {
   if (terms.length === 0) return undefined;
   const followUp = previous !== undefined && terms.length <= FOLLOW_UP_MAX_TERMS && ANAPHORA.test(span.topicText);
   let ranked = index.rank(terms, followUp ? FOLLOW_UP_POOL : CANDIDATE_COUNT);
   if (followUp) ranked = preferFollowUps(index, ranked, previous).slice(0, CANDIDATE_COUNT);
   if (ranked.length === 0) return undefined;
-  return { span: span.topicText, ranked, required: settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty) };
+  return { span: span.topicText, asksSomething: span.asksSomething, ranked, required: settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty) };
 }
 
 /** How far a scored span clears its bar (negative when it does not). */
 const clearance = (scored: Scored) => scored.ranked[0]!.score - scored.required;
 
 /** Entries worth a "Did they ask…?" chip: the best, and a second only when about as likely; never for chatter that asks nothing. */
-function nearMissesOf(scored: Scored, asksSomething: boolean, settings: Required<MatchOptions>): RankedEntry[] {
-  if (!asksSomething) return [];
+function nearMissesOf(scored: Scored, settings: Required<MatchOptions>): RankedEntry[] {
+  if (!scored.asksSomething) return [];
   const [first, second] = scored.ranked;
   if (!first || first.score < settings.chipThreshold) return [];
   return second && second.score >= settings.chipThreshold && first.score - second.score <= SECOND_CHIP_MARGIN ? [first, second] : [first];
@@ -216,19 +219,20 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
   const turn = recentInterviewerTurn(window, settings);
   if (turn.length === 0) return noMatch('empty', '');
 
-  let best: (Scored & { asksSomething: boolean }) | undefined;
+  let best: Scored | undefined;
   let sawOnlySmallTalk = true;
-  for (const span of questionSpans(turn)) {
-    const scored = scoreSpan(index, span, settings, context.previous);
-    if (termsOfNormalized(span.topicText).length > 0) sawOnlySmallTalk = false;
-    if (scored && (!best || clearance(scored) > clearance(best))) best = { ...scored, asksSomething: span.asksSomething };
+  for (const span of questionSpans(turn, index.aliases)) {
+    const terms = termsOfNormalized(span.topicText);
+    if (terms.length > 0) sawOnlySmallTalk = false;
+    const scored = scoreSpan(index, span, terms, settings, context.previous);
+    if (scored && (!best || clearance(scored) > clearance(best))) best = scored;
   }
 
   const lastText = turn[turn.length - 1]!.text;
   if (!best) return noMatch(sawOnlySmallTalk ? 'small-talk' : 'no-match', lastText);
   const asked = askedInOrder(index, turn, settings, context.previous);
   if (clearance(best) < 0 && asked.length === 0) {
-    return noMatch('no-match', best.span, best.ranked, nearMissesOf(best, best.asksSomething, settings));
+    return noMatch('no-match', best.span, best.ranked, nearMissesOf(best, settings));
   }
   // The card is the best reading of the whole turn; the other questions it asked are listed beside it.
   const chosen = clearance(best) >= 0 ? best : asked[asked.length - 1]!;
@@ -253,8 +257,8 @@ function isClose([top, runnerUp]: readonly RankedEntry[]): boolean {
 /** The confidently matched questions of a multi-question utterance, in order, one per entry. */
 function askedInOrder(index: QuestionIndex, turn: readonly Utterance[], settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored[] {
   const asked: Scored[] = [];
-  for (const span of separateQuestions(turn)) {
-    const scored = scoreSpan(index, span, settings, previous);
+  for (const span of separateQuestions(turn, index.aliases)) {
+    const scored = scoreSpan(index, span, termsOfNormalized(span.topicText), settings, previous);
     if (!scored || clearance(scored) < 0) continue;
     const entryId = scored.ranked[0]!.entry.id;
     const earlier = asked.findIndex((known) => known.ranked[0]!.entry.id === entryId);

@@ -1,6 +1,8 @@
 import { stemmer } from 'stemmer';
-import { STOPWORDS, WEAK_WORDS, WORD_SYNONYMS } from './domain-lexicon';
+import { STOPWORDS, WEAK_WORDS, WORD_SYNONYMS } from './speech-lexicon';
+import type { PackAlias } from '../knowledge/schema';
 import { normalizeTranscript } from './normalize-transcript';
+import { compileAliases, NO_ALIASES, type CompiledAliases } from './pack-aliases';
 
 const WEAK_STEMS = new Set(WEAK_WORDS.map((word) => stemmer(word)));
 
@@ -24,8 +26,21 @@ function stemTerm(word: string): string {
 }
 
 /** The topic terms of a text, as the index stores them and the matcher looks them up. */
-export function matchTerms(text: string): string[] {
-  return termsOfNormalized(normalizeTranscript(text));
+export function matchTerms(text: string, aliases: CompiledAliases = NO_ALIASES): string[] {
+  return termsOfNormalized(normalizeTranscript(text, aliases));
+}
+
+/** Stands in for "#" (any number) while a variant is normalised, which would drop the sign. */
+const NUMBER_SLOT = 'qqnumberqq';
+
+/** Compiles pack aliases with variants normalised exactly as the text they apply to. */
+export function compilePackAliases(aliases: readonly PackAlias[]): CompiledAliases {
+  return compileAliases(aliases, (variant) =>
+    normalizeTranscript(variant.replace(/#/g, ` ${NUMBER_SLOT} `))
+      .split(' ')
+      .map((word) => (word === NUMBER_SLOT ? '#' : word))
+      .join(' '),
+  );
 }
 
 /** matchTerms for text already passed through normalizeTranscript (the matcher's spans), so it is not normalised twice. */

@@ -3,14 +3,12 @@ import {
   FILLER_WORDS,
   KNOWN_ACRONYMS,
   LETTER_NUMBER_PREFIXES,
-  PHRASE_ALIASES,
   SPELLING_VARIANTS,
-} from './domain-lexicon';
+} from './speech-lexicon';
+import { NO_ALIASES, type CompiledAliases } from './pack-aliases';
 import { digitsFromSpokenNumbers } from './spoken-numbers';
 
 const FILLER_PHRASE_PATTERN = new RegExp(`\\b(?:${FILLER_PHRASES.join('|')})\\b`, 'g');
-/** Matches wherever any alias rule could apply: most texts hold none, and one test is far cheaper than seventy. */
-const ANY_PHRASE_ALIAS = new RegExp(PHRASE_ALIASES.map(([pattern]) => `(?:${pattern.source})`).join('|'));
 
 /** "a u c" → "auc"; an article before a run ("a k n n") is kept when it is not part of a known acronym. */
 function joinSpelledLetters(tokens: readonly string[]): string[] {
@@ -48,9 +46,9 @@ function joinSpelledLetters(tokens: readonly string[]): string[] {
 /**
  * Brings speech-recognition text and written pack text to one form: lower case,
  * no punctuation or fillers, spoken numbers as digits, spelled-out acronyms joined,
- * and known ML phrases folded into canonical tokens ("too tower" → "twotower").
+ * and the packs' own aliases folded into one token each ("too tower" → "twotower").
  */
-export function normalizeTranscript(text: string): string {
+export function normalizeTranscript(text: string, aliases: CompiledAliases = NO_ALIASES): string {
   let lowered = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -61,8 +59,8 @@ export function normalizeTranscript(text: string): string {
   const withoutFillerPhrases = rawTokens.join(' ').replace(FILLER_PHRASE_PATTERN, ' ');
   const tokens = withoutFillerPhrases.split(/\s+/).filter((token) => token && !FILLER_WORDS.has(token));
   let normalized = joinSpelledLetters(digitsFromSpokenNumbers(tokens)).join(' ');
-  if (ANY_PHRASE_ALIAS.test(normalized)) {
-    for (const [pattern, canonical] of PHRASE_ALIASES) normalized = normalized.replace(pattern, canonical);
+  if (aliases.any?.test(normalized)) {
+    for (const [pattern, canonical] of aliases.rules) normalized = normalized.replace(pattern, canonical);
   }
   return normalized;
 }

@@ -1,7 +1,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type { KnowledgeEntry } from '../knowledge/schema';
+import type { KnowledgeEntry, KnowledgePack, PackAlias } from '../knowledge/schema';
 import { generalLexicon, type GeneralLexicon } from './general-lexicon';
-import { matchTerms, termWeightFactor } from './match-terms';
+import { compilePackAliases, matchTerms, termWeightFactor } from './match-terms';
+import type { CompiledAliases } from './pack-aliases';
 
 export interface RankedEntry {
   entry: KnowledgeEntry;
@@ -23,6 +24,8 @@ export interface QuestionIndex {
   entry(id: string): KnowledgeEntry | undefined;
   /** The pack's calibration, for diagnostics and the evaluation tools. */
   readonly calibration: Calibration;
+  /** The aliases of the indexed packs, which the interviewer's words pass through too. */
+  readonly aliases: CompiledAliases;
 }
 
 export interface Calibration {
@@ -41,6 +44,8 @@ export interface QuestionIndexOptions {
   calibrate?: boolean;
   /** Entries the user wrote or imported: they win a near-tie with a shipped entry. */
   ownEntryIds?: ReadonlySet<string>;
+  /** The packs' own vocabulary ("Aliases:"), applied to their text and to what is heard. */
+  aliases?: readonly PackAlias[];
 }
 
 /** Tags name the topic but not the question, so a term found there counts for less. */
@@ -151,16 +156,18 @@ function median(values: number[]): number {
 export function createQuestionIndex(entries: readonly KnowledgeEntry[], options: QuestionIndexOptions = {}): QuestionIndex {
   const lexicon = options.lexicon === undefined ? generalLexicon : options.lexicon;
   const useOutline = options.outlineFields ?? true;
+  const aliases = compilePackAliases(options.aliases ?? []);
+  const termsOf = (text: string) => matchTerms(text, aliases);
   const entryTerms: EntryTerms[] = entries.map((entry) => {
     const credit = new Map<string, number>();
     const give = (terms: readonly string[], value: number) => {
       for (const term of terms) credit.set(term, Math.max(credit.get(term) ?? 0, value));
     };
-    const headTerms = [entry.question, ...entry.phrasings].map((text) => matchTerms(text)).filter((terms) => terms.length > 0);
+    const headTerms = [entry.question, ...entry.phrasings].map(termsOf).filter((terms) => terms.length > 0);
     for (const terms of headTerms) give(terms, 1);
     if (useOutline) {
-      give(matchTerms(entry.tags.join(' ')), TAG_CREDIT);
-      give(matchTerms(outlineText(entry)), OUTLINE_CREDIT);
+      give(termsOf(entry.tags.join(' ')), TAG_CREDIT);
+      give(termsOf(outlineText(entry)), OUTLINE_CREDIT);
     }
     return { heads: headTerms.map((terms) => ({ terms: new Set(terms), weight: 0 })), credit };
   });
@@ -309,11 +316,20 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
   return {
     size: entries.length,
     calibration,
+    aliases,
     entry: (id) => byId.get(id),
     rank(terms, limit = 5) {
       return rankFits(terms, limit).map(([entryIndex, fit]) => ({ entry: entries[entryIndex]!, score: confidence(fit), fit }));
     },
   };
+}
+
+/** The index of several packs matched together: their entries, and their aliases for all of them. */
+export function createPackIndex(packs: readonly KnowledgePack[], options: Omit<QuestionIndexOptions, 'aliases'> = {}): QuestionIndex {
+  return createQuestionIndex(
+    packs.flatMap((pack) => pack.entries),
+    { ...options, aliases: packs.flatMap((pack) => pack.aliases ?? []) },
+  );
 }
 
 /**

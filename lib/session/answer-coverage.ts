@@ -1,6 +1,7 @@
 import { keywordOf } from '../hints/build-hint-card';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import { matchTerms, termWeightFactor } from '../match/match-terms';
+import { NO_ALIASES, type CompiledAliases } from '../match/pack-aliases';
 import type { TranscriptLine } from '../messaging/runtime-messages';
 
 export interface PointCoverage {
@@ -8,16 +9,16 @@ export interface PointCoverage {
   covered: boolean;
 }
 
-const topicTerms = (text: string) => [...new Set(matchTerms(text).filter((term) => termWeightFactor(term) === 1))];
 
 /**
  * Which key points of an outline the candidate's answer touched. A point counts as
  * covered when every topic word of its lead ("Reweight", "Metrics first") was said,
  * or when at least half of all its topic words (two at most) were. Speech-recognition
- * text goes through the same normalisation as the matcher.
+ * text goes through the same normalisation as the matcher, with the same pack aliases.
  */
-export function answerCoverage(entry: KnowledgeEntry, answer: readonly string[]): PointCoverage[] {
-  const said = new Set(answer.flatMap((text) => matchTerms(text)));
+export function answerCoverage(entry: KnowledgeEntry, answer: readonly string[], aliases: CompiledAliases = NO_ALIASES): PointCoverage[] {
+  const topicTerms = (text: string) => [...new Set(matchTerms(text, aliases).filter((term) => termWeightFactor(term) === 1))];
+  const said = new Set(answer.flatMap((text) => matchTerms(text, aliases)));
   return entry.outline.keyPoints.map((point) => {
     const lead = topicTerms(keywordOf(point));
     const all = topicTerms(point);

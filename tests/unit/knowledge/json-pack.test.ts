@@ -45,3 +45,17 @@ describe('parseJsonPack', () => {
     expect(() => parseJsonPack(text)).toThrow(expected);
   });
 });
+
+describe('aliases in a JSON pack', () => {
+  const entries = [{ question: 'What is SSR?', outline: { keyPoints: ['x'] } }];
+
+  it('are read and written back', () => {
+    const pack = parseJsonPack(JSON.stringify({ title: 'T', entries, aliases: [{ term: 'ssr', variants: ['server side rendering'] }] }));
+    expect(pack.aliases).toEqual([{ term: 'ssr', variants: ['server side rendering'] }]);
+    expect(parseJsonPack(toJsonPack(pack))).toEqual(pack);
+  });
+
+  it('are checked, naming the field', () => {
+    expect(() => parseJsonPack(JSON.stringify({ title: 'T', entries, aliases: [{ term: 'ssr', variants: [] }] }))).toThrow(/aliases\[0\]\.variants/);
+  });
+});

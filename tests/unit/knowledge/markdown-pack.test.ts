@@ -115,3 +115,38 @@ describe('pack text that names Object.prototype keys', () => {
     expect(entry!.outline.keyPoints).toContain('y');
   });
 });
+
+describe('a pack\'s Aliases block', () => {
+  const PACK = `# Front-end notes
+
+Aliases:
+- ssr: server side rendering | server rendering
+- http2: http # | http version #
+
+## What is SSR and when is it worth it?
+- Faster first paint
+`;
+
+  it('is read from before the first question, and written back the same', () => {
+    const pack = parseMarkdownPack(PACK);
+    expect(pack.aliases).toEqual([
+      { term: 'ssr', variants: ['server side rendering', 'server rendering'] },
+      { term: 'http2', variants: ['http #', 'http version #'] },
+    ]);
+    expect(parseMarkdownPack(toMarkdownPack(pack))).toEqual(pack);
+  });
+
+  it('refuses a malformed alias line with its line number, and a term that is not one word', () => {
+    expect(() => parseMarkdownPack('Aliases:\n- just words\n## Q?\n- x')).toThrow(/line 2/);
+    expect(() => parseMarkdownPack('Aliases:\n- two words: x | y\n## Q?\n- x')).toThrow(/one word of letters and digits/);
+  });
+
+  it('makes a file with aliases and no question a vocabulary part; without either it is refused', () => {
+    expect(parseMarkdownPack('# Words\n\nAliases:\n- ml: machine learning').entries).toEqual([]);
+    expect(() => parseMarkdownPack('# Words\n\nJust prose.')).toThrow(PackError);
+  });
+
+  it('leaves packs without aliases as they were', () => {
+    expect(parseMarkdownPack(USER_PACK)).not.toHaveProperty('aliases');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_CATEGORIES } from '@/lib/knowledge/schema';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { matchQuestion } from '@/lib/match/match-question';
-import { createQuestionIndex } from '@/lib/match/question-index';
+import { createPackIndex } from '@/lib/match/question-index';
 import { loadShippedPacks } from '../../../scripts/load-pack-path';
 
 const entries = SHIPPED_PACKS.flatMap((pack) => pack.entries);
@@ -44,8 +44,14 @@ describe('the shipped ML-engineer pack', () => {
     expect(thin.map((entry) => entry.id)).toEqual([]);
   });
 
+  it('carries the ML vocabulary as the pack\'s own aliases, not as code applied to every pack', () => {
+    const aliases = SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []);
+    expect(aliases.length).toBeGreaterThan(80);
+    expect(aliases.find((alias) => alias.term === 'twotower')?.variants).toContain('too tower');
+  });
+
   it('finds every entry when its own question is asked', () => {
-    const index = createQuestionIndex(entries);
+    const index = createPackIndex(SHIPPED_PACKS);
     const unreachable = entries.filter((entry) => {
       const match = matchQuestion(index, [{ text: entry.question, speaker: 'interviewer' }]);
       return match.outcome !== 'hint' || match.best?.entry.id !== entry.id;

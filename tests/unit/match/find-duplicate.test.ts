@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { findDuplicate } from '@/lib/match/find-duplicate';
-import { createQuestionIndex } from '@/lib/match/question-index';
+import { createPackIndex } from '@/lib/match/question-index';
 
-const index = createQuestionIndex(SHIPPED_PACKS.flatMap((pack) => pack.entries));
+const index = createPackIndex(SHIPPED_PACKS);
 
 describe('findDuplicate', () => {
   it.each([

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchTerms } from '@/lib/match/match-terms';
 import { normalizeTranscript } from '@/lib/match/normalize-transcript';
 import { digitsFromSpokenNumbers } from '@/lib/match/spoken-numbers';
+import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
+import { compilePackAliases } from '@/lib/match/match-terms';
+import { NO_ALIASES } from '@/lib/match/pack-aliases';
+
+const ML_VOCABULARY = compilePackAliases(SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []));
 
 describe('digitsFromSpokenNumbers', () => {
   it.each([
@@ -30,8 +35,8 @@ describe('normalizeTranscript', () => {
     ['explain s g d', 'explain sgd'],
     ['x g boost versus neural nets', 'gbdt versus neuralnet'],
     ['the too tower model', 'the twotower model'],
-    ["cayman's clustering", 'kmeans clustering'],
-    ['K-means clustering', 'kmeans clustering'],
+    ["cayman's clustering", 'kmeans cluster'],
+    ['K-means clustering', 'kmeans cluster'],
     ['l two regularisation', 'l2'],
     ['the p ninety nine latency', 'the p99 latency'],
     ['a b testing', 'abtest'],
@@ -39,15 +44,29 @@ describe('normalizeTranscript', () => {
     ['is a rag system', 'is a rag system'],
     ['implement it without using sklearn', 'implement it scratch'],
     ['like, you know, overfitting', 'overfit'],
-  ])('%s → %s', (transcript, expected) => {
-    expect(normalizeTranscript(transcript)).toBe(expected);
+  ])('%s → %s (with the ML pack\'s vocabulary)', (transcript, expected) => {
+    expect(normalizeTranscript(transcript, ML_VOCABULARY)).toBe(expected);
   });
 
   it('brings speech and the written pack to the same terms', () => {
-    expect(matchTerms('how would you compute a u c for ninety nine percent imbalanced data')).toEqual(
-      matchTerms('How would you compute AUC for 99% imbalanced data?'),
+    expect(matchTerms('how would you compute a u c for ninety nine percent imbalanced data', ML_VOCABULARY)).toEqual(
+      matchTerms('How would you compute AUC for 99% imbalanced data?', ML_VOCABULARY),
     );
-    expect(matchTerms('design a too tower retrieval model')).toEqual(matchTerms('Design a two-tower retrieval model'));
+    expect(matchTerms('design a too tower retrieval model', ML_VOCABULARY)).toEqual(matchTerms('Design a two-tower retrieval model', ML_VOCABULARY));
+  });
+
+  it('leaves a field\'s words alone without that field\'s pack: "slow" stays slow, "timeline" a timeline', () => {
+    expect(normalizeTranscript('why is the timeline slow to render')).toBe('why is the timeline slow to render');
+    expect(normalizeTranscript('why is the timeline slow to render', ML_VOCABULARY)).toBe('why is the feed latency to render');
+  });
+
+  it('applies a user pack\'s own aliases: a final "s" optional, "#" a number, longer variants first', () => {
+    const aliases = compilePackAliases([
+      { term: 'ssr', variants: ['server side rendering', 'server rendering'] },
+      { term: 'http2', variants: ['http #', 'http version #'] },
+    ]);
+    expect(normalizeTranscript('server side renderings over http version two', aliases)).toBe('ssr over http2');
+    expect(normalizeTranscript('server side rendering', NO_ALIASES)).toBe('server side rendering');
   });
 
   it('drops words that carry no topic', () => {

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
+import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
+import { compilePackAliases } from '@/lib/match/match-terms';
+
+const ML_VOCABULARY = compilePackAliases(SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []));
 
 const [entry] = parseMarkdownPack(`## How do you handle class imbalance?
 - Metrics first — PR AUC, recall at fixed precision; accuracy is misleading
@@ -15,7 +19,7 @@ describe('answerCoverage', () => {
     const coverage = answerCoverage(entry!, [
       'so first i would not use accuracy i would look at the p r a u c',
       'and then maybe re weight the classes in the loss function',
-    ]);
+    ], ML_VOCABULARY);
     expect(coverage.map((point) => point.covered)).toEqual([true, true, false, false]);
   });
 

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
-import { createQuestionIndex } from '@/lib/match/question-index';
+import { createPackIndex } from '@/lib/match/question-index';
 import { takeLine } from '@/lib/session/live-hints';
 import { replaySession } from '@/lib/session/replay-session';
 import { appendLine, linesOf, openSessionDb, startSessionRecord, endSessionRecord, recordHint, hintsOf, latestSession } from '@/lib/session/session-db';
 import { sessionToMarkdown } from '@/lib/session/session-markdown';
 import { createSessionStore } from '@/lib/store/session-store';
 
-const index = createQuestionIndex(SHIPPED_PACKS.flatMap((pack) => pack.entries));
+const index = createPackIndex(SHIPPED_PACKS);
 
 describe('a two-hour session replayed at full speed', () => {
   it('stores every line, shows hints without flicker, and stays readable and exportable', async () => {

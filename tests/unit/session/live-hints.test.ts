@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { nextHint, takeLine, type LiveReading } from '@/lib/session/live-hints';
@@ -22,7 +23,8 @@ Category: mlops
 ## What is the difference between L1 and L2 regularization?
 - L1 gives sparse weights, L2 shrinks them
 `);
-const index = createQuestionIndex(entries);
+// Matched as in the extension by default, with the shipped pack's vocabulary.
+const index = createQuestionIndex(entries, { aliases: SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []) });
 let seq = 0;
 const say = (channel: 'interviewer' | 'candidate', text: string): TranscriptLine => ({
   sessionId: 's', seq: seq++, channel, text, startMs: seq * 1000, endMs: seq * 1000 + 800, at: seq,
