@@ -25,6 +25,23 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'Session record cannot be written at Start (full disk)',
+    provoked: 'a database whose first session write rejects with QuotaExceededError (unit test)',
+    outcome: 'nothing is opened or left running; error and stopped are sent; the next Start works',
+    tests: [['tests/unit/session/offscreen-capture.test.ts', 'starts nothing when the session record cannot be written']],
+  },
+  {
+    kind: 'input',
+    what: 'Words and pack lines that are Object.prototype keys ("constructor", "Frame: constructor")',
+    provoked: 'speech and Markdown packs naming constructor, toString, hasOwnProperty (unit tests)',
+    outcome: 'read as ordinary words; an unknown frame gets a pack error with its line',
+    tests: [
+      ['tests/unit/match/normalize-transcript.test.ts', 'keeps them as ordinary terms'],
+      ['tests/unit/knowledge/markdown-pack.test.ts', 'refuses "Frame: constructor" with the pack error a user can act on'],
+    ],
+  },
+  {
+    kind: 'fault',
     what: 'Offscreen (capture) page dies',
     provoked: 'CDP Target.closeTarget on offscreen.html in Chromium',
     outcome: 'session ends with a message; lines kept; Start works again',

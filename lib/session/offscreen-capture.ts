@@ -3,7 +3,7 @@ import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
 import type { AudioTap } from '../platform/web-audio-capture';
 import { explainCaptureError } from './capture-errors';
 import type { SessionDb } from './session-db';
-import { appendLine, endSessionRecord, startSessionRecord } from './session-db';
+import { appendLine, deleteSession, endSessionRecord, startSessionRecord } from './session-db';
 
 export interface OffscreenPlatform {
   openTabStream(streamId: string): Promise<MediaStream>;
@@ -30,6 +30,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
   let loadedModel: string | null = null;
   let onFlushed: (() => void) | null = null;
   let stopping: Promise<void> | null = null;
+  let starting = false;
   let storageWarned = false;
 
   /** Writes a line; if storage refuses (quota), the line is still shown and the user is told, once. */
@@ -55,20 +56,43 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     };
   }
 
+  /** Tells the panel a start failed; nothing of the session is left running. */
+  function failStart(text: string): void {
+    platform.broadcast({ kind: 'error', message: text, fatal: true });
+    platform.broadcast({ kind: 'stopped', reason: 'error', message: text });
+  }
+
   async function start(message: Extract<RuntimeMessage, { type: 'offscreen/start' }>): Promise<void> {
-    if (session) return;
+    if (session || starting) return;
+    starting = true;
+    try {
+      await startCapture(message);
+    } finally {
+      starting = false;
+    }
+  }
+
+  async function startCapture(message: Extract<RuntimeMessage, { type: 'offscreen/start' }>): Promise<void> {
+    // The record comes first: when it cannot be written (a full disk), nothing has been
+    // opened yet, so no stream, timer or half-started session is left behind.
+    try {
+      await startSessionRecord(await platform.db, { id: message.sessionId, startedAt: Date.now() });
+    } catch (error) {
+      failStart(`Cuecard could not save a new session (${(error as Error).name}), so it did not start. Free disk space or delete old sessions under Sessions, then press Start again.`);
+      return;
+    }
     let tabStream: MediaStream | null = null;
     try {
       if (message.streamId !== null) tabStream = await platform.openTabStream(message.streamId);
     } catch (error) {
-      platform.broadcast({ kind: 'error', message: explainCaptureError(error), fatal: true });
-      platform.broadcast({ kind: 'stopped', reason: 'error', message: explainCaptureError(error) });
+      failStart(explainCaptureError(error));
+      // Nothing was captured: the empty record would only clutter the session list.
+      await deleteSession(await platform.db, message.sessionId).catch(() => undefined);
       return;
     }
     ensureModel(message.asr);
     const current = { id: message.sessionId, taps: [] as AudioTap[], seq: 0, chunks: 0, stallTimer: setInterval(checkStall, STALL_CHECK_MS) };
     session = current;
-    await startSessionRecord(await platform.db, { id: current.id, startedAt: Date.now() });
     try {
       if (tabStream) current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
     } catch (error) {

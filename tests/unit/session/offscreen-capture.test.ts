@@ -3,17 +3,40 @@ import { describe, expect, it } from 'vitest';
 import type { Channel, SessionEvent } from '@/lib/messaging/runtime-messages';
 import type { WorkerRequest } from '@/lib/messaging/worker-messages';
 import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
-import { latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
+import { latestSession, linesOf, listSessions, openSessionDb, type SessionDb } from '@/lib/session/session-db';
 import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
 const startMessage = (withMicrophone = false) => ({ type: 'offscreen/start' as const, sessionId: 's1', streamId: 'x', withMicrophone, asr });
-const fakeStream = () => ({ getTracks: () => [{ stop() {} }] }) as unknown as MediaStream;
+let openStreams = 0;
+const fakeStream = () => {
+  openStreams++;
+  return { getTracks: () => [{ stop: () => void openStreams-- }] } as unknown as MediaStream;
+};
 
-function setup(options: { tabError?: Error; micError?: Error } = {}) {
+/** A database whose first write of a session record fails as a full disk does. */
+async function diskFullOnce(db: SessionDb): Promise<SessionDb> {
+  let failed = false;
+  return new Proxy(db, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property !== 'put') return typeof value === 'function' ? value.bind(target) : value;
+      return (store: string, record: unknown) => {
+        if (store === 'sessions' && !failed) {
+          failed = true;
+          return Promise.reject(new DOMException('The disk is full', 'QuotaExceededError'));
+        }
+        return (target.put as (store: string, record: unknown) => Promise<unknown>)(store, record);
+      };
+    },
+  });
+}
+
+function setup(options: { tabError?: Error; micError?: Error; diskFullOnce?: boolean } = {}) {
   const events: SessionEvent[] = [];
   const toWorker: WorkerRequest[] = [];
   const taps = new Map<Channel, { onChunk: (samples: Float32Array<ArrayBuffer>) => void; onEnded: () => void; stopped: boolean }>();
-  const db = openSessionDb(`offscreen-${Math.random()}`);
+  const realDb = openSessionDb(`offscreen-${Math.random()}`);
+  const db = options.diskFullOnce ? realDb.then(diskFullOnce) : realDb;
   const capture = createOffscreenCapture({
     openTabStream: async () => {
       if (options.tabError) throw options.tabError;
@@ -139,5 +162,28 @@ describe('offscreen capture', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ fatal: false, message: expect.stringMatching(/storage is full \(QuotaExceededError\).*Lines saved before are kept/) });
     expect((await linesOf(handle, 's1')).map((line) => line.text)).toEqual(['saved before the disk filled']);
+  });
+
+  it('starts nothing when the session record cannot be written, says so, and lets the next Start work', async () => {
+    openStreams = 0;
+    const { capture, events, taps, toWorker } = setup({ diskFullOnce: true });
+    await capture.handle(startMessage());
+
+    expect(events.map((event) => event.kind)).toEqual(['error', 'stopped']);
+    expect(events[0]).toMatchObject({ fatal: true, message: expect.stringContaining('QuotaExceededError') });
+    expect(events[1]).toMatchObject({ reason: 'error' });
+    expect(taps.size).toBe(0);
+    expect(openStreams).toBe(0);
+    expect(toWorker).toEqual([]);
+
+    await capture.handle(startMessage());
+    expect(events.at(-1)).toEqual({ kind: 'capturing', sessionId: 's1', withMicrophone: false });
+    expect(openStreams).toBe(1);
+  });
+
+  it('leaves no empty session in the list when the tab cannot be captured', async () => {
+    const { capture, db } = setup({ tabError: new Error('Permission denied') });
+    await capture.handle(startMessage());
+    expect(await listSessions(await db)).toEqual([]);
   });
 });
