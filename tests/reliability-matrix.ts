@@ -31,6 +31,13 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
     tests: [['tests/unit/session/offscreen-capture.test.ts', 'starts nothing when the session record cannot be written']],
   },
   {
+    kind: 'fault',
+    what: 'Knowledge base changed mid-session (pack switched, phrasing learned)',
+    provoked: 'a new index given to the live-session hook while a card with alternatives is on screen (unit test, fake browser)',
+    outcome: 'the card, its confidence and alternatives stay; the session is not asked for or reloaded again',
+    tests: [['tests/unit/sidepanel/use-live-session.test.tsx', 'keeps the live view when the knowledge base changes mid-session']],
+  },
+  {
     kind: 'input',
     what: 'Words and pack lines that are Object.prototype keys ("constructor", "Frame: constructor")',
     provoked: 'speech and Markdown packs naming constructor, toString, hasOwnProperty (unit tests)',

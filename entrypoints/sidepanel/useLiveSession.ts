@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { asrSettingsFor } from '@/lib/asr/asr-settings';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
@@ -15,13 +15,20 @@ export const sessionDb = openSessionDb();
 
 /** Wires the live session: runtime events into the store, hints from new lines, Start and Stop. */
 export function useLiveSession(index: QuestionIndex) {
+  // New lines are read against the latest knowledge base, but a knowledge change (a pack
+  // switched, a phrasing learned) must not re-subscribe and reload the session view.
+  const indexRef = useRef(index);
+  useEffect(() => {
+    indexRef.current = index;
+  }, [index]);
+
   useEffect(() => {
     const unsubscribe = onSessionEvent((event) => {
       if (event.kind !== 'line') {
         useSessionStore.getState().apply(event);
         return;
       }
-      const shown = takeLine(useSessionStore, index, event.line, { threshold: useSettingsStore.getState().matchThreshold }, Date.now());
+      const shown = takeLine(useSessionStore, indexRef.current, event.line, { threshold: useSettingsStore.getState().matchThreshold }, Date.now());
       for (const hint of shown) {
         void sessionDb.then((handle) => recordHint(handle, { sessionId: event.line.sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }));
       }
@@ -47,7 +54,7 @@ export function useLiveSession(index: QuestionIndex) {
       unsubscribe();
       clearInterval(watchdog);
     };
-  }, [index]);
+  }, []);
 
   /** Starts listening: to the interview tab, or for a drill to the microphone alone. */
   async function start(mode: 'interview' | 'drill' = 'interview') {
