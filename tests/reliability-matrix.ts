@@ -38,6 +38,16 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
     tests: [['tests/unit/sidepanel/use-live-session.test.tsx', 'keeps the live view when the knowledge base changes mid-session']],
   },
   {
+    kind: 'fault',
+    what: 'A model load superseded by another (model changed while downloading)',
+    provoked: 'two loads finishing or failing out of order in the recognition host (unit test, controlled loads)',
+    outcome: 'the newer load becomes the engine; the superseded one is disposed; its failure is ignored',
+    tests: [
+      ['tests/unit/asr/recognition-host.test.ts', 'lets the newer of two loads win'],
+      ['tests/unit/asr/recognition-host.test.ts', "ignores the failure of a superseded load"],
+    ],
+  },
+  {
     kind: 'input',
     what: 'Words and pack lines that are Object.prototype keys ("constructor", "Frame: constructor")',
     provoked: 'speech and Markdown packs naming constructor, toString, hasOwnProperty (unit tests)',

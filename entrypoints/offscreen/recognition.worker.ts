@@ -1,25 +1,22 @@
-// The recognition worker: VAD + Whisper, off the offscreen document's main thread.
+// The recognition worker: VAD + Whisper, off the offscreen document's main thread. What to do
+// with loads, audio and flushes is lib/asr/recognition-host; this file loads the models.
 import { env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/webgpu';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
-import { RecentAudioBuffer } from '@/lib/audio/recent-audio-buffer';
 import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
 import { loadWithFallback } from '@/lib/asr/load-with-fallback';
 import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
-import { createRecognitionEngine, type RecognitionEngine } from '@/lib/asr/recognition-engine';
+import { createRecognitionEngine } from '@/lib/asr/recognition-engine';
+import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
 import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
 import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
-/** While the model loads (a first download can take minutes), keep the last 30 s per channel. */
-const WHILE_LOADING_SAMPLES = 30 * 16_000;
-const waiting = { interviewer: new RecentAudioBuffer(WHILE_LOADING_SAMPLES), candidate: new RecentAudioBuffer(WHILE_LOADING_SAMPLES) };
-let engine: RecognitionEngine | null = null;
-let loading: Promise<void> | null = null;
-let queue: Promise<void> = Promise.resolve();
 
-async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
-  const started = performance.now();
+/** Loads Whisper and the VAD with transformers.js and ONNX Runtime, as a load request names them. */
+async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Promise<LoadedEngine> {
+  // Every process-wide setting is written before the first await, so a load that a newer
+  // one supersedes can never change the newer one's settings.
   // ONNX Runtime's files ship inside the extension; MV3 forbids loading code from a CDN,
   // and a blob: URL would be blocked by the extension's CSP.
   ort.env.wasm.wasmPaths = request.wasmPaths;
@@ -57,49 +54,18 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
     warn: (message) => post({ status: 'error', message, fatal: false }),
   });
   const vadBytes = await (await fetch(request.vadModelUrl)).arrayBuffer();
-  const ready = createRecognitionEngine({
+  const engine = createRecognitionEngine({
     transcriber,
     // vad-web is typed against its own onnxruntime-web version; the runtime API it uses is the same.
     createVad: () => Silero.new(ort as never, async () => vadBytes.slice(0)),
     emit: post,
     segmenter: request.vad,
   });
-  post({ status: 'ready', device: used === 'webgpu' ? 'webgpu' : 'wasm', loadMs: performance.now() - started });
-  // Catch up on what was said during the load; audio keeps arriving while we do.
-  while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
-    for (const channel of ['interviewer', 'candidate'] as const) {
-      for (const samples of waiting[channel].drain()) await ready.pushAudio(channel, samples);
-    }
-  }
-  engine = ready; // no await between the last check and this: nothing can slip in between
+  return { engine, device: used === 'webgpu' ? 'webgpu' : 'wasm' };
 }
 
-async function handle(request: WorkerRequest): Promise<void> {
-  switch (request.type) {
-    case 'load':
-      // Loading runs beside the audio queue, so audio keeps arriving (and is kept) meanwhile.
-      void engine?.dispose();
-      engine = null;
-      loading = load(request).finally(() => {
-        loading = null;
-      });
-      loading.catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: true }));
-      return;
-    case 'audio':
-      if (engine) await engine.pushAudio(request.channel, request.samples);
-      else waiting[request.channel].push(request.samples);
-      return;
-    case 'flush':
-      if (loading) await loading.catch(() => undefined);
-      if (engine) await engine.flush();
-      else post({ status: 'flushed' });
-      return;
-    default: {
-      const unhandled: never = request;
-      return unhandled;
-    }
-  }
-}
+const host = createRecognitionHost({ loadEngine, post });
+let queue: Promise<void> = Promise.resolve();
 
 self.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = workerRequestSchema.safeParse(event.data);
@@ -107,6 +73,6 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const request = parsed.data;
   // One message at a time, in order: audio must reach the VAD in the order it was captured.
   queue = queue
-    .then(() => handle(request))
+    .then(() => host.handle(request))
     .catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: false }));
 };

@@ -1,0 +1,100 @@
+import { RecentAudioBuffer } from '../audio/recent-audio-buffer';
+import type { Channel } from '../messaging/runtime-messages';
+import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
+import type { RecognitionEngine } from './recognition-engine';
+
+type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
+
+/** What a model load produced: the engine and how it runs. */
+export interface LoadedEngine {
+  engine: Pick<RecognitionEngine, 'pushAudio' | 'flush' | 'dispose'>;
+  device: 'webgpu' | 'wasm';
+}
+
+export interface RecognitionHostDeps {
+  /** Loads the model a request names and builds an engine on it (the worker's transformers.js part). */
+  loadEngine(request: LoadRequest): Promise<LoadedEngine>;
+  post(reply: WorkerReply): void;
+  now?: () => number;
+}
+
+/** While the model loads (a first download can take minutes), keep the last 30 s per channel. */
+const WHILE_LOADING_SAMPLES = 30 * 16_000;
+
+/**
+ * The recognition worker's logic: model loads, audio and flushes, in order. Each load has
+ * a generation: a load superseded while it runs (the user picked another model) is
+ * disposed when it ends and never becomes the engine, and only the current load reports
+ * "ready" or fails the session. A new load does not wait for a superseded one's download.
+ * Audio that arrives while no engine is ready is kept (the last 30 s) and fed to the next
+ * engine before it takes over.
+ */
+export function createRecognitionHost(deps: RecognitionHostDeps) {
+  const now = deps.now ?? (() => performance.now());
+  const waiting: Record<Channel, RecentAudioBuffer> = {
+    interviewer: new RecentAudioBuffer(WHILE_LOADING_SAMPLES),
+    candidate: new RecentAudioBuffer(WHILE_LOADING_SAMPLES),
+  };
+  let engine: LoadedEngine['engine'] | null = null;
+  let generation = 0;
+  /** The latest load, which a flush waits for. */
+  let latest: Promise<void> | null = null;
+
+  async function runLoad(request: LoadRequest, mine: number): Promise<void> {
+    const started = now();
+    const loaded = await deps.loadEngine(request);
+    const superseded = async () => {
+      if (mine === generation) return false;
+      await loaded.engine.dispose();
+      return true;
+    };
+    if (await superseded()) return;
+    deps.post({ status: 'ready', device: loaded.device, loadMs: now() - started });
+    // Catch up on what was said during the load; audio keeps arriving while we do.
+    while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
+      for (const channel of ['interviewer', 'candidate'] as const) {
+        for (const samples of waiting[channel].drain()) {
+          if (await superseded()) return;
+          await loaded.engine.pushAudio(channel, samples);
+        }
+      }
+    }
+    if (await superseded()) return;
+    engine = loaded.engine; // no await between the last check and this: nothing can slip in between
+  }
+
+  function startLoad(request: LoadRequest): void {
+    const mine = ++generation;
+    void engine?.dispose();
+    engine = null;
+    // A failure ends the session only when it is the current load's.
+    latest = runLoad(request, mine).catch((error: unknown) => {
+      if (mine === generation) deps.post({ status: 'error', message: (error as Error).message ?? String(error), fatal: true });
+    });
+  }
+
+  return {
+    /** Handles one request; the caller runs them one at a time, in order. */
+    async handle(request: WorkerRequest): Promise<void> {
+      switch (request.type) {
+        case 'load':
+          // Loading runs beside the request queue, so audio keeps arriving (and is kept) meanwhile.
+          startLoad(request);
+          return;
+        case 'audio':
+          if (engine) await engine.pushAudio(request.channel, request.samples);
+          else waiting[request.channel].push(request.samples);
+          return;
+        case 'flush':
+          if (latest) await latest;
+          if (engine) await engine.flush();
+          else deps.post({ status: 'flushed' });
+          return;
+        default: {
+          const unhandled: never = request;
+          return unhandled;
+        }
+      }
+    },
+  };
+}

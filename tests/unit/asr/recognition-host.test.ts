@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
+import type { WorkerReply, WorkerRequest } from '@/lib/messaging/worker-messages';
+import { TEST_ASR } from '../../fakes/asr-settings';
+
+type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
+
+/** A fake engine that records what reaches it. */
+function fakeEngine(name: string, log: string[]): LoadedEngine {
+  return {
+    device: 'wasm',
+    engine: {
+      pushAudio: async (channel, samples) => void log.push(`${name} audio ${channel} ${samples[0]}`),
+      flush: async () => void log.push(`${name} flush`),
+      dispose: async () => void log.push(`${name} disposed`),
+    },
+  };
+}
+
+/** A host whose loads finish (or fail) only when the test says so. */
+function setup() {
+  const posted: WorkerReply[] = [];
+  const log: string[] = [];
+  const pending = new Map<string, { resolve: (engine: LoadedEngine) => void; reject: (error: Error) => void }>();
+  const host = createRecognitionHost({
+    loadEngine: (request) => new Promise((resolve, reject) => pending.set(request.model, { resolve, reject })),
+    post: (reply) => posted.push(reply),
+    now: () => 0,
+  });
+  const load = (model: string): LoadRequest => ({ type: 'load', ...TEST_ASR, model, wasmPaths: 'ort/', vadModelUrl: 'vad.onnx' });
+  const audio = (value: number): WorkerRequest => ({ type: 'audio', channel: 'interviewer', samples: new Float32Array([value]) });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { host, posted, log, pending, load, audio, settle };
+}
+
+describe('createRecognitionHost', () => {
+  it('keeps audio while the model loads and feeds it, in order, to the engine before new audio', async () => {
+    const { host, log, pending, load, audio, settle, posted } = setup();
+    await host.handle(load('a'));
+    await host.handle(audio(1));
+    await host.handle(audio(2));
+    pending.get('a')!.resolve(fakeEngine('a', log));
+    await settle();
+    await host.handle(audio(3));
+    expect(log).toEqual(['a audio interviewer 1', 'a audio interviewer 2', 'a audio interviewer 3']);
+    expect(posted).toEqual([{ status: 'ready', device: 'wasm', loadMs: 0 }]);
+  });
+
+  it('lets the newer of two loads win, whichever finishes last, and disposes the superseded one', async () => {
+    const { host, log, pending, load, audio, settle, posted } = setup();
+    await host.handle(load('old'));
+    await host.handle(load('new'));
+    pending.get('new')!.resolve(fakeEngine('new', log));
+    await settle();
+    pending.get('old')!.resolve(fakeEngine('old', log));
+    await settle();
+    await host.handle(audio(7));
+
+    expect(log).toEqual(['old disposed', 'new audio interviewer 7']);
+    expect(posted.filter((reply) => reply.status === 'ready')).toHaveLength(1);
+  });
+
+  it('ignores the failure of a superseded load, and stops the session on the current one\'s', async () => {
+    const { host, pending, load, settle, posted } = setup();
+    await host.handle(load('old'));
+    await host.handle(load('new'));
+    pending.get('old')!.reject(new Error('old model missing'));
+    await settle();
+    expect(posted).toEqual([]);
+
+    pending.get('new')!.reject(new Error('new model missing'));
+    await settle();
+    expect(posted).toEqual([{ status: 'error', message: 'new model missing', fatal: true }]);
+  });
+
+  it('disposes the running engine when another model is asked for', async () => {
+    const { host, log, pending, load, settle } = setup();
+    await host.handle(load('a'));
+    pending.get('a')!.resolve(fakeEngine('a', log));
+    await settle();
+    await host.handle(load('b'));
+    expect(log).toEqual(['a disposed']);
+  });
+
+  it('flushes after the load in progress, or says flushed when there is no engine', async () => {
+    const { host, log, pending, load, settle, posted } = setup();
+    await host.handle({ type: 'flush' });
+    expect(posted).toEqual([{ status: 'flushed' }]);
+
+    await host.handle(load('a'));
+    const flushed = host.handle({ type: 'flush' });
+    await settle();
+    expect(log).toEqual([]);
+    pending.get('a')!.resolve(fakeEngine('a', log));
+    await flushed;
+    expect(log).toEqual(['a flush']);
+  });
+});
