@@ -13,6 +13,11 @@ export const useSessionStore = createSessionStore();
 const STATUS_CHECK_MS = 5_000;
 export const sessionDb = openSessionDb();
 
+/** Keeps a card shown during a session in its record, for the review; no session, nothing to keep. */
+function recordShown(sessionId: string | undefined, hint: { entryId: string; question: string; at: number }): void {
+  if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }));
+}
+
 /** Wires the live session: runtime events into the store, hints from new lines, Start and Stop. */
 export function useLiveSession(index: QuestionIndex) {
   // New lines are read against the latest knowledge base, but a knowledge change (a pack
@@ -29,9 +34,7 @@ export function useLiveSession(index: QuestionIndex) {
         return;
       }
       const shown = takeLine(useSessionStore, indexRef.current, event.line, { threshold: useSettingsStore.getState().matchThreshold }, Date.now());
-      for (const hint of shown) {
-        void sessionDb.then((handle) => recordHint(handle, { sessionId: event.line.sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }));
-      }
+      for (const hint of shown) recordShown(event.line.sessionId, hint);
     });
     // Reopening the panel: show the running session, or the last one, from IndexedDB.
     void sendCommand({ type: 'session/status' }).then(async (reply) => {
@@ -107,7 +110,7 @@ export function useLiveSession(index: QuestionIndex) {
     const { sessionId } = useSessionStore.getState();
     const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
     useSessionStore.getState().showHints([hint]);
-    if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId: entry.id, question: entry.question, at: hint.at }));
+    recordShown(sessionId, hint);
     await speak(entry.question);
   }
 
@@ -117,7 +120,7 @@ export function useLiveSession(index: QuestionIndex) {
     if (!hint) return;
     if (hint.heard) useKnowledgeStore.getState().learnPhrasing(entryId, hint.heard);
     useSessionStore.getState().chooseAlternative(entryId, question);
-    if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId, question, at: hint.at }));
+    recordShown(sessionId, { entryId, question, at: hint.at });
   }
 
   /** The user says which near miss was asked: show its card, record it, learn the phrasing. */
@@ -127,7 +130,7 @@ export function useLiveSession(index: QuestionIndex) {
     if (nearMisses.heard) useKnowledgeStore.getState().learnPhrasing(entryId, nearMisses.heard);
     const hint = { entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
     useSessionStore.getState().showHints([hint]);
-    if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId, question, at: hint.at }));
+    recordShown(sessionId, hint);
   }
 
   return { start, stop, ask, chooseAlternative, chooseNearMiss };

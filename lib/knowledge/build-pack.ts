@@ -119,9 +119,10 @@ export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; pos
     entries.push(entry);
   }
 
+  // An empty alias list is left out, so a pack without aliases is built exactly as before.
   const { aliases, ...rest } = meta;
-  const hasAliases = !(Array.isArray(aliases) && aliases.length === 0) && aliases !== undefined;
-  const pack = packSchema.safeParse({ ...rest, entries, ...(hasAliases ? { aliases } : {}) });
+  const noAliases = aliases === undefined || (Array.isArray(aliases) && aliases.length === 0);
+  const pack = packSchema.safeParse({ ...rest, entries, ...(noAliases ? {} : { aliases }) });
   if (!pack.success) {
     const { field, message } = firstIssue(pack.error, {});
     throw new PackError(message, { field });
