@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { extractQuestions } from '../lib/page/extract-questions';
+import { markdownToHtml } from '../lib/page/markdown-page';
+import { nodeHtmlTools } from '../lib/page/node-html-tools';
+import { goldenPageSchema, scorePage, totalsOf, type PageScore, type ScoreTotals } from '../lib/page/score-extraction';
+import { round, runCli, UsageError } from './cli-support';
+
+const USAGE = 'usage: npm run eval:import -- [--pages DIR]… [--verbose]';
+const DEFAULT_SETS = ['tests/fixtures/pages', 'tests/fixtures/eval/pages'];
+
+function scoreSet(dir: string, verbose: boolean): PageScore[] {
+  const tools = nodeHtmlTools();
+  const pages = readdirSync(dir).filter((name) => /\.(html|md)$/.test(name)).sort();
+  if (pages.length === 0) throw new UsageError(`${dir}: no .html or .md pages`);
+  console.log(`\n${dir} (${pages.length} pages)`);
+  console.log(`${'page'.padEnd(40)} ${'expected'.padStart(8)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'precision'.padStart(9)} ${'answers'.padStart(8)}`);
+  return pages.map((name) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const golden = goldenPageSchema.parse(JSON.parse(readFileSync(join(dir, name.replace(/\.(html|md)$/, '.json')), 'utf8')));
+    const html = name.endsWith('.md') ? markdownToHtml(text) : text;
+    const { questions } = extractQuestions(tools.parsePage(html), tools);
+    const score = scorePage(golden, questions);
+    const totals = totalsOf([score]);
+    console.log(
+      `${name.padEnd(40)} ${String(score.expected).padStart(8)} ${String(score.found).padStart(6)} ${round(totals.recall).toFixed(3).padStart(7)} ${round(totals.precision).toFixed(3).padStart(9)} ${round(totals.answersKept).toFixed(3).padStart(8)}`,
+    );
+    if (verbose) {
+      for (const question of score.missed) console.log(`    missed: ${question}`);
+      for (const question of score.extra) console.log(`    extra:  ${question}`);
+      for (const wrong of score.wrongAnswers) console.log(`    answer: ${wrong.question}\n            expected "${wrong.expected}…", got "${wrong.got}"`);
+    }
+    return score;
+  });
+}
+
+const line = (label: string, totals: ScoreTotals) =>
+  `${label.padEnd(40)} recall ${round(totals.recall).toFixed(3)}  precision ${round(totals.precision).toFixed(3)}  answers kept ${round(totals.answersKept).toFixed(3)}`;
+
+runCli(() => {
+  const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, verbose: { type: 'boolean', default: false } } });
+  const sets = values.pages ?? DEFAULT_SETS;
+  const results = sets.map((dir) => ({ dir, totals: totalsOf(scoreSet(dir, values.verbose)) }));
+  console.log('');
+  for (const { dir, totals } of results) console.log(line(`overall ${dir}`, totals));
+  const [first, ...others] = results;
+  const rounded = (totals: ScoreTotals) => ({ recall: round(totals.recall), precision: round(totals.precision), answersKept: round(totals.answersKept) });
+  // The last line is for machines: the first set's totals, the other sets beside them by folder.
+  console.log(JSON.stringify({ ...rounded(first!.totals), pages: first!.dir, ...Object.fromEntries(others.map(({ dir, totals }) => [dir, rounded(totals)])) }));
+});
