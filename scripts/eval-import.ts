@@ -12,7 +12,9 @@ const DEFAULT_SETS = ['tests/fixtures/pages', 'tests/fixtures/eval/pages'];
 
 function scoreSet(dir: string, verbose: boolean): PageScore[] {
   const tools = nodeHtmlTools();
-  const pages = readdirSync(dir).filter((name) => /\.(html|md)$/.test(name)).sort();
+  const names = new Set(readdirSync(dir));
+  // A page is an .html or .md file with its expectations beside it (a README is not a page).
+  const pages = [...names].filter((name) => /\.(html|md)$/.test(name) && names.has(name.replace(/\.(html|md)$/, '.json'))).sort();
   if (pages.length === 0) throw new UsageError(`${dir}: no .html or .md pages`);
   console.log(`\n${dir} (${pages.length} pages)`);
   console.log(`${'page'.padEnd(40)} ${'expected'.padStart(8)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'precision'.padStart(9)} ${'answers'.padStart(8)}`);

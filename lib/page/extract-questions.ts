@@ -1,9 +1,15 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { comparable } from './score-extraction';
+import { DISCLOSURE_MARK, pageBlocks, type Block, type TextBlock } from './page-blocks';
+import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
+import { structuredQuestions } from './structured-data';
 
 export interface ExtractedQuestion {
   question: string;
-  /** The text under the question, as separate points (list items, paragraphs). */
+  /** The answer under the question as key points: its sentences, list items and code blocks; empty when the page gives none. */
   outline: string[];
+  /** The page's section heading above the question ("Coding and Data Manipulation"), a category to suggest. */
+  section?: string;
 }
 
 export interface PageExtraction {
@@ -18,121 +24,260 @@ export interface HtmlTools {
   sanitize(html: string): string;
 }
 
-const NUMBERING = /^\s*(?:q(?:uestion)?\s*\d+\s*[:.)-]|\d+\s*[.):-]|#\d+\s*[:.-]?)\s*/i;
-/** Without a question mark, a heading is a question only as a task or a wh-word with a verb after it. */
-const TASK_START =
-  /^(?:explain|describe|design|build|implement|walk me through|tell me|talk about|compare|give|write|define|derive|estimate|suppose|imagine|how would you|how do you|how does|how can|what is|what are|why is|why are|why do|why does|when would you|when should|which|can you|could you|would you|do you|have you)\b/i;
-const LEAD_IN = /^\s*(?:how to approach it|approach|answer|a|tip|hint|what to say)\s*[:—-]\s*/i;
-const BLOCKS_TO_DROP = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
+const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"], [role="alertdialog"], [aria-hidden="true"]';
 /** Boxes around an article that ask questions of their own ("Want more tips?"): dropped before reading. */
-const PROMO_BOXES = ['newsletter', 'subscribe', 'signup', 'promo', 'sponsor', 'advert', 'related', 'comment', 'share', 'cookie', 'popup', 'modal', 'cta']
+const PROMO_BOXES = ['newsletter', 'subscribe', 'signup', 'promo', 'sponsor', 'advert', 'related', 'comment', 'share', 'cookie', 'popup', 'modal', 'cta', 'upsell', 'breadcrumb']
   .flatMap((word) => [`[class*="${word}" i]`, `[id*="${word}" i]`])
   .join(', ');
+/** Controls that open an accordion panel: their label is the question. */
+const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
+const MAX_POINTS = 40;
 
-const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Text that reads as an interview question: a question mark, or a question or task opening. */
-export function looksLikeQuestion(text: string): boolean {
-  const stripped = clean(text).replace(NUMBERING, '');
-  if (stripped.length < 12 || stripped.length > 220) return false;
-  return /\?$/.test(stripped) || TASK_START.test(stripped);
-}
-
-const questionText = (element: Element) => clean(element.textContent ?? '').replace(NUMBERING, '');
-
-/** A paragraph or list item that is all bold: "**1. What is overfitting?**". */
-function isBoldLine(element: Element): boolean {
-  if (!['P', 'LI', 'DIV'].includes(element.tagName)) return false;
-  const strong = element.querySelector('strong, b');
-  return strong !== null && clean(strong.textContent ?? '') === clean(element.textContent ?? '');
-}
-
-function headingLevel(element: Element): number {
-  return /^H[1-6]$/.test(element.tagName) ? Number(element.tagName[1]) : 0;
-}
-
-/** The points inside an element: its list items, or its own text. */
-function pointsOf(element: Element): string[] {
-  const items = [...element.querySelectorAll('li')].map((item) => clean(item.textContent ?? ''));
-  if (items.length > 0) {
-    const lead = [...element.children].filter((child) => child.tagName === 'P').map((child) => clean(child.textContent ?? ''));
-    return [...lead, ...items].map((item) => item.replace(LEAD_IN, '')).filter(Boolean);
+/**
+ * A copy of the page ready to read: promotional boxes gone, collapsed answers shown,
+ * accordion buttons turned into marked text (Readability and the sanitiser drop buttons).
+ */
+function readableCopy(document: Document): Document {
+  const copy = document.cloneNode(true) as Document;
+  for (const box of copy.querySelectorAll(PROMO_BOXES)) if (box !== copy.body && box !== copy.documentElement) box.remove();
+  for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();
+  for (const trigger of copy.querySelectorAll(DISCLOSURE_TRIGGERS)) {
+    const label = copy.createElement('span');
+    label.setAttribute(DISCLOSURE_MARK, '');
+    label.append(...trigger.childNodes);
+    trigger.replaceWith(label);
   }
-  const text = clean(element.textContent ?? '').replace(LEAD_IN, '');
-  return text ? [text] : [];
+  for (const hidden of copy.querySelectorAll('[hidden]')) hidden.removeAttribute('hidden');
+  for (const collapsed of copy.querySelectorAll('[style*="display" i]')) (collapsed as HTMLElement).style.removeProperty('display');
+  for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
+  return copy;
 }
 
-function isQuestionStart(element: Element): boolean {
-  if (headingLevel(element) >= 2) return looksLikeQuestion(element.textContent ?? '');
-  return isBoldLine(element) && looksLikeQuestion(element.textContent ?? '');
+function parseSanitised(html: string, tools: HtmlTools): Element {
+  return tools.parseHtml(`<!doctype html><body>${tools.sanitize(html)}</body>`).body;
 }
 
-/** Questions as headings or bold lines, with what follows them up to the next question or section. */
-function fromSequences(root: Element): ExtractedQuestion[] {
-  const found: ExtractedQuestion[] = [];
-  const starts = [...root.querySelectorAll('h2, h3, h4, h5, h6, p, li, div')].filter(isQuestionStart);
-  for (const start of starts) {
-    const level = headingLevel(start);
-    const outline: string[] = [];
-    for (let next = start.nextElementSibling; next; next = next.nextElementSibling) {
-      const nextLevel = headingLevel(next);
-      if (isQuestionStart(next) || (nextLevel > 0 && (level === 0 || nextLevel <= level))) break;
-      outline.push(...pointsOf(next));
-    }
-    if (outline.length > 0) found.push({ question: questionText(start), outline });
+interface Candidate {
+  index: number;
+  block: Block;
+  shape: string;
+  question: string;
+  /** Reads as a question by its words alone. */
+  textual: boolean;
+  inlineAnswer?: string;
+  number?: number;
+  heading?: number;
+}
+
+const numberOf = (text: string) => {
+  const match = /^\s*(?:q(?:uestion)?\s*\.?\s*#?|#\s*)?(\d+)/i.exec(text);
+  return match ? Number(match[1]) : undefined;
+};
+
+/** What a block would be as the start of a question, before the page's other blocks are weighed. */
+function candidateOf(block: Block, index: number, tableIds: Map<Element, number>): Candidate | undefined {
+  if (block.kind === 'heading') {
+    if (block.level === 1 && !block.disclosure) return undefined;
+    const numbered = isNumbered(block.text);
+    const shape = block.disclosure ? 'disclosure' : numbered ? `numbered-h${block.level}` : `h${block.level}`;
+    return { index, block, shape, question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text), number: numbered ? numberOf(block.text) : undefined, heading: block.level };
   }
-  return found;
+  if (block.kind === 'row') {
+    if (block.cells.length !== 2 || block.header || block.firstCellLinkOnly || !block.cells[1]) return undefined;
+    if (!tableIds.has(block.table)) tableIds.set(block.table, tableIds.size);
+    return { index, block, shape: `table-${tableIds.get(block.table)}`, question: cleanQuestion(block.cells[0]!), textual: looksLikeQuestion(block.cells[0]!) };
+  }
+  if (block.kind !== 'text' || block.linkOnly) return undefined;
+  if (block.disclosure) return { index, block, shape: 'disclosure', question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text) };
+  if (block.lead && block.bold) {
+    const numbered = isNumbered(block.text);
+    return { index, block, shape: numbered ? 'numbered-bold' : 'bold', question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text), number: numbered ? numberOf(block.text) : undefined };
+  }
+  if (block.lead) {
+    if (looksLikeQuestion(block.lead.text)) return { index, block, shape: 'lead', question: cleanQuestion(block.lead.text), textual: true, inlineAnswer: block.lead.rest };
+    // "**2) Factorial**. Calculate a factorial": the numbered lead-in opens a task the paragraph states.
+    if (isNumbered(block.lead.text)) return { index, block, shape: 'numbered-lead', question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text), number: numberOf(block.lead.text) };
+    return undefined;
+  }
+  if (/^\s*(?:q|question)\s*\d*\s*[:.]\s/i.test(block.text) && !block.item) return { index, block, shape: 'q-label', question: cleanQuestion(block.text.replace(/^\s*(?:q|question)\s*/i, '')), textual: true };
+  return undefined;
 }
 
-/** FAQ shapes: <details><summary>Q</summary>A</details> and <dl><dt>Q</dt><dd>A</dd></dl>. */
-function fromFaqBlocks(root: Element): ExtractedQuestion[] {
-  const found: ExtractedQuestion[] = [];
-  for (const details of root.querySelectorAll('details')) {
-    const summary = details.querySelector('summary');
-    if (!summary || !looksLikeQuestion(summary.textContent ?? '')) continue;
-    const outline = [...details.children].filter((child) => child !== summary).flatMap(pointsOf);
-    if (outline.length > 0) found.push({ question: questionText(summary), outline });
-  }
-  for (const term of root.querySelectorAll('dt')) {
-    if (!looksLikeQuestion(term.textContent ?? '')) continue;
-    const outline: string[] = [];
-    for (let next = term.nextElementSibling; next?.tagName === 'DD'; next = next.nextElementSibling) outline.push(...pointsOf(next));
-    if (outline.length > 0) found.push({ question: questionText(term), outline });
-  }
-  return found;
-}
-
-/** The article of a page: Readability on a clone (it changes the document it reads), else the page without its chrome. */
-function articleOf(document: Document, tools: HtmlTools): { title: string; root: Element } {
-  const cleanCopy = () => {
-    const clone = document.cloneNode(true) as Document;
-    for (const box of clone.querySelectorAll(PROMO_BOXES)) box.remove();
-    return clone;
-  };
-  const forReadability = cleanCopy();
-  const article = isProbablyReaderable(forReadability) ? new Readability(forReadability).parse() : null;
-  const html = article?.content ?? cleanCopy().body?.innerHTML ?? '';
-  const parsed = tools.parseHtml(`<!doctype html><body>${tools.sanitize(html)}</body>`);
-  if (!article) for (const chrome of parsed.querySelectorAll(BLOCKS_TO_DROP)) chrome.remove();
-  return { title: clean(article?.title ?? document.title ?? ''), root: parsed.body };
+/** Numbers that mostly count up one by one: the page enumerates these blocks. */
+function counts(numbers: ReadonlyArray<number | undefined>): boolean {
+  const known = numbers.filter((value): value is number => value !== undefined);
+  if (known.length < 3) return false;
+  let steps = 0;
+  for (let i = 1; i < known.length; i++) if (known[i] === known[i - 1]! + 1) steps += 1;
+  return steps / (known.length - 1) >= 0.6;
 }
 
 /**
- * Finds the interview questions on a page and the outline under each: question
- * headings, numbered bold questions with notes below, and FAQ blocks. Navigation,
- * footers, sidebars and ads are left out by reading only the article.
+ * The candidates that are questions. Wording decides alone for plain headings (section
+ * titles share their shape); for shapes a page uses to lay out its questions (bold lines,
+ * numbered headings, accordion labels, table rows), a shape that mostly holds questions,
+ * or that the page numbers 1, 2, 3…, makes every block of it a question.
  */
-export function extractQuestions(document: Document, tools: HtmlTools): PageExtraction {
-  const { title, root } = articleOf(document, tools);
+function acceptedStarts(candidates: readonly Candidate[], blocks: readonly Block[]): Candidate[] {
+  const byShape = new Map<string, Candidate[]>();
+  for (const candidate of candidates) byShape.set(candidate.shape, [...(byShape.get(candidate.shape) ?? []), candidate]);
+  const wholeShape = new Set<string>();
+  for (const [shape, members] of byShape) {
+    if (/^h\d$/.test(shape)) continue;
+    const textual = members.filter((member) => member.textual).length;
+    const isTable = shape.startsWith('table-');
+    const questionHeader = isTable && blocks.some((block) => block.kind === 'row' && block.header && block.table === (members[0]!.block as Extract<Block, { kind: 'row' }>).table && /question|^q$/i.test(block.cells[0] ?? ''));
+    const mostly = textual >= (isTable ? 2 : 3) && textual / members.length >= 0.6;
+    if (questionHeader || mostly || (textual >= 1 && counts(members.map((member) => member.number)))) wholeShape.add(shape);
+  }
+  return candidates.filter(
+    (candidate) =>
+      (candidate.textual || wholeShape.has(candidate.shape)) &&
+      candidate.question.length >= 3 &&
+      candidate.question.length <= MAX_QUESTION_LENGTH &&
+      !isLabel(candidate.question),
+  );
+}
+
+/** An answer block as key points: sentences of its text, or a code block whole. */
+function pointsOf(block: Block): string[] {
+  if (block.kind === 'code') return [block.text];
+  if (block.kind !== 'text' || block.linkOnly || block.disclosure) return [];
+  return answerPoints(block.text);
+}
+
+function answerPoints(text: string): string[] {
+  const cleaned = cleanAnswerText(text).replace(ANSWER_LABEL, '');
+  return cleaned ? splitSentences(cleaned) : [];
+}
+
+/** List items that are questions: a list (or nested list) whose items mostly read as questions. */
+function listQuestions(blocks: readonly Block[], covered: ReadonlySet<number>): Array<{ index: number; question: string }> {
+  const items = blocks
+    .map((block, index) => ({ block, index }))
+    .filter((entry): entry is { block: TextBlock; index: number } => entry.block.kind === 'text' && entry.block.item?.own === true && !covered.has(entry.index));
+  const lists = new Map<Element, Array<{ block: TextBlock; index: number }>>();
+  for (const entry of items) lists.set(entry.block.item!.list, [...(lists.get(entry.block.item!.list) ?? []), entry]);
+  const accepted = new Set<TextBlock>();
+  // Deepest lists first: an item whose nested list holds questions is a topic, not a question.
+  const ordered = [...lists.values()].sort((a, b) => b[0]!.block.item!.depth - a[0]!.block.item!.depth);
+  const topics = new Set<TextBlock>();
+  for (const members of ordered) {
+    const own = members.filter((entry) => !entry.block.linkOnly && !topics.has(entry.block) && !entry.block.disclosure);
+    const textual = own.filter((entry) => looksLikeQuestion(entry.block.text) || hasDifficultyMark(entry.block.text)).length;
+    if (textual === 0 || textual / Math.max(own.length, 1) < 0.6) continue;
+    for (const entry of own) {
+      accepted.add(entry.block);
+      if (entry.block.item!.parent) topics.add(entry.block.item!.parent);
+    }
+  }
+  return items
+    .filter((entry) => accepted.has(entry.block))
+    .map((entry) => {
+      const question = cleanQuestion(entry.block.text);
+      const parent = entry.block.item!.parent;
+      // "Compare the two." needs the topic it hangs under to make sense on its own.
+      if (parent?.kind === 'text' && !accepted.has(parent)) {
+        const topic = cleanQuestion(parent.text).replace(/[.:;,]+$/, '');
+        const withTopic = `${topic} — ${question}`;
+        if (topic && withTopic.length <= MAX_QUESTION_LENGTH) return { index: entry.index, question: withTopic };
+      }
+      return { index: entry.index, question };
+    })
+    .filter((entry) => entry.question.length >= 3 && entry.question.length <= MAX_QUESTION_LENGTH && !isLabel(entry.question));
+}
+
+/** The questions in one reading of the page, in page order, each with the answer that follows it. */
+function questionsIn(root: Element): ExtractedQuestion[] {
+  const blocks = pageBlocks(root);
+  const tableIds = new Map<Element, number>();
+  const candidates = blocks.flatMap((block, index) => candidateOf(block, index, tableIds) ?? []);
+  const starts = new Map(acceptedStarts(candidates, blocks).map((start) => [start.index, start]));
+
+  const found: Array<ExtractedQuestion & { index: number }> = [];
+  const covered = new Set<number>();
+  let current: { item: ExtractedQuestion & { index: number }; start: Candidate } | undefined;
+  let section: string | undefined;
+  blocks.forEach((block, index) => {
+    const start = starts.get(index);
+    // Inside the answer to a question heading, bold lines and lead-ins are the answer's own structure.
+    const nested = start && current?.start.heading !== undefined && start.heading === undefined;
+    if (start && !nested) {
+      const item = { index, question: start.question, outline: start.inlineAnswer ? answerPoints(start.inlineAnswer) : [], section };
+      found.push(item);
+      current = { item, start };
+      covered.add(index);
+      return;
+    }
+    if (block.kind === 'heading') {
+      const endsCurrent = current && (current.start.heading === undefined || block.level <= current.start.heading);
+      if (endsCurrent) current = undefined;
+      if (!current && block.level >= 2) section = sectionName(block.text);
+      return;
+    }
+    if (block.kind === 'end') {
+      if (current && (current.start.shape === 'disclosure' || current.start.shape.startsWith('table-')) && current.start.heading === undefined) current = undefined;
+      return;
+    }
+    if (!current) return;
+    covered.add(index);
+    if (current.item.outline.length < MAX_POINTS) current.item.outline.push(...pointsOf(block).slice(0, MAX_POINTS - current.item.outline.length));
+  });
+  for (const { index, question } of listQuestions(blocks, covered)) found.push({ index, question, outline: [], section: sectionBefore(blocks, index) });
+  return found.sort((a, b) => a.index - b.index).map(({ index: _index, section: itemSection, ...item }) => (itemSection ? { ...item, section: itemSection } : item));
+}
+
+function sectionBefore(blocks: readonly Block[], index: number): string | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (block.kind === 'heading' && block.level >= 2) return sectionName(block.text);
+  }
+  return undefined;
+}
+
+/** A section heading as a category to suggest; "Table of contents" or "Questions" suggest nothing. */
+function sectionName(heading: string): string | undefined {
+  const name = cleanQuestion(heading);
+  return name && !isLabel(name) ? name : undefined;
+}
+
+/** Keeps the first of questions asked twice (a page's FAQ block repeating its body, a table of contents). */
+function withoutRepeats(questions: readonly ExtractedQuestion[]): ExtractedQuestion[] {
   const seen = new Set<string>();
-  const questions = [...fromFaqBlocks(root), ...fromSequences(root)].filter((item) => {
-    const key = item.question.toLowerCase();
-    if (seen.has(key)) return false;
+  return questions.filter((item) => {
+    const key = comparable(item.question);
+    if (!key || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  // Keep page order: the order of first appearance in the article text.
-  const text = clean(root.textContent ?? '');
-  questions.sort((a, b) => text.indexOf(a.question) - text.indexOf(b.question));
-  return { title, questions };
 }
+
+/**
+ * Finds the interview questions on a page and the outline under each, by the shapes
+ * pages use: question headings (numbered or not), bold lines and bold lead-ins, FAQ
+ * blocks (<details>, definition lists, accordions, schema.org FAQPage), question/answer
+ * tables and plain lists of questions. Navigation, footers, sidebars and promotional
+ * boxes are left out.
+ *
+ * The page is read twice: the article Readability finds, and the whole page without its
+ * chrome. Readability is precise but can keep only one part of a long page or drop
+ * layout tables; when the whole page holds clearly more questions, that reading wins.
+ */
+export function extractQuestions(document: Document, tools: HtmlTools): PageExtraction {
+  const forReadability = readableCopy(document);
+  const article = isProbablyReaderable(forReadability, { minContentLength: 80, minScore: 10 }) ? new Readability(forReadability).parse() : null;
+  const wholePage = parseSanitised(readableCopy(document).body?.innerHTML ?? '', tools);
+  for (const chrome of wholePage.querySelectorAll(CHROME)) chrome.remove();
+
+  const fromPage = questionsIn(wholePage);
+  const fromArticle = article?.content ? questionsIn(parseSanitised(article.content, tools)) : [];
+  const best = fromPage.length >= Math.max(fromArticle.length * 1.25, fromArticle.length + 3) ? fromPage : fromArticle.length > 0 ? fromArticle : fromPage;
+
+  const declared = structuredQuestions(document, tools);
+  const seen = new Set(best.map((item) => comparable(item.question)));
+  const extra = declared.filter((item) => !seen.has(comparable(item.question)));
+  const title = (article?.title ?? document.title ?? '').replace(/\s+/g, ' ').trim();
+  return { title, questions: withoutRepeats([...best, ...extra]) };
+}
+
+export { looksLikeQuestion } from './question-text';

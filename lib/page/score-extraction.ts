@@ -54,9 +54,10 @@ export function scorePage(golden: GoldenPage, extracted: readonly ExtractedQuest
     score.matched += 1;
     if (!expected.answer) continue;
     score.answersExpected += 1;
-    const first = hit.item.outline[0] ?? '';
-    if (comparable(first).startsWith(comparable(expected.answer))) score.answersKept += 1;
-    else score.wrongAnswers.push({ question: expected.question, expected: expected.answer, got: first.slice(0, 80) });
+    // The outline reads from the answer's first words: its first point starts the answer (a short first sentence runs on into the second).
+    const start = hit.item.outline.join(' ');
+    if (comparable(start).startsWith(comparable(expected.answer))) score.answersKept += 1;
+    else score.wrongAnswers.push({ question: expected.question, expected: expected.answer, got: start.slice(0, 80) });
   }
   score.trueItems = items.filter((candidate) => candidate.used).length;
   score.extra = items.filter((candidate) => !candidate.used).map((candidate) => candidate.item.question);

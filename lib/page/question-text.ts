@@ -1,0 +1,78 @@
+/**
+ * What a line of a page says once its decoration is gone, and whether it reads as an
+ * interview question. Pure text rules, shared by every page shape.
+ */
+
+/** "1.", "12)", "Q3:", "Q9.", "Question 4 —", "#7", "8.1.2" in front of a question. */
+const NUMBERING = /^\s*(?:(?:q(?:uestion)?\s*\.?\s*#?\d+|#\s*\d+|\d+(?:\.\d+)*(?!\d|\.\d|\s*%))\s*(?:[:.)\]–—-]+\s*|\s+(?=\S))|\(\d+\)\s*)/i;
+/** Difficulty marks: "[E]", "[Medium]", "(hard)". */
+const DIFFICULTY = /[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]/gi;
+/** Pictographs and the joiners and selectors that build them (👶, ⭐️, 🟢, 🔹). */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3]/gu;
+/** Source and answer links left as text: "[src]", "[[src]]", "[Answer]", "[[1]]", "[12]". */
+const LINK_DEBRIS = /\[\[?\s*(?:src|source|answer|solution|link|ref|\d{1,3})\s*\]?\]/gi;
+const TRAILING_DEBRIS = /\s*(?:\(?\s*read more\s*\)?|↑|⬆|back to top)\s*$/i;
+
+/** A difficulty mark in front ("[E] …", "(Hard) …"): pages mark their questions, not their prose. */
+export const hasDifficultyMark = (text: string) => /^\s*[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]/i.test(text);
+
+export const cleanSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** True when the text starts with numbering, a sign the page enumerates its questions. */
+export const isNumbered = (text: string) => NUMBERING.test(text);
+
+/** A question as the user should see it: no numbering, difficulty marks, emoji, link debris or trailing colon. */
+export function cleanQuestion(text: string): string {
+  let result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ').replace(DIFFICULTY, ' '));
+  result = result.replace(NUMBERING, '').replace(TRAILING_DEBRIS, '');
+  return cleanSpace(result.replace(DIFFICULTY, ' ')).replace(/\s*[:–—-]\s*$/, '').replace(/\s+([?.!,])/g, '$1');
+}
+
+/** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
+export function cleanAnswerText(text: string): string {
+  const result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ')).replace(/\s+([?.!,;:])/g, '$1');
+  return /^(?:read more|back to top|see (?:deep-dive )?answer|answer|source|src|link)\W*$/i.test(result) ? '' : result;
+}
+
+/** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */
+export const ANSWER_LABEL = /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
+
+/** Words that name a part of a page or an answer, never a question. */
+const LABEL = /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
+export const isLabel = (text: string) => LABEL.test(cleanSpace(text));
+
+const TASK =
+  /^(?:explain|describe|design|build|implement|write|code|define|derive|estimate|compute|calculate|count|find|return|reverse|sort|merge|list|name|compare|contrast|distinguish|differentiate|give|tell|talk|walk|suppose|imagine|given|create|draw|prove|show|discuss|outline|state|teach|share|take me|convince|sell|pitch|propose|model|plan|debug|optimi[sz]e|improve|evaluate|analy[sz]e|summari[sz]e|detect|check|determine|print|generate|simulate|solve|predict|recommend|identify|elaborate|clarify)\b/i;
+const WH_ASK = /^(?:what|why|how|when|where|which|who|whom|whose)(?:'s|’s)?\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|shall|has|have|had|might|may|must|makes?|happens?|causes?|motivates?|drives?|kind|type|sort|role|metrics?|if|about|else|exactly)\b/i;
+const YES_NO = /^(?:is|are|can|could|would|should|do|does|did|have|has|will|shall)\s+(?:you|we|it|there|they|the|a|an|this|that|your|one|i)\b/i;
+const COMPARISON = /\S\s+(?:vs\.?|versus)\s+\S/i;
+
+/** The longest text still read as one question; longer is a paragraph. */
+export const MAX_QUESTION_LENGTH = 300;
+
+/**
+ * Text that reads as an interview question on its own: a question mark at the end, a
+ * task ("Implement…", "Reverse…"), a wh-question, or a comparison ("Epoch vs. batch").
+ */
+export function looksLikeQuestion(raw: string): boolean {
+  const text = cleanQuestion(raw);
+  if (text.length < 8 || text.length > MAX_QUESTION_LENGTH || isLabel(text)) return false;
+  if (/\?["”’)]?$/.test(text)) return text.length >= 10 && /\s/.test(text);
+  if (text.length > 160) return false;
+  return TASK.test(text) || WH_ASK.test(text) || YES_NO.test(text) || (COMPARISON.test(text) && text.length <= 100);
+}
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** A paragraph as its sentences, so each can be a key point; short paragraphs stay whole. */
+export function splitSentences(text: string): string[] {
+  if (text.length < 120) return [text];
+  const parts = [...sentences.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
+  // The segmenter breaks after "e.g." and "vs."; glue a piece that starts in lower case back on.
+  const joined: string[] = [];
+  for (const part of parts) {
+    if (joined.length > 0 && /^[a-z(]/.test(part)) joined[joined.length - 1] += ` ${part}`;
+    else joined.push(part);
+  }
+  return joined;
+}
