@@ -55,7 +55,7 @@ export function HintCardView({ card, confidence, covered }: { card: HintCard; co
           {card.keywords.map((keyword, i) => `${covered?.[i] ? '✓ ' : ''}${keyword}`).join(' · ')}
         </p>
       ) : (
-        <KeyPoints items={card.keyPoints} covered={covered} />
+        card.keyPoints.length > 0 ? <KeyPoints items={card.keyPoints} covered={covered} /> : <p className="hint-meta">No outline yet: write yours under Knowledge.</p>
       )}
       <ListSection title="Pitfalls" items={card.pitfalls} />
       <ListSection title="Follow-ups" items={card.followUps} />

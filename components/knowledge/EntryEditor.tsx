@@ -80,7 +80,7 @@ export function EntryEditor({
       </label>
       <label>
         Key points, one per line (“Lead — detail”)
-        <textarea name="keyPoints" rows={4} defaultValue={outline?.keyPoints.join('\n')} required />
+        <textarea name="keyPoints" rows={4} defaultValue={outline?.keyPoints.join("\n")} />
       </label>
       <label>
         Pitfalls, one per line

@@ -156,6 +156,8 @@ export function App() {
             userPacks={userPacks}
             disabledPackIds={disabledPackIds}
             onImport={knowledge.importPackFile}
+            index={index}
+            onSaveImported={knowledge.addUserPack}
             onRemove={knowledge.removePack}
             onToggle={knowledge.togglePack}
           />

@@ -1,10 +1,43 @@
 import { buildPack, packIdFrom } from '../knowledge/build-pack';
-import type { KnowledgePack } from '../knowledge/schema';
+import { categorySchema, type KnowledgePack } from '../knowledge/schema';
+import { findDuplicate } from '../match/find-duplicate';
+import type { QuestionIndex } from '../match/question-index';
 import type { ExtractedQuestion } from './extract-questions';
 
 export interface ReviewedQuestion extends ExtractedQuestion {
   keep: boolean;
   category: string;
+  /** The stored question this one repeats; such a question starts unticked. */
+  duplicateOf?: string;
+}
+
+/** A page's section heading as a category slug: "Coding and Data Manipulation" → "coding-and-data-manipulation". */
+export function categoryFromSection(section: string | undefined): string | undefined {
+  const slug = (section ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return categorySchema.safeParse(slug).success && slug ? slug : undefined;
+}
+
+/**
+ * The review list for found questions: each compared with the knowledge base (a repeat
+ * starts unticked), with a category suggested by the closest stored question, else the
+ * page's section heading, else "general".
+ */
+export function reviewItems(questions: readonly ExtractedQuestion[], index: QuestionIndex): ReviewedQuestion[] {
+  return questions.map((item) => {
+    const { similar, duplicateOf } = findDuplicate(index, item.question);
+    return {
+      ...item,
+      keep: !duplicateOf,
+      category: similar?.category ?? categoryFromSection(item.section) ?? 'general',
+      ...(duplicateOf ? { duplicateOf: duplicateOf.question } : {}),
+    };
+  });
 }
 
 /**

@@ -2,13 +2,20 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PackManager } from '@/components/knowledge/PackManager';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import type { KnowledgePack } from '@/lib/knowledge/schema';
+import { createQuestionIndex } from '@/lib/match/question-index';
+
+const stored = parseMarkdownPack('# Mine\n\n## What is React?\n- a UI library\n', { id: 'mine' });
+const index = createQuestionIndex(stored.entries);
+const common = { shippedPacks: [], userPacks: [], disabledPackIds: [], index, onRemove: () => undefined, onToggle: () => undefined };
 
 afterEach(cleanup);
 
 describe('PackManager', () => {
   it('refuses a file over the size limit without reading it', async () => {
     const onImport = vi.fn();
-    render(<PackManager shippedPacks={[]} userPacks={[]} disabledPackIds={[]} onImport={onImport} onRemove={() => undefined} onToggle={() => undefined} />);
+    render(<PackManager {...common} onImport={onImport} onSaveImported={vi.fn()} />);
     const huge = new File(['x'], 'huge.md');
     Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
     const text = vi.spyOn(huge, 'text');
@@ -21,9 +28,34 @@ describe('PackManager', () => {
 
   it('says how many questions a good file brought in', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    render(<PackManager shippedPacks={[]} userPacks={[]} disabledPackIds={[]} onImport={onImport} onRemove={() => undefined} onToggle={() => undefined} />);
+    render(<PackManager {...common} onImport={onImport} onSaveImported={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
     expect(onImport).toHaveBeenCalledWith('mine.md', '## Q?\n- a');
+  });
+
+  it('sends a README question list through the review list: repeats unticked, filter, select none, save only the ticked', async () => {
+    const onImport = vi.fn();
+    const onSaveImported = vi.fn((pack: KnowledgePack) => pack);
+    render(<PackManager {...common} onImport={onImport} onSaveImported={onSaveImported} />);
+    const readme = ['# React questions', '', '### 1. What is React?', 'A library for UIs.', '', '### 2. What is JSX?', 'A syntax extension.', '', '### 3. What are hooks?', '', '- Functions that use state.'].join('\n');
+    fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File([readme], 'README.md')] } });
+
+    const review = await screen.findByRole('form', { name: 'Review imported questions' });
+    expect(review.textContent).toMatch(/3 found in “README\.md”, 1 already in your knowledge base \(unticked\)/);
+    expect((screen.getByLabelText('Keep question 1') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('Question 3') as HTMLInputElement).value).toBe('What are hooks?');
+
+    fireEvent.change(screen.getByLabelText('Filter found questions'), { target: { value: 'jsx' } });
+    await waitFor(() => expect(screen.queryByLabelText('Question 3')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Select none of shown' }));
+    fireEvent.change(screen.getByLabelText('Filter found questions'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getByLabelText('Question 3')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Save 1 questions' }));
+
+    expect(onImport).not.toHaveBeenCalled();
+    const saved = onSaveImported.mock.calls[0]![0];
+    expect(saved.entries.map((entry) => [entry.question, entry.outline.keyPoints])).toEqual([['What are hooks?', ['Functions that use state.']]]);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 1 questions from README.md.'));
   });
 });

@@ -68,7 +68,7 @@ describe('fuzzing the pack parsers', () => {
         const text = pieces.join(noise.slice(0, 30)) + noise;
         try {
           const pack = parseMarkdownPack(text);
-          expect(pack.entries.every((entry) => entry.question.length > 0 && entry.outline.keyPoints.length > 0)).toBe(true);
+          expect(pack.entries.every((entry) => entry.question.length > 0 && entry.outline.keyPoints.every((point) => point.trim().length > 0))).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(PackError);
         }

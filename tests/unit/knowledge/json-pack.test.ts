@@ -37,7 +37,7 @@ describe('parseJsonPack', () => {
     ['no entries', '{"entries":[]}', /entries: the pack has no entries/],
     ['a number instead of a pack', '42', /expected a pack object/],
     ['a missing question', JSON.stringify([entry('Fine?'), { outline: { keyPoints: ['x'] } }]), /entries\[1\]\.question/],
-    ['an empty key point list', JSON.stringify([{ question: 'Q?', outline: { keyPoints: [] } }]), /entries\[0\]\.outline\.keyPoints: an outline needs at least one key point/],
+    ['a blank key point', JSON.stringify([{ question: 'Q?', outline: { keyPoints: ['  '] } }]), /entries\[0\]\.outline\.keyPoints\[0\]: must not be empty/],
     ['a bad tag type', JSON.stringify([entry('Q?', { tags: [3] })]), /entries\[0\]\.tags\[0\]/],
     ['a duplicate question', JSON.stringify([entry('Same?'), entry('same')]), /entries\[1\]\.question: the same question already appears at entries\[0\]/],
   ])('refuses %s, naming where', (_name, text, expected) => {

@@ -78,12 +78,16 @@ Numbers:
     ['an empty heading', '## \n- point', /line 1.*no question text/],
     ['an unknown frequency', '## Q one?\n- a\n\n## Q two?\nFrequency: sometimes\n- b', /line 5, frequency: frequency must be high, medium or low/],
     ['an unreadable frame', '## Q?\nFrame: whatever\n- a', /line 2, frame/],
-    ['a question without outline', '## Q one?\n- a\n## Q two?\n', /line 3, outline\.keyPoints/],
     ['the same question twice', '## Same?\n- a\n## same\n- b', /line 3.*already appears at line 1/],
     ['a bad category', '## Q?\nCategory: !!\n- a', /line 2, category/],
   ])('refuses %s with the line and field', (_name, markdown, expected) => {
     expect(() => parseMarkdownPack(markdown)).toThrow(PackError);
     expect(() => parseMarkdownPack(markdown)).toThrow(expected);
+  });
+
+  it('keeps a question without outline as one still to prepare', () => {
+    const pack = parseMarkdownPack('## Q one?\n- a\n## Q two?\n');
+    expect(pack.entries.map((entry) => entry.outline.keyPoints)).toEqual([['a'], []]);
   });
 
   it('keeps fenced code as outline text, not as headings', () => {

@@ -98,8 +98,8 @@ describe('knowledge store: own entries and packs on/off', () => {
 
   it('refuses an invalid entry and changes nothing', () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
-    const result = store.getState().saveEntry({ ...draft('Q?'), outline: { ...draft('Q?').outline, keyPoints: [] } });
-    expect(result).toEqual({ ok: false, message: 'outline.keyPoints: an outline needs at least one key point' });
+    const result = store.getState().saveEntry({ ...draft('Q?'), category: 'Not a slug!' });
+    expect(result).toEqual({ ok: false, message: 'category: category must be a short slug such as "system-design"' });
     expect(store.getState().userPacks).toEqual([]);
   });
 

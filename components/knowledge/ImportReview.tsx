@@ -1,0 +1,87 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { KNOWN_CATEGORIES } from '@/lib/knowledge/schema';
+import type { ReviewedQuestion } from '@/lib/page/imported-pack';
+
+interface ImportReviewProps {
+  title: string;
+  initial: readonly ReviewedQuestion[];
+  onSave: (reviewed: ReviewedQuestion[]) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The questions found on a page or in a file, to tick, edit and file under a category
+ * before they join the knowledge base. Built for long pages: select all or none of what
+ * the filter shows, repeats of stored questions start unticked.
+ */
+export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewProps) {
+  const [items, setItems] = useState<ReviewedQuestion[]>(() => [...initial]);
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter);
+  const visible = useMemo(() => {
+    const needle = deferredFilter.trim().toLowerCase();
+    return items.map((item, position) => ({ item, position })).filter(({ item }) => !needle || `${item.question} ${item.category}`.toLowerCase().includes(needle));
+  }, [items, deferredFilter]);
+  const categories = useMemo(() => [...new Set([...KNOWN_CATEGORIES, 'general', ...items.map((item) => item.category)])], [items]);
+  const kept = items.filter((item) => item.keep).length;
+  const duplicates = items.filter((item) => item.duplicateOf).length;
+  const unanswered = items.filter((item) => item.outline.length === 0).length;
+
+  const update = (position: number, change: Partial<ReviewedQuestion>) => setItems((all) => all.map((item, i) => (i === position ? { ...item, ...change } : item)));
+  const tickVisible = (keep: boolean) => {
+    const shown = new Set(visible.map(({ position }) => position));
+    setItems((all) => all.map((item, i) => (shown.has(i) ? { ...item, keep } : item)));
+  };
+
+  return (
+    <form className="import-review" aria-label="Review imported questions" onSubmit={(event) => (event.preventDefault(), onSave(items))}>
+      <p className="hint-meta">
+        {items.length} found in “{title}”
+        {duplicates > 0 && `, ${duplicates} already in your knowledge base (unticked)`}
+        {unanswered > 0 && `, ${unanswered} without an answer on the page`}. Untick what you do not want; edit freely.
+      </p>
+      <div className="import-tools">
+        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Filter questions" aria-label="Filter found questions" />
+        <button type="button" onClick={() => tickVisible(true)}>
+          Select {deferredFilter ? 'shown' : 'all'}
+        </button>
+        <button type="button" onClick={() => tickVisible(false)}>
+          Select none{deferredFilter ? ' of shown' : ''}
+        </button>
+      </div>
+      <ol>
+        {visible.map(({ item, position }) => (
+          <li key={position} className="import-item" value={position + 1}>
+            <label className="checkbox">
+              <input type="checkbox" checked={item.keep} onChange={(event) => update(position, { keep: event.target.checked })} aria-label={`Keep question ${position + 1}`} />
+              <input className="import-question" value={item.question} onChange={(event) => update(position, { question: event.target.value })} aria-label={`Question ${position + 1}`} />
+            </label>
+            <select value={item.category} onChange={(event) => update(position, { category: event.target.value })} aria-label={`Category of question ${position + 1}`}>
+              {categories.map((category) => (
+                <option key={category}>{category}</option>
+              ))}
+            </select>
+            {item.duplicateOf && <p className="message message--info">Looks like “{item.duplicateOf}”, which you already have.</p>}
+            {item.outline.length === 0 ? (
+              <p className="hint-meta import-unanswered">No answer on the page: saved as a question to prepare.</p>
+            ) : (
+              <ul className="import-outline">
+                {item.outline.map((point, i) => (
+                  <li key={i}>{point.includes('\n') ? <pre>{point}</pre> : point}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div className="pack-actions">
+        <button type="submit" className="primary">
+          Save {kept} questions
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
