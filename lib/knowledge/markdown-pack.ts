@@ -142,6 +142,8 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
   let block: ListField = 'keyPoints';
   let paragraphOpen = false;
   let inFence = false;
+  // The key point a fenced code block is being read into: one point, its lines kept.
+  let fencePoint: { items: string[]; at: number } | undefined;
   const aliases: PackAlias[] = [];
   let inAliases = false;
 
@@ -151,6 +153,15 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
     if (/^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
       paragraphOpen = false;
+      fencePoint = undefined;
+      return;
+    }
+    if (inFence && current) {
+      if (fencePoint) fencePoint.items[fencePoint.at] += `\n${line}`;
+      else if (line.trim()) {
+        const items = current.draft.outline[block];
+        fencePoint = { items, at: items.push(line) - 1 };
+      }
       return;
     }
     const heading = inFence ? null : HEADING.exec(line);
@@ -232,7 +243,8 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
 function formatBlock(outline: Outline, field: ListField, withTitle: boolean): string[] {
   const items = outline[field];
   if (items.length === 0) return [];
-  return ['', ...(withTitle ? [`${BLOCK_TITLES[field]}:`] : []), ...items.map((item) => `- ${item}`)];
+  // A point of several lines is code: written as a fenced block, read back as one point.
+  return ['', ...(withTitle ? [`${BLOCK_TITLES[field]}:`] : []), ...items.map((item) => (item.includes('\n') ? `\`\`\`\n${item}\n\`\`\`` : `- ${item}`))];
 }
 
 function formatEntry(entry: KnowledgeEntry): string[] {

@@ -16,6 +16,7 @@ export function categoryFromSection(section: string | undefined): string | undef
   const slug = (section ?? '')
     .toLowerCase()
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^[^a-z]+/, '')
     .slice(0, 40)

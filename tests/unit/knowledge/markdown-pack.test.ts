@@ -85,6 +85,12 @@ Numbers:
     expect(() => parseMarkdownPack(markdown)).toThrow(expected);
   });
 
+  it('reads a fenced code block as one key point and writes it back the same way', () => {
+    const pack = parseMarkdownPack('## Reverse a list?\n- walk once\n```python\ndef rev(head):\n\n    prev = None\n```\n- O(1) space');
+    expect(pack.entries[0]!.outline.keyPoints).toEqual(['walk once', 'def rev(head):\n\n    prev = None', 'O(1) space']);
+    expect(parseMarkdownPack(toMarkdownPack(pack)).entries[0]!.outline.keyPoints).toEqual(pack.entries[0]!.outline.keyPoints);
+  });
+
   it('keeps a question without outline as one still to prepare', () => {
     const pack = parseMarkdownPack('## Q one?\n- a\n## Q two?\n');
     expect(pack.entries.map((entry) => entry.outline.keyPoints)).toEqual([['a'], []]);

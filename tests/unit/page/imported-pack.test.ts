@@ -30,3 +30,27 @@ describe('importedPack', () => {
     expect(pack.entries[0]!.source).toEqual({ importedAt: '2026-11-22T10:00:00.000Z' });
   });
 });
+
+describe('reviewItems', () => {
+  it('unticks repeats of stored questions and suggests a category from the closest entry, else the section heading', async () => {
+    const { parseMarkdownPack } = await import('@/lib/knowledge/markdown-pack');
+    const { createQuestionIndex } = await import('@/lib/match/question-index');
+    const { reviewItems, categoryFromSection } = await import('@/lib/page/imported-pack');
+    const stored = parseMarkdownPack('## What is a p-value?\nCategory: statistics\n- probability of data this extreme under the null\n');
+    const items = reviewItems(
+      [
+        { question: 'What is a p-value?', outline: ['…'], section: 'Inference' },
+        { question: 'Reverse a linked list in place.', outline: [], section: 'Coding and Data Manipulation' },
+        { question: 'Tell me about yourself.', outline: ['…'] },
+      ],
+      createQuestionIndex(stored.entries),
+    );
+    expect(items.map(({ keep, category, duplicateOf }) => ({ keep, category, duplicateOf }))).toEqual([
+      { keep: false, category: 'statistics', duplicateOf: 'What is a p-value?' },
+      { keep: true, category: 'coding-and-data-manipulation', duplicateOf: undefined },
+      { keep: true, category: 'general', duplicateOf: undefined },
+    ]);
+    expect(categoryFromSection('8.1.2 Über-long section heading about gradient boosting and random forests')).toBe('uber-long-section-heading-about-gradient');
+    expect(categoryFromSection('???')).toBeUndefined();
+  });
+});
