@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { extractQuestions } from '@/lib/page/extract-questions';
-import { browserHtmlTools } from '@/lib/page/browser-html-tools';
+import { extractPageHtml } from '@/lib/page/extract-page-html';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { PackError } from '@/lib/knowledge/pack-error';
@@ -29,7 +28,7 @@ export function WebImport({ index, readCurrentPage, onSave }: WebImportProps) {
       setNotice({ kind: 'error', text: `Cuecard could not read this page (${(error as Error).message}). Click the Cuecard toolbar button on the page first, then try again.` });
       return;
     }
-    const { questions, title } = extractQuestions(browserHtmlTools.parseHtml(source.html), browserHtmlTools);
+    const { questions, title } = extractPageHtml(source.html);
     if (questions.length === 0) {
       setNotice({ kind: 'info', text: `No interview questions found on “${title || source.url}”. Pages with question headings, numbered or bold questions, question lists, tables or FAQ blocks work best.` });
       return;

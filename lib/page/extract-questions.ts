@@ -25,10 +25,8 @@ export interface HtmlTools {
 }
 
 const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"], [role="alertdialog"], [aria-hidden="true"]';
-/** Boxes around an article that ask questions of their own ("Want more tips?"): dropped before reading. */
-const PROMO_BOXES = ['newsletter', 'subscribe', 'signup', 'promo', 'sponsor', 'advert', 'related', 'comment', 'share', 'cookie', 'popup', 'modal', 'cta', 'upsell', 'breadcrumb']
-  .flatMap((word) => [`[class*="${word}" i]`, `[id*="${word}" i]`])
-  .join(', ');
+/** Boxes around an article that ask questions of their own ("Want more tips?"), by class or id: dropped before reading. */
+const PROMO_BOX = /newsletter|subscribe|signup|promo|sponsor|advert|related|comment|share|cookie|popup|modal|cta|upsell|breadcrumb/i;
 /** Controls that open an accordion panel: their label is the question. */
 const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
 const MAX_POINTS = 40;
@@ -39,7 +37,8 @@ const MAX_POINTS = 40;
  */
 function readableCopy(document: Document): Document {
   const copy = document.cloneNode(true) as Document;
-  for (const box of copy.querySelectorAll(PROMO_BOXES)) if (box !== copy.body && box !== copy.documentElement) box.remove();
+  // One pass with one pattern: thirty attribute selectors cost more than the rest of the reading.
+  for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) if (PROMO_BOX.test(`${box.getAttribute('class') ?? ''} ${box.id}`)) box.remove();
   for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();
   for (const trigger of copy.querySelectorAll(DISCLOSURE_TRIGGERS)) {
     const label = copy.createElement('span');
@@ -264,9 +263,10 @@ function withoutRepeats(questions: readonly ExtractedQuestion[]): ExtractedQuest
  * layout tables; when the whole page holds clearly more questions, that reading wins.
  */
 export function extractQuestions(document: Document, tools: HtmlTools): PageExtraction {
-  const forReadability = readableCopy(document);
-  const article = isProbablyReaderable(forReadability, { minContentLength: 80, minScore: 10 }) ? new Readability(forReadability).parse() : null;
-  const wholePage = parseSanitised(readableCopy(document).body?.innerHTML ?? '', tools);
+  const copy = readableCopy(document);
+  // Taken before Readability, which changes the document it reads.
+  const wholePage = parseSanitised(copy.body?.innerHTML ?? '', tools);
+  const article = isProbablyReaderable(copy, { minContentLength: 80, minScore: 10 }) ? new Readability(copy).parse() : null;
   for (const chrome of wholePage.querySelectorAll(CHROME)) chrome.remove();
 
   const fromPage = questionsIn(wholePage);
