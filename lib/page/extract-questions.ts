@@ -119,7 +119,11 @@ function counts(numbers: ReadonlyArray<number | undefined>): boolean {
  */
 function acceptedStarts(candidates: readonly Candidate[], blocks: readonly Block[]): Candidate[] {
   const byShape = new Map<string, Candidate[]>();
-  for (const candidate of candidates) byShape.set(candidate.shape, [...(byShape.get(candidate.shape) ?? []), candidate]);
+  for (const candidate of candidates) {
+    const members = byShape.get(candidate.shape);
+    if (members) members.push(candidate);
+    else byShape.set(candidate.shape, [candidate]);
+  }
   const wholeShape = new Set<string>();
   for (const [shape, members] of byShape) {
     if (/^h\d$/.test(shape)) continue;
@@ -156,7 +160,11 @@ function listQuestions(blocks: readonly Block[], covered: ReadonlySet<number>): 
     .map((block, index) => ({ block, index }))
     .filter((entry): entry is { block: TextBlock; index: number } => entry.block.kind === 'text' && entry.block.item?.own === true && !covered.has(entry.index));
   const lists = new Map<Element, Array<{ block: TextBlock; index: number }>>();
-  for (const entry of items) lists.set(entry.block.item!.list, [...(lists.get(entry.block.item!.list) ?? []), entry]);
+  for (const entry of items) {
+    const members = lists.get(entry.block.item!.list);
+    if (members) members.push(entry);
+    else lists.set(entry.block.item!.list, [entry]);
+  }
   const accepted = new Set<TextBlock>();
   // Deepest lists first: an item whose nested list holds questions is a topic, not a question.
   const ordered = [...lists.values()].sort((a, b) => b[0]!.block.item!.depth - a[0]!.block.item!.depth);
