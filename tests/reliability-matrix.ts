@@ -184,6 +184,18 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'input',
+    what: 'Structured data and Markdown question lists in imports: broken JSON-LD, HTML answers with handlers, script in a README',
+    provoked: 'a page with unparsable and non-question JSON-LD, a FAQPage answer with <img onerror>, a .md file with <script> and <img onerror>',
+    outcome: 'broken data ignored; answers kept as sanitised text; nothing runs; a file with no questions goes to the pack parser, which says why',
+    tests: [
+      ['tests/unit/page/structured-data.test.ts', 'ignores JSON-LD that does not parse'],
+      ['tests/unit/page/structured-data.test.ts', 'with HTML answers as sanitised text points'],
+      ['tests/unit/page/markdown-page.test.ts', 'runs nothing from a hostile file'],
+      ['tests/unit/page/markdown-page.test.ts', 'returns null when there is no question to find'],
+    ],
+  },
+  {
+    kind: 'input',
     what: 'Random pack text and JSON (fuzzing)',
     provoked: 'fast-check, 400 runs each, seed 1 (FUZZ_SEED to vary)',
     outcome: 'a valid pack or a PackError, nothing else',
