@@ -18,7 +18,7 @@ import { StreamingResampler } from '../lib/audio/streaming-resampler';
 import { UtteranceDetector } from '../lib/audio/utterance-detector';
 import { matchQuestion } from '../lib/match/match-question';
 import { createPackIndex } from '../lib/match/question-index';
-import { decodeWav } from '../lib/audio/decode-wav';
+import { decodeWav } from '../lib/dev/decode-wav';
 import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-support';
 
 const USAGE = 'usage: npm run bench:asr -- --model DIR FILE.wav [--dtype fp32|q8]';

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createPackIndex } from '../lib/match/question-index';
 import { takeLine } from '../lib/session/live-hints';
-import { replaySession } from '../lib/session/replay-session';
+import { replaySession } from '../lib/dev/replay-session';
 import { sessionToMarkdown } from '../lib/session/session-markdown';
 import { createSessionStore } from '../lib/store/session-store';
 import { loadKnowledge, percentile, round, runCli } from './cli-support';

@@ -6,7 +6,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { evaluateMatcher, matchCaseSchema } from '../lib/match/evaluate-matcher';
+import { evaluateMatcher, matchCaseSchema } from '../lib/dev/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { buildPack } from '../lib/knowledge/build-pack';
 import { createBrowseIndex } from '../lib/knowledge/browse-index';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeEntry } from '../lib/knowledge/schema';
 import { createGeneralLexicon } from '../lib/match/general-lexicon';
-import { evaluateMatcher, matchCaseSchema } from '../lib/match/evaluate-matcher';
+import { evaluateMatcher, matchCaseSchema } from '../lib/dev/evaluate-matcher';
 import { createQuestionIndex, type QuestionIndexOptions } from '../lib/match/question-index';
 import { buildGeneralLexicon } from './build-lexicon';
 import { round, runCli, vocabularyFor } from './cli-support';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { extractQuestions } from '../lib/page/extract-questions';
 import { markdownToHtml } from '../lib/page/markdown-page';
 import { nodeHtmlTools } from '../lib/page/node-html-tools';
-import { goldenPageSchema, scorePage, totalsOf, type PageScore, type ScoreTotals } from '../lib/page/score-extraction';
+import { goldenPageSchema, scorePage, totalsOf, type PageScore, type ScoreTotals } from '../lib/dev/score-extraction';
 import { round, runCli, UsageError } from './cli-support';
 
 const USAGE = 'usage: npm run eval:import -- [--pages DIR]… [--verbose]';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/match/evaluate-matcher';
+import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/dev/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli, UsageError, vocabularyFor } from './cli-support';
 

@@ -3,19 +3,19 @@ import { localModelChoice } from '@/lib/asr/asr-settings';
 import { checkModelFolder } from '@/lib/asr/local-model-folder';
 import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
 import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
-import type { VadSettings } from '@/lib/messaging/runtime-messages';
+import type { DevicePreference, VadSettings } from '@/lib/messaging/runtime-messages';
 import { FileButton } from '../common/FileButton';
 import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
 
 interface RecognitionSettingsProps {
   model: string;
-  device: 'auto' | 'webgpu' | 'wasm';
+  device: DevicePreference;
   captureMicrophone: boolean;
   vad: VadSettings;
   onModel: (model: string) => void;
   onVad: (vad: Partial<VadSettings>) => void;
-  onDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
+  onDevice: (device: DevicePreference) => void;
   onCaptureMicrophone: (capture: boolean) => void;
 }
 

@@ -1,3 +1,4 @@
+import type { DevicePreference, RunDevice } from '../messaging/runtime-messages';
 export interface GpuLike {
   requestAdapter(): Promise<unknown>;
 }
@@ -7,7 +8,7 @@ export interface GpuLike {
  * On Linux `navigator.gpu` can exist while requestAdapter() gives null, so the
  * adapter is what counts, not the API.
  */
-export async function chooseDevice(preference: 'auto' | 'webgpu' | 'wasm', gpu: GpuLike | undefined): Promise<'webgpu' | 'wasm'> {
+export async function chooseDevice(preference: DevicePreference, gpu: GpuLike | undefined): Promise<RunDevice> {
   if (preference === 'wasm' || !gpu) return 'wasm';
   try {
     return (await gpu.requestAdapter()) ? 'webgpu' : 'wasm';

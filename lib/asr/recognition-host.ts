@@ -1,5 +1,5 @@
 import { RecentAudioBuffer } from '../audio/recent-audio-buffer';
-import type { Channel } from '../messaging/runtime-messages';
+import type { Channel, RunDevice } from '../messaging/runtime-messages';
 import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
 import type { RecognitionEngine } from './recognition-engine';
 
@@ -8,7 +8,7 @@ type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
 /** What a model load produced: the engine and how it runs. */
 export interface LoadedEngine {
   engine: Pick<RecognitionEngine, 'pushAudio' | 'flush' | 'dispose'>;
-  device: 'webgpu' | 'wasm';
+  device: RunDevice;
 }
 
 export interface RecognitionHostDeps {

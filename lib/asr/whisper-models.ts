@@ -1,3 +1,4 @@
+import type { RunDevice } from '../messaging/runtime-messages';
 /** The Whisper models a user can pick, with what the download costs, shown before it starts. */
 export interface WhisperModelChoice {
   id: string;
@@ -18,7 +19,7 @@ export const WHISPER_MODELS: readonly WhisperModelChoice[] = [
 export const DEFAULT_WHISPER_MODEL = 'tiny.en';
 
 /** WebGPU or WASM in the browser; "cpu" is ONNX Runtime's native backend under Node (tests, benchmarks). */
-export type AsrDevice = 'webgpu' | 'wasm' | 'cpu';
+export type AsrDevice = RunDevice | 'cpu';
 
 /**
  * Weight precision per device: q8 decoders have produced gibberish on WebGPU in

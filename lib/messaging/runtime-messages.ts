@@ -16,11 +16,17 @@ export const vadSettingsSchema = z.object({
 });
 export type VadSettings = z.infer<typeof vadSettingsSchema>;
 
+/** Where Whisper runs: the user's preference ("auto" picks), and what a load ends up on. */
+export const devicePreferenceSchema = z.enum(['auto', 'webgpu', 'wasm']);
+export type DevicePreference = z.infer<typeof devicePreferenceSchema>;
+export const runDeviceSchema = devicePreferenceSchema.exclude(['auto']);
+export type RunDevice = z.infer<typeof runDeviceSchema>;
+
 export const asrSettingsSchema = z.object({
   /** A hub model id ("onnx-community/whisper-tiny.en") or the name of a stored local folder. */
   model: z.string().min(1).max(200),
   source: z.enum(['hub', 'local']),
-  device: z.enum(['auto', 'webgpu', 'wasm']),
+  device: devicePreferenceSchema,
   vad: vadSettingsSchema,
 });
 export type AsrSettings = z.infer<typeof asrSettingsSchema>;
@@ -39,7 +45,7 @@ export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
 export const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-progress'), file: z.string(), loaded: z.number(), total: z.number() }),
-  z.object({ kind: z.literal('model-ready'), device: z.enum(['webgpu', 'wasm']), loadMs: z.number() }),
+  z.object({ kind: z.literal('model-ready'), device: runDeviceSchema, loadMs: z.number() }),
   z.object({ kind: z.literal('capturing'), sessionId: z.string(), withMicrophone: z.boolean() }),
   z.object({ kind: z.literal('speech-start'), channel: channelSchema }),
   z.object({ kind: z.literal('partial'), channel: channelSchema, text: z.string() }),

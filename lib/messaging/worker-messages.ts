@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import { channelSchema, vadSettingsSchema } from './runtime-messages';
+import { asrSettingsSchema, channelSchema, runDeviceSchema } from './runtime-messages';
 
 /** Offscreen document → recognition worker. */
 export const workerRequestSchema = z.discriminatedUnion('type', [
-  z.object({
+  asrSettingsSchema.extend({
     type: z.literal('load'),
-    model: z.string(),
-    source: z.enum(['hub', 'local']),
-    device: z.enum(['auto', 'webgpu', 'wasm']),
-    vad: vadSettingsSchema,
     /** Where the ONNX Runtime .wasm/.mjs files are inside the extension. */
     wasmPaths: z.string(),
     vadModelUrl: z.string(),
@@ -21,7 +17,7 @@ export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 /** Recognition worker → offscreen document. */
 export const workerReplySchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('progress'), file: z.string(), loaded: z.number(), total: z.number() }),
-  z.object({ status: z.literal('ready'), device: z.enum(['webgpu', 'wasm']), loadMs: z.number() }),
+  z.object({ status: z.literal('ready'), device: runDeviceSchema, loadMs: z.number() }),
   z.object({ status: z.literal('speech-start'), channel: channelSchema, startMs: z.number() }),
   z.object({ status: z.literal('partial'), channel: channelSchema, text: z.string() }),
   z.object({

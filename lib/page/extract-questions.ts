@@ -1,7 +1,6 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { comparable } from './score-extraction';
 import { DISCLOSURE_MARK, pageBlocks, type Block, type TextBlock } from './page-blocks';
-import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
+import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
 import { structuredQuestions } from './structured-data';
 
 export interface ExtractedQuestion {

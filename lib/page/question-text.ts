@@ -16,6 +16,15 @@ const TRAILING_DEBRIS = /\s*(?:\(?\s*read more\s*\)?|↑|⬆|back to top)\s*$/i;
 /** A difficulty mark in front ("[E] …", "(Hard) …"): pages mark their questions, not their prose. */
 export const hasDifficultyMark = (text: string) => /^\s*[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]/i.test(text);
 
+/** Text to compare: case, punctuation and spacing do not count: "What’s  X?" equals "what's x". */
+export function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 export const cleanSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** True when the text starts with numbering, a sign the page enumerates its questions. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { RankedEntry } from '../match/question-index';
-import type { Channel, SessionEvent, SessionStatus, TranscriptLine } from '../messaging/runtime-messages';
+import type { Channel, RunDevice, SessionEvent, SessionStatus, TranscriptLine } from '../messaging/runtime-messages';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -31,7 +31,7 @@ export interface SessionState {
   sessionId?: string;
   lines: TranscriptLine[];
   partials: Partial<Record<Channel, string>>;
-  model: { state: 'idle' | 'loading' | 'ready'; device?: 'webgpu' | 'wasm'; loaded: number; total: number; file?: string };
+  model: { state: 'idle' | 'loading' | 'ready'; device?: RunDevice; loaded: number; total: number; file?: string };
   /** The latest problem, said so the user knows what to do. */
   notice?: Notice;
   hint?: ShownHint;

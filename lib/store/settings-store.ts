@@ -4,7 +4,7 @@ import { DEFAULT_WHISPER_MODEL } from '../asr/whisper-models';
 import { VERBOSITIES, type Verbosity } from '../hints/build-hint-card';
 import { DEFAULT_SEGMENTER_OPTIONS } from '../audio/utterance-segmenter';
 import { DEFAULT_MATCH_OPTIONS } from '../match/match-question';
-import type { VadSettings } from '../messaging/runtime-messages';
+import type { DevicePreference, VadSettings } from '../messaging/runtime-messages';
 
 export interface SettingsState {
   verbosity: Verbosity;
@@ -12,7 +12,7 @@ export interface SettingsState {
   matchThreshold: number;
   /** A model id from WHISPER_MODELS, or "local:<folder name>" for a folder the user provided. */
   asrModel: string;
-  asrDevice: 'auto' | 'webgpu' | 'wasm';
+  asrDevice: DevicePreference;
   /** Also capture the microphone, labelled as the candidate. */
   captureMicrophone: boolean;
   /** How speech is cut into utterances. */
@@ -23,7 +23,7 @@ export interface SettingsState {
   setVerbosity: (verbosity: Verbosity) => void;
   setMatchThreshold: (threshold: number) => void;
   setAsrModel: (model: string) => void;
-  setAsrDevice: (device: 'auto' | 'webgpu' | 'wasm') => void;
+  setAsrDevice: (device: DevicePreference) => void;
   setCaptureMicrophone: (capture: boolean) => void;
   setVad: (vad: Partial<VadSettings>) => void;
   setTheme: (theme: 'system' | 'light' | 'dark') => void;

@@ -1,4 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { decodeWav } from '@/lib/audio/decode-wav';
+import { decodeWav } from '@/lib/dev/decode-wav';
 
 export const readWav = (path: string) => decodeWav(readFileSync(path));

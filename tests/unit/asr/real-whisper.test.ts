@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { UtteranceDetector } from '@/lib/audio/utterance-detector';
 import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
-import { wordErrorRate } from '@/lib/asr/word-error-rate';
+import { wordErrorRate } from '@/lib/dev/word-error-rate';
 import { readWav } from '../../support/read-wav';
 
 /** A folder with real Whisper weights (e.g. whisper-tiny.en in the transformers.js layout), when present. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 const run = (script: string, args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', timeout: 60_000 });
 
+// Each test starts a Node process with tsx: seconds on a busy 2-core machine, hence the 60 s limit.
 const folder = mkdtempSync(join(tmpdir(), 'cuecard-cli-'));
 const write = (name: string, text: string) => {
   const path = join(folder, name);
@@ -44,7 +45,7 @@ const cases = write(
     .join('\n'),
 );
 
-describe('npm run eval:match', () => {
+describe('npm run eval:match', { timeout: 60_000 }, () => {
   it.each([
     ['a Markdown pack', markdownPack],
     ['a JSON pack', jsonPack],
@@ -78,7 +79,7 @@ describe('npm run eval:match', () => {
   });
 });
 
-describe('npm run match', () => {
+describe('npm run match', { timeout: 60_000 }, () => {
   it('prints the hint for an utterance against the shipped pack', () => {
     const result = run('match', ['um so how would you handle class imbalance', '--verbosity', 'glance']);
     expect(result.status).toBe(0);
@@ -92,7 +93,7 @@ describe('npm run match', () => {
   });
 });
 
-describe('npm run import', () => {
+describe('npm run import', { timeout: 60_000 }, () => {
   it('prints the questions of a page as JSON with their outlines', () => {
     const result = run('import-page', ['tests/fixtures/pages/faq-details.html', '--json']);
     expect(result.status).toBe(0);

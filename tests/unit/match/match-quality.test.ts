@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
-import { evaluateMatcher, matchCaseSchema } from '@/lib/match/evaluate-matcher';
+import { evaluateMatcher, matchCaseSchema } from '@/lib/dev/evaluate-matcher';
 import { createQuestionIndex } from '@/lib/match/question-index';
 
 const shipped = SHIPPED_PACKS.flatMap((pack) => pack.entries);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractQuestions, looksLikeQuestion } from '@/lib/page/extract-questions';
 import { markdownToHtml } from '@/lib/page/markdown-page';
 import { nodeHtmlTools } from '@/lib/page/node-html-tools';
-import { goldenPageSchema, scorePage, totalsOf } from '@/lib/page/score-extraction';
+import { goldenPageSchema, scorePage, totalsOf } from '@/lib/dev/score-extraction';
 
 const tools = nodeHtmlTools();
 const FIXTURES = 'tests/fixtures/pages';

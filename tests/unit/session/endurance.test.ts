@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { createPackIndex } from '@/lib/match/question-index';
 import { takeLine } from '@/lib/session/live-hints';
-import { replaySession } from '@/lib/session/replay-session';
+import { replaySession } from '@/lib/dev/replay-session';
 import { appendLine, linesOf, openSessionDb, startSessionRecord, endSessionRecord, recordHint, hintsOf, latestSession } from '@/lib/session/session-db';
 import { sessionToMarkdown } from '@/lib/session/session-markdown';
 import { createSessionStore } from '@/lib/store/session-store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordErrorRate } from '@/lib/asr/word-error-rate';
+import { wordErrorRate } from '@/lib/dev/word-error-rate';
 
 describe('wordErrorRate', () => {
   it.each([

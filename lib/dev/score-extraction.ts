@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ExtractedQuestion } from './extract-questions';
+import type { ExtractedQuestion } from '../page/extract-questions';
+import { comparable } from '../page/question-text';
 
 /** A golden page's expectations: each question as the page asks it, and the first words of its answer ('' when the page gives none). */
 export const goldenPageSchema = z.object({
@@ -21,15 +22,6 @@ export interface PageScore {
   missed: string[];
   extra: string[];
   wrongAnswers: Array<{ question: string; expected: string; got: string }>;
-}
-
-/** Case, accents of punctuation and spacing do not count: "What’s  X?" equals "what's x". */
-export function comparable(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { matchQuestion, type MatchOptions, type QuestionMatch } from './match-question';
-import type { QuestionIndex } from './question-index';
+import { matchQuestion, type MatchOptions, type QuestionMatch } from '../match/match-question';
+import type { QuestionIndex } from '../match/question-index';
 
 export const matchCaseSchema = z.object({ utterance: z.string(), expected: z.string().nullable() });
 export type MatchCase = z.infer<typeof matchCaseSchema>;
