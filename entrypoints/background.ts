@@ -1,9 +1,11 @@
 import { parseRuntimeMessage } from '@/lib/messaging/runtime-messages';
 import { chromeBackgroundAdapter } from '@/lib/platform/chrome-background-adapter';
+import { chromeSessionOwnerPlatform } from '@/lib/platform/chrome-session-owner-adapter';
 import { createSessionController } from '@/lib/session/session-controller';
+import { createSessionOwner } from '@/lib/session/session-owner';
 
 export default defineBackground(() => {
-  const controller = createSessionController(chromeBackgroundAdapter());
+  const controller = createSessionController(chromeBackgroundAdapter(), createSessionOwner(chromeSessionOwnerPlatform()));
 
   // Clicking the toolbar button opens the panel and, being a user gesture on that tab,
   // is what lets tabCapture capture it. Opening must happen synchronously here.
@@ -25,6 +27,6 @@ export default defineBackground(() => {
       if (reply) sendResponse(reply);
     });
     // Keep the channel open only for the commands the controller answers.
-    return message.type === 'session/start' || message.type === 'session/stop' || message.type === 'session/status';
+    return message.type === 'session/start' || message.type === 'session/stop' || message.type === 'session/status' || message.type === 'session/choose';
   });
 });

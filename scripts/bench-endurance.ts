@@ -1,13 +1,15 @@
 /**
- * Endurance of the panel's live path: a long synthetic session replayed at full speed
- * through the session store and the hint matcher, as the side panel runs them.
- * Prints per-line cost early and late in the session, and heap growth.
+ * Endurance of the live path: a long synthetic session replayed at full speed through
+ * the session owner (matching, cards recorded) and the panel's session store fed with
+ * what the owner publishes, the same code the extension runs. Prints per-line cost early
+ * and late in the session, and heap growth.
  *   npm run bench:endurance [-- --hours 2]
  */
 import { parseArgs } from 'node:util';
 import { createPackIndex } from '../lib/match/question-index';
-import { takeLine } from '../lib/session/live-hints';
 import { replaySession } from '../lib/dev/replay-session';
+import type { HintRecord } from '../lib/session/session-db';
+import { createSessionOwner } from '../lib/session/session-owner';
 import { sessionToMarkdown } from '../lib/session/session-markdown';
 import { createSessionStore } from '../lib/store/session-store';
 import { loadKnowledge, percentile, round, runCli } from './cli-support';
@@ -17,24 +19,34 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-runCli(() => {
+runCli(async () => {
   const { values } = parseArgs({ options: { hours: { type: 'string', default: '2' } } });
   const hours = Number(values.hours);
   const index = createPackIndex(loadKnowledge(undefined));
   const store = createSessionStore();
   store.getState().apply({ kind: 'capturing', sessionId: 'bench', withMicrophone: true });
+  const recorded: HintRecord[] = [];
+  const owner = createSessionOwner({
+    index: () => index,
+    threshold: () => 0.45,
+    recordHint: async (hint) => void recorded.push(hint),
+    publish: (event) => store.getState().apply(event),
+    loadState: async () => undefined,
+    saveState: async () => undefined,
+  });
   const heapStart = heapMb();
   const costs: number[] = [];
   const heapSamples: number[] = [];
   for (const line of replaySession('bench', hours)) {
     const start = performance.now();
-    takeLine(store, index, line);
+    store.getState().apply({ kind: 'line', line });
+    await owner.takeLine(line);
     costs.push(performance.now() - start);
     if (line.seq % 900 === 0) heapSamples.push(heapMb());
   }
   const { lines, questions } = store.getState();
   const exportStart = performance.now();
-  const markdown = sessionToMarkdown({ id: 'bench', startedAt: lines[0]!.at, endedAt: lines.at(-1)!.at }, lines, questions.map((q) => ({ sessionId: 'bench', entryId: q.entryId, question: q.question, at: q.at })));
+  const markdown = sessionToMarkdown({ id: 'bench', startedAt: lines[0]!.at, endedAt: lines.at(-1)!.at }, lines, recorded);
   const exportMs = performance.now() - exportStart;
   const early = [...costs.slice(0, 300)].sort((a, b) => a - b);
   const late = [...costs.slice(-300)].sort((a, b) => a - b);

@@ -32,10 +32,33 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'Two side panels open in one session, or none',
+    provoked: 'a second panel page opened mid-session in Chromium; the owner run with no panel in unit tests',
+    outcome: 'each line is read once by the session owner in the background: both panels show the card, the record holds it once; with no panel the cards are still recorded',
+    tests: [
+      ['tests/e2e/live-matching.e2e.ts', 'with two panels open, a question is read once'],
+      ['tests/unit/session/session-owner.test.ts', 'reads a line once'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'A question card cannot be saved (full disk) mid-session',
+    provoked: 'a session owner whose record write rejects with QuotaExceededError (unit tests)',
+    outcome: 'the panels are told once per card, the transcript (saved by the capture page) is untouched, the next line is read',
+    tests: [
+      ['tests/unit/session/session-controller.test.ts', 'says so when a card cannot be saved'],
+      ['tests/unit/session/session-owner.test.ts', 'a card that cannot be saved rejects that line'],
+    ],
+  },
+  {
+    kind: 'fault',
     what: 'Knowledge base changed mid-session (pack switched, phrasing learned)',
-    provoked: 'a new index given to the live-session hook while a card with alternatives is on screen (unit test, fake browser)',
-    outcome: 'the card, its confidence and alternatives stay; the session is not asked for or reloaded again',
-    tests: [['tests/unit/sidepanel/use-live-session.test.tsx', 'keeps the live view when the knowledge base changes mid-session']],
+    provoked: 'a pack switched off while a card with alternatives is on screen (unit test, fake browser); a new index given to the session owner between lines',
+    outcome: 'the card, its confidence and alternatives stay; the session is not asked for or reloaded again; the next line is read against the new knowledge',
+    tests: [
+      ['tests/unit/sidepanel/use-live-session.test.tsx', 'keeps the live view when the knowledge base changes mid-session'],
+      ['tests/unit/session/session-owner.test.ts', 'reads new lines against a changed knowledge base'],
+    ],
   },
   {
     kind: 'fault',

@@ -85,7 +85,7 @@ export function App() {
       pickHint: state.pickHint,
     })),
   );
-  const { start, stop, ask, chooseAlternative, chooseNearMiss } = useLiveSession(index);
+  const { start, stop, ask, chooseAlternative, chooseNearMiss } = useLiveSession();
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   const hintEntry = session.hint && entriesById.get(session.hint.entryId);
   const running = session.status === 'capturing' || session.status === 'starting';

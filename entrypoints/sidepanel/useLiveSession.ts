@@ -1,11 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { asrSettingsFor } from '@/lib/asr/asr-settings';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
-import type { QuestionIndex } from '@/lib/match/question-index';
 import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chrome-panel-adapter';
 import { speak } from '@/lib/platform/speech-synthesis';
-import { takeLine } from '@/lib/session/live-hints';
-import { hintsOf, latestSession, linesOf, openSessionDb, recordHint } from '@/lib/session/session-db';
+import { hintsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
 import { createSessionStore } from '@/lib/store/session-store';
 import { useKnowledgeStore, useSettingsStore } from './stores';
 
@@ -13,29 +11,22 @@ export const useSessionStore = createSessionStore();
 const STATUS_CHECK_MS = 5_000;
 export const sessionDb = openSessionDb();
 
-/** Keeps a card shown during a session in its record, for the review; no session, nothing to keep. */
+/**
+ * Tells the session owner (in the background) which card the user picked, so it is kept
+ * in the session record and follow-ups lean to it; no session, nothing to keep.
+ */
 function recordShown(sessionId: string | undefined, hint: { entryId: string; question: string; at: number }): void {
-  if (sessionId) void sessionDb.then((handle) => recordHint(handle, { sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }));
+  if (sessionId) void sendCommand({ type: 'session/choose', sessionId, entryId: hint.entryId, question: hint.question, at: hint.at });
 }
 
-/** Wires the live session: runtime events into the store, hints from new lines, Start and Stop. */
-export function useLiveSession(index: QuestionIndex) {
-  // New lines are read against the latest knowledge base, but a knowledge change (a pack
-  // switched, a phrasing learned) must not re-subscribe and reload the session view.
-  const indexRef = useRef(index);
+/**
+ * Wires the live session into the panel: runtime events (lines, and the cards and chips
+ * the session owner publishes) into the store, Start and Stop. The panel reads no line
+ * against the knowledge base itself: two panels never record a card twice.
+ */
+export function useLiveSession() {
   useEffect(() => {
-    indexRef.current = index;
-  }, [index]);
-
-  useEffect(() => {
-    const unsubscribe = onSessionEvent((event) => {
-      if (event.kind !== 'line') {
-        useSessionStore.getState().apply(event);
-        return;
-      }
-      const shown = takeLine(useSessionStore, indexRef.current, event.line, { threshold: useSettingsStore.getState().matchThreshold }, Date.now());
-      for (const hint of shown) recordShown(event.line.sessionId, hint);
-    });
+    const unsubscribe = onSessionEvent((event) => useSessionStore.getState().apply(event));
     // Reopening the panel: show the running session, or the last one, from IndexedDB.
     void sendCommand({ type: 'session/status' }).then(async (reply) => {
       if (!reply.ok) return;
@@ -43,7 +34,7 @@ export function useLiveSession(index: QuestionIndex) {
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
-      const questions = (await hintsOf(handle, sessionId)).map((hint) => ({ ...hint, confidence: 1, alternatives: [], heard: '' }));
+      const questions = (await hintsOf(handle, sessionId)).map(({ entryId, question, at }) => ({ entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
     // While capturing, ask now and then: the background notices if the capture page died.

@@ -43,6 +43,28 @@ export const transcriptLineSchema = z.object({
 });
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
+/** A question card the session owner showed: the card, or an earlier question of the same turn. */
+export const shownHintSchema = z.object({
+  entryId: z.string(),
+  question: z.string(),
+  confidence: z.number(),
+  /** Close runners-up, offered to pick from when the match was a close call. */
+  alternatives: z.array(z.object({ entryId: z.string(), question: z.string(), score: z.number() })),
+  /** What the interviewer said, as the matcher read it. */
+  heard: z.string(),
+  at: z.number(),
+});
+export type ShownHint = z.infer<typeof shownHintSchema>;
+
+/** Entries close to what was just asked, offered as "Did they ask…?" chips. */
+export const nearMissOfferSchema = z.object({
+  entries: z.array(z.object({ entryId: z.string(), question: z.string() })),
+  /** What the interviewer said, as the matcher read it: taught as a phrasing when a chip is picked. */
+  heard: z.string(),
+  at: z.number(),
+});
+export type NearMissOffer = z.infer<typeof nearMissOfferSchema>;
+
 export const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-progress'), file: z.string(), loaded: z.number(), total: z.number() }),
   z.object({ kind: z.literal('model-ready'), device: runDeviceSchema, loadMs: z.number() }),
@@ -50,6 +72,9 @@ export const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('speech-start'), channel: channelSchema }),
   z.object({ kind: z.literal('partial'), channel: channelSchema, text: z.string() }),
   z.object({ kind: z.literal('line'), line: transcriptLineSchema }),
+  // From the session owner (background), after it read a line: new cards, or chips for a close call.
+  z.object({ kind: z.literal('hints'), sessionId: z.string(), hints: z.array(shownHintSchema).min(1) }),
+  z.object({ kind: z.literal('near-misses'), sessionId: z.string(), offer: nearMissOfferSchema }),
   z.object({ kind: z.literal('no-audio'), seconds: z.number() }),
   z.object({ kind: z.literal('notice'), message: z.string() }),
   z.object({ kind: z.literal('stopped'), reason: z.enum(['user', 'tab-ended', 'error']), message: z.string().optional() }),
@@ -63,6 +88,8 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session/start'), tabId: z.number().int().nullable(), withMicrophone: z.boolean(), asr: asrSettingsSchema }),
   z.object({ type: z.literal('session/stop') }),
   z.object({ type: z.literal('session/status') }),
+  /** The user picked the card (an alternative, a chip, a drill question): the owner records it and reads follow-ups against it. */
+  z.object({ type: z.literal('session/choose'), sessionId: z.string(), entryId: z.string(), question: z.string(), at: z.number() }),
   // background → offscreen document
   z.object({
     type: z.literal('offscreen/start'),

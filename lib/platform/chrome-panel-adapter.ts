@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseRuntimeMessage, type CommandReply, type RuntimeMessage, type SessionEvent } from '../messaging/runtime-messages';
 
 /** Sends a command to the background and returns its reply, or a reply saying why there was none. */
-export async function sendCommand(message: Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' }>): Promise<CommandReply> {
+export async function sendCommand(message: Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' | 'session/choose' }>): Promise<CommandReply> {
   try {
     const reply = (await browser.runtime.sendMessage(message)) as CommandReply | undefined;
     return reply ?? { ok: false, message: 'Cuecard’s background did not answer. Reload the extension and try again.' };

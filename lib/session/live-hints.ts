@@ -2,12 +2,10 @@ import type { KnowledgeEntry } from '../knowledge/schema';
 import type { TranscriptLine } from '../messaging/runtime-messages';
 import { matchQuestion, type MatchOptions, type QuestionMatch } from '../match/match-question';
 import type { QuestionIndex, RankedEntry } from '../match/question-index';
-import type { createSessionStore, NearMissOffer, ShownHint } from '../store/session-store';
-
-type SessionStore = ReturnType<typeof createSessionStore>;
+import type { NearMissOffer, ShownHint } from '../messaging/runtime-messages';
 
 /** How many recent lines the matcher reads: a question can span a few utterances. */
-const WINDOW_LINES = 4;
+export const WINDOW_LINES = 4;
 
 /** What a new transcript line means for the live view. */
 export type LiveReading =
@@ -54,7 +52,7 @@ export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, at:
       entryId: question.entry.id,
       question: question.entry.question,
       confidence: question.score,
-      alternatives: isCard && match.ambiguous ? match.candidates.slice(1) : [],
+      alternatives: isCard && match.ambiguous ? match.candidates.slice(1).map(({ entry, score }) => ({ entryId: entry.id, question: entry.question, score })) : [],
       heard: isCard ? match.questionText : '',
       at: at - (questions.length - 1 - position),
     };
@@ -68,20 +66,4 @@ export function nearMissOffer(reading: Extract<LiveReading, { kind: 'near-miss' 
     heard: reading.match.questionText,
     at,
   };
-}
-
-/**
- * The live path for one new transcript line: adds it to the session store, reads it
- * against the knowledge base, and shows what it means (new cards, or chips). Returns
- * the cards it added, for the caller to record.
- */
-export function takeLine(store: SessionStore, index: QuestionIndex, line: TranscriptLine, options: MatchOptions = {}, at = line.at): ShownHint[] {
-  store.getState().apply({ kind: 'line', line });
-  const { lines, hint } = store.getState();
-  const reading = nextHint(index, lines, hint ? index.entry(hint.entryId) : undefined, options);
-  if (reading?.kind === 'near-miss') store.getState().offerNearMisses(nearMissOffer(reading, at));
-  if (reading?.kind !== 'hint') return [];
-  const shown = hintsToShow(reading, at);
-  store.getState().showHints(shown);
-  return shown;
 }

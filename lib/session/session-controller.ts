@@ -5,6 +5,7 @@ import {
   type SessionStatus,
 } from '../messaging/runtime-messages';
 import { explainCaptureError } from './capture-errors';
+import type { SessionOwner } from './session-owner';
 
 /** What the background needs from Chrome; the real one is lib/platform/chrome-background-adapter.ts. */
 export interface BackgroundPlatform {
@@ -32,9 +33,10 @@ export interface BackgroundPlatform {
 /**
  * The background's part of a session: turn a Start from the panel into a tab stream
  * id and an offscreen capture, keep the status where a restarted worker finds it, and
- * tear down on Stop or when the capture ends. Holds no state of its own.
+ * tear down on Stop or when the capture ends; hand each final line to the session
+ * owner. Holds no state of its own.
  */
-export function createSessionController(platform: BackgroundPlatform) {
+export function createSessionController(platform: BackgroundPlatform, owner: Pick<SessionOwner, 'takeLine' | 'choose'>) {
   async function start(message: Extract<RuntimeMessage, { type: 'session/start' }>): Promise<CommandReply> {
     const current = await platform.loadStatus();
     if (current.state !== 'idle') return { ok: true, status: current };
@@ -121,9 +123,17 @@ export function createSessionController(platform: BackgroundPlatform) {
           return stop();
         case 'session/status':
           return { ok: true, status: await checkedStatus() };
+        case 'session/choose': {
+          const { type: _type, ...choice } = message;
+          await owner.choose(choice);
+          return { ok: true, status: await platform.loadStatus() };
+        }
         case 'session/event': {
           const { event } = message;
-          if (event.kind === 'capturing') {
+          if (event.kind === 'line') {
+            // The line is already saved by the capture page; a card that cannot be saved is said, the session goes on.
+            await owner.takeLine(event.line).catch((error: unknown) => platform.notifyPanels(`A question card could not be saved (${(error as Error).message}); the transcript is safe.`));
+          } else if (event.kind === 'capturing') {
             const current = await platform.loadStatus();
             if (current.state !== 'idle') await platform.saveStatus({ ...current, state: 'capturing' });
           } else if (event.kind === 'stopped') {

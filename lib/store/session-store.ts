@@ -1,29 +1,11 @@
 import { create } from 'zustand';
-import type { RankedEntry } from '../match/question-index';
-import type { Channel, RunDevice, SessionEvent, SessionStatus, TranscriptLine } from '../messaging/runtime-messages';
+import type { Channel, NearMissOffer, RunDevice, SessionEvent, SessionStatus, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
+
+export type { NearMissOffer, ShownHint };
 
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
-}
-
-export interface ShownHint {
-  entryId: string;
-  question: string;
-  confidence: number;
-  /** Close runners-up, offered to pick from when the match was a close call. */
-  alternatives: RankedEntry[];
-  /** What the interviewer said, as the matcher read it. */
-  heard: string;
-  at: number;
-}
-
-/** Entries close to what was just asked, offered as "Did they ask…?" chips. */
-export interface NearMissOffer {
-  entries: Array<{ entryId: string; question: string }>;
-  /** What the interviewer said, as the matcher read it: taught as a phrasing when a chip is picked. */
-  heard: string;
-  at: number;
 }
 
 export interface SessionState {
@@ -106,6 +88,12 @@ export function createSessionStore() {
           case 'error':
             set({ notice: { kind: 'error', text: event.message } });
             return;
+          case 'hints':
+            if (event.sessionId === get().sessionId) get().showHints(event.hints);
+            return;
+          case 'near-misses':
+            if (event.sessionId === get().sessionId) set({ nearMisses: event.offer });
+            return;
           default: {
             const unhandled: never = event;
             return unhandled;
@@ -119,7 +107,14 @@ export function createSessionStore() {
         set({ status: status.state, ...(status.state === 'idle' || !status.sessionId ? {} : forSession(status.sessionId)) });
       },
       setStopping: () => set({ status: 'stopping' }),
-      resume: (sessionId, lines, questions) => set({ sessionId, lines, questions, hint: questions.at(-1) }),
+      resume(sessionId, lines, questions) {
+        // Events may have arrived while the record was read: keep them, merged in order, and the card on screen.
+        const current = get().sessionId === sessionId ? get() : undefined;
+        const bySeq = new Map([...lines, ...(current?.lines ?? [])].map((line) => [line.seq, line]));
+        const byAt = new Map([...questions, ...(current?.questions ?? [])].map((question) => [question.at, question]));
+        const merged = [...byAt.values()].sort((a, b) => a.at - b.at);
+        set({ sessionId, lines: [...bySeq.values()].sort((a, b) => a.seq - b.seq), questions: merged, hint: current?.hint ?? merged.at(-1) });
+      },
       showHints(hints) {
         if (hints.length) set({ hint: hints[hints.length - 1], questions: [...get().questions, ...hints], nearMisses: undefined });
       },

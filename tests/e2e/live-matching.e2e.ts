@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '@/lib/messaging/runtime-messages';
 import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } from './launch-extension';
 
-// The panel's live path (transcript line → matcher → cards, chips, history) in the real
-// built extension. The service worker plays the offscreen document's part and sends the
-// same validated session events, so the test chooses exactly what the interviewer says.
+// The live path (transcript line → session owner in the background → cards, chips,
+// history in the panel) in the real built extension. The test plays the offscreen
+// document's part, so it chooses exactly what the interviewer says: the capture page's
+// one broadcast reaches the panel and the service worker; here the service worker sends
+// it to the panel and the panel page sends it to the service worker (a sender never
+// receives its own message).
 let loaded: LoadedExtension;
 let worker: Worker;
 let panel: Page;
@@ -18,9 +21,11 @@ const SESSION = 'e2e-live-matching';
 declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 const send = (event: SessionEvent) =>
   worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), { type: 'session/event', event });
-const interviewerSays = (text: string) => {
+const interviewerSays = async (text: string) => {
   seq += 1;
-  return send({ kind: 'line', line: { sessionId: SESSION, seq, channel: 'interviewer', text, startMs: seq * 10_000, endMs: seq * 10_000 + 3_000, at: Date.now() } });
+  const message = { type: 'session/event', event: { kind: 'line', line: { sessionId: SESSION, seq, channel: 'interviewer', text, startMs: seq * 10_000, endMs: seq * 10_000 + 3_000, at: Date.now() } } };
+  await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
+  await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
 };
 const card = () => panel.getByRole('article', { name: 'Hint' });
 const history = () => panel.getByRole('navigation', { name: 'Questions this session' }).getByRole('button');
@@ -72,5 +77,32 @@ describe('live matching in the side panel', () => {
     await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('How do you handle class imbalance?');
     expect(await chips().count()).toBe(0);
     await expect.poll(() => history().first().textContent()).toBe('3. How do you handle class imbalance?');
+  });
+
+  it('with two panels open, a question is read once: both show the card, the session record holds it once', async () => {
+    const second = await openPanel(loaded);
+    await second.locator('.app-status').filter({ hasText: /questions ready/ }).waitFor();
+    // The second panel joins the session the test's capture page is running.
+    await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
+    await interviewerSays('okay so how would you design a video recommendation system');
+    for (const view of [panel, second]) {
+      await expect.poll(() => view.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
+    }
+    const recorded = await panel.evaluate(
+      (sessionId) =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('cuecard-sessions');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('hints').objectStore('hints').index('sessionId').getAll(sessionId);
+            request.onsuccess = () => resolve((request.result as Array<{ question: string }>).map((hint) => hint.question));
+          };
+        }),
+      SESSION,
+    );
+    expect(recorded.filter((question) => question === 'Design a video recommendation system.')).toHaveLength(1);
+    // The chip picked earlier was recorded by the owner too.
+    expect(recorded).toContain('How do you handle class imbalance?');
+    await second.close();
   });
 });

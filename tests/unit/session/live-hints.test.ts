@@ -3,8 +3,7 @@ import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { nextHint, takeLine, type LiveReading } from '@/lib/session/live-hints';
-import { createSessionStore } from '@/lib/store/session-store';
+import { nextHint, type LiveReading } from '@/lib/session/live-hints';
 
 const { entries } = parseMarkdownPack(`
 ## How do you handle class imbalance?
@@ -72,34 +71,5 @@ describe('nextHint', () => {
     const reading = nextHint(index, [say('interviewer', 'why is accuracy a bad metric when one class is rare')], undefined);
     expect(reading?.kind).toBe('near-miss');
     expect(reading?.kind === 'near-miss' && reading.nearMisses[0]!.entry.question).toBe('How do you handle class imbalance?');
-  });
-});
-
-describe('takeLine', () => {
-  it('adds the line, shows every question asked in order with the last as the card, and returns them to record', () => {
-    const store = createSessionStore();
-    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
-    const line = say('interviewer', "what's dropout, and what is the difference between l one and l two regularization?");
-    const shown = takeLine(store, index, line, {}, 5_000);
-
-    expect(store.getState().lines).toEqual([line]);
-    expect(shown.map((hint) => [hint.question, hint.at])).toEqual([
-      ['What is dropout?', 4_999],
-      ['What is the difference between L1 and L2 regularization?', 5_000],
-    ]);
-    expect(store.getState().hint?.question).toBe('What is the difference between L1 and L2 regularization?');
-    expect(store.getState().questions).toHaveLength(2);
-  });
-
-  it('puts a close call on the chips and clears them when a card is shown', () => {
-    const store = createSessionStore();
-    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
-    expect(takeLine(store, index, say('interviewer', 'why is accuracy a bad metric when one class is rare'), {}, 1)).toEqual([]);
-    expect(store.getState().nearMisses?.entries.map((chip) => chip.question)).toContain('How do you handle class imbalance?');
-    expect(store.getState().nearMisses?.heard).toContain('accuracy');
-
-    takeLine(store, index, say('interviewer', 'so design a fraud detection system'), {}, 2);
-    expect(store.getState().nearMisses).toBeUndefined();
-    expect(store.getState().hint?.question).toBe('Design a fraud detection system.');
   });
 });

@@ -5,11 +5,13 @@ import { fakeBackgroundPlatform, OWN_PAGE } from '../../fakes/background-platfor
 import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
 const start: RuntimeMessage = { type: 'session/start', tabId: 7, withMicrophone: true, asr };
+/** A session owner that reads nothing: these tests are about the capture's life cycle. */
+const quietOwner = { takeLine: async () => [], choose: async () => undefined };
 
 describe('session controller (background)', () => {
   it('starts: stream id, offscreen document, start command, status kept in session storage', async () => {
     const fake = fakeBackgroundPlatform();
-    const reply = await createSessionController(fake.platform).handle(start, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
 
     expect(reply).toEqual({ ok: true, status: { state: 'starting', sessionId: 'session-1', tabId: 7, startedAt: 1_000 } });
     expect(fake.offscreenOpen()).toBe(true);
@@ -18,28 +20,28 @@ describe('session controller (background)', () => {
 
   it('survives its own restart: a new controller reads the status back', async () => {
     const fake = fakeBackgroundPlatform();
-    await createSessionController(fake.platform).handle(start, OWN_PAGE);
-    const restarted = createSessionController(fake.platform);
+    await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
+    const restarted = createSessionController(fake.platform, quietOwner);
     expect(await restarted.handle({ type: 'session/status' }, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-1' } });
   });
 
   it('explains a tab that cannot be captured and stays idle', async () => {
     const fake = fakeBackgroundPlatform({ streamError: new Error('Cannot capture a tab with an active stream.') });
-    const reply = await createSessionController(fake.platform).handle(start, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
     expect(reply).toEqual({ ok: false, message: expect.stringMatching(/already being captured/) });
     expect(fake.status()).toEqual({ state: 'idle' });
   });
 
   it('goes back to idle when the offscreen document cannot be created', async () => {
     const fake = fakeBackgroundPlatform({ offscreenError: new Error('Only a single offscreen document may be created.') });
-    const reply = await createSessionController(fake.platform).handle(start, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
     expect(reply?.ok).toBe(false);
     expect(fake.status()).toEqual({ state: 'idle' });
   });
 
   it('does not start twice', async () => {
     const fake = fakeBackgroundPlatform();
-    const controller = createSessionController(fake.platform);
+    const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
     await controller.handle(start, OWN_PAGE);
     expect(fake.sent.filter((message) => message.type === 'offscreen/start')).toHaveLength(1);
@@ -47,7 +49,7 @@ describe('session controller (background)', () => {
 
   it('stops through the offscreen document and returns to idle when it reports "stopped"', async () => {
     const fake = fakeBackgroundPlatform();
-    const controller = createSessionController(fake.platform);
+    const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
     await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
     expect(fake.status()).toMatchObject({ state: 'capturing' });
@@ -61,7 +63,7 @@ describe('session controller (background)', () => {
 
   it('tells the panel when the captured tab navigates, and only that tab', async () => {
     const fake = fakeBackgroundPlatform();
-    const controller = createSessionController(fake.platform);
+    const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
     await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
     await controller.onTabLoading(8);
@@ -74,7 +76,7 @@ describe('session controller (background)', () => {
     ['another extension', { id: 'other', url: 'chrome-extension://other/page.html' }],
   ])('ignores commands from %s', async (_name, sender) => {
     const fake = fakeBackgroundPlatform();
-    expect(await createSessionController(fake.platform).handle(start, sender)).toBeUndefined();
+    expect(await createSessionController(fake.platform, quietOwner).handle(start, sender)).toBeUndefined();
     expect(fake.sent).toEqual([]);
   });
 });
@@ -82,14 +84,14 @@ describe('session controller (background)', () => {
 describe('session controller: drills', () => {
   it('starts a microphone-only session without asking Chrome for a tab stream', async () => {
     const fake = fakeBackgroundPlatform({ streamError: new Error('must not be called') });
-    const reply = await createSessionController(fake.platform).handle({ type: 'session/start', tabId: null, withMicrophone: true, asr }, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle({ type: 'session/start', tabId: null, withMicrophone: true, asr }, OWN_PAGE);
     expect(reply).toMatchObject({ ok: true, status: { state: 'starting', tabId: null } });
     expect(fake.sent[0]).toMatchObject({ type: 'offscreen/start', streamId: null, withMicrophone: true });
   });
 
   it('refuses a drill without the microphone', async () => {
     const fake = fakeBackgroundPlatform();
-    const reply = await createSessionController(fake.platform).handle({ type: 'session/start', tabId: null, withMicrophone: false, asr }, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle({ type: 'session/start', tabId: null, withMicrophone: false, asr }, OWN_PAGE);
     expect(reply).toEqual({ ok: false, message: expect.stringMatching(/drill listens to your microphone/) });
   });
 });
@@ -97,7 +99,7 @@ describe('session controller: drills', () => {
 describe('session controller: the capture page dies', () => {
   it('reports the session over, says why, and can start again', async () => {
     const fake = fakeBackgroundPlatform();
-    const controller = createSessionController(fake.platform);
+    const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
     await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
     fake.crashOffscreen();
@@ -111,13 +113,13 @@ describe('session controller: the capture page dies', () => {
 describe('session controller: extension updates', () => {
   it('installs an update at once when no session runs', async () => {
     const fake = fakeBackgroundPlatform();
-    await createSessionController(fake.platform).onUpdateAvailable();
+    await createSessionController(fake.platform, quietOwner).onUpdateAvailable();
     expect(fake.reloads()).toBe(1);
   });
 
   it('waits for the end of a session, tells the panel, then installs', async () => {
     const fake = fakeBackgroundPlatform();
-    const controller = createSessionController(fake.platform);
+    const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
     await controller.onUpdateAvailable();
     expect(fake.reloads()).toBe(0);
@@ -125,5 +127,24 @@ describe('session controller: extension updates', () => {
 
     await controller.handle({ type: 'session/event', event: { kind: 'stopped', reason: 'user' } }, OWN_PAGE);
     expect(fake.reloads()).toBe(1);
+  });
+
+  it('hands each final line to the session owner, and says so when a card cannot be saved', async () => {
+    const fake = fakeBackgroundPlatform();
+    const taken: string[] = [];
+    const owner = {
+      takeLine: async (line: { text: string }) => {
+        taken.push(line.text);
+        if (line.text === 'full') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return [];
+      },
+      choose: async () => undefined,
+    };
+    const controller = createSessionController(fake.platform, owner);
+    const line = (seq: number, text: string): RuntimeMessage => ({ type: 'session/event', event: { kind: 'line', line: { sessionId: 's', seq, channel: 'interviewer', text, startMs: 0, endMs: 1, at: 1 } } });
+    expect(await controller.handle(line(1, 'what is dropout'), OWN_PAGE)).toBeUndefined();
+    await controller.handle(line(2, 'full'), OWN_PAGE);
+    expect(taken).toEqual(['what is dropout', 'full']);
+    expect(fake.notices.at(-1)).toMatch(/A question card could not be saved \(The quota has been exceeded\.\); the transcript is safe\./);
   });
 });

@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import { SHIPPED_PACKS } from '../knowledge/shipped-packs';
+import { indexKnowledge } from '../match/knowledge-index';
+import type { QuestionIndex } from '../match/question-index';
+import type { RuntimeMessage } from '../messaging/runtime-messages';
+import { openSessionDb, recordHint } from '../session/session-db';
+import type { OwnerState, SessionOwnerPlatform } from '../session/session-owner';
+import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '../store/knowledge-store';
+import { createSettingsStore, SETTINGS_STORAGE_KEY } from '../store/settings-store';
+import { chromeStorageAdapter } from './chrome-storage-adapter';
+
+const OWNER_STATE_KEY = 'cuecard-session-owner';
+
+/** Resolves once a persisted store has read chrome.storage. */
+function hydrated(store: { persist: { hasHydrated(): boolean; onFinishHydration(listener: () => void): () => void } }): Promise<void> {
+  return store.persist.hasHydrated() ? Promise.resolve() : new Promise((resolve) => store.persist.onFinishHydration(() => resolve()));
+}
+
+/**
+ * The session owner's Chrome side, in the background service worker: the knowledge
+ * base and the match sensitivity read from chrome.storage (and read again when a panel
+ * changes them), cards recorded in IndexedDB, events sent to open panels, and the
+ * owner's small state kept in storage.session for a restarted worker.
+ */
+export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
+  const knowledge = createKnowledgeStore(chromeStorageAdapter);
+  const settings = createSettingsStore(chromeStorageAdapter);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (SETTINGS_STORAGE_KEY in changes) void settings.persist.rehydrate();
+    if (KNOWLEDGE_STORAGE_KEY in changes) void knowledge.persist.rehydrate();
+  });
+  // Built again only when the knowledge changed: a pack switched, an entry saved, a phrasing learned.
+  let built: { from: readonly unknown[]; index: QuestionIndex } | undefined;
+  const db = openSessionDb();
+  return {
+    async index() {
+      await hydrated(knowledge);
+      const state = knowledge.getState();
+      const from = [state.userPacks, state.disabledPackIds, state.learnedPhrasings];
+      if (!built || built.from.some((part, i) => part !== from[i])) {
+        built = { from, index: indexKnowledge(SHIPPED_PACKS, state).index };
+      }
+      return built.index;
+    },
+    async threshold() {
+      await hydrated(settings);
+      return settings.getState().matchThreshold;
+    },
+    recordHint: async (hint) => recordHint(await db, hint),
+    publish(event) {
+      const message: RuntimeMessage = { type: 'session/event', event };
+      // No panel open is fine: the cards are in IndexedDB for the next one.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
+    async loadState() {
+      return (await browser.storage.session.get(OWNER_STATE_KEY))[OWNER_STATE_KEY] as OwnerState | undefined;
+    },
+    async saveState(state) {
+      await browser.storage.session.set({ [OWNER_STATE_KEY]: state });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import { createQuestionIndex } from '@/lib/match/question-index';
+import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
+import { createSessionOwner } from '@/lib/session/session-owner';
+import { createSessionStore } from '@/lib/store/session-store';
+import { fakeOwnerPlatform } from '../../fakes/session-owner-platform';
+
+const pack = parseMarkdownPack(`
+## How do you handle class imbalance?
+- Metrics — PR AUC instead of accuracy
+## What is dropout?
+- Randomly zeroes activations during training
+## What is the difference between L1 and L2 regularization?
+- L1 gives sparse weights, L2 shrinks them
+## Design a fraud detection system.
+- Labels — chargebacks arrive late
+`);
+const index = createQuestionIndex(pack.entries);
+let seq = 0;
+const say = (text: string, channel: TranscriptLine['channel'] = 'interviewer', sessionId = 's'): TranscriptLine => {
+  seq += 1;
+  return { sessionId, seq, channel, text, startMs: seq * 1000, endMs: seq * 1000 + 800, at: 10_000 + seq };
+};
+
+describe('session owner', () => {
+  it('reads a line once: both questions of a two-question turn recorded in order and published as one event', async () => {
+    const fake = fakeOwnerPlatform(index);
+    const owner = createSessionOwner(fake.platform);
+    const line = say("what's dropout, and what is the difference between l one and l two regularization?");
+    const shown = await owner.takeLine(line);
+
+    expect(shown.map((hint) => hint.question)).toEqual(['What is dropout?', 'What is the difference between L1 and L2 regularization?']);
+    expect(fake.recorded.map((hint) => [hint.question, hint.at])).toEqual([
+      ['What is dropout?', line.at - 1],
+      ['What is the difference between L1 and L2 regularization?', line.at],
+    ]);
+    expect(fake.published).toEqual([{ kind: 'hints', sessionId: 's', hints: shown }]);
+    // The same line delivered twice (two senders, a retry) changes nothing.
+    expect(await owner.takeLine(line)).toEqual([]);
+    expect(fake.recorded).toHaveLength(2);
+  });
+
+  it('keeps the card for a repeat and for the candidate, offers chips for a close call', async () => {
+    const fake = fakeOwnerPlatform(index);
+    const owner = createSessionOwner(fake.platform);
+    await owner.takeLine(say('how would you handle class imbalance'));
+    expect(await owner.takeLine(say('i would look at pr auc', 'candidate'))).toEqual([]);
+    expect(await owner.takeLine(say('so again, how do you handle class imbalance'))).toEqual([]);
+    expect(fake.recorded).toHaveLength(1);
+
+    // At the strictest sensitivity a likely question is a close call.
+    const fresh = fakeOwnerPlatform(index, { threshold: 0.99 });
+    expect(await createSessionOwner(fresh.platform).takeLine(say('why is accuracy a bad metric when one class is rare'))).toEqual([]);
+    expect(fresh.published).toEqual([{ kind: 'near-misses', sessionId: 's', offer: expect.objectContaining({ entries: expect.arrayContaining([{ entryId: 'how-do-you-handle-class-imbalance', question: 'How do you handle class imbalance?' }]) }) }]);
+    expect(fresh.recorded).toEqual([]);
+  });
+
+  it('goes on after a restart with the card it had, and a choice becomes the card follow-ups lean to', async () => {
+    const fake = fakeOwnerPlatform(index);
+    await createSessionOwner(fake.platform).takeLine(say('how would you handle class imbalance'));
+    const restarted = createSessionOwner(fake.platform);
+    expect(await restarted.takeLine(say('how do you handle class imbalance'))).toEqual([]);
+
+    await restarted.choose({ sessionId: 's', entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 99 });
+    expect(fake.recorded.at(-1)).toEqual({ sessionId: 's', entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 99 });
+    expect(await restarted.takeLine(say('so design a fraud detection system'))).toEqual([]);
+  });
+
+  it('reads new lines against a changed knowledge base without starting the session over', async () => {
+    const fake = fakeOwnerPlatform(createQuestionIndex(pack.entries.slice(0, 1)));
+    const owner = createSessionOwner(fake.platform);
+    await owner.takeLine(say('how would you handle class imbalance'));
+    fake.setIndex(index);
+    const shown = await owner.takeLine(say('and what is dropout'));
+    expect(shown.map((hint) => hint.question)).toEqual(['What is dropout?']);
+    expect(fake.recorded).toHaveLength(2);
+  });
+
+  it('a new session starts with no card', async () => {
+    const fake = fakeOwnerPlatform(index);
+    const owner = createSessionOwner(fake.platform);
+    await owner.takeLine(say('how would you handle class imbalance', 'interviewer', 'first'));
+    expect(await owner.takeLine(say('how would you handle class imbalance', 'interviewer', 'second'))).toHaveLength(1);
+  });
+
+  it('a card that cannot be saved rejects that line, and the next line is still read', async () => {
+    const failing = fakeOwnerPlatform(index, { failRecord: true });
+    const owner = createSessionOwner(failing.platform);
+    await expect(owner.takeLine(say('how would you handle class imbalance'))).rejects.toThrow(/quota/);
+    await expect(owner.takeLine(say('what is dropout'))).rejects.toThrow(/quota/);
+  });
+});
+
+describe('the panel follows what the owner publishes', () => {
+  it('shows the cards of its session, puts chips up and clears them when a card comes', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    const card = { entryId: 'what-is-dropout', question: 'What is dropout?', confidence: 0.8, alternatives: [], heard: 'what is dropout', at: 5 };
+    store.getState().apply({ kind: 'hints', sessionId: 'other', hints: [card] });
+    expect(store.getState().hint).toBeUndefined();
+    store.getState().apply({ kind: 'near-misses', sessionId: 's', offer: { entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 } });
+    expect(store.getState().nearMisses?.entries).toHaveLength(1);
+    store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card] });
+    expect(store.getState()).toMatchObject({ hint: card, questions: [card], nearMisses: undefined });
+  });
+});
