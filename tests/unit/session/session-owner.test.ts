@@ -104,4 +104,18 @@ describe('the panel follows what the owner publishes', () => {
     store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card] });
     expect(store.getState()).toMatchObject({ hint: card, questions: [card], nearMisses: undefined });
   });
+
+  it('reading the record back on reopening keeps what arrived meanwhile', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    const live = { entryId: 'b', question: 'B?', confidence: 0.8, alternatives: [], heard: 'b', at: 20 };
+    const line = { sessionId: 's', seq: 5, channel: 'interviewer' as const, text: 'b', startMs: 0, endMs: 1, at: 20 };
+    store.getState().apply({ kind: 'line', line });
+    store.getState().apply({ kind: 'hints', sessionId: 's', hints: [live] });
+    // The record, read before those two events were written.
+    const saved = { entryId: 'a', question: 'A?', confidence: 1, alternatives: [], heard: '', at: 10 };
+    store.getState().resume('s', [{ ...line, seq: 4, text: 'a', at: 10 }], [saved]);
+    expect(store.getState()).toMatchObject({ hint: live, questions: [saved, live] });
+    expect(store.getState().lines.map((known) => known.seq)).toEqual([4, 5]);
+  });
 });
