@@ -22,6 +22,7 @@ export interface RecognitionEngineOptions {
  * recogniser is still busy, so a slow machine falls behind on partials, not on text.
  */
 export function createRecognitionEngine(options: RecognitionEngineOptions) {
+  let segmenterOptions = options.segmenter;
   const partialEveryMs = options.partialEveryMs ?? 1000;
   const detectors = new Map<Channel, Promise<UtteranceDetector>>();
   const lastPartialAt = new Map<Channel, number>();
@@ -31,7 +32,7 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
   const detectorFor = (channel: Channel) => {
     let detector = detectors.get(channel);
     if (!detector) {
-      detector = options.createVad().then((model) => new UtteranceDetector(model, options.segmenter));
+      detector = options.createVad().then((model) => new UtteranceDetector(model, segmenterOptions));
       detectors.set(channel, detector);
     }
     return detector;
@@ -92,6 +93,12 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
       }
       await pendingFinals;
       options.emit({ status: 'flushed' });
+    },
+
+    /** New pause, length and padding settings, for channels open now and later; the models stay loaded. */
+    async setSegmenter(settings: Pick<SegmenterOptions, 'minSilenceMs' | 'maxUtteranceMs' | 'padMs'>): Promise<void> {
+      segmenterOptions = { ...segmenterOptions, ...settings };
+      for (const detector of detectors.values()) (await detector).segmenter.reconfigure(settings);
     },
 
     /** Frees the model (a different one was chosen). */

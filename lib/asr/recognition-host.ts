@@ -1,5 +1,5 @@
 import { RecentAudioBuffer } from '../audio/recent-audio-buffer';
-import type { Channel, RunDevice } from '../messaging/runtime-messages';
+import type { Channel, RunDevice, VadSettings } from '../messaging/runtime-messages';
 import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
 import type { RecognitionEngine } from './recognition-engine';
 
@@ -7,7 +7,7 @@ type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
 
 /** What a model load produced: the engine and how it runs. */
 export interface LoadedEngine {
-  engine: Pick<RecognitionEngine, 'pushAudio' | 'flush' | 'dispose'>;
+  engine: Pick<RecognitionEngine, 'pushAudio' | 'flush' | 'dispose' | 'setSegmenter'>;
   device: RunDevice;
 }
 
@@ -37,6 +37,8 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
   };
   let engine: LoadedEngine['engine'] | null = null;
   let generation = 0;
+  /** Segmenter settings sent after the current load was asked for; a load finishing later takes them too. */
+  let segmenter: VadSettings | null = null;
   /** The latest load, which a flush waits for. */
   let latest: Promise<void> | null = null;
 
@@ -49,6 +51,7 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
       return true;
     };
     if (await superseded()) return;
+    if (segmenter) await loaded.engine.setSegmenter(segmenter);
     deps.post({ status: 'ready', device: loaded.device, loadMs: now() - started });
     // Catch up on what was said during the load; audio keeps arriving while we do.
     while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
@@ -65,6 +68,7 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
 
   function startLoad(request: LoadRequest): void {
     const mine = ++generation;
+    segmenter = null;
     void engine?.dispose();
     engine = null;
     // A failure ends the session only when it is the current load's.
@@ -84,6 +88,10 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
         case 'audio':
           if (engine) await engine.pushAudio(request.channel, request.samples);
           else waiting[request.channel].push(request.samples);
+          return;
+        case 'segmenter':
+          segmenter = request.vad;
+          if (engine) await engine.setSegmenter(request.vad);
           return;
         case 'flush':
           if (latest) await latest;

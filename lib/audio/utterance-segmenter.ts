@@ -48,9 +48,9 @@ function concat(frames: readonly Float32Array[]): Float32Array {
  * stretch without enough speech is dropped.
  */
 export class UtteranceSegmenter {
-  readonly options: SegmenterOptions;
+  options: SegmenterOptions;
   private readonly frameMs: number;
-  private readonly padFrames: number;
+  private padFrames: number;
   private frameIndex = 0;
   private idleFrames: Float32Array[] = [];
   private active: { frames: Float32Array[]; startFrame: number; lastSpeech: number; speechFrames: number; silenceRun: number } | null = null;
@@ -58,6 +58,12 @@ export class UtteranceSegmenter {
   constructor(options: Partial<SegmenterOptions> = {}) {
     this.options = { ...DEFAULT_SEGMENTER_OPTIONS, ...options };
     this.frameMs = (this.options.frameSamples / this.options.sampleRate) * 1000;
+    this.padFrames = Math.round(this.options.padMs / this.frameMs);
+  }
+
+  /** New pause, length and padding settings; they apply from the next frame (the frame size stays). */
+  reconfigure(options: Partial<Pick<SegmenterOptions, 'minSilenceMs' | 'maxUtteranceMs' | 'padMs'>>): void {
+    this.options = { ...this.options, ...options };
     this.padFrames = Math.round(this.options.padMs / this.frameMs);
   }
 

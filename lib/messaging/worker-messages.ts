@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asrSettingsSchema, channelSchema, runDeviceSchema } from './runtime-messages';
+import { asrSettingsSchema, channelSchema, runDeviceSchema, vadSettingsSchema } from './runtime-messages';
 
 /** Offscreen document → recognition worker. */
 export const workerRequestSchema = z.discriminatedUnion('type', [
@@ -11,6 +11,8 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('audio'), channel: channelSchema, samples: z.instanceof(Float32Array) }),
   z.object({ type: z.literal('flush') }),
+  /** The user changed the pause, length or padding: applied to the loaded engine, no reload. */
+  z.object({ type: z.literal('segmenter'), vad: vadSettingsSchema }),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 

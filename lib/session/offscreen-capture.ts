@@ -28,6 +28,7 @@ const STALL_CHECK_MS = 5_000;
 export function createOffscreenCapture(platform: OffscreenPlatform) {
   let session: { id: string; taps: AudioTap[]; seq: number; chunks: number; stallTimer: ReturnType<typeof setInterval> } | null = null;
   let loadedModel: string | null = null;
+  let loadedVad: string | null = null;
   let onFlushed: (() => void) | null = null;
   let stopping: Promise<void> | null = null;
   let starting = false;
@@ -127,11 +128,17 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     platform.broadcast({ kind: 'capturing', sessionId: current.id, withMicrophone });
   }
 
+  /** Loads the model when another one (or another device) is asked for; new pause settings alone reach the loaded one. */
   function ensureModel(asr: AsrSettings) {
-    const key = JSON.stringify(asr);
-    if (loadedModel === key) return;
-    loadedModel = key;
-    platform.toWorker({ type: 'load', ...asr, wasmPaths: platform.wasmPaths, vadModelUrl: platform.vadModelUrl });
+    const { vad, ...model } = asr;
+    const key = JSON.stringify(model);
+    if (loadedModel === key) {
+      if (JSON.stringify(vad) !== loadedVad) platform.toWorker({ type: 'segmenter', vad });
+    } else {
+      loadedModel = key;
+      platform.toWorker({ type: 'load', ...asr, wasmPaths: platform.wasmPaths, vadModelUrl: platform.vadModelUrl });
+    }
+    loadedVad = JSON.stringify(vad);
   }
 
   function checkStall() {

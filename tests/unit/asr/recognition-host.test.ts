@@ -13,6 +13,7 @@ function fakeEngine(name: string, log: string[]): LoadedEngine {
       pushAudio: async (channel, samples) => void log.push(`${name} audio ${channel} ${samples[0]}`),
       flush: async () => void log.push(`${name} flush`),
       dispose: async () => void log.push(`${name} disposed`),
+      setSegmenter: async (vad) => void log.push(`${name} pause ${vad.minSilenceMs}`),
     },
   };
 }
@@ -94,5 +95,18 @@ describe('createRecognitionHost', () => {
     pending.get('a')!.resolve(fakeEngine('a', log));
     await flushed;
     expect(log).toEqual(['a flush']);
+  });
+
+  it('applies new pause settings to the running engine, and to a load still under way, without loading again', async () => {
+    const { host, log, pending, load, settle, posted } = setup();
+    const vad = (minSilenceMs: number): WorkerRequest => ({ type: 'segmenter', vad: { ...TEST_ASR.vad, minSilenceMs } });
+    await host.handle(load('a'));
+    await host.handle(vad(900));
+    pending.get('a')!.resolve(fakeEngine('a', log));
+    await settle();
+    await host.handle(vad(1200));
+    expect(log).toEqual(['a pause 900', 'a pause 1200']);
+    expect([...pending.keys()]).toEqual(['a']);
+    expect(posted).toEqual([{ status: 'ready', device: 'wasm', loadMs: 0 }]);
   });
 });

@@ -33,6 +33,18 @@ describe('UtteranceSegmenter', () => {
     expect(utterances(events)).toHaveLength(1);
   });
 
+  it('takes new pause settings mid-stream: a pause that kept one utterance now cuts it', () => {
+    const segmenter = new UtteranceSegmenter();
+    const events: SegmenterEvent[] = [];
+    const feed = (probabilities: number[]) => probabilities.forEach((probability) => events.push(...segmenter.push(frameOf(0), probability)));
+    feed([...speech(10), ...silence(15), ...speech(10)]);
+    expect(utterances(events)).toHaveLength(0);
+    segmenter.reconfigure({ minSilenceMs: 300 });
+    feed([...silence(15), ...speech(10)]);
+    expect(utterances(events)).toHaveLength(1);
+    expect(segmenter.options.minSilenceMs).toBe(300);
+  });
+
   it('drops speech shorter than the minimum as a click', () => {
     const { events } = run([...silence(5), ...speech(3), ...silence(30)]);
     expect(events.map((event) => event.type)).toEqual(['speech-start', 'discarded']);

@@ -186,4 +186,15 @@ describe('offscreen capture', () => {
     await capture.handle(startMessage());
     expect(await listSessions(await db)).toEqual([]);
   });
+
+  it('keeps the loaded model when only the pause settings change, and sends them to it', async () => {
+    const { capture, toWorker } = setup();
+    await capture.handle(startMessage());
+    await capture.handle({ type: 'offscreen/stop' });
+    await capture.onWorkerReply({ status: 'flushed' });
+    const slower = { ...asr, vad: { ...asr.vad, minSilenceMs: asr.vad.minSilenceMs + 300 } };
+    await capture.handle({ ...startMessage(), asr: slower });
+    expect(toWorker.filter((request) => request.type === 'load')).toHaveLength(1);
+    expect(toWorker).toContainEqual({ type: 'segmenter', vad: slower.vad });
+  });
 });
