@@ -24,7 +24,7 @@ function recordShown(sessionId: string | undefined, hint: { entryId: string; que
  * the session owner publishes) into the store, Start and Stop. The panel reads no line
  * against the knowledge base itself: two panels never record a card twice.
  */
-export function useLiveSession() {
+export function useLiveSession(): typeof liveActions {
   useEffect(() => {
     const unsubscribe = onSessionEvent((event) => useSessionStore.getState().apply(event));
     // Reopening the panel: show the running session, or the last one, from IndexedDB.
@@ -50,79 +50,82 @@ export function useLiveSession() {
     };
   }, []);
 
-  /** Starts listening: to the interview tab, or for a drill to the microphone alone. */
-  async function start(mode: 'interview' | 'drill' = 'interview') {
-    const store = useSessionStore.getState();
-    const settings = useSettingsStore.getState();
-    const tabId = mode === 'drill' ? null : await chooseTargetTab();
-    if (tabId === undefined) {
-      store.notify({ kind: 'error', text: 'There is no tab to capture. Open the interview tab, then press Start.' });
-      return;
-    }
-    let withMicrophone = mode === 'drill' || settings.captureMicrophone;
-    if (withMicrophone) {
-      // Ask here, where Chrome can show the prompt; the offscreen document cannot.
-      try {
-        const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
-        for (const track of probe.getTracks()) track.stop();
-      } catch {
-        if (mode === 'drill') {
-          store.notify({ kind: 'error', text: 'A drill listens to your answers, so it needs the microphone. Allow it when Chrome asks, then try again.' });
-          return;
-        }
-        withMicrophone = false;
-        store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
-      }
-    }
-    useSessionStore.setState({ status: 'starting', notice: undefined });
-    const reply = await sendCommand({
-      type: 'session/start',
-      tabId,
-      withMicrophone,
-      asr: asrSettingsFor(settings.asrModel, settings.asrDevice, settings.vad),
-    });
-    if (reply.ok) store.setStatus(reply.status);
-    else {
-      store.setStatus({ state: 'idle' });
-      store.notify({ kind: 'error', text: reply.message });
-    }
-  }
-
-  async function stop() {
-    useSessionStore.getState().setStopping();
-    const reply = await sendCommand({ type: 'session/stop' });
-    if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
-  }
-
-  /** Drill: reads a question aloud and shows its card; the answer is heard on the microphone. */
-  async function ask(entry: KnowledgeEntry) {
-    const store = useSessionStore.getState();
-    if (store.status === 'idle') await start('drill');
-    const { sessionId } = useSessionStore.getState();
-    const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
-    useSessionStore.getState().showHints([hint]);
-    recordShown(sessionId, hint);
-    await speak(entry.question);
-  }
-
-  /** The user says which question it was: show that card, keep it in the session record, learn the phrasing. */
-  function chooseAlternative(entryId: string, question: string) {
-    const { hint, sessionId } = useSessionStore.getState();
-    if (!hint) return;
-    if (hint.heard) useKnowledgeStore.getState().learnPhrasing(entryId, hint.heard);
-    useSessionStore.getState().chooseAlternative(entryId, question);
-    recordShown(sessionId, { entryId, question, at: hint.at });
-  }
-
-  /** The user says which near miss was asked: show its card, record it, learn the phrasing. */
-  function chooseNearMiss(entryId: string, question: string) {
-    const { nearMisses, sessionId } = useSessionStore.getState();
-    if (!nearMisses) return;
-    if (nearMisses.heard) useKnowledgeStore.getState().learnPhrasing(entryId, nearMisses.heard);
-    const hint = { entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
-    useSessionStore.getState().showHints([hint]);
-    recordShown(sessionId, hint);
-  }
-
-  return { start, stop, ask, chooseAlternative, chooseNearMiss };
+  return liveActions;
 }
+
+/** Starts listening: to the interview tab, or for a drill to the microphone alone. */
+async function start(mode: 'interview' | 'drill' = 'interview') {
+  const store = useSessionStore.getState();
+  const settings = useSettingsStore.getState();
+  const tabId = mode === 'drill' ? null : await chooseTargetTab();
+  if (tabId === undefined) {
+    store.notify({ kind: 'error', text: 'There is no tab to capture. Open the interview tab, then press Start.' });
+    return;
+  }
+  let withMicrophone = mode === 'drill' || settings.captureMicrophone;
+  if (withMicrophone) {
+    // Ask here, where Chrome can show the prompt; the offscreen document cannot.
+    try {
+      const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
+      for (const track of probe.getTracks()) track.stop();
+    } catch {
+      if (mode === 'drill') {
+        store.notify({ kind: 'error', text: 'A drill listens to your answers, so it needs the microphone. Allow it when Chrome asks, then try again.' });
+        return;
+      }
+      withMicrophone = false;
+      store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
+    }
+  }
+  useSessionStore.setState({ status: 'starting', notice: undefined });
+  const reply = await sendCommand({
+    type: 'session/start',
+    tabId,
+    withMicrophone,
+    asr: asrSettingsFor(settings.asrModel, settings.asrDevice, settings.vad),
+  });
+  if (reply.ok) store.setStatus(reply.status);
+  else {
+    store.setStatus({ state: 'idle' });
+    store.notify({ kind: 'error', text: reply.message });
+  }
+}
+
+async function stop() {
+  useSessionStore.getState().setStopping();
+  const reply = await sendCommand({ type: 'session/stop' });
+  if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
+}
+
+/** Drill: reads a question aloud and shows its card; the answer is heard on the microphone. */
+async function ask(entry: KnowledgeEntry) {
+  const store = useSessionStore.getState();
+  if (store.status === 'idle') await start('drill');
+  const { sessionId } = useSessionStore.getState();
+  const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
+  useSessionStore.getState().showHints([hint]);
+  recordShown(sessionId, hint);
+  await speak(entry.question);
+}
+
+/** The user says which question it was: show that card, keep it in the session record, learn the phrasing. */
+function chooseAlternative(entryId: string, question: string) {
+  const { hint, sessionId } = useSessionStore.getState();
+  if (!hint) return;
+  if (hint.heard) useKnowledgeStore.getState().learnPhrasing(entryId, hint.heard);
+  useSessionStore.getState().chooseAlternative(entryId, question);
+  recordShown(sessionId, { entryId, question, at: hint.at });
+}
+
+/** The user says which near miss was asked: show its card, record it, learn the phrasing. */
+function chooseNearMiss(entryId: string, question: string) {
+  const { nearMisses, sessionId } = useSessionStore.getState();
+  if (!nearMisses) return;
+  if (nearMisses.heard) useKnowledgeStore.getState().learnPhrasing(entryId, nearMisses.heard);
+  const hint = { entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
+  useSessionStore.getState().showHints([hint]);
+  recordShown(sessionId, hint);
+}
+
+/** What the live view can do; plain functions over the stores, the same for every caller. */
+export const liveActions = { start, stop, ask, chooseAlternative, chooseNearMiss };

@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { HintAlternatives } from '@/components/hints/HintAlternatives';
+import { HintCardView } from '@/components/hints/HintCardView';
+import { NearMissChips } from '@/components/hints/NearMissChips';
+import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
+import { DrillControls } from '@/components/session/DrillControls';
+import { QuestionHistory } from '@/components/session/QuestionHistory';
+import { SessionControls } from '@/components/session/SessionControls';
+import { TranscriptView } from '@/components/session/TranscriptView';
+import { TryoutPanel } from '@/components/tryout/TryoutPanel';
+import { buildHintCard } from '@/lib/hints/build-hint-card';
+import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
+import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
+import { useSettingsStore } from '../stores';
+import { useQuestionIndex } from '../useQuestionIndex';
+import { liveActions, useSessionStore } from '../useLiveSession';
+
+/** The transcript alone follows partial lines, so a partial re-renders nothing else. */
+function LiveTranscript() {
+  const { lines, partials } = useSessionStore(useShallow(({ lines, partials }) => ({ lines, partials })));
+  return <TranscriptView lines={lines} partials={partials} />;
+}
+
+/** The card for the current question, with what the candidate has covered of it so far. */
+function CurrentCard() {
+  const { entriesById, index } = useQuestionIndex();
+  const verbosity = useSettingsStore(selectVerbosity);
+  const { hint, questions, lines } = useSessionStore(useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })));
+  const entry = hint && entriesById.get(hint.entryId);
+  const coverage = useMemo(() => {
+    if (!entry || !hint) return undefined;
+    const next = questions.find((question) => question.at > hint.at);
+    const answer = answerLines(lines, hint.at, next?.at);
+    return answer.length ? answerCoverage(entry, answer, index.aliases).map((point) => point.covered) : undefined;
+  }, [entry, hint, questions, lines, index]);
+  if (!entry) return null;
+  return (
+    <>
+      <HintCardView card={buildHintCard(entry, verbosity)} confidence={hint?.confidence} covered={coverage} />
+      {hint && <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />}
+    </>
+  );
+}
+
+export function LiveView() {
+  const { entries, index } = useQuestionIndex();
+  const verbosity = useSettingsStore(selectVerbosity);
+  const threshold = useSettingsStore(selectMatchThreshold);
+  const setVerbosity = useSettingsStore((state) => state.setVerbosity);
+  const session = useSessionStore(
+    useShallow(({ status, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
+  );
+  const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
+  return (
+    <>
+      <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void liveActions.start()} onStop={() => void liveActions.stop()} />
+      <VerbosityPicker value={verbosity} onChange={setVerbosity} />
+      <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />
+      <CurrentCard />
+      <QuestionHistory questions={session.questions} current={session.current} onPick={session.pickHint} />
+      <LiveTranscript />
+      <DrillControls entries={entries} categories={categories} onAsk={(entry) => void liveActions.ask(entry)} />
+      <details>
+        <summary>Try a question by typing it</summary>
+        <TryoutPanel index={index} verbosity={verbosity} threshold={threshold} />
+      </details>
+    </>
+  );
+}
