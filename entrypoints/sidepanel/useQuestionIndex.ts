@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import { indexKnowledge, type KnowledgeIndex } from '@/lib/match/knowledge-index';
+import { selectDisabledPackIds, selectLearnedPhrasings, selectUserPacks } from '@/lib/store/knowledge-store';
 import { SHIPPED_PACKS, useKnowledgeStore } from './stores';
 
 let built: { from: readonly unknown[]; value: KnowledgeIndex & { entriesById: Map<string, KnowledgeEntry> } } | undefined;
@@ -12,13 +12,15 @@ let built: { from: readonly unknown[]; value: KnowledgeIndex & { entriesById: Ma
  * that asks (each calling useMemo would build its own).
  */
 export function useQuestionIndex(): KnowledgeIndex & { entriesById: Map<string, KnowledgeEntry> } {
-  const state = useKnowledgeStore(useShallow(({ userPacks, disabledPackIds, learnedPhrasings }) => ({ userPacks, disabledPackIds, learnedPhrasings })));
+  const userPacks = useKnowledgeStore(selectUserPacks);
+  const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
+  const learnedPhrasings = useKnowledgeStore(selectLearnedPhrasings);
   return useMemo(() => {
-    const from = [state.userPacks, state.disabledPackIds, state.learnedPhrasings];
+    const from = [userPacks, disabledPackIds, learnedPhrasings];
     if (!built || built.from.some((part, i) => part !== from[i])) {
-      const value = indexKnowledge(SHIPPED_PACKS, state);
+      const value = indexKnowledge(SHIPPED_PACKS, { userPacks, disabledPackIds, learnedPhrasings });
       built = { from, value: { ...value, entriesById: new Map(value.entries.map((entry) => [entry.id, entry])) } };
     }
     return built.value;
-  }, [state]);
+  }, [userPacks, disabledPackIds, learnedPhrasings]);
 }

@@ -1,7 +1,7 @@
 import type { Frame } from './schema';
 
 /** The answer frames Cuecard knows by name; a pack may also spell out its own steps. */
-export const NAMED_FRAMES: Record<string, Frame> = {
+const NAMED_FRAMES: Record<string, Frame> = {
   star: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] },
   design: { name: 'Design', steps: ['Clarify', 'Data', 'Model', 'Serving', 'Monitoring'] },
   coding: { name: 'Coding', steps: ['Approach', 'Complexity', 'Edge cases'] },

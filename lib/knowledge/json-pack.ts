@@ -4,8 +4,8 @@ import { parseFrameText } from './default-frames';
 import { PackError } from './pack-error';
 import type { KnowledgePack } from './schema';
 
-export const JSON_PACK_FORMAT = 'cuecard-pack';
-export const JSON_PACK_VERSION = 1;
+const JSON_PACK_FORMAT = 'cuecard-pack';
+const JSON_PACK_VERSION = 1;
 
 function lineOfOffset(text: string, offset: number): number {
   let line = 1;

@@ -15,14 +15,14 @@ export const FREQUENCIES = ['high', 'medium', 'low'] as const;
 const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text).default([]);
 
-export const frameSchema = z.object({
+const frameSchema = z.object({
   /** Short name shown on the card, e.g. "STAR". */
   name: text,
   /** Ordered steps of the answer, e.g. Situation → Task → Action → Result. */
   steps: z.array(text).min(1, 'a frame needs at least one step'),
 });
 
-export const outlineSchema = z.object({
+const outlineSchema = z.object({
   frame: frameSchema,
   // Empty for a question still to prepare (an imported list of questions without answers).
   keyPoints: textList,

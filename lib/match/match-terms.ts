@@ -7,7 +7,7 @@ import { compileAliases, NO_ALIASES, type CompiledAliases } from './pack-aliases
 const WEAK_STEMS = new Set(WEAK_WORDS.map((word) => stemmer(word)));
 
 /** Relative weight of a term that names a task rather than a topic. */
-export const WEAK_TERM_WEIGHT = 0.35;
+const WEAK_TERM_WEIGHT = 0.35;
 
 /** Stems already computed: the same words recur in every utterance and every pack. */
 const stems = new Map<string, string>();

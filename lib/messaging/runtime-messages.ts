@@ -17,7 +17,7 @@ export const vadSettingsSchema = z.object({
 export type VadSettings = z.infer<typeof vadSettingsSchema>;
 
 /** Where Whisper runs: the user's preference ("auto" picks), and what a load ends up on. */
-export const devicePreferenceSchema = z.enum(['auto', 'webgpu', 'wasm']);
+const devicePreferenceSchema = z.enum(['auto', 'webgpu', 'wasm']);
 export type DevicePreference = z.infer<typeof devicePreferenceSchema>;
 export const runDeviceSchema = devicePreferenceSchema.exclude(['auto']);
 export type RunDevice = z.infer<typeof runDeviceSchema>;
@@ -31,7 +31,7 @@ export const asrSettingsSchema = z.object({
 });
 export type AsrSettings = z.infer<typeof asrSettingsSchema>;
 
-export const transcriptLineSchema = z.object({
+const transcriptLineSchema = z.object({
   sessionId: z.string(),
   seq: z.number().int().nonnegative(),
   channel: channelSchema,
@@ -44,7 +44,7 @@ export const transcriptLineSchema = z.object({
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
 /** A question card the session owner showed: the card, or an earlier question of the same turn. */
-export const shownHintSchema = z.object({
+const shownHintSchema = z.object({
   entryId: z.string(),
   question: z.string(),
   confidence: z.number(),
@@ -57,7 +57,7 @@ export const shownHintSchema = z.object({
 export type ShownHint = z.infer<typeof shownHintSchema>;
 
 /** Entries close to what was just asked, offered as "Did they ask…?" chips. */
-export const nearMissOfferSchema = z.object({
+const nearMissOfferSchema = z.object({
   entries: z.array(z.object({ entryId: z.string(), question: z.string() })),
   /** What the interviewer said, as the matcher read it: taught as a phrasing when a chip is picked. */
   heard: z.string(),
@@ -65,7 +65,7 @@ export const nearMissOfferSchema = z.object({
 });
 export type NearMissOffer = z.infer<typeof nearMissOfferSchema>;
 
-export const sessionEventSchema = z.discriminatedUnion('kind', [
+const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-progress'), file: z.string(), loaded: z.number(), total: z.number() }),
   z.object({ kind: z.literal('model-ready'), device: runDeviceSchema, loadMs: z.number() }),
   z.object({ kind: z.literal('capturing'), sessionId: z.string(), withMicrophone: z.boolean() }),
@@ -82,7 +82,7 @@ export const sessionEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
-export const runtimeMessageSchema = z.discriminatedUnion('type', [
+const runtimeMessageSchema = z.discriminatedUnion('type', [
   // side panel → background
   // tabId null: a drill, with the microphone only and no tab.
   z.object({ type: z.literal('session/start'), tabId: z.number().int().nullable(), withMicrophone: z.boolean(), asr: asrSettingsSchema }),
@@ -104,8 +104,6 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session/event'), event: sessionEventSchema }),
 ]);
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
-export type RuntimeMessageType = RuntimeMessage['type'];
-export type MessageOf<T extends RuntimeMessageType> = Extract<RuntimeMessage, { type: T }>;
 
 export type SessionStatus =
   | { state: 'idle' }

@@ -40,7 +40,7 @@ export async function chooseTargetTab(): Promise<number | undefined> {
  * for the tab the user clicked Cuecard's toolbar button on). The page's own scripts are
  * not involved: the function below runs in an isolated world and only reads the DOM.
  */
-export async function readPage(tabId: number): Promise<{ html: string; url: string; title: string }> {
+async function readPage(tabId: number): Promise<{ html: string; url: string; title: string }> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
     func: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }),

@@ -23,7 +23,7 @@ interface CuecardDb extends DBSchema {
 
 export type SessionDb = IDBPDatabase<CuecardDb>;
 
-export const SESSION_DB_NAME = 'cuecard-sessions';
+const SESSION_DB_NAME = 'cuecard-sessions';
 
 /** Opens (and on first use creates) the session store; one writer per line, so nothing is rewritten. */
 export function openSessionDb(name = SESSION_DB_NAME): Promise<SessionDb> {

@@ -10,7 +10,7 @@ export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; mess
 export type SaveResult = { ok: true; entry: KnowledgeEntry } | { ok: false; message: string };
 
 /** Where entries the user writes or copies go. */
-export const MY_PACK = { id: 'my-questions', title: 'My questions' } as const;
+const MY_PACK = { id: 'my-questions', title: 'My questions' } as const;
 
 export interface KnowledgeState {
   /** Packs the user imported; the shipped packs are compiled in and never stored. */

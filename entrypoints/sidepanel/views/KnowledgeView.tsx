@@ -4,6 +4,7 @@ import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
+import { selectDisabledPackIds, selectUserPacks } from '@/lib/store/knowledge-store';
 import { SHIPPED_PACKS, useKnowledgeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 
@@ -11,8 +12,6 @@ export function KnowledgeView() {
   const { packs, index } = useQuestionIndex();
   const knowledge = useKnowledgeStore(
     useShallow((state) => ({
-      userPacks: state.userPacks,
-      disabledPackIds: state.disabledPackIds,
       importPackFile: state.importPackFile,
       removePack: state.removePack,
       togglePack: state.togglePack,
@@ -21,15 +20,17 @@ export function KnowledgeView() {
       deleteEntry: state.deleteEntry,
     })),
   );
-  const editablePackIds = useMemo(() => new Set(knowledge.userPacks.map((pack) => pack.id)), [knowledge.userPacks]);
+  const userPacks = useKnowledgeStore(selectUserPacks);
+  const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
+  const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
   return (
     <>
       <WebImport index={index} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
       <KnowledgeBrowser packs={packs} editablePackIds={editablePackIds} onSave={knowledge.saveEntry} onDelete={knowledge.deleteEntry} />
       <PackManager
         shippedPacks={SHIPPED_PACKS}
-        userPacks={knowledge.userPacks}
-        disabledPackIds={knowledge.disabledPackIds}
+        userPacks={userPacks}
+        disabledPackIds={disabledPackIds}
         onImport={knowledge.importPackFile}
         index={index}
         onSaveImported={knowledge.addUserPack}
