@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractQuestions } from '../lib/page/extract-questions';
+import { markdownToHtml } from '../lib/page/markdown-page';
 import { nodeHtmlTools } from '../lib/page/node-html-tools';
 import { runCli, UsageError } from './cli-support';
 
-const USAGE = 'usage: npm run import -- PAGE.html [--json] [--url https://…]';
+const USAGE = 'usage: npm run import -- PAGE.html|LIST.md [--json] [--url https://…]';
 
 runCli(() => {
   const { values, positionals } = parseArgs({
@@ -14,7 +15,10 @@ runCli(() => {
   const path = positionals[0];
   if (!path) throw new UsageError(USAGE);
   const tools = nodeHtmlTools();
-  const { title, questions } = extractQuestions(tools.parsePage(readFileSync(path, 'utf8'), values.url), tools);
+  const text = readFileSync(path, 'utf8');
+  // A Markdown question list (a README) is read as the page it renders to.
+  const html = /\.(md|markdown)$/i.test(path) ? markdownToHtml(text) : text;
+  const { title, questions } = extractQuestions(tools.parsePage(html, values.url), tools);
   if (values.json) {
     console.log(JSON.stringify(questions, null, 2));
     return;

@@ -105,6 +105,13 @@ describe('npm run import', { timeout: 60_000 }, () => {
     });
   });
 
+  it('reads a Markdown question list like a page', () => {
+    const result = run('import-page', ['tests/fixtures/eval/pages/markdown-nlp-readme.md', '--json']);
+    const questions = JSON.parse(result.stdout) as Array<{ question: string; outline: string[] }>;
+    expect(questions).toHaveLength(13);
+    expect(questions[0]).toMatchObject({ question: 'What is the difference between stemming and lemmatization?', outline: [expect.stringMatching(/^Stemming and lemmatization are both techniques/), expect.any(String), expect.any(String)] });
+  });
+
   it('says so when a page has no questions', () => {
     const result = run('import-page', ['tests/fixtures/pages/no-questions.html']);
     expect(result.stdout).toContain('No interview questions found in "Our trip to the coast".');
