@@ -109,7 +109,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const result = run('import-page', ['tests/fixtures/eval/pages/markdown-nlp-readme.md', '--json']);
     const questions = JSON.parse(result.stdout) as Array<{ question: string; outline: string[] }>;
     expect(questions).toHaveLength(13);
-    expect(questions[0]).toMatchObject({ question: 'What is the difference between stemming and lemmatization?', outline: [expect.stringMatching(/^Stemming and lemmatization are both techniques/), expect.any(String), expect.any(String)] });
+    expect(questions[0]!.question).toBe('What is the difference between stemming and lemmatization?');
+    expect(questions[0]!.outline[0]).toMatch(/^Stemming and lemmatization are both techniques/);
   });
 
   it('says so when a page has no questions', () => {
