@@ -26,3 +26,16 @@ export function indexKnowledge(shipped: readonly KnowledgePack[], state: Knowled
   const aliases = packs.flatMap((pack) => pack.aliases ?? []);
   return { packs, entries, index: createQuestionIndex(entries, { ownEntryIds, aliases }) };
 }
+
+/**
+ * indexKnowledge, built again only when the user's packs, switched-off packs or learned
+ * phrasings are new objects (the stores replace them on every change, never mutate them).
+ */
+export function knowledgeIndexCache(shipped: readonly KnowledgePack[]): (state: KnowledgeChoice) => KnowledgeIndex {
+  let built: { from: KnowledgeChoice; value: KnowledgeIndex } | undefined;
+  return (state) => {
+    const same = built && built.from.userPacks === state.userPacks && built.from.disabledPackIds === state.disabledPackIds && built.from.learnedPhrasings === state.learnedPhrasings;
+    if (!same) built = { from: { userPacks: state.userPacks, disabledPackIds: state.disabledPackIds, learnedPhrasings: state.learnedPhrasings }, value: indexKnowledge(shipped, state) };
+    return built!.value;
+  };
+}

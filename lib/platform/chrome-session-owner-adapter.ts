@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SHIPPED_PACKS } from '../knowledge/shipped-packs';
-import { indexKnowledge } from '../match/knowledge-index';
-import type { QuestionIndex } from '../match/question-index';
+import { knowledgeIndexCache } from '../match/knowledge-index';
 import type { RuntimeMessage } from '../messaging/runtime-messages';
 import { openSessionDb, recordHint } from '../session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '../session/session-owner';
@@ -31,17 +30,12 @@ export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
     if (KNOWLEDGE_STORAGE_KEY in changes) void knowledge.persist.rehydrate();
   });
   // Built again only when the knowledge changed: a pack switched, an entry saved, a phrasing learned.
-  let built: { from: readonly unknown[]; index: QuestionIndex } | undefined;
+  const indexFor = knowledgeIndexCache(SHIPPED_PACKS);
   const db = openSessionDb();
   return {
     async index() {
       await hydrated(knowledge);
-      const state = knowledge.getState();
-      const from = [state.userPacks, state.disabledPackIds, state.learnedPhrasings];
-      if (!built || built.from.some((part, i) => part !== from[i])) {
-        built = { from, index: indexKnowledge(SHIPPED_PACKS, state).index };
-      }
-      return built.index;
+      return indexFor(knowledge.getState()).index;
     },
     async threshold() {
       await hydrated(settings);

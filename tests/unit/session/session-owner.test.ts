@@ -119,3 +119,17 @@ describe('the panel follows what the owner publishes', () => {
     expect(store.getState().lines.map((known) => known.seq)).toEqual([4, 5]);
   });
 });
+
+describe('knowledgeIndexCache', () => {
+  it('builds the index again only when the knowledge changed', async () => {
+    const { knowledgeIndexCache } = await import('@/lib/match/knowledge-index');
+    const indexFor = knowledgeIndexCache([pack]);
+    const state = { userPacks: [], disabledPackIds: [], learnedPhrasings: {} };
+    const first = indexFor(state);
+    expect(indexFor({ ...state })).toBe(first);
+    const off = indexFor({ ...state, disabledPackIds: [pack.id] });
+    expect(off).not.toBe(first);
+    expect(off.entries).toEqual([]);
+    expect(first.entries).toHaveLength(4);
+  });
+});
