@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { knowledgePacksPlugin } from './scripts/knowledge-packs-plugin';
+import { ICON_SIZES, renderIcons } from './scripts/render-icons';
 
 /**
  * Test builds (CUECARD_E2E=1) get a fixed key, so the extension id is known and
@@ -19,6 +20,9 @@ const RUNTIME_ASSETS = [
   ['node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx', 'vad/silero_vad_v5.onnx'],
 ] as const;
 
+/** Icon files in the build, drawn from public/icon.svg by the publicAssets hook below. */
+const ICON_PATHS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -30,7 +34,8 @@ export default defineConfig({
     // unlimitedStorage: model files and session transcripts in IndexedDB without eviction.
     // activeTab + scripting: read the page the user clicked Cuecard on, for "Import questions from this page".
     permissions: ['sidePanel', 'storage', 'unlimitedStorage', 'tabCapture', 'offscreen', 'activeTab', 'scripting'],
-    action: { default_title: 'Open Cuecard' },
+    icons: ICON_PATHS,
+    action: { default_title: 'Open Cuecard', default_icon: ICON_PATHS },
     content_security_policy: {
       // WebAssembly for ONNX Runtime; nothing else beyond the MV3 default.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
@@ -43,6 +48,7 @@ export default defineConfig({
       for (const [source, destination] of RUNTIME_ASSETS) {
         files.push({ absoluteSrc: resolve(source), relativeDest: destination });
       }
+      for (const { size, path } of renderIcons()) files.push({ absoluteSrc: path, relativeDest: `icon/${size}.png` });
     },
   },
   vite: () => ({

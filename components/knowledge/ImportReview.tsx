@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { KNOWN_CATEGORIES } from '@/lib/knowledge/schema';
 import type { ReviewedQuestion } from '@/lib/page/imported-pack';
+import { countOf } from '../common/count-of';
 
 interface ImportReviewProps {
   title: string;
@@ -76,7 +77,7 @@ export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewP
       </ol>
       <div className="pack-actions">
         <button type="submit" className="primary">
-          Save {kept} questions
+          Save {countOf(kept, 'question')}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -5,6 +5,7 @@ import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { SaveResult } from '@/lib/store/knowledge-store';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
+import { countOf } from '../common/count-of';
 
 interface KnowledgeBrowserProps {
   packs: readonly KnowledgePack[];
@@ -100,7 +101,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
         </select>
       </div>
       <p className="hint-meta" role="status">
-        {results.length} of {items.length} questions
+        {results.length} of {countOf(items.length, 'question')}
       </p>
       <div ref={scroller} className="browser-list" role="list" aria-label="Questions">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

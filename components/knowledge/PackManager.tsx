@@ -14,6 +14,7 @@ import { FileButton } from '../common/FileButton';
 import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
 import { ImportReview } from './ImportReview';
+import { countOf } from '../common/count-of';
 
 interface PackManagerProps {
   shippedPacks: readonly KnowledgePack[];
@@ -49,7 +50,7 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
           : onImport(file.name, text);
       setMessage(
         result.ok
-          ? { kind: 'info', text: `Imported ${result.pack.entries.length} questions from ${file.name}.` }
+          ? { kind: 'info', text: `Imported ${countOf(result.pack.entries.length, 'question')} from ${file.name}.` }
           : { kind: 'error', text: `${result.message}. Nothing was changed; fix the file and import it again.` },
       );
       if (!result.ok) return;
@@ -60,7 +61,7 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
     if (!review) return;
     try {
       const pack = onSaveImported(importedPack({ title: review.title, url: '' }, reviewed));
-      setMessage({ kind: 'info', text: `Imported ${pack.entries.length} questions from ${review.fileName}.` });
+      setMessage({ kind: 'info', text: `Imported ${countOf(pack.entries.length, 'question')} from ${review.fileName}.` });
       setReview(null);
     } catch (error) {
       if (!(error instanceof PackError)) throw error;
@@ -73,7 +74,7 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
       <label className="checkbox">
         <input type="checkbox" checked={!disabledPackIds.includes(pack.id)} onChange={() => onToggle(pack.id)} />
         <span>
-          <strong>{pack.title}</strong> — {pack.entries.length} questions
+          <strong>{pack.title}</strong> — {countOf(pack.entries.length, 'question')}
         </span>
       </label>
       <span className="pack-actions">

@@ -7,6 +7,7 @@ import type { QuestionIndex } from '@/lib/match/question-index';
 import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
 import { ImportReview } from './ImportReview';
+import { countOf } from '../common/count-of';
 
 interface WebImportProps {
   index: QuestionIndex;
@@ -40,7 +41,7 @@ export function WebImport({ index, readCurrentPage, onSave }: WebImportProps) {
     if (!review) return;
     try {
       const pack = onSave(importedPack(review.page, reviewed));
-      setNotice({ kind: 'info', text: `Saved ${pack.entries.length} questions as “${pack.title}”.` });
+      setNotice({ kind: 'info', text: `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.` });
       setReview(null);
     } catch (error) {
       if (!(error instanceof PackError)) throw error;

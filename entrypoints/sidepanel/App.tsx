@@ -7,6 +7,7 @@ import { KnowledgeView } from './views/KnowledgeView';
 import { LiveView } from './views/LiveView';
 import { SessionsView } from './views/SessionsView';
 import { SettingsView } from './views/SettingsView';
+import { countOf } from '@/components/common/count-of';
 
 const VIEWS = { live: 'Live', knowledge: 'Knowledge', sessions: 'Sessions', settings: 'Settings' } as const;
 type ViewName = keyof typeof VIEWS;
@@ -43,9 +44,11 @@ export function App() {
   return (
     <main className="app">
       <header className="app-header">
-        <h1>Cuecard</h1>
+        <h1>
+          <img className="app-icon" src="/icon.svg" alt="" width={20} height={20} /> Cuecard
+        </h1>
         <p className="app-status" role="status">
-          {entries.length} questions ready, offline
+          {countOf(entries.length, 'question')} ready, offline
         </p>
       </header>
       <nav className="tabs" aria-label="Views">

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countOf } from '../../components/common/count-of';
 import { E2E_EXTENSION_ID, launchExtension, type LoadedExtension, openPanel, RELEASE_EXTENSION_DIR, TEST_OUTPUT_DIR } from './launch-extension';
 
 let loaded: LoadedExtension;
@@ -54,6 +55,19 @@ describe('the built extension in Chromium', () => {
     expect(manifest.key).toBeUndefined();
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+  });
+
+  it('release build: carries its icon at 16, 32, 48 and 128 px for the toolbar and the store', () => {
+    const manifest = JSON.parse(readFileSync(join(RELEASE_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const expected = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+    expect(manifest.icons).toEqual(expected);
+    expect(manifest.action.default_icon).toEqual(expected);
+    for (const [size, path] of Object.entries(expected)) {
+      const png = readFileSync(join(RELEASE_EXTENSION_DIR, path));
+      // PNG signature, then the IHDR chunk's width and height.
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
   });
 
   it('test build: has the fixed id the capture tests rely on', () => {
@@ -209,8 +223,8 @@ describe('the built extension in Chromium', () => {
     await page.getByRole('button', { name: 'Select shown' }).click();
     await page.getByLabel('Filter found questions').fill('');
     await expect.poll(() => review.locator('.import-question').count()).toBe(166);
-    await page.getByRole('button', { name: `Save ${shown} questions` }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `Saved ${shown} questions as “Imported: alexeygrigorev/data-science-interviews”` }).count()).toBe(1);
+    await page.getByRole('button', { name: `Save ${countOf(shown, 'question')}` }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `Saved ${countOf(shown, 'question')} as “Imported: alexeygrigorev/data-science-interviews”` }).count()).toBe(1);
     await longPage.close();
   });
 

@@ -51,11 +51,11 @@ describe('PackManager', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Select none of shown' }));
     fireEvent.change(screen.getByLabelText('Filter found questions'), { target: { value: '' } });
     await waitFor(() => expect(screen.getByLabelText('Question 3')).toBeTruthy());
-    fireEvent.click(screen.getByRole('button', { name: 'Save 1 questions' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save 1 question' }));
 
     expect(onImport).not.toHaveBeenCalled();
     const saved = onSaveImported.mock.calls[0]![0];
     expect(saved.entries.map((entry) => [entry.question, entry.outline.keyPoints])).toEqual([['What are hooks?', ['Functions that use state.']]]);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 1 questions from README.md.'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 1 question from README.md.'));
   });
 });
