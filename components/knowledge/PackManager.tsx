@@ -85,7 +85,7 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
           Export .json
         </button>
         {removable && (
-          <button type="button" onClick={() => onRemove(pack.id)} aria-label={`Remove ${pack.title}`}>
+          <button type="button" onClick={() => (setMessage(null), onRemove(pack.id))} aria-label={`Remove ${pack.title}`}>
             Remove
           </button>
         )}

@@ -3,9 +3,10 @@ import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
-import { deleteSession, hintsOf, linesOf, listSessions, type HintRecord, type SessionDb, type SessionRecord } from '@/lib/session/session-db';
+import { deleteSession, hintsOf, linesOf, listSessions, restoreSession, snapshotSession, type HintRecord, type SessionDb, type SessionRecord, type SessionSnapshot } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { downloadText } from '../common/download-text';
+import { UndoToast } from '../common/UndoToast';
 import { TranscriptView } from './TranscriptView';
 
 const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
@@ -14,6 +15,7 @@ const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleStr
 export function SessionHistory({ db, entryById, aliases }: { db: Promise<SessionDb>; entryById: (id: string) => KnowledgeEntry | undefined; aliases?: CompiledAliases }) {
   const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
   const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
+  const [deleted, setDeleted] = useState<SessionSnapshot | null>(null);
 
   const refresh = async () => setSessions(await listSessions(await db));
   useEffect(() => {
@@ -26,10 +28,22 @@ export function SessionHistory({ db, entryById, aliases }: { db: Promise<Session
   }
 
   async function remove(session: SessionRecord) {
-    await deleteSession(await db, session.id);
+    const handle = await db;
+    const snapshot = await snapshotSession(handle, session.id);
+    await deleteSession(handle, session.id);
+    setDeleted(snapshot ?? null);
     setOpen(null);
     await refresh();
   }
+
+  async function undoDelete() {
+    if (!deleted) return;
+    await restoreSession(await db, deleted);
+    setDeleted(null);
+    await refresh();
+  }
+
+  const undo = deleted && <UndoToast text={`Deleted the session of ${when(deleted.session)}.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />;
 
   if (open) {
     const { session, lines, hints } = open;
@@ -85,8 +99,16 @@ export function SessionHistory({ db, entryById, aliases }: { db: Promise<Session
   }
 
   if (sessions === null) return <p className="no-hint">Loading sessions…</p>;
-  if (sessions.length === 0) return <p className="no-hint">No sessions yet. Press Start on the Live view during a mock interview.</p>;
+  if (sessions.length === 0)
+    return (
+      <>
+        {undo}
+        <p className="no-hint">No sessions yet. Press Start on the Live view during a mock interview.</p>
+      </>
+    );
   return (
+    <>
+    {undo}
     <ul className="session-list" aria-label="Sessions">
       {sessions.map((session) => (
         <li key={session.id}>
@@ -99,5 +121,6 @@ export function SessionHistory({ db, entryById, aliases }: { db: Promise<Session
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -69,6 +69,26 @@ export async function listSessions(db: SessionDb): Promise<SessionRecord[]> {
 }
 
 /** Deletes a session with its transcript and hints, all at once. */
+export interface SessionSnapshot {
+  session: SessionRecord;
+  lines: TranscriptLine[];
+  hints: HintRecord[];
+}
+
+/** Everything stored for a session, to put back if its deletion is undone. */
+export async function snapshotSession(db: SessionDb, id: string): Promise<SessionSnapshot | undefined> {
+  const session = await db.get('sessions', id);
+  return session && { session, lines: await linesOf(db, id), hints: await hintsOf(db, id) };
+}
+
+export async function restoreSession(db: SessionDb, snapshot: SessionSnapshot): Promise<void> {
+  const tx = db.transaction(['sessions', 'lines', 'hints'], 'readwrite');
+  await tx.objectStore('sessions').put(snapshot.session);
+  for (const line of snapshot.lines) await tx.objectStore('lines').put(line);
+  for (const hint of snapshot.hints) await tx.objectStore('hints').put(hint);
+  await tx.done;
+}
+
 export async function deleteSession(db: SessionDb, id: string): Promise<void> {
   const tx = db.transaction(['sessions', 'lines', 'hints'], 'readwrite');
   await tx.objectStore('sessions').delete(id);

@@ -6,6 +6,11 @@ import { PackError } from '../knowledge/pack-error';
 import { parsePackFile } from '../knowledge/parse-pack-file';
 import { entrySchema, type KnowledgeEntry, type KnowledgePack } from '../knowledge/schema';
 
+/** What a removal took and where it was, so Undo puts it back in its place. */
+export type Removal =
+  | { kind: 'pack'; pack: KnowledgePack; position: number }
+  | { kind: 'entry'; packId: string; entry: KnowledgeEntry; position: number };
+
 export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; message: string };
 export type SaveResult = { ok: true; entry: KnowledgeEntry } | { ok: false; message: string };
 
@@ -32,6 +37,11 @@ export interface KnowledgeState {
    */
   saveEntry: (entry: unknown, packId?: string) => SaveResult;
   deleteEntry: (packId: string, entryId: string) => void;
+  /** The last removal (a pack or an entry), undoable for a while; never stored. */
+  lastRemoval?: Removal;
+  /** Puts back what the last removal took; changes made since then to other packs stay. */
+  undoRemoval: () => void;
+  forgetRemoval: () => void;
 }
 
 export const KNOWLEDGE_STORAGE_KEY = 'cuecard-knowledge';
@@ -65,7 +75,9 @@ export function createKnowledgeStore(storage: StateStorage) {
           return userPacks[userPacks.length - 1]!;
         },
         removePack(packId) {
-          set({ userPacks: get().userPacks.filter((pack) => pack.id !== packId) });
+          const position = get().userPacks.findIndex((pack) => pack.id === packId);
+          if (position < 0) return;
+          set({ userPacks: get().userPacks.filter((pack) => pack.id !== packId), lastRemoval: { kind: 'pack', pack: get().userPacks[position]!, position } });
         },
         togglePack(packId) {
           const disabled = get().disabledPackIds;
@@ -90,10 +102,32 @@ export function createKnowledgeStore(storage: StateStorage) {
           return { ok: true, entry };
         },
         deleteEntry(packId, entryId) {
+          const entries = get().userPacks.find((pack) => pack.id === packId)?.entries ?? [];
+          const position = entries.findIndex((entry) => entry.id === entryId);
+          if (position < 0) return;
           set({
             userPacks: get().userPacks.map((pack) => (pack.id === packId ? { ...pack, entries: pack.entries.filter((entry) => entry.id !== entryId) } : pack)),
+            lastRemoval: { kind: 'entry', packId, entry: entries[position]!, position },
           });
         },
+        undoRemoval() {
+          const removal = get().lastRemoval;
+          if (!removal) return;
+          const packs = get().userPacks;
+          const insert = <T,>(list: readonly T[], item: T, position: number) => [...list.slice(0, position), item, ...list.slice(position)];
+          if (removal.kind === 'pack') {
+            if (!packs.some((pack) => pack.id === removal.pack.id)) set({ userPacks: insert(packs, removal.pack, removal.position) });
+          } else {
+            const target = packs.find((pack) => pack.id === removal.packId);
+            // The pack itself may be gone meanwhile: the entry comes back in a pack of its own name.
+            const restored = target
+              ? packs.map((pack) => (pack === target && !pack.entries.some((entry) => entry.id === removal.entry.id) ? { ...pack, entries: insert(pack.entries, removal.entry, removal.position) } : pack))
+              : [...packs, { id: removal.packId, title: removal.packId === MY_PACK.id ? MY_PACK.title : removal.packId, entries: [removal.entry] }];
+            set({ userPacks: restored });
+          }
+          set({ lastRemoval: undefined });
+        },
+        forgetRemoval: () => set({ lastRemoval: undefined }),
       }),
       {
         name: KNOWLEDGE_STORAGE_KEY,

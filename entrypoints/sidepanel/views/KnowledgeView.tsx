@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { UndoToast } from '@/components/common/UndoToast';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
@@ -18,13 +19,24 @@ export function KnowledgeView() {
       saveEntry: state.saveEntry,
       addUserPack: state.addUserPack,
       deleteEntry: state.deleteEntry,
+      lastRemoval: state.lastRemoval,
+      undoRemoval: state.undoRemoval,
+      forgetRemoval: state.forgetRemoval,
     })),
   );
+  const removal = knowledge.lastRemoval;
   const userPacks = useKnowledgeStore(selectUserPacks);
   const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
   return (
     <>
+      {removal && (
+        <UndoToast
+          text={removal.kind === 'pack' ? `Removed the pack “${removal.pack.title}”.` : `Deleted “${removal.entry.question}”.`}
+          onUndo={knowledge.undoRemoval}
+          onDismiss={knowledge.forgetRemoval}
+        />
+      )}
       <WebImport index={index} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
       <KnowledgeBrowser packs={packs} editablePackIds={editablePackIds} onSave={knowledge.saveEntry} onDelete={knowledge.deleteEntry} />
       <PackManager

@@ -74,16 +74,17 @@ describe('settings store: recognition', () => {
   });
 });
 
+const draft = (question: string) => ({
+  id: 'x',
+  question,
+  phrasings: [],
+  category: 'behavioral',
+  frequency: 'medium',
+  tags: [],
+  outline: { frame: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] }, keyPoints: ['a point'], pitfalls: [], followUps: [], numbers: [] },
+});
+
 describe('knowledge store: own entries and packs on/off', () => {
-  const draft = (question: string) => ({
-    id: 'x',
-    question,
-    phrasings: [],
-    category: 'behavioral',
-    frequency: 'medium',
-    tags: [],
-    outline: { frame: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] }, keyPoints: ['a point'], pitfalls: [], followUps: [], numbers: [] },
-  });
 
   it('adds a new entry to "My questions", then edits it in place', () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
@@ -112,6 +113,31 @@ describe('knowledge store: own entries and packs on/off', () => {
     expect(store.getState().disabledPackIds).toEqual(['ml-engineer']);
     store.getState().togglePack('ml-engineer');
     expect(store.getState().disabledPackIds).toEqual([]);
+  });
+});
+
+describe('undoing a removal', () => {
+  it('puts a deleted entry back in its place, keeps what changed meanwhile, and is never stored', async () => {
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    for (const question of ['One?', 'Two?', 'Three?']) store.getState().saveEntry(draft(question));
+    store.getState().deleteEntry('my-questions', 'two');
+    expect(store.getState().lastRemoval).toMatchObject({ kind: 'entry', position: 1 });
+    store.getState().saveEntry(draft('Four?'));
+    store.getState().undoRemoval();
+    expect(store.getState().userPacks[0]!.entries.map((entry) => entry.question)).toEqual(['One?', 'Two?', 'Three?', 'Four?']);
+    expect(store.getState().lastRemoval).toBeUndefined();
+    const stored = JSON.parse((await chromeStorageAdapter.getItem(KNOWLEDGE_STORAGE_KEY)) as string);
+    expect(stored.state).not.toHaveProperty('lastRemoval');
+  });
+
+  it('puts a removed pack back where it was; a second undo does nothing', () => {
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    for (const id of ['a', 'b', 'c']) store.getState().addUserPack({ id, title: id.toUpperCase(), entries: [] });
+    store.getState().removePack('b');
+    expect(store.getState().userPacks.map((pack) => pack.id)).toEqual(['a', 'c']);
+    store.getState().undoRemoval();
+    store.getState().undoRemoval();
+    expect(store.getState().userPacks.map((pack) => pack.id)).toEqual(['a', 'b', 'c']);
   });
 });
 
