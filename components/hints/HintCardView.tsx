@@ -1,4 +1,6 @@
 import type { HintCard } from '@/lib/hints/build-hint-card';
+import { categoryName } from '@/lib/knowledge/category-names';
+import { confidenceWords } from '@/lib/hints/confidence-words';
 
 function ListSection({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -41,8 +43,12 @@ export function HintCardView({ card, confidence, covered }: { card: HintCard; co
       <header>
         <p className="hint-question">{card.question}</p>
         <p className="hint-meta">
-          <span className="hint-category">{card.category}</span>
-          {confidence !== undefined && <span className="hint-confidence">match {Math.round(confidence * 100)}%</span>}
+          <span className="hint-category">{categoryName(card.category)}</span>
+          {confidence !== undefined && (
+            <span className="hint-confidence" title={`${Math.round(confidence * 100)}% confidence`}>
+              {confidenceWords(confidence)}
+            </span>
+          )}
         </p>
       </header>
       <ol className="hint-frame" aria-label={`Frame: ${card.frame.name}`}>

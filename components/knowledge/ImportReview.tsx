@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { KNOWN_CATEGORIES } from '@/lib/knowledge/schema';
 import type { ReviewedQuestion } from '@/lib/page/imported-pack';
 import { countOf } from '../common/count-of';
+import { categoryName } from '@/lib/knowledge/category-names';
 
 interface ImportReviewProps {
   title: string;
@@ -59,7 +60,9 @@ export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewP
             </label>
             <select value={item.category} onChange={(event) => update(position, { category: event.target.value })} aria-label={`Category of question ${position + 1}`}>
               {categories.map((category) => (
-                <option key={category}>{category}</option>
+                <option key={category} value={category}>
+                  {categoryName(category)}
+                </option>
               ))}
             </select>
             {item.duplicateOf && <p className="message message--info">Looks like “{item.duplicateOf}”, which you already have.</p>}

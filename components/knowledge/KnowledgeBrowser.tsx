@@ -6,6 +6,7 @@ import type { SaveResult } from '@/lib/store/knowledge-store';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { countOf } from '../common/count-of';
+import { categoryName } from '@/lib/knowledge/category-names';
 
 interface KnowledgeBrowserProps {
   packs: readonly KnowledgePack[];
@@ -76,7 +77,9 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
         <select aria-label="Category" value={filters.category ?? ''} onChange={(event) => setFilter('category')(event.target.value)}>
           <option value="">All categories</option>
           {index.categories.map((category) => (
-            <option key={category}>{category}</option>
+            <option key={category} value={category}>
+              {categoryName(category)}
+            </option>
           ))}
         </select>
         <select aria-label="How often asked" value={filters.frequency ?? ''} onChange={(event) => setFilter('frequency')(event.target.value)}>
@@ -112,7 +115,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
                 <button type="button" className="browser-item" onClick={() => setView({ kind: 'detail', item })}>
                   <span className="browser-question">{item.entry.question}</span>
                   <span className="hint-meta">
-                    {item.entry.category} · {item.entry.frequency}
+                    {categoryName(item.entry.category)} · {item.entry.frequency}
                   </span>
                 </button>
               </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import { pickDrillQuestion } from '@/lib/session/drill';
+import { categoryName } from '@/lib/knowledge/category-names';
 
 /** Practice alone: Cuecard asks questions from the chosen categories and listens to your answers. */
 export function DrillControls({ entries, categories, onAsk }: { entries: readonly KnowledgeEntry[]; categories: readonly string[]; onAsk: (entry: KnowledgeEntry) => void }) {
@@ -26,7 +27,7 @@ export function DrillControls({ entries, categories, onAsk }: { entries: readonl
               checked={chosen.includes(category)}
               onChange={(event) => setChosen(event.target.checked ? [...chosen, category] : chosen.filter((known) => known !== category))}
             />
-            {category}
+            {categoryName(category)}
           </label>
         ))}
       </fieldset>

@@ -32,7 +32,7 @@ describe('drill mode', () => {
     await panel.getByLabel('coding').check();
     await panel.getByRole('button', { name: 'Ask me a question' }).click();
 
-    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).locator('.hint-category').textContent(), { timeout: 15_000 }).toBe('coding');
+    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).locator('.hint-category').textContent(), { timeout: 15_000 }).toBe('Coding');
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');
     const answer = finalLines(panel).and(panel.locator('.transcript-line--candidate'));
     await expect.poll(() => answer.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);

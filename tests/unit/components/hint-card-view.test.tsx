@@ -23,7 +23,7 @@ describe('HintCardView', () => {
     expect(within(frame).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Situation', 'Task', 'Action', 'Result']);
     expect(screen.getByLabelText('Keywords').textContent).toBe('Own it · Repair · Learning');
     expect(screen.queryByRole('region', { name: 'Key points' })).toBeNull();
-    expect(screen.getByText('match 82%')).toBeTruthy();
+    expect(screen.getByText('strong match').getAttribute('title')).toBe('82% confidence');
   });
 
   it('detailed adds key points and pitfalls', () => {
