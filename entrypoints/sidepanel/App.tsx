@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 import { useSettingsStore } from './stores';
 import { liveActions, useLiveSession, useSessionStore } from './useLiveSession';
@@ -11,6 +11,7 @@ import { countOf } from '@/components/common/count-of';
 
 const VIEWS = { live: 'Live', knowledge: 'Knowledge', sessions: 'Sessions', settings: 'Settings' } as const;
 type ViewName = keyof typeof VIEWS;
+const NAMES = Object.keys(VIEWS) as ViewName[];
 
 /** The panel: the session's events wired once, the views, the theme and the keyboard. Each view selects its own state. */
 export function App() {
@@ -41,6 +42,17 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  /** Arrow keys, Home and End move between the views, as in any tab list; the chosen tab takes focus. */
+  function onTabKey(event: ReactKeyboardEvent) {
+    const position = NAMES.indexOf(view);
+    const next = { ArrowRight: position + 1, ArrowLeft: position - 1, Home: 0, End: NAMES.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const name = NAMES[(next + NAMES.length) % NAMES.length]!;
+    setView(name);
+    document.getElementById(`tab-${name}`)?.focus();
+  }
+
   return (
     <main className="app">
       <header className="app-header">
@@ -51,17 +63,28 @@ export function App() {
           {countOf(entries.length, 'question')} ready, offline
         </p>
       </header>
-      <nav className="tabs" aria-label="Views">
-        {(Object.keys(VIEWS) as ViewName[]).map((name) => (
-          <button key={name} type="button" aria-current={view === name ? 'page' : undefined} onClick={() => setView(name)}>
+      <nav className="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+        {NAMES.map((name) => (
+          <button
+            key={name}
+            id={`tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={view === name}
+            aria-controls={`view-${name}`}
+            tabIndex={view === name ? 0 : -1}
+            onClick={() => setView(name)}
+          >
             {VIEWS[name]}
           </button>
         ))}
       </nav>
-      {view === 'live' && <LiveView />}
-      {view === 'knowledge' && <KnowledgeView />}
-      {view === 'sessions' && <SessionsView />}
-      {view === 'settings' && <SettingsView />}
+      <section role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
+        {view === 'live' && <LiveView />}
+        {view === 'knowledge' && <KnowledgeView />}
+        {view === 'sessions' && <SessionsView />}
+        {view === 'settings' && <SettingsView />}
+      </section>
     </main>
   );
 }

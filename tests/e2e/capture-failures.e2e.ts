@@ -50,10 +50,10 @@ describe('capture failures', () => {
     const interview = await loaded.context.newPage();
     await interview.goto(audioPageUrl);
     const panel = await openPanel(loaded);
-    await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Settings', exact: true }).click();
     await panel.getByLabel('Use a local model folder').setInputFiles(broken);
     await panel.getByRole('status').filter({ hasText: 'Stored "broken-whisper"' }).waitFor({ timeout: 30_000 });
-    await panel.getByRole('button', { name: 'Live', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Live', exact: true }).click();
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
 

@@ -62,10 +62,10 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
 
 /** Gives the extension the generated stand-in Whisper model through Settings → "Use a local model folder", then returns to Live. */
 export async function useLocalTinyWhisper(panel: Page): Promise<void> {
-  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Settings', exact: true }).click();
   await panel.getByLabel('Use a local model folder').setInputFiles(ensureTinyWhisper());
   await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Live', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Live', exact: true }).click();
 }
 
 /** Opens the side panel page in a tab of its own (a real side panel is not a page Playwright can drive). */

@@ -89,7 +89,7 @@ describe('live capture of a playing tab', () => {
   });
 
   it('lists past sessions, reads one back, exports it as Markdown and deletes it', async () => {
-    await panel.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Sessions', exact: true }).click();
     const sessions = panel.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
     await expect.poll(() => sessions.count()).toBe(2);
     await sessions.first().getByRole('button').click();

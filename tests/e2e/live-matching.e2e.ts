@@ -57,11 +57,11 @@ describe('live matching in the side panel', () => {
 
   it('offers "Did they ask…?" chips for a close call, and a tap shows that card', async () => {
     // At the strictest sensitivity a likely question is a close call, not a card.
-    await panel.getByRole('button', { name: 'Settings', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Settings', exact: true }).click();
     await panel.getByLabel(/Match sensitivity/).focus();
     await panel.keyboard.press('End');
     await expect.poll(() => panel.getByText(/hints need 80% confidence/).count()).toBe(1);
-    await panel.getByRole('button', { name: 'Live', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Live', exact: true }).click();
 
     await interviewerSays('why would accuracy be a bad metric for rare fraud');
     await expect.poll(() => chips().allTextContents()).toContain('How do you handle class imbalance?');

@@ -101,13 +101,13 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
     await page.getByText('Detailed', { exact: true }).click();
 
-    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('tab', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
     await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'settings-dark.png'), fullPage: true });
     await page.getByLabel('Theme').selectOption('system');
-    await page.getByRole('button', { name: 'Live', exact: true }).click();
+    await page.getByRole('tab', { name: 'Live', exact: true }).click();
     await page.getByText('Try a question by typing it').click();
   });
 
@@ -119,7 +119,7 @@ describe('the built extension in Chromium', () => {
 
   it('imports a Markdown pack, refuses a broken one without losing it, and keeps both across a reload', async () => {
     const before = Number((await status().textContent())!.split(' ')[0]);
-    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
       name: 'cooking.md',
       mimeType: 'text/markdown',
@@ -147,7 +147,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('browses and searches the knowledge base offline, and adds an entry of the user\'s own', async () => {
-    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await page.getByLabel('Search questions').fill('calib');
     const firstResult = page.getByRole('listitem').locator('.browser-question').first();
     await expect.poll(() => firstResult.textContent()).toBe('What is model calibration and how do you measure it?');
@@ -167,7 +167,7 @@ describe('the built extension in Chromium', () => {
     await page.getByLabel('Pack', { exact: true }).selectOption('my-questions');
     await expect.poll(() => firstResult.textContent()).toBe('How do you pick a vector database?');
 
-    await page.getByRole('button', { name: 'Live', exact: true }).click();
+    await page.getByRole('tab', { name: 'Live', exact: true }).click();
     await page.getByText('Try a question by typing it').click();
     await say('so how would you choose a vector database');
     await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you pick a vector database?');
@@ -177,7 +177,7 @@ describe('the built extension in Chromium', () => {
     const articlePage = await loaded.context.newPage();
     await articlePage.goto(questionPageUrl);
     await page.bringToFront();
-    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     const before = Number((await status().textContent())!.split(' ')[0]);
     await page.getByRole('button', { name: 'Import questions from this page' }).click();
 
@@ -205,7 +205,7 @@ describe('the built extension in Chromium', () => {
     const longPage = await loaded.context.newPage();
     await longPage.goto(`${questionPageUrl}/long`);
     await page.bringToFront();
-    await page.getByRole('button', { name: 'Knowledge', exact: true }).click();
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     const started = Date.now();
     await page.getByRole('button', { name: 'Import questions from this page' }).click();
     const review = page.getByRole('form', { name: 'Review imported questions' });
@@ -228,9 +228,24 @@ describe('the built extension in Chromium', () => {
     await longPage.close();
   });
 
+  it('moves between the views with the arrow keys, Home and End, as a tab list', async () => {
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    await tab('Live').click();
+    await page.keyboard.press('ArrowRight');
+    expect(await tab('Knowledge').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-knowledge');
+    expect(await page.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-knowledge');
+    await page.keyboard.press('End');
+    expect(await tab('Settings').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await tab('Live').getAttribute('aria-selected')).toBe('true');
+    // One Tab stop for the whole list: only the selected tab is in the tab order.
+    expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((element) => element.getAttribute('tabindex')))).toEqual(['0', '-1', '-1', '-1']);
+  });
+
   it('gives every control a name a screen reader can say, on every view', async () => {
     for (const view of ['Live', 'Knowledge', 'Sessions', 'Settings']) {
-      await page.getByRole('button', { name: view, exact: true }).click();
+      await page.getByRole('tab', { name: view, exact: true }).click();
       await page.locator('details').evaluateAll((all) => all.forEach((element) => ((element as HTMLDetailsElement).open = true)));
       const unnamed = await page.evaluate(() =>
         [...document.querySelectorAll('button, input, select, textarea, summary')]
@@ -242,7 +257,7 @@ describe('the built extension in Chromium', () => {
       );
       expect({ view, unnamed }).toEqual({ view, unnamed: [] });
     }
-    await page.getByRole('button', { name: 'Live', exact: true }).click();
+    await page.getByRole('tab', { name: 'Live', exact: true }).click();
   });
 
   it('made no network request outside the extension', () => {
