@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import type { HtmlTools } from './extract-questions';
+import type { HtmlTools } from './html-tools';
 
 /** DOMParser makes an inert document (its scripts never run); DOMPurify cleans what Readability kept. */
 export const browserHtmlTools: HtmlTools = {

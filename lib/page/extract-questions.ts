@@ -1,4 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { parseSanitised, type HtmlTools } from './html-tools';
 import { DISCLOSURE_MARK, pageBlocks, type Block, type TextBlock } from './page-blocks';
 import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
 import { structuredQuestions } from './structured-data';
@@ -16,14 +17,8 @@ export interface PageExtraction {
   questions: ExtractedQuestion[];
 }
 
-export interface HtmlTools {
-  /** Parses HTML into an inert document (DOMParser in the browser, jsdom under Node): scripts never run. */
-  parseHtml(html: string): Document;
-  /** Sanitises HTML (DOMPurify) before anything reads it. */
-  sanitize(html: string): string;
-}
-
-const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"], [role="alertdialog"], [aria-hidden="true"]';
+/** Site chrome around the content (dialogs are already gone from the readable copy). */
+const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 /** Boxes around an article that ask questions of their own ("Want more tips?"), by class or id: dropped before reading. */
 const PROMO_BOX = /newsletter|subscribe|signup|promo|sponsor|advert|related|comment|share|cookie|popup|modal|cta|upsell|breadcrumb/i;
 /** Controls that open an accordion panel: their label is the question. */
@@ -49,10 +44,6 @@ function readableCopy(document: Document): Document {
   for (const collapsed of copy.querySelectorAll('[style*="display" i]')) (collapsed as HTMLElement).style.removeProperty('display');
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
   return copy;
-}
-
-function parseSanitised(html: string, tools: HtmlTools): Element {
-  return tools.parseHtml(`<!doctype html><body>${tools.sanitize(html)}</body>`).body;
 }
 
 interface Candidate {
@@ -280,11 +271,8 @@ export function extractQuestions(document: Document, tools: HtmlTools): PageExtr
   const fromArticle = article?.content ? questionsIn(parseSanitised(article.content, tools)) : [];
   const best = fromPage.length >= Math.max(fromArticle.length * 1.25, fromArticle.length + 3) ? fromPage : fromArticle.length > 0 ? fromArticle : fromPage;
 
-  const declared = structuredQuestions(document, tools);
-  const seen = new Set(best.map((item) => comparable(item.question)));
-  const extra = declared.filter((item) => !seen.has(comparable(item.question)));
   const title = (article?.title ?? document.title ?? '').replace(/\s+/g, ' ').trim();
-  return { title, questions: withoutRepeats([...best, ...extra]) };
+  // Declared questions come after the page's own, so a question both show keeps the page's fuller answer.
+  return { title, questions: withoutRepeats([...best, ...structuredQuestions(document, tools)]) };
 }
 
-export { looksLikeQuestion } from './question-text';

@@ -1,6 +1,7 @@
 import { Marked } from 'marked';
 import { parseMarkdownPack } from '../knowledge/markdown-pack';
-import { extractQuestions, type HtmlTools, type PageExtraction } from './extract-questions';
+import { extractQuestions, type PageExtraction } from './extract-questions';
+import type { HtmlTools } from './html-tools';
 import { looksLikeQuestion } from './question-text';
 
 const markdown = new Marked({ gfm: true });

@@ -1,6 +1,6 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import type { HtmlTools } from './extract-questions';
+import type { HtmlTools } from './html-tools';
 
 /** HTML parsing and sanitising under Node (tests and the import command), with jsdom: scripts never run. */
 export function nodeHtmlTools(): HtmlTools & { parsePage(html: string, url?: string): Document } {

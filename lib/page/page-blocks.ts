@@ -34,7 +34,7 @@ interface ListPlace {
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS', 'IFRAME', 'INPUT', 'SELECT', 'TEXTAREA', 'OBJECT', 'EMBED', 'MATH']);
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CLIPBOARD-COPY',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 const isElement = (node: Node): node is Element => node.nodeType === 1;
 const isBlock = (node: Node) => isElement(node) && (BLOCK.has(node.tagName) || SKIP.has(node.tagName.toUpperCase()));
@@ -168,7 +168,7 @@ export function pageBlocks(root: Element): Block[] {
 
   const read = (element: Element, context: Context): TextBlock | undefined => {
     const tag = element.tagName.toUpperCase();
-    if (SKIP.has(tag) || tag === 'HR' || tag === 'CLIPBOARD-COPY') return undefined;
+    if (SKIP.has(tag) || tag === 'HR') return undefined;
     if (/^H[1-6]$/.test(tag)) {
       const text = textOf([element]);
       if (text) blocks.push({ kind: 'heading', level: Number(tag[1]), text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null });

@@ -6,7 +6,9 @@
 /** "1.", "12)", "Q3:", "Q9.", "Question 4 —", "#7", "8.1.2" in front of a question. */
 const NUMBERING = /^\s*(?:(?:q(?:uestion)?\s*\.?\s*#?\d+|#\s*\d+|\d+(?:\.\d+)*(?!\d|\.\d|\s*%))\s*(?:[:.)\]–—-]+\s*|\s+(?=\S))|\(\d+\)\s*)/i;
 /** Difficulty marks: "[E]", "[Medium]", "(hard)". */
-const DIFFICULTY = /[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]/gi;
+const DIFFICULTY_MARK = String.raw`[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]`;
+const DIFFICULTY = new RegExp(DIFFICULTY_MARK, 'gi');
+const LEADING_DIFFICULTY = new RegExp(String.raw`^\s*${DIFFICULTY_MARK}`, 'i');
 /** Pictographs and the joiners and selectors that build them (👶, ⭐️, 🟢, 🔹). */
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3]/gu;
 /** Source and answer links left as text: "[src]", "[[src]]", "[Answer]", "[[1]]", "[12]". */
@@ -14,7 +16,7 @@ const LINK_DEBRIS = /\[\[?\s*(?:src|source|answer|solution|link|ref|\d{1,3})\s*\
 const TRAILING_DEBRIS = /\s*(?:\(?\s*read more\s*\)?|↑|⬆|back to top)\s*$/i;
 
 /** A difficulty mark in front ("[E] …", "(Hard) …"): pages mark their questions, not their prose. */
-export const hasDifficultyMark = (text: string) => /^\s*[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]/i.test(text);
+export const hasDifficultyMark = (text: string) => LEADING_DIFFICULTY.test(text);
 
 /** Text to compare: case, punctuation and spacing do not count: "What’s  X?" equals "what's x". */
 export function comparable(text: string): string {
@@ -34,13 +36,13 @@ export const isNumbered = (text: string) => NUMBERING.test(text);
 export function cleanQuestion(text: string): string {
   let result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ').replace(DIFFICULTY, ' '));
   result = result.replace(NUMBERING, '').replace(TRAILING_DEBRIS, '');
-  return cleanSpace(result.replace(DIFFICULTY, ' ')).replace(/\s*[:–—-]\s*$/, '').replace(/\s+([?.!,])/g, '$1');
+  return cleanSpace(result).replace(/\s*[:–—-]\s*$/, '').replace(/\s+([?.!,])/g, '$1');
 }
 
 /** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
 export function cleanAnswerText(text: string): string {
   const result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ')).replace(/\s+([?.!,;:])/g, '$1');
-  return /^(?:read more|back to top|see (?:deep-dive )?answer|answer|source|src|link)\W*$/i.test(result) ? '' : result;
+  return /^(?:read more|back to top|see answer|answer|source|src|link)\W*$/i.test(result) ? '' : result;
 }
 
 /** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */

@@ -1,4 +1,5 @@
-import type { ExtractedQuestion, HtmlTools } from './extract-questions';
+import type { ExtractedQuestion } from './extract-questions';
+import { parseSanitised, type HtmlTools } from './html-tools';
 import { cleanAnswerText, cleanQuestion, splitSentences } from './question-text';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -23,9 +24,9 @@ const typeIs = (object: { [key: string]: Json }, type: string) => {
 
 /** An answer's HTML as key points, read inertly and sanitised like the page itself. */
 function pointsOfHtml(html: string, tools: HtmlTools): string[] {
-  const document = tools.parseHtml(`<!doctype html><body>${tools.sanitize(html)}</body>`);
-  const parts = [...document.body.querySelectorAll('p, li')].map((element) => element.textContent ?? '');
-  const texts = parts.length > 0 ? parts : [document.body.textContent ?? ''];
+  const body = parseSanitised(html, tools);
+  const parts = [...body.querySelectorAll('p, li')].map((element) => element.textContent ?? '');
+  const texts = parts.length > 0 ? parts : [body.textContent ?? ''];
   return texts.map(cleanAnswerText).filter(Boolean).flatMap(splitSentences);
 }
 

@@ -6,7 +6,7 @@ import { openSessionDb, recordHint } from '../session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '../session/session-owner';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '../store/knowledge-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '../store/settings-store';
-import { chromeStorageAdapter } from './chrome-storage-adapter';
+import { chromeStorageAdapter, followStorageChanges } from './chrome-storage-adapter';
 
 const OWNER_STATE_KEY = 'cuecard-session-owner';
 
@@ -24,11 +24,7 @@ function hydrated(store: { persist: { hasHydrated(): boolean; onFinishHydration(
 export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
   const knowledge = createKnowledgeStore(chromeStorageAdapter);
   const settings = createSettingsStore(chromeStorageAdapter);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    if (SETTINGS_STORAGE_KEY in changes) void settings.persist.rehydrate();
-    if (KNOWLEDGE_STORAGE_KEY in changes) void knowledge.persist.rehydrate();
-  });
+  followStorageChanges({ [SETTINGS_STORAGE_KEY]: settings, [KNOWLEDGE_STORAGE_KEY]: knowledge });
   // Built again only when the knowledge changed: a pack switched, an entry saved, a phrasing learned.
   const indexFor = knowledgeIndexCache(SHIPPED_PACKS);
   const db = openSessionDb();

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractQuestions, looksLikeQuestion } from '@/lib/page/extract-questions';
+import { extractQuestions } from '@/lib/page/extract-questions';
+import { looksLikeQuestion } from '@/lib/page/question-text';
 import { markdownToHtml } from '@/lib/page/markdown-page';
 import { nodeHtmlTools } from '@/lib/page/node-html-tools';
 import { goldenPageSchema, scorePage, totalsOf } from '@/lib/dev/score-extraction';
