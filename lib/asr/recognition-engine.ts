@@ -38,11 +38,12 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     return detector;
   };
 
-  async function decode(audio: Float32Array): Promise<{ text: string | null; decodeMs: number }> {
+  async function decode(audio: Float32Array) {
     busy = true;
     const start = performance.now();
     try {
-      return { text: cleanTranscript(await options.transcriber.transcribe(audio)), decodeMs: performance.now() - start };
+      const { text, encoderMs, tokens } = await options.transcriber.transcribe(audio);
+      return { text: cleanTranscript(text), decodeMs: performance.now() - start, encoderMs, tokens };
     } finally {
       busy = false;
     }
@@ -51,8 +52,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
   function finalise(channel: Channel, audio: Float32Array, startMs: number, endMs: number) {
     pendingFinals = pendingFinals.then(async () => {
       try {
-        const { text, decodeMs } = await decode(audio);
-        if (text) options.emit({ status: 'final', channel, text, startMs, endMs, decodeMs });
+        const { text, decodeMs, encoderMs, tokens } = await decode(audio);
+        if (text) options.emit({ status: 'final', channel, text, startMs, endMs, decodeMs, encoderMs, tokens });
       } catch (error) {
         options.emit({ status: 'error', message: `Transcription failed: ${(error as Error).message}`, fatal: false });
       }

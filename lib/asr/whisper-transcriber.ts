@@ -13,14 +13,87 @@ export interface TranscriberOptions {
   onProgress?: (progress: ProgressInfo) => void;
 }
 
+/** What one decode produced and where its time went. */
+export interface Transcription {
+  text: string;
+  /** Time in the audio encoder (one 30 s window per utterance, whatever its length). */
+  encoderMs: number;
+  /** Time in the text decoder, all steps. */
+  decoderMs: number;
+  /** Decoder steps run: one per generated token. */
+  tokens: number;
+}
+
+export interface TranscribeOptions {
+  /** At most this many tokens (default: what the audio's length allows, see `tokenBudget`). */
+  maxTokens?: number;
+  /** Exactly this many tokens, end-of-text suppressed until then: benchmarks compare equal work. */
+  exactTokens?: number;
+}
+
 export interface Transcriber {
   readonly device: AsrDevice;
-  transcribe(audio: Float32Array): Promise<string>;
+  transcribe(audio: Float32Array, options?: TranscribeOptions): Promise<Transcription>;
   dispose(): Promise<void>;
 }
 
 /** One second of quiet: decoding it once compiles the graphs before the first real utterance. */
 const WARM_UP_SAMPLES = 16_000;
+const SAMPLE_RATE = 16_000;
+/** Fast English speech is about 4 tokens a second; a decode that runs past 5 a second is looping. */
+const TOKENS_PER_SECOND = 5;
+const TOKEN_ALLOWANCE = 8;
+/** Whisper's 448 target positions, less the prompt tokens. */
+const MAX_TOKENS = 440;
+
+/**
+ * The most tokens an utterance of this length can need. A decoding loop ("the the the …",
+ * a repeated sentence) otherwise runs to Whisper's 448-token limit, tens of seconds on WASM;
+ * capped, it costs a fraction of that and the loop filter drops what it produced.
+ */
+export function tokenBudget(samples: number): number {
+  return Math.min(MAX_TOKENS, TOKEN_ALLOWANCE + Math.ceil((TOKENS_PER_SECOND * samples) / SAMPLE_RATE));
+}
+
+interface TimedSession {
+  run: (...args: unknown[]) => Promise<unknown>;
+}
+
+/**
+ * Wraps the encoder's and decoder's ONNX sessions to time each run. transformers.js keeps
+ * them in `model.sessions` ("model" is Whisper's encoder); if a version names them
+ * otherwise, the figures read zero and transcription is unaffected.
+ */
+function timeSessions(asr: AutomaticSpeechRecognitionPipeline) {
+  const totals = { encoderMs: 0, decoderMs: 0, tokens: 0 };
+  const sessions = (asr.model as unknown as { sessions?: Record<string, TimedSession> }).sessions ?? {};
+  const wrap = (name: string, record: (ms: number) => void) => {
+    const session = sessions[name];
+    if (!session) return;
+    const run = session.run.bind(session);
+    session.run = async (...args) => {
+      const start = performance.now();
+      try {
+        return await run(...args);
+      } finally {
+        record(performance.now() - start);
+      }
+    };
+  };
+  wrap('model', (ms) => (totals.encoderMs += ms));
+  wrap('decoder_model_merged', (ms) => {
+    totals.decoderMs += ms;
+    totals.tokens += 1;
+  });
+  return {
+    /** The time spent since the last call. */
+    take() {
+      const taken = { ...totals };
+      totals.encoderMs = totals.decoderMs = totals.tokens = 0;
+      return taken;
+    },
+  };
+}
 
 /**
  * Loads Whisper through transformers.js and keeps it ready. One transcription runs at
@@ -32,11 +105,18 @@ export async function loadTranscriber(pipeline: PipelineFactory, options: Transc
     dtype: options.dtype ?? dtypeFor(options.device),
     progress_callback: options.onProgress,
   })) as AutomaticSpeechRecognitionPipeline;
+  const timing = timeSessions(asr);
   let queue: Promise<unknown> = Promise.resolve();
-  const run = (audio: Float32Array) => {
-    const next = queue.then(async () => {
-      const output = await asr(audio);
-      return (Array.isArray(output) ? output[0]?.text : output.text) ?? '';
+  const run = (audio: Float32Array, { maxTokens, exactTokens }: TranscribeOptions = {}) => {
+    const next = queue.then(async (): Promise<Transcription> => {
+      timing.take();
+      const tokens = exactTokens ?? maxTokens ?? tokenBudget(audio.length);
+      const output = await asr(audio, {
+        max_new_tokens: tokens,
+        ...(exactTokens ? { min_new_tokens: exactTokens } : {}),
+      } as Record<string, unknown>);
+      const text = (Array.isArray(output) ? output[0]?.text : output.text) ?? '';
+      return { text, ...timing.take() };
     });
     queue = next.catch(() => undefined);
     return next;

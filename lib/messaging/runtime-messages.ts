@@ -40,6 +40,8 @@ const transcriptLineSchema = z.object({
   endMs: z.number(),
   /** Wall-clock time the line was final, for the session log. */
   at: z.number(),
+  /** What recognising the line cost on this device (absent in sessions recorded before it was kept). */
+  recognition: z.object({ decodeMs: z.number(), encoderMs: z.number(), tokens: z.number().int().nonnegative() }).optional(),
 });
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 

@@ -28,7 +28,10 @@ export const workerReplySchema = z.discriminatedUnion('status', [
     text: z.string(),
     startMs: z.number(),
     endMs: z.number(),
+    /** Whole decode; of it, the encoder's share and the tokens the decoder generated. */
     decodeMs: z.number(),
+    encoderMs: z.number(),
+    tokens: z.number().int().nonnegative(),
   }),
   z.object({ status: z.literal('flushed') }),
   z.object({ status: z.literal('error'), message: z.string(), fatal: z.boolean() }),

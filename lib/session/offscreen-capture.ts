@@ -191,7 +191,16 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
         return;
       case 'final': {
         if (!session) return;
-        const line = { sessionId: session.id, seq: session.seq++, channel: reply.channel, text: reply.text, startMs: reply.startMs, endMs: reply.endMs, at: Date.now() };
+        const line = {
+          sessionId: session.id,
+          seq: session.seq++,
+          channel: reply.channel,
+          text: reply.text,
+          startMs: reply.startMs,
+          endMs: reply.endMs,
+          at: Date.now(),
+          recognition: { decodeMs: reply.decodeMs, encoderMs: reply.encoderMs, tokens: reply.tokens },
+        };
         await saveLine(line);
         platform.broadcast({ kind: 'line', line });
         return;

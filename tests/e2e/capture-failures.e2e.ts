@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTinyWhisper } from '../support/tiny-whisper';
+import { ensureTinyWhisper } from '../../scripts/generated-models';
 import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
+import { TINY_WHISPER_PHRASE } from '../../scripts/generated-models';
 import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ensureTinyWhisper } from '../support/tiny-whisper';
+import { ensureTinyWhisper } from '../../scripts/generated-models';
 
 /** The release build (no key) and the test build (fixed key, known id). */
 export const RELEASE_EXTENSION_DIR = resolve('.output/chrome-mv3');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_WHISPER_PHRASE } from '../support/tiny-whisper';
+import { TINY_WHISPER_PHRASE } from '../../scripts/generated-models';
 import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalTinyWhisper } from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 

@@ -23,7 +23,7 @@ describe.runIf(MODEL_DIR)('real Whisper weights from CUECARD_MODEL_DIR', () => {
     const detector = new UtteranceDetector(vad);
     const events = [...(await detector.push(readWav('tests/fixtures/audio/two-questions.wav').samples)), ...detector.flush()];
     const texts: string[] = [];
-    for (const event of events) if (event.type === 'utterance') texts.push(await transcriber.transcribe(event.audio));
+    for (const event of events) if (event.type === 'utterance') texts.push((await transcriber.transcribe(event.audio)).text);
 
     expect(texts).toHaveLength(truth.utterances.length);
     texts.forEach((text, i) => expect(wordErrorRate(truth.utterances[i]!.text, text)).toBeLessThanOrEqual(0.15));

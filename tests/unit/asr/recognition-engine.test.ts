@@ -7,7 +7,7 @@ import { createRecognitionEngine } from '@/lib/asr/recognition-engine';
 import { loadTranscriber, type Transcriber } from '@/lib/asr/whisper-transcriber';
 import type { WorkerReply } from '@/lib/messaging/worker-messages';
 import { readWav } from '../../support/read-wav';
-import { ensureTinyWhisper, TINY_WHISPER_NAME, TINY_WHISPER_PARENT, TINY_WHISPER_PHRASE } from '../../support/tiny-whisper';
+import { ensureTinyWhisper, TINY_WHISPER_NAME, GENERATED_MODELS_DIR, TINY_WHISPER_PHRASE } from '../../../scripts/generated-models';
 
 const createVad = () => Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer);
 let transcriber: Transcriber;
@@ -15,7 +15,7 @@ let transcriber: Transcriber;
 beforeAll(async () => {
   ensureTinyWhisper();
   env.allowRemoteModels = false;
-  env.localModelPath = `${TINY_WHISPER_PARENT}/`;
+  env.localModelPath = `${GENERATED_MODELS_DIR}/`;
   transcriber = await loadTranscriber(pipeline, { model: TINY_WHISPER_NAME, device: 'cpu', dtype: 'fp32' });
 });
 

@@ -1,14 +1,14 @@
 import { env, pipeline } from '@huggingface/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanTranscript } from '@/lib/asr/hallucination-filter';
-import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
+import { loadTranscriber, tokenBudget } from '@/lib/asr/whisper-transcriber';
 import { readWav } from '../../support/read-wav';
-import { ensureTinyWhisper, TINY_WHISPER_NAME, TINY_WHISPER_PARENT, TINY_WHISPER_PHRASE } from '../../support/tiny-whisper';
+import { ensureTinyWhisper, TINY_WHISPER_NAME, GENERATED_MODELS_DIR, TINY_WHISPER_PHRASE } from '../../../scripts/generated-models';
 
 beforeAll(() => {
   ensureTinyWhisper();
   env.allowRemoteModels = false;
-  env.localModelPath = `${TINY_WHISPER_PARENT}/`;
+  env.localModelPath = `${GENERATED_MODELS_DIR}/`;
 });
 
 describe('loadTranscriber (real transformers.js and ONNX Runtime, generated Whisper-architecture model)', () => {
@@ -22,7 +22,7 @@ describe('loadTranscriber (real transformers.js and ONNX Runtime, generated Whis
     });
     const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
 
-    expect(await transcriber.transcribe(samples.subarray(16_000, 16_000 * 4))).toBe(TINY_WHISPER_PHRASE);
+    expect((await transcriber.transcribe(samples.subarray(16_000, 16_000 * 4))).text).toBe(TINY_WHISPER_PHRASE);
     expect(progress).toContain('ready');
     await transcriber.dispose();
   });
@@ -31,12 +31,21 @@ describe('loadTranscriber (real transformers.js and ONNX Runtime, generated Whis
     const transcriber = await loadTranscriber(pipeline, { model: TINY_WHISPER_NAME, device: 'cpu', dtype: 'fp32' });
     const audio = new Float32Array(16_000).fill(0.01);
     const results = await Promise.all([transcriber.transcribe(audio), transcriber.transcribe(audio), transcriber.transcribe(audio)]);
-    expect(results).toEqual([TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE]);
+    expect(results.map((result) => result.text)).toEqual([TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE]);
     await transcriber.dispose();
   });
 
   it('fails with an error naming the model when the folder is missing', async () => {
     await expect(loadTranscriber(pipeline, { model: 'no-such-model', device: 'cpu', dtype: 'fp32' })).rejects.toThrow(/no-such-model/);
+  });
+});
+
+describe('tokenBudget', () => {
+  it('allows about five tokens a second of audio, plus a few, within Whisper\'s 448 positions', () => {
+    expect(tokenBudget(16_000)).toBe(13);
+    expect(tokenBudget(16_000 * 4.5)).toBe(31);
+    expect(tokenBudget(16_000 * 30)).toBe(158);
+    expect(tokenBudget(16_000 * 600)).toBe(440);
   });
 });
 

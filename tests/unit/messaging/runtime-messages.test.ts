@@ -45,7 +45,7 @@ describe('worker messages', () => {
   it('carries audio as a Float32Array and refuses anything else', () => {
     expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: new Float32Array(4) }).success).toBe(true);
     expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: [0, 1] }).success).toBe(false);
-    expect(workerReplySchema.safeParse({ status: 'final', channel: 'candidate', text: 'x', startMs: 0, endMs: 1, decodeMs: 2 }).success).toBe(true);
+    expect(workerReplySchema.safeParse({ status: 'final', channel: 'candidate', text: 'x', startMs: 0, endMs: 1, decodeMs: 2, encoderMs: 1, tokens: 3 }).success).toBe(true);
   });
 });
 

@@ -64,7 +64,7 @@ function setup(options: { tabError?: Error; micError?: Error; diskFullOnce?: boo
   return { capture, events, toWorker, taps, db };
 }
 
-const final = (channel: Channel, text: string) => ({ status: 'final' as const, channel, text, startMs: 0, endMs: 900, decodeMs: 50 });
+const final = (channel: Channel, text: string) => ({ status: 'final' as const, channel, text, startMs: 0, endMs: 900, decodeMs: 50, encoderMs: 30, tokens: 12 });
 
 describe('offscreen capture', () => {
   it('loads the model, feeds tab audio to the worker and reports capturing', async () => {
@@ -85,6 +85,7 @@ describe('offscreen capture', () => {
 
     const stored = await linesOf(await db, 's1');
     expect(stored.map((line) => [line.seq, line.text])).toEqual([[0, 'first question'], [1, 'second question']]);
+    expect(stored[0]!.recognition).toEqual({ decodeMs: 50, encoderMs: 30, tokens: 12 });
     expect(events.filter((event) => event.kind === 'line')).toHaveLength(2);
   });
 

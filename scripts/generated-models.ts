@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Where generated models live (ignored by git; made by the tests and benchmarks, never committed). */
+export const GENERATED_MODELS_DIR = resolve('test-output/models');
+
+/** The stand-in: Whisper's inputs and outputs, almost no weights; always "hears" one phrase. */
+export const TINY_WHISPER_NAME = 'tiny-whisper';
+export const TINY_WHISPER_DIR = join(GENERATED_MODELS_DIR, TINY_WHISPER_NAME);
+export const TINY_WHISPER_PHRASE = 'How would you handle class imbalance?';
+
+/** whisper-tiny.en's architecture with seeded random weights, next to the real model's text files. */
+export const RANDOM_WHISPER_NAME = 'whisper-tiny.en-random';
+export const RANDOM_WHISPER_DIR = join(GENERATED_MODELS_DIR, RANDOM_WHISPER_NAME);
+/** The real whisper-tiny.en config, generation config, feature extractor and tokenizer (see PROVENANCE.md there). */
+export const WHISPER_TINY_EN_TEXT_FILES = resolve('tests/fixtures/models/whisper-tiny.en');
+
+function generate(script: string, args: string[], packages: string): void {
+  try {
+    execFileSync('/usr/bin/python3', [script, ...args], { stdio: 'pipe' });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+    throw new Error(`could not generate a test Whisper model (apt-get install -y ${packages}): ${stderr}`);
+  }
+}
+
+/** Generates the stand-in once; needs Debian's python3-onnx. */
+export function ensureTinyWhisper(): string {
+  if (!existsSync(join(TINY_WHISPER_DIR, 'onnx/decoder_model_merged.onnx'))) {
+    generate('scripts/make-tiny-whisper.py', [TINY_WHISPER_DIR], 'python3-onnx');
+  }
+  return TINY_WHISPER_DIR;
+}
+
+/** Generates the real-architecture model once (about a minute); needs Debian's python3-torch and python3-onnx. */
+export function ensureRandomWhisper(): string {
+  if (!existsSync(join(RANDOM_WHISPER_DIR, 'onnx/decoder_model_merged_quantized.onnx'))) {
+    generate('scripts/make-whisper-random.py', [WHISPER_TINY_EN_TEXT_FILES, RANDOM_WHISPER_DIR], 'python3-torch python3-onnx');
+  }
+  return RANDOM_WHISPER_DIR;
+}
+
+/**
+ * The real-architecture model with only one precision's weights (hard links, no copy), for
+ * paths that pick the precision from the files present, such as the panel's folder picker.
+ */
+export function randomWhisperWith(dtype: 'fp32' | 'q8'): string {
+  const source = ensureRandomWhisper();
+  const target = `${source}-${dtype}`;
+  if (!existsSync(join(target, 'onnx'))) {
+    mkdirSync(join(target, 'onnx'), { recursive: true });
+    for (const file of readdirSync(source)) if (file !== 'onnx') linkSync(join(source, file), join(target, file));
+    for (const file of readdirSync(join(source, 'onnx'))) {
+      if (file.endsWith('_quantized.onnx') === (dtype === 'q8')) linkSync(join(source, 'onnx', file), join(target, 'onnx', file));
+    }
+  }
+  return target;
+}
