@@ -60,19 +60,25 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
     createVad: () => Silero.new(ort as never, async () => vadBytes.slice(0)),
     emit: post,
     segmenter: request.vad,
+    backlogMs: () => queuedAudioMs,
   });
   return { engine, device: used === 'webgpu' ? 'webgpu' : 'wasm' };
 }
 
 const host = createRecognitionHost({ loadEngine, post });
 let queue: Promise<void> = Promise.resolve();
+/** Audio received and not yet handled (16 kHz samples, as ms): how far recognition is behind. */
+let queuedAudioMs = 0;
 
 self.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = workerRequestSchema.safeParse(event.data);
   if (!parsed.success) return;
   const request = parsed.data;
   // One message at a time, in order: audio must reach the VAD in the order it was captured.
+  const audioMs = request.type === 'audio' ? request.samples.length / 16 : 0;
+  queuedAudioMs += audioMs;
   queue = queue
     .then(() => host.handle(request))
-    .catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: false }));
+    .catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: false }))
+    .finally(() => (queuedAudioMs -= audioMs));
 };

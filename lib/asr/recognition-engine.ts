@@ -3,6 +3,7 @@ import type { WorkerReply } from '../messaging/worker-messages';
 import { UtteranceDetector, type SpeechModel } from '../audio/utterance-detector';
 import type { SegmenterOptions } from '../audio/utterance-segmenter';
 import { cleanTranscript } from './hallucination-filter';
+import { partialsAffordable, partialsOnAtPace } from './recognition-pace';
 import type { Transcriber } from './whisper-transcriber';
 
 export interface RecognitionEngineOptions {
@@ -13,13 +14,16 @@ export interface RecognitionEngineOptions {
   /** How often the growing utterance is re-decoded for a partial line. */
   partialEveryMs?: number;
   segmenter?: Partial<SegmenterOptions>;
+  /** Captured audio waiting behind the chunk being handled, in ms (the worker's queue). */
+  backlogMs?: () => number;
 }
 
 /**
  * What the recognition worker does with audio: per channel, cut utterances with the
  * VAD, decode each final utterance, and re-decode the utterance in progress about once
  * a second for a partial line. Finals are never skipped; a partial is skipped when the
- * recogniser is still busy, so a slow machine falls behind on partials, not on text.
+ * recogniser is busy, behind, or too slow for partials to pay (see `partialsAffordable`),
+ * so a slow device gives up live partial text, never lines, and says so once.
  */
 export function createRecognitionEngine(options: RecognitionEngineOptions) {
   let segmenterOptions = options.segmenter;
@@ -28,6 +32,18 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
   const lastPartialAt = new Map<Channel, number>();
   let busy = false;
   let pendingFinals = Promise.resolve();
+  // The warm-up decode is the first estimate of what a decode costs on this device.
+  let lastDecodeMs = options.transcriber.warmUpMs;
+  let paceTold: boolean | undefined;
+  const backlogMs = options.backlogMs ?? (() => 0);
+
+  /** Says once, and again only on a change, whether partial lines are on at this device's pace. */
+  function tellPace() {
+    const partials = partialsOnAtPace(lastDecodeMs, partialEveryMs);
+    if (partials === paceTold) return;
+    paceTold = partials;
+    options.emit({ status: 'pace', partials, decodeMs: Math.round(lastDecodeMs) });
+  }
 
   const detectorFor = (channel: Channel) => {
     let detector = detectors.get(channel);
@@ -43,9 +59,11 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     const start = performance.now();
     try {
       const { text, encoderMs, tokens } = await options.transcriber.transcribe(audio);
-      return { text: cleanTranscript(text), decodeMs: performance.now() - start, encoderMs, tokens };
+      lastDecodeMs = performance.now() - start;
+      return { text: cleanTranscript(text), decodeMs: lastDecodeMs, encoderMs, tokens };
     } finally {
       busy = false;
+      tellPace();
     }
   }
 
@@ -74,7 +92,9 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
       }
       const active = detector.segmenter.activeAudio();
       const now = detector.segmenter.elapsedMs;
-      if (active && !busy && now - (lastPartialAt.get(channel) ?? 0) >= partialEveryMs) {
+      tellPace();
+      const due = now - (lastPartialAt.get(channel) ?? 0) >= partialEveryMs;
+      if (active && !busy && due && partialsAffordable(lastDecodeMs, partialEveryMs, backlogMs())) {
         lastPartialAt.set(channel, now);
         try {
           const { text } = await decode(active);

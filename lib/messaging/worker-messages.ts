@@ -33,6 +33,8 @@ export const workerReplySchema = z.discriminatedUnion('status', [
     encoderMs: z.number(),
     tokens: z.number().int().nonnegative(),
   }),
+  /** Whether partial lines are on at this device's pace (sent once, then on a change). */
+  z.object({ status: z.literal('pace'), partials: z.boolean(), decodeMs: z.number() }),
   z.object({ status: z.literal('flushed') }),
   z.object({ status: z.literal('error'), message: z.string(), fatal: z.boolean() }),
 ]);

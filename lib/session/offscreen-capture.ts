@@ -1,3 +1,4 @@
+import { slowRecognitionNotice } from '../asr/recognition-pace';
 import type { AsrSettings, Channel, RuntimeMessage, SessionEvent } from '../messaging/runtime-messages';
 import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
 import type { AudioTap } from '../platform/web-audio-capture';
@@ -205,6 +206,9 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
         platform.broadcast({ kind: 'line', line });
         return;
       }
+      case 'pace':
+        if (!reply.partials) platform.broadcast({ kind: 'notice', message: slowRecognitionNotice(reply.decodeMs) });
+        return;
       case 'flushed':
         onFlushed?.();
         return;

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureTinyWhisper } from '../../scripts/generated-models';
 
@@ -60,13 +60,16 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
   return { context, extensionId: new URL(worker.url()).host };
 }
 
-/** Gives the extension the generated stand-in Whisper model through Settings → "Use a local model folder", then returns to Live. */
-export async function useLocalTinyWhisper(panel: Page): Promise<void> {
+/** Gives the extension a model folder through Settings → "Use a local model folder", then returns to Live. */
+export async function useLocalModel(panel: Page, folder: string, storeTimeoutMs = 30_000): Promise<void> {
   await panel.getByRole('tab', { name: 'Settings', exact: true }).click();
-  await panel.getByLabel('Use a local model folder').setInputFiles(ensureTinyWhisper());
-  await panel.getByRole('status').filter({ hasText: 'Stored "tiny-whisper"' }).waitFor({ timeout: 30_000 });
+  await panel.getByLabel('Use a local model folder').setInputFiles(folder);
+  await panel.getByRole('status').filter({ hasText: `Stored "${basename(folder)}"` }).waitFor({ timeout: storeTimeoutMs });
   await panel.getByRole('tab', { name: 'Live', exact: true }).click();
 }
+
+/** The generated stand-in Whisper model, which always "hears" one phrase. */
+export const useLocalTinyWhisper = (panel: Page) => useLocalModel(panel, ensureTinyWhisper());
 
 /** Opens the side panel page in a tab of its own (a real side panel is not a page Playwright can drive). */
 export async function openPanel({ context, extensionId }: LoadedExtension): Promise<Page> {

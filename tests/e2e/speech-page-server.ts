@@ -18,7 +18,12 @@ export async function startSpeechPageServer(): Promise<SpeechPageServer> {
     }
     response
       .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>');
+      .end(
+        '<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>' +
+          // When the recording started, by the wall clock the extension's pages share: latency
+          // benchmarks place each question's end on it.
+          '<script>a.addEventListener("playing", () => { window.startedAt ??= Date.now() - a.currentTime * 1000; });</script>',
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };

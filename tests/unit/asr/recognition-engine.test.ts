@@ -4,6 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { createRecognitionEngine } from '@/lib/asr/recognition-engine';
+import { partialsAffordable, slowRecognitionNotice } from '@/lib/asr/recognition-pace';
 import { loadTranscriber, type Transcriber } from '@/lib/asr/whisper-transcriber';
 import type { WorkerReply } from '@/lib/messaging/worker-messages';
 import { readWav } from '../../support/read-wav';
@@ -44,11 +45,69 @@ describe('recognition engine (Silero VAD + Whisper pipeline)', () => {
 
   it('sends nothing to the recogniser for silence', async () => {
     const replies = await feed('tests/fixtures/audio/silence-3s.wav');
-    expect(replies).toEqual([{ status: 'flushed' }]);
+    expect(replies.filter((reply) => reply.status !== 'pace')).toEqual([{ status: 'flushed' }]);
   });
 
   it('labels lines with the channel they came from', async () => {
     const replies = await feed('tests/fixtures/audio/two-questions.wav', 'candidate');
     expect(replies.filter((reply) => reply.status === 'final').every((reply) => reply.status === 'final' && reply.channel === 'candidate')).toBe(true);
+  });
+});
+
+/** A recogniser at a chosen pace (a unit boundary: what matters here is the engine's scheduling). */
+function recogniserAt(decodeMs: number): Transcriber {
+  return {
+    device: 'cpu',
+    warmUpMs: decodeMs,
+    transcribe: async () => {
+      await new Promise((wake) => setTimeout(wake, decodeMs));
+      return { text: 'What is a Bloom filter?', encoderMs: decodeMs / 2, decoderMs: decodeMs / 2, tokens: 7 };
+    },
+    dispose: async () => undefined,
+  };
+}
+
+async function feedAtPace(decodeMs: number, backlogMs = 0) {
+  const replies: WorkerReply[] = [];
+  const engine = createRecognitionEngine({ transcriber: recogniserAt(decodeMs), createVad, partialEveryMs: 400, backlogMs: () => backlogMs, emit: (reply) => replies.push(reply) });
+  const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
+  for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
+  await engine.flush();
+  return replies;
+}
+
+describe('pace: a device too slow for partial lines gives up partials, never lines', () => {
+  it('keeps partials on a device that decodes within half the cadence', async () => {
+    const replies = await feedAtPace(20);
+    expect(replies[0]).toEqual({ status: 'pace', partials: true, decodeMs: 20 });
+    expect(replies.filter((reply) => reply.status === 'partial').length).toBeGreaterThan(0);
+    expect(replies.filter((reply) => reply.status === 'final')).toHaveLength(2);
+  });
+
+  it('turns partials off (and says so once) when one decode takes longer than half the cadence', async () => {
+    const replies = await feedAtPace(250);
+    expect(replies.filter((reply) => reply.status === 'pace')).toEqual([{ status: 'pace', partials: false, decodeMs: 250 }]);
+    expect(replies.filter((reply) => reply.status === 'partial')).toEqual([]);
+    expect(replies.filter((reply) => reply.status === 'final')).toHaveLength(2);
+  });
+
+  it('pauses partials while captured audio is waiting, on any device', async () => {
+    const replies = await feedAtPace(20, 1_000);
+    expect(replies.filter((reply) => reply.status === 'partial')).toEqual([]);
+    expect(replies.filter((reply) => reply.status === 'final')).toHaveLength(2);
+  });
+
+  it.each([
+    [100, 1000, 0, true],
+    [500, 1000, 0, true],
+    [501, 1000, 0, false],
+    [100, 1000, 300, true],
+    [100, 1000, 301, false],
+  ])('decode %i ms, cadence %i ms, backlog %i ms → partials %s', (decodeMs, everyMs, backlogMs, expected) => {
+    expect(partialsAffordable(decodeMs, everyMs, backlogMs)).toBe(expected);
+  });
+
+  it('tells the user the pace in seconds and what brings partial text back', () => {
+    expect(slowRecognitionNotice(2_380)).toMatch(/about 2\.4 s per line.*partial text is off.*Settings/);
   });
 });

@@ -89,6 +89,15 @@ describe('offscreen capture', () => {
     expect(events.filter((event) => event.kind === 'line')).toHaveLength(2);
   });
 
+  it('tells the panel when this device is too slow for partial lines, and nothing when it is not', async () => {
+    const { capture, events } = setup();
+    await capture.handle(startMessage());
+    await capture.onWorkerReply({ status: 'pace', partials: true, decodeMs: 120 });
+    expect(events.filter((event) => event.kind === 'notice')).toEqual([]);
+    await capture.onWorkerReply({ status: 'pace', partials: false, decodeMs: 2_400 });
+    expect(events.filter((event) => event.kind === 'notice')).toEqual([{ kind: 'notice', message: expect.stringContaining('about 2.4 s per line') }]);
+  });
+
   it('ends the session when the tab goes away: flushes, records the end, says why', async () => {
     const { capture, events, toWorker, taps, db } = setup();
     await capture.handle(startMessage());

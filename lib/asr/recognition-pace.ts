@@ -1,0 +1,26 @@
+/** A partial may take at most this share of its cadence, or it delays the lines that matter. */
+const PARTIAL_SHARE = 0.5;
+/** Behind by more than this, the engine catches up before it spends time on partials. */
+const MAX_BACKLOG_FOR_PARTIALS_MS = 300;
+
+/**
+ * Whether re-decoding the utterance in progress is affordable now. A decode costs one
+ * 30 s encoder window whatever the audio's length, so on a slow device (WASM on a low-end
+ * laptop: seconds per decode) partials would queue the captured audio behind them and
+ * every final line would arrive late; there, lines come when each question ends.
+ */
+export function partialsAffordable(lastDecodeMs: number, partialEveryMs: number, backlogMs: number): boolean {
+  return partialsOnAtPace(lastDecodeMs, partialEveryMs) && backlogMs <= MAX_BACKLOG_FOR_PARTIALS_MS;
+}
+
+/** Whether a device decoding at this pace gets partial lines at all (a backlog only pauses them). */
+export function partialsOnAtPace(lastDecodeMs: number, partialEveryMs: number): boolean {
+  return lastDecodeMs <= partialEveryMs * PARTIAL_SHARE;
+}
+
+/** What the panel says when partial lines are off for pace. */
+export function slowRecognitionNotice(decodeMs: number): string {
+  const seconds = (decodeMs / 1000).toFixed(1);
+  return `Speech recognition takes about ${seconds} s per line on this device, so live partial text is off: each line and its card appear when the speaker pauses. A smaller model (Settings) or a less busy computer brings partial text back.`;
+}
+

@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeWav } from '../../lib/dev/decode-wav';
+import { ensureTinyWhisper, randomWhisperWith } from '../../scripts/generated-models';
+import { launchExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalModel } from './launch-extension';
+import { recordSessionEvents, type TimedSessionEvent } from './session-events';
+import { startSpeechPageServer } from './speech-page-server';
+
+/**
+ * Speech end → line and → card in the real extension: a tab plays six spoken questions,
+ * the extension captures it (tabCapture, offscreen AudioWorklet, recognition worker on
+ * ONNX Runtime WASM, one thread, as shipped), and the panel's own session events are timed
+ * against the wall-clock end of each question in the played audio. Run by
+ *   npm run bench:live          the stand-in model (recognition near-instant: the pipeline's own cost)
+ *   npm run bench:asr:browser   the real whisper-tiny.en architecture, q8 and fp32
+ * Figures are printed and written to test-output/bench-browser-*.json; nothing is asserted
+ * about speed (this machine is shared and noisy).
+ */
+const MODELS: Record<string, () => string> = {
+  'stand-in': ensureTinyWhisper,
+  'whisper-tiny.en-random-q8': () => randomWhisperWith('q8'),
+  'whisper-tiny.en-random-fp32': () => randomWhisperWith('fp32'),
+};
+const chosen = (process.env.CUECARD_BENCH ?? 'stand-in').split(',');
+const QUESTIONS = 6;
+const layout = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as { utterances: Array<{ endS: number }> };
+const wav = decodeWav(readFileSync('tests/fixtures/audio/two-questions.wav'));
+const loopMs = (wav.samples.length / wav.sampleRate) * 1000;
+const TYPICAL_QUESTION_S = 3.3; // the fixture's two questions: 3.31 s and 3.36 s
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : Number.NaN;
+};
+const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+
+/** Resident memory of the browser's processes (this profile's only), in MB. */
+function chromiumRssMb(profileMarker: string): number {
+  const listing = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+  let kb = 0;
+  for (const row of listing.split('\n')) if (row.includes(profileMarker) || row.includes('--type=')) {
+    const match = /^\s*(\d+)\s+(.*)$/.exec(row);
+    if (match && /chrom/i.test(match[2]!)) kb += Number(match[1]);
+  }
+  return kb / 1024;
+}
+
+describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
+  it('times six questions', async () => {
+    const folder = MODELS[name]?.();
+    if (!folder) throw new Error(`unknown model "${name}": one of ${Object.keys(MODELS).join(', ')}`);
+    const speechPage = await startSpeechPageServer();
+    const loaded = await launchExtension();
+    try {
+      const interview = await loaded.context.newPage();
+      await interview.goto(speechPage.url);
+      await interview.waitForFunction(() => typeof (window as unknown as { startedAt?: number }).startedAt === 'number');
+      const panel = await openPanel(loaded);
+      const events = await recordSessionEvents(panel);
+      const marker = 'cuecard-profile-';
+      const rssBefore = chromiumRssMb(marker);
+      await useLocalModel(panel, folder, 180_000);
+      await interview.bringToFront();
+      await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+      await expect.poll(() => sessionState(panel), { timeout: 60_000 }).toContain('Capturing tab audio');
+
+      let rssPeak = 0;
+      const lines = async () => (await events()).filter((timed) => timed.event.kind === 'line');
+      // The first line may be a question caught half-way; six whole ones follow it.
+      const deadline = Date.now() + 180_000;
+      while ((await lines()).length < QUESTIONS + 1 && Date.now() < deadline) {
+        rssPeak = Math.max(rssPeak, chromiumRssMb(marker));
+        await panel.waitForTimeout(250);
+      }
+      await panel.getByRole('button', { name: 'Stop' }).click();
+      const received = await events();
+      const startedAt = await interview.evaluate(() => (window as unknown as { startedAt: number }).startedAt);
+
+      const speechEndBefore = (at: number) => {
+        const loop = Math.floor((at - startedAt) / loopMs);
+        const ends = [loop - 1, loop].flatMap((n) => layout.utterances.map((u) => startedAt + n * loopMs + u.endS * 1000));
+        return Math.max(...ends.filter((end) => end < at));
+      };
+      const timed = (kind: TimedSessionEvent['event']['kind']) =>
+        received.filter((entry) => entry.event.kind === kind).slice(kind === 'line' ? 1 : 0);
+      const lineEvents = timed('line');
+      const toLine = lineEvents.map((entry) => entry.at - speechEndBefore(entry.at));
+      const toCard = timed('hints').map((entry) => entry.at - speechEndBefore(entry.at));
+      const recognition = lineEvents.flatMap((entry) => (entry.event.kind === 'line' && entry.event.line.recognition ? [entry.event.line.recognition] : []));
+      const perToken = recognition.map((r) => (r.decodeMs - r.encoderMs) / Math.max(1, r.tokens));
+      const encoderMs = percentile(recognition.map((r) => r.encoderMs), 0.5);
+      const ready = received.find((entry) => entry.event.kind === 'model-ready')?.event;
+
+      const figures = {
+        model: name,
+        machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Chromium (WASM, 1 thread)`,
+        modelLoadMs: ready?.kind === 'model-ready' ? round(ready.loadMs) : null,
+        questions: toLine.length,
+        speechEndToLineMs: toLine.map((ms) => round(ms)),
+        speechEndToLineP50Ms: round(percentile(toLine, 0.5)),
+        speechEndToLineP95Ms: round(percentile(toLine, 0.95)),
+        cards: toCard.length,
+        speechEndToCardP50Ms: toCard.length ? round(percentile(toCard, 0.5)) : null,
+        speechEndToCardP95Ms: toCard.length ? round(percentile(toCard, 0.95)) : null,
+        decodeMsP50: round(percentile(recognition.map((r) => r.decodeMs), 0.5)),
+        encoderMsPer30sWindow: round(encoderMs),
+        decoderMsPerToken: round(percentile(perToken, 0.5), 1),
+        tokensPerLine: round(percentile(recognition.map((r) => r.tokens), 0.5)),
+        realTimeFactor20Tokens: round((encoderMs + 20 * percentile(perToken, 0.5)) / 1000 / TYPICAL_QUESTION_S, 3),
+        partialLines: received.filter((entry) => entry.event.kind === 'partial').length,
+        notices: received.flatMap((entry) => (entry.event.kind === 'notice' ? [entry.event.message] : [])),
+        chromiumRssBeforeModelMb: round(rssBefore),
+        chromiumRssPeakMb: round(rssPeak),
+      };
+      console.log(JSON.stringify(figures));
+      mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
+      writeFileSync(join(TEST_OUTPUT_DIR, `bench-browser-${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+      expect(toLine.length).toBeGreaterThanOrEqual(QUESTIONS);
+    } finally {
+      await loaded.context.close();
+      speechPage.close();
+    }
+  }, 600_000);
+});
