@@ -14,7 +14,7 @@ PyTorch, exports it as transformers.js expects it:
                                          outputs `logits` and `present.*`
   onnx/*_quantized.onnx                  the q8 variant: dynamic quantisation as ONNX Runtime's
                                          `quantize_dynamic` writes it (DynamicQuantizeLinear +
-                                         MatMulInteger for every weight matrix, int8 embeddings)
+                                         MatMulInteger for every weight matrix, 8-bit embeddings)
 
 and copies the real model's text files (config, generation config, feature extractor,
 tokenizer) beside them, so transformers.js loads the same folder layout users download.
@@ -276,10 +276,15 @@ def merge_decoders(first: onnx.ModelProto, cached: onnx.ModelProto, layers: int,
 
 # ---- q8: dynamic quantisation (what onnxruntime.quantization.quantize_dynamic writes) ----
 
-def quantize_int8(weight: np.ndarray, axis: int):
-    """Symmetric int8 with one scale per slice along `axis` (rows: 1, columns: 0)."""
+ZERO_POINT = 128
+
+
+def quantize_uint8(weight: np.ndarray, axis: int):
+    """Symmetric 8-bit around zero point 128, one scale per slice along `axis` (rows: 1, columns: 0).
+    Unsigned like the published q8 files: u8 x s8 products can saturate in ONNX Runtime's
+    16-bit accumulating kernels (WASM, AVX2), u8 x u8 cannot."""
     scale = np.maximum(np.abs(weight).max(axis=axis, keepdims=True), 1e-8) / 127.0
-    return np.clip(np.round(weight / scale), -127, 127).astype(np.int8), scale.reshape(-1).astype(np.float32)
+    return (np.clip(np.round(weight / scale), -127, 127) + ZERO_POINT).astype(np.uint8), scale.reshape(-1).astype(np.float32)
 
 
 class Quantizer:
@@ -298,11 +303,15 @@ class Quantizer:
                 return ("transposed", node.input[0])
         return None
 
-    def int8_table(self, name: str, axis: int):
-        """Each float table once in int8 (+ scales), shared by every use."""
+    def uint8_table(self, name: str, axis: int):
+        """Each float table once in 8 bits (+ scales), shared by every use."""
         if name not in self.done:
-            table, scale = quantize_int8(self.weights[name], axis)
+            table, scale = quantize_uint8(self.weights[name], axis)
             self.outer.initializer.extend([numpy_helper.from_array(table, f"{name}_q8"), numpy_helper.from_array(scale, f"{name}_scale")])
+            if "zero_point" not in self.done:
+                self.outer.initializer.append(numpy_helper.from_array(np.array(ZERO_POINT, np.uint8), "zero_point"))
+                self.outer.initializer.append(numpy_helper.from_array(np.array(ZERO_POINT, np.float32), "zero_point_float"))
+                self.done["zero_point"] = ("zero_point", "zero_point_float")
             self.done[name] = (f"{name}_q8", f"{name}_scale")
         return self.done[name]
 
@@ -329,16 +338,16 @@ class Quantizer:
         self.count += 1
         p = f"{node.name or 'matmul'}_{self.count}"
         a, out = node.input[0], node.output[0]
-        if kind == "transposed":  # B = table^T (the tied projection): the int8 rows of the table, transposed
-            table, scale = self.int8_table(name, axis=1)
+        if kind == "transposed":  # B = table^T (the tied projection): the 8-bit rows of the table, transposed
+            table, scale = self.uint8_table(name, axis=1)
             b = f"{p}/b_q8"
             steps = [helper.make_node("Transpose", [table], [b], perm=[1, 0])]
         else:  # B [K, N]: one scale per output column
-            b, scale = self.int8_table(name, axis=0)
+            b, scale = self.uint8_table(name, axis=0)
             steps = []
         return steps + [
             helper.make_node("DynamicQuantizeLinear", [a], [f"{p}/a_q8", f"{p}/a_scale", f"{p}/a_zero"]),
-            helper.make_node("MatMulInteger", [f"{p}/a_q8", b, f"{p}/a_zero"], [f"{p}/int32"]),
+            helper.make_node("MatMulInteger", [f"{p}/a_q8", b, f"{p}/a_zero", "zero_point"], [f"{p}/int32"]),
             helper.make_node("Cast", [f"{p}/int32"], [f"{p}/float"], to=TensorProto.FLOAT),
             helper.make_node("Mul", [f"{p}/a_scale", scale], [f"{p}/scale"]),
             helper.make_node("Mul", [f"{p}/float", f"{p}/scale"], [out]),
@@ -347,13 +356,14 @@ class Quantizer:
     def gather(self, node):
         self.count += 1
         p = f"{node.name or 'gather'}_{self.count}"
-        table, scale = self.int8_table(node.input[0], axis=1)
+        table, scale = self.uint8_table(node.input[0], axis=1)
         axis = next((a.i for a in node.attribute if a.name == "axis"), 0)
         assert axis == 0, "only row lookups are quantised"
         return [
             helper.make_node("Gather", [table, node.input[1]], [f"{p}/rows_q8"]),
             helper.make_node("Gather", [scale, node.input[1]], [f"{p}/row_scale"]),
-            helper.make_node("Cast", [f"{p}/rows_q8"], [f"{p}/rows"], to=TensorProto.FLOAT),
+            helper.make_node("Cast", [f"{p}/rows_q8"], [f"{p}/rows_offset"], to=TensorProto.FLOAT),
+            helper.make_node("Sub", [f"{p}/rows_offset", "zero_point_float"], [f"{p}/rows"]),
             helper.make_node("Constant", [], [f"{p}/last_axis"], value=numpy_helper.from_array(np.array([-1], np.int64))),
             helper.make_node("Unsqueeze", [f"{p}/row_scale", f"{p}/last_axis"], [f"{p}/row_scale_column"]),
             helper.make_node("Mul", [f"{p}/rows", f"{p}/row_scale_column"], [node.output[0]]),
