@@ -181,8 +181,8 @@ class CachedStep(nn.Module):
         logits, presents = self.decoder.run(input_ids, past_length, [(p[0], p[1]) for p in layers], [(p[2], p[3]) for p in layers])
         out = [logits]
         for (k, v), p in zip(presents, layers):
-            # Cross-attention keys and values do not change after the first step: like the published
-            # merged decoders, this branch returns empty ones and transformers.js keeps the first step's.
+            # Cross-attention keys and values do not change after the first step: this branch returns
+            # placeholders (made constant in `merge_decoders`) and transformers.js keeps the first step's.
             out += [k, v, p[2][:, :, :0], p[3][:, :, :0]]
         return tuple(out)
 
@@ -252,6 +252,13 @@ def merge_decoders(first: onnx.ModelProto, cached: onnx.ModelProto, layers: int,
             copy.output[:] = [name(v) for v in node.output]
             nodes.append(copy)
         outputs = [helper.make_tensor_value_info(name(o.name), o.type.tensor_type.elem_type, None) for o in graph.output]
+        if prefix == "cached":
+            # As the published merged decoders do (optimum's merge): the cached step's cross-attention
+            # outputs are empty constants [0, heads, 1, head_dim], nothing computed.
+            placeholders = {o.name for o in outputs if ".encoder." in o.name}
+            nodes = [n for n in nodes if not placeholders.intersection(n.output)]
+            empty = numpy_helper.from_array(np.zeros((0, heads, 1, head_dim), np.float32))
+            nodes += [helper.make_node("Constant", [], [o], value=empty, name=f"{o}/empty") for o in sorted(placeholders)]
         return helper.make_graph(nodes, f"{prefix}_branch", [], outputs)
 
     then_branch = branch(cached, "cached")

@@ -87,7 +87,9 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
           lastPartialAt.set(channel, event.startMs);
           options.emit({ status: 'speech-start', channel, startMs: event.startMs });
         } else if (event.type === 'utterance') {
-          void finalise(channel, event.audio, event.startMs, event.endMs);
+          // Awaited: the voice model and Whisper share one ONNX Runtime, and its WASM build
+          // corrupts its state when a second run starts while one is in flight.
+          await finalise(channel, event.audio, event.startMs, event.endMs);
         }
       }
       const active = detector.segmenter.activeAudio();
@@ -109,7 +111,7 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     async flush(): Promise<void> {
       for (const [channel, detectorPromise] of detectors) {
         for (const event of (await detectorPromise).flush()) {
-          if (event.type === 'utterance') void finalise(channel, event.audio, event.startMs, event.endMs);
+          if (event.type === 'utterance') await finalise(channel, event.audio, event.startMs, event.endMs);
         }
       }
       await pendingFinals;

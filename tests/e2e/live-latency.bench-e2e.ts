@@ -104,6 +104,8 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
         tokensPerLine: round(percentile(recognition.map((r) => r.tokens), 0.5)),
         realTimeFactor20Tokens: round((encoderMs + 20 * percentile(perToken, 0.5)) / 1000 / TYPICAL_QUESTION_S, 3),
         partialLines: received.filter((entry) => entry.event.kind === 'partial').length,
+        events: received.reduce<Record<string, number>>((counts, entry) => ({ ...counts, [entry.event.kind]: (counts[entry.event.kind] ?? 0) + 1 }), {}),
+        errors: received.flatMap((entry) => (entry.event.kind === 'error' ? [entry.event.message] : [])),
         notices: received.flatMap((entry) => (entry.event.kind === 'notice' ? [entry.event.message] : [])),
         chromiumRssBeforeModelMb: round(rssBefore),
         chromiumRssPeakMb: round(rssPeak),

@@ -97,6 +97,40 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
     expect(replies.filter((reply) => reply.status === 'final')).toHaveLength(2);
   });
 
+  it('never runs the voice model while a decode is in flight (one ONNX Runtime, one run at a time)', async () => {
+    let decoding = false;
+    let overlaps = 0;
+    const slow = recogniserAt(40);
+    const transcriber: Transcriber = {
+      ...slow,
+      transcribe: async (audio) => {
+        decoding = true;
+        try {
+          return await slow.transcribe(audio);
+        } finally {
+          decoding = false;
+        }
+      },
+    };
+    const watchedVad = async () => {
+      const model = await createVad();
+      return {
+        process: (frame: Float32Array) => {
+          if (decoding) overlaps++;
+          return model.process(frame);
+        },
+        reset_state: () => model.reset_state(),
+      };
+    };
+    const replies: WorkerReply[] = [];
+    const engine = createRecognitionEngine({ transcriber, createVad: watchedVad, emit: (reply) => replies.push(reply) });
+    const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
+    for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
+    await engine.flush();
+    expect(replies.filter((reply) => reply.status === 'final')).toHaveLength(2);
+    expect(overlaps).toBe(0);
+  });
+
   it.each([
     [100, 1000, 0, true],
     [500, 1000, 0, true],
