@@ -25,6 +25,17 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'A device too slow for live partial text (WASM on a 2-core machine, real-size Whisper)',
+    provoked: 'whisper-tiny.en architecture (generated) transcribing a playing tab in Chromium; a recogniser at a chosen pace in unit tests',
+    outcome: 'every line still arrives, decoded in turn; partial text turns itself off and the panel says why once; each decode is capped by the audio length',
+    tests: [
+      ['tests/e2e/real-architecture.e2e.ts', 'transcribes the tab with the full vocabulary'],
+      ['tests/unit/asr/recognition-engine.test.ts', 'turns partials off (and says so once)'],
+      ['tests/unit/asr/recognition-engine.test.ts', 'never runs the voice model while a decode is in flight'],
+    ],
+  },
+  {
+    kind: 'fault',
     what: 'Session record cannot be written at Start (full disk)',
     provoked: 'a database whose first session write rejects with QuotaExceededError (unit test)',
     outcome: 'nothing is opened or left running; error and stopped are sent; the next Start works',

@@ -6,7 +6,8 @@ import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
 import { loadWithFallback } from '@/lib/asr/load-with-fallback';
 import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
-import { createRecognitionEngine } from '@/lib/asr/recognition-engine';
+import { createRecognitionEngine, PARTIAL_EVERY_MS } from '@/lib/asr/recognition-engine';
+import { catchUpWindowMs } from '@/lib/asr/recognition-pace';
 import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
 import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
 import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
@@ -62,7 +63,7 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
     segmenter: request.vad,
     backlogMs: () => queuedAudioMs,
   });
-  return { engine, device: used === 'webgpu' ? 'webgpu' : 'wasm' };
+  return { engine, device: used === 'webgpu' ? 'webgpu' : 'wasm', catchUpMs: catchUpWindowMs(transcriber.warmUpMs, PARTIAL_EVERY_MS) };
 }
 
 const host = createRecognitionHost({ loadEngine, post });

@@ -25,9 +25,12 @@ export interface RecognitionEngineOptions {
  * recogniser is busy, behind, or too slow for partials to pay (see `partialsAffordable`),
  * so a slow device gives up live partial text, never lines, and says so once.
  */
+/** Partial lines about once a second, where the device can afford them. */
+export const PARTIAL_EVERY_MS = 1000;
+
 export function createRecognitionEngine(options: RecognitionEngineOptions) {
   let segmenterOptions = options.segmenter;
-  const partialEveryMs = options.partialEveryMs ?? 1000;
+  const partialEveryMs = options.partialEveryMs ?? PARTIAL_EVERY_MS;
   const detectors = new Map<Channel, Promise<UtteranceDetector>>();
   const lastPartialAt = new Map<Channel, number>();
   let busy = false;

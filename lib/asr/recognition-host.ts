@@ -9,6 +9,8 @@ type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
 export interface LoadedEngine {
   engine: Pick<RecognitionEngine, 'pushAudio' | 'flush' | 'dispose' | 'setSegmenter'>;
   device: RunDevice;
+  /** How much of the audio kept during the load is worth catching up on at this engine's pace (default: all). */
+  catchUpMs?: number;
 }
 
 export interface RecognitionHostDeps {
@@ -53,10 +55,14 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
     if (await superseded()) return;
     if (segmenter) await loaded.engine.setSegmenter(segmenter);
     deps.post({ status: 'ready', device: loaded.device, loadMs: now() - started });
-    // Catch up on what was said during the load; audio keeps arriving while we do.
+    // Catch up on what was said during the load (on a slow engine, only the latest of it);
+    // audio keeps arriving while we do, and all of that is caught up on.
+    let newest = ((loaded.catchUpMs ?? Number.POSITIVE_INFINITY) * 16_000) / 1000;
     while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
+      const window = newest;
+      newest = Number.POSITIVE_INFINITY;
       for (const channel of ['interviewer', 'candidate'] as const) {
-        for (const samples of waiting[channel].drain()) {
+        for (const samples of waiting[channel].drain(window)) {
           if (await superseded()) return;
           await loaded.engine.pushAudio(channel, samples);
         }

@@ -18,6 +18,18 @@ export function partialsOnAtPace(lastDecodeMs: number, partialEveryMs: number): 
   return lastDecodeMs <= partialEveryMs * PARTIAL_SHARE;
 }
 
+/** On a device too slow for partials, about one question's worth of what was said during the load. */
+const SLOW_CATCH_UP_MS = 8_000;
+
+/**
+ * How much audio kept while the model loaded is worth decoding once it is ready. A slow
+ * device working through 30 s of backlog shows each question's card long after it was
+ * asked (and after the next one); it starts from the question being asked instead.
+ */
+export function catchUpWindowMs(decodeMs: number, partialEveryMs: number): number {
+  return partialsOnAtPace(decodeMs, partialEveryMs) ? Number.POSITIVE_INFINITY : SLOW_CATCH_UP_MS;
+}
+
 /** What the panel says when partial lines are off for pace. */
 export function slowRecognitionNotice(decodeMs: number): string {
   const seconds = (decodeMs / 1000).toFixed(1);

@@ -25,8 +25,6 @@ export interface Transcription {
 }
 
 export interface TranscribeOptions {
-  /** At most this many tokens (default: what the audio's length allows, see `tokenBudget`). */
-  maxTokens?: number;
   /** Exactly this many tokens, end-of-text suppressed until then: benchmarks compare equal work. */
   exactTokens?: number;
 }
@@ -109,10 +107,11 @@ export async function loadTranscriber(pipeline: PipelineFactory, options: Transc
   })) as AutomaticSpeechRecognitionPipeline;
   const timing = timeSessions(asr);
   let queue: Promise<unknown> = Promise.resolve();
-  const run = (audio: Float32Array, { maxTokens, exactTokens }: TranscribeOptions = {}) => {
+  // At most what the audio's length allows (`tokenBudget`), or exactly what a benchmark asks for.
+  const run = (audio: Float32Array, { exactTokens }: TranscribeOptions = {}) => {
     const next = queue.then(async (): Promise<Transcription> => {
       timing.take();
-      const tokens = exactTokens ?? maxTokens ?? tokenBudget(audio.length);
+      const tokens = exactTokens ?? tokenBudget(audio.length);
       const output = await asr(audio, {
         max_new_tokens: tokens,
         ...(exactTokens ? { min_new_tokens: exactTokens } : {}),

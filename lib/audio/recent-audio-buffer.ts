@@ -17,9 +17,14 @@ export class RecentAudioBuffer {
     }
   }
 
-  /** Everything kept, oldest first, and empties the buffer. */
-  drain(): Float32Array[] {
-    const drained = this.chunks;
+  /** Everything kept (or only its last `newestSamples`, whole chunks), oldest first, and empties the buffer. */
+  drain(newestSamples = Number.POSITIVE_INFINITY): Float32Array[] {
+    let drained = this.chunks;
+    let kept = this.length;
+    while (drained.length > 1 && kept - drained[0]!.length >= newestSamples) {
+      kept -= drained[0]!.length;
+      drained = drained.slice(1);
+    }
     this.chunks = [];
     this.length = 0;
     return drained;

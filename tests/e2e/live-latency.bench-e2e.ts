@@ -27,6 +27,8 @@ const chosen = (process.env.CUECARD_BENCH ?? 'stand-in').split(',');
 const QUESTIONS = 6;
 const layout = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as { utterances: Array<{ endS: number }> };
 const TYPICAL_QUESTION_S = 3.3; // the fixture's two questions: 3.31 s and 3.36 s
+/** Padding an utterance keeps after its speech (lib/audio/utterance-segmenter.ts default). */
+const PAD_MS = 250;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,12 +78,25 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
       const received = await events();
       const starts = await interview.evaluate(() => (window as unknown as { starts: number[] }).starts);
       const speechEnds = starts.flatMap((start) => layout.utterances.map((u) => start + u.endS * 1000));
+      // Which question a line is: its end in the captured stream (stream time starts when the panel
+      // hears "capturing"; the utterance keeps PAD_MS after the speech) placed on the wall clock,
+      // then the nearest question end. Latency is then measured from that question's end.
+      const capturingAt = received.find((entry) => entry.event.kind === 'capturing')?.at ?? Number.NaN;
+      const questionEnd = (streamEndMs: number) => {
+        const estimate = capturingAt + streamEndMs - PAD_MS;
+        return speechEnds.reduce((best, end) => (Math.abs(end - estimate) < Math.abs(best - estimate) ? end : best));
+      };
+      const lineEnds = new Map(received.flatMap((entry) => (entry.event.kind === 'line' ? [[entry.event.line.seq, questionEnd(entry.event.line.endMs)] as const] : [])));
       const speechEndBefore = (at: number) => Math.max(...speechEnds.filter((end) => end < at));
       const timed = (kind: TimedSessionEvent['event']['kind']) =>
         received.filter((entry) => entry.event.kind === kind).slice(kind === 'line' ? 1 : 0);
       const lineEvents = timed('line');
-      const toLine = lineEvents.map((entry) => entry.at - speechEndBefore(entry.at));
-      const toCard = timed('hints').map((entry) => entry.at - speechEndBefore(entry.at));
+      const toLine = lineEvents.map((entry) => entry.at - (entry.event.kind === 'line' ? lineEnds.get(entry.event.line.seq)! : Number.NaN));
+      // A card follows the line it was read from: the latest line before it.
+      const toCard = timed('hints').map((entry) => {
+        const line = received.filter((other) => other.event.kind === 'line' && other.at <= entry.at).at(-1)?.event;
+        return entry.at - (line?.kind === 'line' ? lineEnds.get(line.line.seq)! : speechEndBefore(entry.at));
+      });
       const recognition = lineEvents.flatMap((entry) => (entry.event.kind === 'line' && entry.event.line.recognition ? [entry.event.line.recognition] : []));
       const perToken = recognition.map((r) => (r.decodeMs - r.encoderMs) / Math.max(1, r.tokens));
       const encoderMs = percentile(recognition.map((r) => r.encoderMs), 0.5);

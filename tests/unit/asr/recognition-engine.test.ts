@@ -4,7 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { createRecognitionEngine } from '@/lib/asr/recognition-engine';
-import { partialsAffordable, slowRecognitionNotice } from '@/lib/asr/recognition-pace';
+import { catchUpWindowMs, partialsAffordable, slowRecognitionNotice } from '@/lib/asr/recognition-pace';
 import { loadTranscriber, type Transcriber } from '@/lib/asr/whisper-transcriber';
 import type { WorkerReply } from '@/lib/messaging/worker-messages';
 import { readWav } from '../../support/read-wav';
@@ -139,6 +139,11 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
     [100, 1000, 301, false],
   ])('decode %i ms, cadence %i ms, backlog %i ms → partials %s', (decodeMs, everyMs, backlogMs, expected) => {
     expect(partialsAffordable(decodeMs, everyMs, backlogMs)).toBe(expected);
+  });
+
+  it('after a load, catches up on everything at a fast pace and on about one question at a slow one', () => {
+    expect(catchUpWindowMs(300, 1000)).toBe(Number.POSITIVE_INFINITY);
+    expect(catchUpWindowMs(2_300, 1000)).toBe(8_000);
   });
 
   it('tells the user the pace in seconds and what brings partial text back', () => {

@@ -47,6 +47,17 @@ describe('createRecognitionHost', () => {
     expect(posted).toEqual([{ status: 'ready', device: 'wasm', loadMs: 0 }]);
   });
 
+  it('on a slow engine, catches up only on the latest audio kept during the load, then on all that follows', async () => {
+    const { host, log, pending, load, settle } = setup();
+    await host.handle(load('a'));
+    // Three 1 s chunks arrive while the model loads; the engine only wants the last 1.5 s.
+    for (const value of [1, 2, 3]) await host.handle({ type: 'audio', channel: 'interviewer', samples: new Float32Array(16_000).fill(value) });
+    pending.get('a')!.resolve({ ...fakeEngine('a', log), catchUpMs: 1_500 });
+    await settle();
+    await host.handle({ type: 'audio', channel: 'interviewer', samples: new Float32Array(16_000).fill(4) });
+    expect(log).toEqual(['a audio interviewer 2', 'a audio interviewer 3', 'a audio interviewer 4']);
+  });
+
   it('lets the newer of two loads win, whichever finishes last, and disposes the superseded one', async () => {
     const { host, log, pending, load, audio, settle, posted } = setup();
     await host.handle(load('old'));

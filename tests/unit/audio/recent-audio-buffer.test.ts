@@ -19,4 +19,13 @@ describe('RecentAudioBuffer', () => {
     expect(buffer.samples).toBe(200);
     expect(buffer.drain()).toHaveLength(2);
   });
+
+  it('drains only the newest audio when asked (whole chunks, at least that much), and empties all', () => {
+    const buffer = new RecentAudioBuffer(1_000);
+    for (let i = 0; i < 6; i++) buffer.push(chunk(i));
+    expect(buffer.drain(250).map((part) => part[0])).toEqual([3, 4, 5]);
+    expect(buffer.samples).toBe(0);
+    buffer.push(chunk(9));
+    expect(buffer.drain(1).map((part) => part[0])).toEqual([9]);
+  });
 });
