@@ -110,6 +110,11 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
       }
     },
 
+    /** Audio captured on a channel but not given (dropped while the model loaded): keeps line times true to capture. */
+    async skipAudio(channel: Channel, ms: number): Promise<void> {
+      if (ms > 0) (await detectorFor(channel)).segmenter.skip(ms);
+    },
+
     /** Ends every utterance in progress and waits until all finals are out. */
     async flush(): Promise<void> {
       for (const [channel, detectorPromise] of detectors) {

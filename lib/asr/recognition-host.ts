@@ -7,7 +7,7 @@ type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
 
 /** What a model load produced: the engine and how it runs. */
 export interface LoadedEngine {
-  engine: Pick<RecognitionEngine, 'pushAudio' | 'flush' | 'dispose' | 'setSegmenter'>;
+  engine: Pick<RecognitionEngine, 'pushAudio' | 'skipAudio' | 'flush' | 'dispose' | 'setSegmenter'>;
   device: RunDevice;
   /** How much of the audio kept during the load is worth catching up on at this engine's pace (default: all). */
   catchUpMs?: number;
@@ -62,7 +62,9 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
       const window = newest;
       newest = Number.POSITIVE_INFINITY;
       for (const channel of ['interviewer', 'candidate'] as const) {
-        for (const samples of waiting[channel].drain(window)) {
+        const { chunks, skipped } = waiting[channel].drain(window);
+        await loaded.engine.skipAudio(channel, (skipped * 1000) / 16_000);
+        for (const samples of chunks) {
           if (await superseded()) return;
           await loaded.engine.pushAudio(channel, samples);
         }

@@ -68,6 +68,12 @@ export class UtteranceSegmenter {
   }
 
   /** Time at the end of the frames pushed so far. */
+  /** Moves the clock past audio that was captured but never given (dropped while a model loaded). */
+  skip(ms: number): void {
+    if (this.active) throw new Error('cannot skip audio inside an utterance');
+    this.frameIndex += Math.round(ms / this.frameMs);
+  }
+
   get elapsedMs(): number {
     return this.frameIndex * this.frameMs;
   }

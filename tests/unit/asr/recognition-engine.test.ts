@@ -131,6 +131,19 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
     expect(overlaps).toBe(0);
   });
 
+  it('keeps line times true to capture when audio kept during a load was skipped', async () => {
+    const replies: WorkerReply[] = [];
+    const engine = createRecognitionEngine({ transcriber: recogniserAt(5), createVad, emit: (reply) => replies.push(reply) });
+    await engine.skipAudio('interviewer', 20_000);
+    const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
+    for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
+    await engine.flush();
+    const first = replies.find((reply) => reply.status === 'final');
+    // The first question starts 1 s into the recording, which began 20 s into the capture.
+    expect(first?.status === 'final' && first.startMs).toBeGreaterThan(20_500);
+    expect(first?.status === 'final' && first.startMs).toBeLessThan(21_200);
+  });
+
   it.each([
     [100, 1000, 0, true],
     [500, 1000, 0, true],

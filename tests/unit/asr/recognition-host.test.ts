@@ -11,6 +11,7 @@ function fakeEngine(name: string, log: string[]): LoadedEngine {
     device: 'wasm',
     engine: {
       pushAudio: async (channel, samples) => void log.push(`${name} audio ${channel} ${samples[0]}`),
+      skipAudio: async (channel, ms) => void (ms > 0 && log.push(`${name} skip ${channel} ${ms} ms`)),
       flush: async () => void log.push(`${name} flush`),
       dispose: async () => void log.push(`${name} disposed`),
       setSegmenter: async (vad) => void log.push(`${name} pause ${vad.minSilenceMs}`),
@@ -55,7 +56,7 @@ describe('createRecognitionHost', () => {
     pending.get('a')!.resolve({ ...fakeEngine('a', log), catchUpMs: 1_500 });
     await settle();
     await host.handle({ type: 'audio', channel: 'interviewer', samples: new Float32Array(16_000).fill(4) });
-    expect(log).toEqual(['a audio interviewer 2', 'a audio interviewer 3', 'a audio interviewer 4']);
+    expect(log).toEqual(['a skip interviewer 1000 ms', 'a audio interviewer 2', 'a audio interviewer 3', 'a audio interviewer 4']);
   });
 
   it('lets the newer of two loads win, whichever finishes last, and disposes the superseded one', async () => {

@@ -7,8 +7,9 @@ describe('RecentAudioBuffer', () => {
   it('keeps the newest audio up to the limit, oldest first', () => {
     const buffer = new RecentAudioBuffer(250);
     for (let i = 0; i < 10; i++) buffer.push(chunk(i));
-    const kept = buffer.drain();
-    expect(kept.map((part) => part[0])).toEqual([7, 8, 9]);
+    const { chunks, skipped } = buffer.drain();
+    expect(chunks.map((part) => part[0])).toEqual([7, 8, 9]);
+    expect(skipped).toBe(700);
     expect(buffer.samples).toBe(0);
   });
 
@@ -17,15 +18,17 @@ describe('RecentAudioBuffer', () => {
     buffer.push(chunk(1));
     buffer.push(chunk(2));
     expect(buffer.samples).toBe(200);
-    expect(buffer.drain()).toHaveLength(2);
+    expect(buffer.drain()).toEqual({ chunks: [chunk(1), chunk(2)], skipped: 0 });
   });
 
   it('drains only the newest audio when asked (whole chunks, at least that much), and empties all', () => {
     const buffer = new RecentAudioBuffer(1_000);
     for (let i = 0; i < 6; i++) buffer.push(chunk(i));
-    expect(buffer.drain(250).map((part) => part[0])).toEqual([3, 4, 5]);
+    const newest = buffer.drain(250);
+    expect(newest.chunks.map((part) => part[0])).toEqual([3, 4, 5]);
+    expect(newest.skipped).toBe(300);
     expect(buffer.samples).toBe(0);
     buffer.push(chunk(9));
-    expect(buffer.drain(1).map((part) => part[0])).toEqual([9]);
+    expect(buffer.drain(1)).toEqual({ chunks: [chunk(9)], skipped: 0 });
   });
 });
