@@ -33,8 +33,11 @@ function KeyPoints({ items, covered }: { items: string[]; covered?: readonly boo
   );
 }
 
+const NoOutline = () => <p className="hint-meta">No outline yet: write yours under Knowledge.</p>;
+
 /**
- * The hint for one question, laid out so the frame can be read at a glance. With the
+ * The hint for one question: at a glance, the leads of its key points first and the frame
+ * as one small line; at more detail, the frame's steps and the points in full. With the
  * microphone on, `covered` ticks the key points the candidate has already said.
  */
 export function HintCardView({ card, confidence, covered }: { card: HintCard; confidence?: number; covered?: readonly boolean[] }) {
@@ -51,17 +54,34 @@ export function HintCardView({ card, confidence, covered }: { card: HintCard; co
           )}
         </p>
       </header>
-      <ol className="hint-frame" aria-label={`Frame: ${card.frame.name}`}>
-        {card.frame.steps.map((step) => (
-          <li key={step}>{step}</li>
-        ))}
-      </ol>
       {card.verbosity === 'glance' ? (
-        <p className="hint-keywords" aria-label="Keywords">
-          {card.keywords.map((keyword, i) => `${covered?.[i] ? '✓ ' : ''}${keyword}`).join(' · ')}
-        </p>
+        <>
+          {/* At a glance the leads of the key points carry the answer; the frame is a reminder, one small line. */}
+          {card.keywords.length > 0 ? (
+            <ul className="hint-keywords" aria-label="Keywords">
+              {card.keywords.map((keyword, i) => (
+                <li key={keyword} className={covered?.[i] ? 'covered' : undefined}>
+                  {covered?.[i] && <span aria-label="said">✓ </span>}
+                  {keyword}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <NoOutline />
+          )}
+          <p className="hint-frame-line" aria-label={`Frame: ${card.frame.name}`}>
+            {card.frame.name}: {card.frame.steps.join(' → ')}
+          </p>
+        </>
       ) : (
-        card.keyPoints.length > 0 ? <KeyPoints items={card.keyPoints} covered={covered} /> : <p className="hint-meta">No outline yet: write yours under Knowledge.</p>
+        <>
+          <ol className="hint-frame" aria-label={`Frame: ${card.frame.name}`}>
+            {card.frame.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          {card.keyPoints.length > 0 ? <KeyPoints items={card.keyPoints} covered={covered} /> : <NoOutline />}
+        </>
       )}
       <ListSection title="Pitfalls" items={card.pitfalls} />
       <ListSection title="Follow-ups" items={card.followUps} />

@@ -11,14 +11,17 @@ import { countOf } from '../common/count-of';
 
 interface WebImportProps {
   index: QuestionIndex;
+  /** The user's packs now: a "Saved …" line goes once the pack it names is removed. */
+  userPackIds: ReadonlySet<string>;
   readCurrentPage: () => Promise<{ html: string; url: string; title: string }>;
   onSave: (pack: KnowledgePack) => KnowledgePack;
 }
 
 /** "Import questions from this page": the extractor finds them, the user reviews, ticks and edits, then saves. */
-export function WebImport({ index, readCurrentPage, onSave }: WebImportProps) {
+export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebImportProps) {
   const [review, setReview] = useState<{ page: { url: string; title: string }; items: ReviewedQuestion[] } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<(Notice & { packId?: string }) | null>(null);
+  const current = notice?.packId && !userPackIds.has(notice.packId) ? null : notice;
 
   async function scan() {
     setNotice(null);
@@ -41,7 +44,7 @@ export function WebImport({ index, readCurrentPage, onSave }: WebImportProps) {
     if (!review) return;
     try {
       const pack = onSave(importedPack(review.page, reviewed));
-      setNotice({ kind: 'info', text: `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.` });
+      setNotice({ kind: 'info', text: `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`, packId: pack.id });
       setReview(null);
     } catch (error) {
       if (!(error instanceof PackError)) throw error;
@@ -54,7 +57,7 @@ export function WebImport({ index, readCurrentPage, onSave }: WebImportProps) {
       <button type="button" onClick={() => void scan()}>
         Import questions from this page
       </button>
-      <MessageLine message={notice} />
+      <MessageLine message={current} />
       {review && <ImportReview key={review.page.url} title={review.page.title} initial={review.items} onSave={save} onCancel={() => setReview(null)} />}
     </section>
   );

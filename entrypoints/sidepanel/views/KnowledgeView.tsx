@@ -37,7 +37,7 @@ export function KnowledgeView() {
           onDismiss={knowledge.forgetRemoval}
         />
       )}
-      <WebImport index={index} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
+      <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
       <KnowledgeBrowser packs={packs} editablePackIds={editablePackIds} onSave={knowledge.saveEntry} onDelete={knowledge.deleteEntry} />
       <PackManager
         shippedPacks={SHIPPED_PACKS}

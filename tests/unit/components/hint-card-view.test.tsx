@@ -17,13 +17,33 @@ Pitfalls:
 afterEach(cleanup);
 
 describe('HintCardView', () => {
-  it('glance shows the frame and keywords but no key-point list', () => {
-    render(<HintCardView card={buildHintCard(entry!, 'glance')} confidence={0.82} />);
-    const frame = screen.getByRole('list', { name: 'Frame: STAR' });
-    expect(within(frame).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Situation', 'Task', 'Action', 'Result']);
-    expect(screen.getByLabelText('Keywords').textContent).toBe('Own it · Repair · Learning');
+  it('glance leads with the key points\' leads, the frame one small line after them, no key-point list', () => {
+    const { container } = render(<HintCardView card={buildHintCard(entry!, 'glance')} confidence={0.82} covered={[false, true, false]} />);
+    const keywords = screen.getByRole('list', { name: 'Keywords' });
+    expect(within(keywords).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Own it', '✓ Repair', 'Learning']);
+    expect(screen.getByLabelText('Frame: STAR').textContent).toBe('STAR: Situation → Task → Action → Result');
+    expect(screen.queryByRole('list', { name: 'Frame: STAR' })).toBeNull();
+    // Reading order: question, then the leads, then the frame.
+    const order = [...container.querySelectorAll('.hint-question, .hint-keywords, .hint-frame-line')].map((element) => element.className);
+    expect(order).toEqual(['hint-question', 'hint-keywords', 'hint-frame-line']);
     expect(screen.queryByRole('region', { name: 'Key points' })).toBeNull();
     expect(screen.getByText('strong match').getAttribute('title')).toBe('82% confidence');
+  });
+
+  it('standard shows the frame\'s steps and the key points in full', () => {
+    render(<HintCardView card={buildHintCard(entry!, 'standard')} />);
+    const frame = screen.getByRole('list', { name: 'Frame: STAR' });
+    expect(within(frame).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Situation', 'Task', 'Action', 'Result']);
+    expect(within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('says there is no outline yet, at every verbosity, for a question saved without one', () => {
+    const [bare] = parseMarkdownPack('## What is a feature store?\nCategory: mlops\n').entries;
+    for (const verbosity of ['glance', 'standard'] as const) {
+      render(<HintCardView card={buildHintCard(bare!, verbosity)} />);
+      expect(screen.getByText(/No outline yet/)).toBeTruthy();
+      cleanup();
+    }
   });
 
   it('detailed adds key points and pitfalls', () => {
