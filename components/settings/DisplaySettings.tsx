@@ -1,4 +1,4 @@
-import { SHORTCUTS } from '@/lib/hints/panel-shortcuts';
+import { ShortcutList } from '../common/ShortcutList';
 
 interface DisplaySettingsProps {
   theme: 'system' | 'light' | 'dark';
@@ -31,16 +31,7 @@ export function DisplaySettings(props: DisplaySettingsProps) {
         <input type="range" min={0.3} max={0.8} step={0.05} value={props.matchThreshold} onChange={(event) => props.onMatchThreshold(Number(event.target.value))} />
       </label>
       <h3>Keyboard shortcuts</h3>
-      <dl className="shortcuts">
-        {SHORTCUTS.map((shortcut) => (
-          <div key={shortcut.keys}>
-            <dt>
-              <kbd>{shortcut.keys}</kbd>
-            </dt>
-            <dd>{shortcut.does}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList />
     </section>
   );
 }

@@ -8,14 +8,25 @@ import { LiveView } from './views/LiveView';
 import { SessionsView } from './views/SessionsView';
 import { SettingsView } from './views/SettingsView';
 import { countOf } from '@/components/common/count-of';
+import { ShortcutsHelp } from '@/components/common/ShortcutsHelp';
 
 const VIEWS = { live: 'Live', knowledge: 'Knowledge', sessions: 'Sessions', settings: 'Settings' } as const;
 type ViewName = keyof typeof VIEWS;
 const NAMES = Object.keys(VIEWS) as ViewName[];
 
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
+
+/** Whether a key press is typing (a text box, text area, list box or editable text), not a command. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type);
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
 /** The panel: the session's events wired once, the views, the theme and the keyboard. Each view selects its own state. */
 export function App() {
   const [view, setView] = useState<ViewName>('live');
+  const [helpOpen, setHelpOpen] = useState(false);
   useLiveSession();
   const { entries } = useQuestionIndex();
   const theme = useSettingsStore((state) => state.theme);
@@ -29,11 +40,13 @@ export function App() {
   // Bound once: the handler reads the stores when a key is pressed.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const action = shortcutFor(event);
+      const typing = isTextField(event.target);
+      const action = shortcutFor({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, typing });
       if (!action) return;
       event.preventDefault();
       const session = useSessionStore.getState();
-      if (action.kind === 'previous-hint') session.stepHint(-1);
+      if (action.kind === 'help') setHelpOpen(true);
+      else if (action.kind === 'previous-hint') session.stepHint(-1);
       else if (action.kind === 'next-hint') session.stepHint(1);
       else if (action.kind === 'verbosity') useSettingsStore.getState().setVerbosity(action.verbosity);
       else void (session.status === 'capturing' || session.status === 'starting' ? liveActions.stop() : liveActions.start());
@@ -62,7 +75,11 @@ export function App() {
         <p className="app-status" role="status">
           {countOf(entries.length, 'question')} ready, offline
         </p>
+        <button type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+          ?
+        </button>
       </header>
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <nav className="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {NAMES.map((name) => (
           <button

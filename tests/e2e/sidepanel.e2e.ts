@@ -101,6 +101,12 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
     await page.getByText('Detailed', { exact: true }).click();
 
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => help.getByText('Alt+S').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+
     await page.getByRole('tab', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

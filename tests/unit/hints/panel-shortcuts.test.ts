@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 
-const press = (key: string, modifiers: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string }> = {}) =>
+const press = (key: string, modifiers: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string; typing: boolean }> = {}) =>
   shortcutFor({ key, altKey: false, ctrlKey: false, metaKey: false, ...modifiers });
 
 describe('shortcutFor', () => {
@@ -12,7 +12,8 @@ describe('shortcutFor', () => {
     ['¡', { altKey: true, code: 'Digit1' }, { kind: 'verbosity', verbosity: 'glance' }], // macOS: Alt+1 types ¡
     ['3', { altKey: true, code: 'Digit3' }, { kind: 'verbosity', verbosity: 'detailed' }],
     ['ß', { altKey: true, code: 'KeyS' }, { kind: 'toggle-capture' }],
-  ])('Alt+%s → action', (key, modifiers, expected) => {
+    ['?', {}, { kind: 'help' }],
+  ])('%s → action', (key, modifiers, expected) => {
     expect(press(key, modifiers)).toEqual(expected);
   });
 
@@ -21,6 +22,8 @@ describe('shortcutFor', () => {
     ['s', {}],
     ['1', { altKey: true, ctrlKey: true, code: 'Digit1' }],
     ['x', { altKey: true, code: 'KeyX' }],
+    ['?', { typing: true }],
+    ['?', { ctrlKey: true }],
   ])('leaves %s alone', (key, modifiers) => {
     expect(press(key, modifiers)).toBeNull();
   });
