@@ -24,7 +24,6 @@ Usage: /usr/bin/python3 scripts/make-whisper-random.py TEXT_FILES_DIR OUT_DIR   
 """
 import hashlib
 import json
-import math
 import os
 import shutil
 import sys
