@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import type { BrowsableEntry } from '@/lib/knowledge/browse-index';
 import { HintCardView } from '../hints/HintCardView';
@@ -19,8 +20,11 @@ export function EntryDetail({
   onDelete: () => void;
 }) {
   const { entry } = item;
+  // Opening an entry moves focus into it, so keyboard and screen-reader users land on what they opened.
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), [item]);
   return (
-    <section className="entry-detail" aria-label="Question outline">
+    <section ref={region} tabIndex={-1} className="entry-detail" aria-label="Question outline">
       <div className="pack-actions">
         <button type="button" onClick={onBack}>
           ← All questions

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { SaveResult } from '@/lib/store/knowledge-store';
@@ -31,6 +31,30 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
   const results = useMemo(() => index.find(deferredQuery, filters), [index, deferredQuery, filters]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: results.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  /** The row an entry was opened from: back in the list, it is scrolled to and focused again. */
+  const returnTo = useRef<string | null>(null);
+  const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
+  const open = (item: BrowsableEntry) => {
+    returnTo.current = rowKey(item);
+    setView({ kind: 'detail', item });
+  };
+
+  useEffect(() => {
+    const key = returnTo.current;
+    if (view.kind !== 'list' || !key) return;
+    returnTo.current = null;
+    const at = results.findIndex((item) => rowKey(item) === key);
+    if (at < 0) return;
+    virtualizer.scrollToIndex(at, { align: 'center' });
+    // The row renders once the list has scrolled to it: try for a few frames.
+    let frames = 0;
+    const focusRow = () => {
+      const row = scroller.current?.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(key)}"]`);
+      if (row) row.focus();
+      else if (++frames < 10) requestAnimationFrame(focusRow);
+    };
+    requestAnimationFrame(focusRow);
+  }, [view, results, virtualizer]);
 
   const save = (entry: unknown, packId?: string) => {
     const result = onSave(entry, packId);
@@ -111,8 +135,8 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
           {virtualizer.getVirtualItems().map((row) => {
             const item = results[row.index]!;
             return (
-              <div key={`${item.packId}/${item.entry.id}`} role="listitem" className="browser-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
-                <button type="button" className="browser-item" onClick={() => setView({ kind: 'detail', item })}>
+              <div key={rowKey(item)} role="listitem" className="browser-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+                <button type="button" className="browser-item" data-row-key={rowKey(item)} onClick={() => open(item)}>
                   <span className="browser-question">{item.entry.question}</span>
                   <span className="hint-meta">
                     {categoryName(item.entry.category)} · {item.entry.frequency}

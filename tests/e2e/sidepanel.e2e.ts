@@ -161,7 +161,12 @@ describe('the built extension in Chromium', () => {
     await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'knowledge-browser.png') });
     await firstResult.click();
     await expect.poll(() => page.getByRole('region', { name: 'Pitfalls' }).count()).toBe(1);
+    // Focus moves into the opened entry, and back to its row on the way out.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Question outline');
     await page.getByRole('button', { name: '← All questions' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.querySelector('.browser-question')?.textContent))
+      .toBe('What is model calibration and how do you measure it?');
     await page.getByLabel('Category').selectOption('');
 
     await page.getByRole('button', { name: '+ New' }).click();
