@@ -205,11 +205,10 @@ def tied_output_projection(model: onnx.ModelProto, embedding: np.ndarray) -> onn
     MatMul at a Transpose of the one embedding table instead, as the published files do."""
     graph = model.graph
     transposed = embedding.T
-    for init in list(graph.initializer):
-        array = numpy_helper.to_array(init)
-        if array.shape == transposed.shape and np.array_equal(array, transposed):
-            table = next(i.name for i in graph.initializer if numpy_helper.to_array(i).shape == embedding.shape
-                         and np.array_equal(numpy_helper.to_array(i), embedding))
+    same = lambda init, array: tuple(init.dims) == array.shape and np.array_equal(numpy_helper.to_array(init), array)
+    table = next((init.name for init in graph.initializer if same(init, embedding)), None)
+    for init in list(graph.initializer) if table else []:
+        if same(init, transposed):
             graph.initializer.remove(init)
             graph.node.insert(0, helper.make_node("Transpose", [table], [init.name], perm=[1, 0], name=f"{init.name}_tied"))
     return model
@@ -298,6 +297,9 @@ class Quantizer:
         self.outer = outer
         self.weights = {i.name: numpy_helper.to_array(i) for i in outer.initializer}
         self.done = {}
+        # The one zero point every 8-bit table uses (`quantized` drops it if nothing does).
+        outer.initializer.append(numpy_helper.from_array(np.array(ZERO_POINT, np.uint8), "zero_point"))
+        outer.initializer.append(numpy_helper.from_array(np.array(ZERO_POINT, np.float32), "zero_point_float"))
         self.count = 0
 
     def weight_of(self, graph, value):
@@ -314,10 +316,6 @@ class Quantizer:
         if name not in self.done:
             table, scale = quantize_uint8(self.weights[name], axis)
             self.outer.initializer.extend([numpy_helper.from_array(table, f"{name}_q8"), numpy_helper.from_array(scale, f"{name}_scale")])
-            if "zero_point" not in self.done:
-                self.outer.initializer.append(numpy_helper.from_array(np.array(ZERO_POINT, np.uint8), "zero_point"))
-                self.outer.initializer.append(numpy_helper.from_array(np.array(ZERO_POINT, np.float32), "zero_point_float"))
-                self.done["zero_point"] = ("zero_point", "zero_point_float")
             self.done[name] = (f"{name}_q8", f"{name}_scale")
         return self.done[name]
 

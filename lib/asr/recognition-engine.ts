@@ -18,6 +18,9 @@ export interface RecognitionEngineOptions {
   backlogMs?: () => number;
 }
 
+/** Partial lines about once a second, where the device can afford them. */
+export const PARTIAL_EVERY_MS = 1000;
+
 /**
  * What the recognition worker does with audio: per channel, cut utterances with the
  * VAD, decode each final utterance, and re-decode the utterance in progress about once
@@ -25,8 +28,6 @@ export interface RecognitionEngineOptions {
  * recogniser is busy, behind, or too slow for partials to pay (see `partialsAffordable`),
  * so a slow device gives up live partial text, never lines, and says so once.
  */
-/** Partial lines about once a second, where the device can afford them. */
-export const PARTIAL_EVERY_MS = 1000;
 
 export function createRecognitionEngine(options: RecognitionEngineOptions) {
   let segmenterOptions = options.segmenter;
@@ -47,6 +48,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     paceTold = partials;
     options.emit({ status: 'pace', partials, decodeMs: Math.round(lastDecodeMs) });
   }
+  // The pace only changes when a decode ends; the warm-up's is told now.
+  tellPace();
 
   const detectorFor = (channel: Channel) => {
     let detector = detectors.get(channel);
@@ -97,7 +100,6 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
       }
       const active = detector.segmenter.activeAudio();
       const now = detector.segmenter.elapsedMs;
-      tellPace();
       const due = now - (lastPartialAt.get(channel) ?? 0) >= partialEveryMs;
       if (active && !busy && due && partialsAffordable(lastDecodeMs, partialEveryMs, backlogMs())) {
         lastPartialAt.set(channel, now);

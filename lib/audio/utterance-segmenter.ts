@@ -67,13 +67,13 @@ export class UtteranceSegmenter {
     this.padFrames = Math.round(this.options.padMs / this.frameMs);
   }
 
-  /** Time at the end of the frames pushed so far. */
   /** Moves the clock past audio that was captured but never given (dropped while a model loaded). */
   skip(ms: number): void {
     if (this.active) throw new Error('cannot skip audio inside an utterance');
     this.frameIndex += Math.round(ms / this.frameMs);
   }
 
+  /** Time at the end of the frames pushed so far. */
   get elapsedMs(): number {
     return this.frameIndex * this.frameMs;
   }
