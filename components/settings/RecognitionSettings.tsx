@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { localModelChoice } from '@/lib/asr/asr-settings';
 import { checkModelFolder } from '@/lib/asr/local-model-folder';
 import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
@@ -17,6 +17,8 @@ interface RecognitionSettingsProps {
   onVad: (vad: Partial<VadSettings>) => void;
   onDevice: (device: DevicePreference) => void;
   onCaptureMicrophone: (capture: boolean) => void;
+  /** The chosen model's readiness and its download, under the model choice. */
+  modelReadiness?: ReactNode;
 }
 
 /** Model choice (download sizes shown up front), a user-provided model folder, device and microphone. */
@@ -67,6 +69,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           ))}
         </select>
       </label>
+      {props.modelReadiness}
       <FileButton
         label="Use a local model folder"
         // @ts-expect-error -- webkitdirectory is supported by Chrome but missing from React's types

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { buildHintCard, type Verbosity } from '@/lib/hints/build-hint-card';
 import { matchQuestion, type MatchOutcome } from '@/lib/match/match-question';
 import type { QuestionIndex } from '@/lib/match/question-index';
@@ -14,7 +14,18 @@ const OUTCOME_MESSAGES: Record<Exclude<MatchOutcome, 'hint'>, string> = {
  * Type or paste an interviewer utterance and see the hint Cuecard would show;
  * the same matcher the live session uses.
  */
-export function TryoutPanel({ index, verbosity, threshold }: { index: QuestionIndex; verbosity: Verbosity; threshold: number }) {
+export function TryoutPanel({
+  index,
+  verbosity,
+  threshold,
+  verbosityPicker,
+}: {
+  index: QuestionIndex;
+  verbosity: Verbosity;
+  threshold: number;
+  /** Shown above the card when the live view has none of its own to show it with. */
+  verbosityPicker?: ReactNode;
+}) {
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
   const match = useMemo(
@@ -35,7 +46,12 @@ export function TryoutPanel({ index, verbosity, threshold }: { index: QuestionIn
       />
       <div aria-live="polite">
         {match.outcome === 'hint' ? (
-          match.best && <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} />
+          match.best && (
+            <>
+              {verbosityPicker}
+              <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} />
+            </>
+          )
         ) : (
           <p className="no-hint" role="status">
             {OUTCOME_MESSAGES[match.outcome]}

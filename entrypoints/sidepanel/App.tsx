@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
-import { useSettingsStore } from './stores';
+import { useModelReadinessStore, useSettingsStore } from './stores';
 import { liveActions, useLiveSession, useSessionStore } from './useLiveSession';
 import { useQuestionIndex } from './useQuestionIndex';
 import { KnowledgeView } from './views/KnowledgeView';
@@ -31,11 +31,19 @@ export function App() {
   const { entries } = useQuestionIndex();
   const theme = useSettingsStore((state) => state.theme);
   const fontScale = useSettingsStore((state) => state.fontScale);
+  const asrModel = useSettingsStore((state) => state.asrModel);
+  const asrDevice = useSettingsStore((state) => state.asrDevice);
+  const modelLoaded = useSessionStore((state) => state.model.state === 'ready');
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.setProperty('--font-scale', String(fontScale));
   }, [theme, fontScale]);
+
+  // Whether the chosen model is stored, again after a session loaded it (it is cached then).
+  useEffect(() => {
+    void useModelReadinessStore.getState().check(asrModel, asrDevice);
+  }, [asrModel, asrDevice, modelLoaded]);
 
   // Bound once: the handler reads the stores when a key is pressed.
   useEffect(() => {

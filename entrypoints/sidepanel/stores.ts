@@ -1,10 +1,18 @@
+import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
+import { browserDownloadStore } from '@/lib/asr/model-store';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { chromeStorageAdapter, followStorageChanges } from '@/lib/platform/chrome-storage-adapter';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
+import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '@/lib/store/settings-store';
 
 export const useSettingsStore = createSettingsStore(chromeStorageAdapter);
 export const useKnowledgeStore = createKnowledgeStore(chromeStorageAdapter);
+export const useModelReadinessStore = createModelReadinessStore({
+  store: browserDownloadStore(),
+  fetch: (input, init) => fetch(input, init),
+  resolveDevice: (preference) => chooseDevice(preference, (navigator as Navigator & { gpu?: GpuLike }).gpu),
+});
 export { SHIPPED_PACKS };
 
 // Another open panel changed a store: read it again so both show the same thing.

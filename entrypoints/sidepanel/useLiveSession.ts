@@ -59,7 +59,7 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
   const settings = useSettingsStore.getState();
   const tabId = mode === 'drill' ? null : await chooseTargetTab();
   if (tabId === undefined) {
-    store.notify({ kind: 'error', text: 'There is no tab to capture. Open the interview tab, then press Start.' });
+    store.notify({ kind: 'error', text: 'There is no tab to capture. Open your interview (Meet, Zoom on the web, a YouTube video) in a tab of this window, click the Cuecard toolbar button on that tab, then press Start.' });
     return;
   }
   let withMicrophone = mode === 'drill' || settings.captureMicrophone;

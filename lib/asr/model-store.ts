@@ -1,18 +1,24 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { fileInModel } from './local-model-folder';
+import { TRANSFORMERS_CACHE_NAME, type DownloadStore } from './model-download';
 
 interface ModelDb extends DBSchema {
   files: { key: string; value: Blob };
   folders: { key: string; value: { name: string; dtype: 'fp32' | 'q8'; bytes: number; savedAt: number } };
+  /** Parts of an interrupted model download, by file address, in arrival order. */
+  'download-parts': { key: number; value: { url: string; part: Blob }; indexes: { url: string } };
 }
 
 const MODEL_DB = 'cuecard-models';
 
 function openModelDb(): Promise<IDBPDatabase<ModelDb>> {
-  return openDB<ModelDb>(MODEL_DB, 1, {
-    upgrade(db) {
-      db.createObjectStore('files');
-      db.createObjectStore('folders', { keyPath: 'name' });
+  return openDB<ModelDb>(MODEL_DB, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('files');
+        db.createObjectStore('folders', { keyPath: 'name' });
+      }
+      if (oldVersion < 2) db.createObjectStore('download-parts', { autoIncrement: true }).createIndex('url', 'url');
     },
   });
 }
@@ -54,6 +60,40 @@ export function localModelCache(model: string) {
     },
     async put(): Promise<void> {
       // Stored files are never rewritten by the library.
+    },
+  };
+}
+
+/**
+ * Where "Get ready" keeps a hub model: whole files in transformers.js's own browser cache,
+ * under the address it will ask for, so the recogniser later loads them with no network;
+ * parts of an interrupted file in IndexedDB, so a resume survives closing the panel.
+ */
+export function browserDownloadStore(): DownloadStore {
+  const cache = caches.open(TRANSFORMERS_CACHE_NAME);
+  const db = openModelDb();
+  return {
+    async storedSize(url) {
+      const response = await (await cache).match(url);
+      if (!response) return undefined;
+      const length = Number(response.headers.get('content-length'));
+      return Number.isFinite(length) && length > 0 ? length : (await response.blob()).size;
+    },
+    async saveFile(url, file) {
+      // Content-length kept explicitly: transformers.js reads it for its progress figures.
+      await (await cache).put(url, new Response(file, { headers: { 'content-length': String(file.size) } }));
+    },
+    async readParts(url) {
+      const rows = await (await db).getAllFromIndex('download-parts', 'url', url);
+      return rows.map((row) => row.part);
+    },
+    async appendPart(url, part) {
+      await (await db).add('download-parts', { url, part });
+    },
+    async clearParts(url) {
+      const tx = (await db).transaction('download-parts', 'readwrite');
+      for (const key of await tx.store.index('url').getAllKeys(url)) void tx.store.delete(key);
+      await tx.done;
     },
   };
 }

@@ -20,6 +20,8 @@ export interface SettingsState {
   theme: 'system' | 'light' | 'dark';
   /** Text size of the panel, as a factor of the default. */
   fontScale: number;
+  /** The first-run welcome was put away. */
+  welcomed: boolean;
   setVerbosity: (verbosity: Verbosity) => void;
   setMatchThreshold: (threshold: number) => void;
   setAsrModel: (model: string) => void;
@@ -28,6 +30,7 @@ export interface SettingsState {
   setVad: (vad: Partial<VadSettings>) => void;
   setTheme: (theme: 'system' | 'light' | 'dark') => void;
   setFontScale: (scale: number) => void;
+  setWelcomed: () => void;
 }
 
 export const SETTINGS_STORAGE_KEY = 'cuecard-settings';
@@ -49,6 +52,7 @@ export function createSettingsStore(storage: StateStorage) {
         },
         theme: 'system',
         fontScale: 1,
+        welcomed: false,
         setVerbosity: (verbosity) => {
           if (VERBOSITIES.includes(verbosity)) set({ verbosity });
         },
@@ -59,12 +63,13 @@ export function createSettingsStore(storage: StateStorage) {
         setVad: (vad) => set((state) => ({ vad: { ...state.vad, ...vad } })),
         setTheme: (theme) => set({ theme }),
         setFontScale: (fontScale) => set({ fontScale: Math.min(1.6, Math.max(0.8, fontScale)) }),
+        setWelcomed: () => set({ welcomed: true }),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
         version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad, theme, fontScale }) => ({
+        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad, theme, fontScale, welcomed }) => ({
           verbosity,
           matchThreshold,
           asrModel,
@@ -73,6 +78,7 @@ export function createSettingsStore(storage: StateStorage) {
           vad,
           theme,
           fontScale,
+          welcomed,
         }),
         // Version 1 had no recognition settings: keep what it stored, defaults fill the rest.
         migrate: (persisted) => persisted as Partial<SettingsState>,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HintAlternatives } from '@/components/hints/HintAlternatives';
 import { HintCardView } from '@/components/hints/HintCardView';
@@ -9,12 +9,14 @@ import { QuestionHistory } from '@/components/session/QuestionHistory';
 import { SessionControls } from '@/components/session/SessionControls';
 import { TranscriptView } from '@/components/session/TranscriptView';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
+import { GettingStarted } from '@/components/onboarding/GettingStarted';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { useSettingsStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 import { liveActions, useSessionStore } from '../useLiveSession';
+import { ModelStep } from './ModelStep';
 
 /** The transcript alone follows partial lines, so a partial re-renders nothing else. */
 function LiveTranscript() {
@@ -43,6 +45,13 @@ function CurrentCard() {
   );
 }
 
+/** Settings are read from storage once; until then, whether this is the first run is unknown. */
+function useSettingsHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(useSettingsStore.persist.hasHydrated());
+  useEffect(() => (hydrated ? undefined : useSettingsStore.persist.onFinishHydration(() => setHydrated(true))), [hydrated]);
+  return hydrated;
+}
+
 export function LiveView() {
   const { entries, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
@@ -51,11 +60,19 @@ export function LiveView() {
   const session = useSessionStore(
     useShallow(({ status, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
   );
+  const welcomed = useSettingsStore((state) => state.welcomed);
+  const hydrated = useSettingsHydrated();
+  const hasLines = useSessionStore((state) => state.lines.length > 0);
+  // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
+  const empty = session.status === 'idle' && !hasLines && session.current === undefined && session.questions.length === 0;
+  const showSteps = hydrated && empty;
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   return (
     <>
       <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void liveActions.start()} onStop={() => void liveActions.stop()} />
-      <VerbosityPicker value={verbosity} onChange={setVerbosity} />
+      {showSteps && <GettingStarted firstRun={!welcomed} modelStep={<ModelStep />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {/* The verbosity switch goes where a card is: here once a session has begun, else with a typed question's card. */}
+      {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
       <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />
       <CurrentCard />
       <QuestionHistory questions={session.questions} current={session.current} onPick={session.pickHint} />
@@ -63,7 +80,12 @@ export function LiveView() {
       <DrillControls entries={entries} categories={categories} onAsk={(entry) => void liveActions.ask(entry)} />
       <details>
         <summary>Try a question by typing it</summary>
-        <TryoutPanel index={index} verbosity={verbosity} threshold={threshold} />
+        <TryoutPanel
+          index={index}
+          verbosity={verbosity}
+          threshold={threshold}
+          verbosityPicker={empty ? <VerbosityPicker value={verbosity} onChange={setVerbosity} /> : undefined}
+        />
       </details>
     </>
   );

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { DisplaySettings } from '@/components/settings/DisplaySettings';
 import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { useSettingsStore } from '../stores';
+import { ModelStep } from './ModelStep';
 
 export function SettingsView() {
   const settings = useSettingsStore(
@@ -41,6 +42,7 @@ export function SettingsView() {
         onModel={settings.setAsrModel}
         onDevice={settings.setAsrDevice}
         onCaptureMicrophone={settings.setCaptureMicrophone}
+        modelReadiness={<ModelStep />}
       />
     </>
   );

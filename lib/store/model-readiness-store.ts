@@ -1,0 +1,128 @@
+import { create } from 'zustand';
+import { modelSource } from '../asr/asr-settings';
+import { downloadModel, hubFileUrl, ModelDownloadError, whisperFiles, type DownloadProgress, type DownloadStore } from '../asr/model-download';
+import type { AsrDevice } from '../asr/whisper-models';
+import type { DevicePreference } from '../messaging/runtime-messages';
+
+/** Whether the chosen speech model can run with no network, and the download that gets it there. */
+export type Readiness =
+  | { phase: 'checking' }
+  /** A folder the user provided: nothing to download. */
+  | { phase: 'local' }
+  /** Nothing or part of it stored; `loaded` is what a resume keeps. */
+  | { phase: 'missing'; loaded: number }
+  | ({ phase: 'downloading' } & DownloadProgress)
+  /** Stopped with parts kept (cancelled, or the connection dropped); `message` says which. */
+  | { phase: 'paused'; loaded: number; message: string }
+  | { phase: 'ready' };
+
+export interface ModelReadinessState {
+  readiness: Readiness;
+  /** The device the files are for (each device reads its own precision). */
+  device?: AsrDevice;
+  /** Looks at what is stored for this model choice on this device. */
+  check: (choice: string, preference: DevicePreference) => Promise<void>;
+  /** Downloads (or resumes) the model last checked. */
+  download: () => Promise<void>;
+  cancel: () => void;
+}
+
+export interface ModelReadinessDeps {
+  store: DownloadStore;
+  fetch: typeof fetch;
+  /** The device the recogniser will use for this preference (WebGPU only with a real adapter). */
+  resolveDevice: (preference: DevicePreference) => Promise<AsrDevice>;
+}
+
+const CANCELLED = 'cancelled';
+
+/** What is stored of a model's files: complete, or the bytes a resume would keep. */
+async function storedBytes(store: DownloadStore, hubId: string, files: readonly string[]) {
+  let loaded = 0;
+  let complete = true;
+  for (const file of files) {
+    const url = hubFileUrl(hubId, file);
+    const size = await store.storedSize(url);
+    if (size !== undefined) {
+      loaded += size;
+      continue;
+    }
+    complete = false;
+    for (const part of await store.readParts(url)) loaded += part.size;
+  }
+  return { loaded, complete };
+}
+
+/** Says why a download stopped and what to do, keeping what arrived. */
+function stoppedMessage(error: unknown): string {
+  if (error === CANCELLED) return 'Download paused. What arrived is kept for when you resume.';
+  if (error instanceof ModelDownloadError && !error.resumable) return `The download failed: ${error.message}. Try again in a moment.`;
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return 'There is not enough disk space for the model. Free some space, then resume.';
+  }
+  return 'The connection dropped. What arrived is kept: resume when you are back online.';
+}
+
+/** One store for the speech model's readiness, shared by the onboarding card and Settings. */
+export function createModelReadinessStore(deps: ModelReadinessDeps) {
+  let controller: AbortController | undefined;
+  let target: { hubId: string; files: string[] } | undefined;
+  /** Bumped by every check, so a slow check for an older choice cannot overwrite a newer one. */
+  let checkId = 0;
+  return create<ModelReadinessState>()((set, get) => ({
+    readiness: { phase: 'checking' },
+    async check(choice, preference) {
+      const id = ++checkId;
+      const chosen = modelSource(choice);
+      if (chosen.source === 'local') {
+        controller?.abort(CANCELLED);
+        target = undefined;
+        set({ readiness: { phase: 'local' }, device: undefined });
+        return;
+      }
+      const device = await deps.resolveDevice(preference);
+      const files = whisperFiles(device);
+      const hubId = chosen.model.hubId;
+      if (id !== checkId) return;
+      // Asked again for the model being downloaded (the card shown again): let it run.
+      if (controller && target?.hubId === hubId && target.files.join() === files.join()) return;
+      controller?.abort(CANCELLED);
+      target = { hubId, files };
+      set({ device, readiness: { phase: 'checking' } });
+      const { loaded, complete } = await storedBytes(deps.store, hubId, files);
+      if (id !== checkId) return;
+      set({ readiness: complete ? { phase: 'ready' } : { phase: 'missing', loaded } });
+    },
+    async download() {
+      const mine = target;
+      if (!mine || get().readiness.phase === 'downloading') return;
+      const { hubId, files } = mine;
+      controller = new AbortController();
+      const { signal } = controller;
+      // A newer check (another model chosen) owns the state from then on.
+      const current = () => target === mine;
+      set({ readiness: { phase: 'downloading', file: files[0]!, loaded: 0, done: 0, files: files.length } });
+      try {
+        await downloadModel({
+          hubId,
+          files,
+          fetch: deps.fetch,
+          store: deps.store,
+          signal,
+          onProgress: (progress) => {
+            if (!signal.aborted && current()) set({ readiness: { phase: 'downloading', ...progress } });
+          },
+        });
+        if (current()) set({ readiness: { phase: 'ready' } });
+      } catch (error) {
+        const loaded = (await storedBytes(deps.store, hubId, files)).loaded;
+        if (current()) set({ readiness: { phase: 'paused', loaded, message: stoppedMessage(signal.aborted ? signal.reason : error) } });
+      } finally {
+        if (controller?.signal === signal) controller = undefined;
+      }
+    },
+    cancel() {
+      controller?.abort(CANCELLED);
+    },
+  }));
+}

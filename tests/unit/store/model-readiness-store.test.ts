@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { hubFileUrl, whisperFiles } from '@/lib/asr/model-download';
+import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
+import { fakeHost, memoryDownloadStore } from '../../fakes/model-host';
+
+const HUB = 'onnx-community/whisper-tiny.en';
+const body = (size: number) => Uint8Array.from({ length: size }, (_, i) => i % 200);
+/** Every file of the default model on WASM, small; the encoder is the one big file. */
+const bodies = Object.fromEntries(
+  whisperFiles('wasm').map((file) => [hubFileUrl(HUB, file), file.endsWith('.json') ? new TextEncoder().encode('{}') : body(file.includes('encoder') ? 40_000 : 2_000)]),
+);
+
+function storeOver(host: ReturnType<typeof fakeHost>, downloads = memoryDownloadStore()) {
+  return { downloads, readiness: createModelReadinessStore({ store: downloads.store, fetch: host.fetch, resolveDevice: async () => 'wasm' }) };
+}
+
+describe('model readiness', () => {
+  it('goes from missing to ready through a download, and is ready at the next check', async () => {
+    const { readiness, downloads } = storeOver(fakeHost(bodies));
+    await readiness.getState().check('tiny.en', 'auto');
+    expect(readiness.getState().readiness).toEqual({ phase: 'missing', loaded: 0 });
+    await readiness.getState().download();
+    expect(readiness.getState().readiness).toEqual({ phase: 'ready' });
+
+    const again = storeOver(fakeHost({}), downloads).readiness;
+    await again.getState().check('tiny.en', 'wasm');
+    expect(again.getState().readiness).toEqual({ phase: 'ready' });
+  });
+
+  it('pauses on cancel with what arrived kept, and a later check offers to resume it', async () => {
+    const { readiness, downloads } = storeOver(fakeHost(bodies));
+    await readiness.getState().check('tiny.en', 'auto');
+    const unsubscribe = readiness.subscribe((state) => {
+      if (state.readiness.phase === 'downloading' && state.readiness.loaded > 10_000) readiness.getState().cancel();
+    });
+    await readiness.getState().download();
+    unsubscribe();
+    const paused = readiness.getState().readiness;
+    expect(paused).toMatchObject({ phase: 'paused', message: 'Download paused. What arrived is kept for when you resume.' });
+
+    const reopened = storeOver(fakeHost(bodies), downloads).readiness;
+    await reopened.getState().check('tiny.en', 'auto');
+    expect(reopened.getState().readiness).toEqual({ phase: 'missing', loaded: (paused as { loaded: number }).loaded });
+    expect((paused as { loaded: number }).loaded).toBeGreaterThan(0);
+  });
+
+  it('says the host refused, in words, and stays resumable', async () => {
+    const host = fakeHost(bodies, { status: (url) => (url.endsWith('.onnx') ? 503 : undefined) });
+    const { readiness } = storeOver(host);
+    await readiness.getState().check('tiny.en', 'auto');
+    await readiness.getState().download();
+    expect(readiness.getState().readiness).toMatchObject({ phase: 'paused', message: expect.stringMatching(/^The download failed: the model host answered 503 for onnx\/encoder_model_quantized\.onnx\./) });
+  });
+
+  it('needs no download for a local folder, and a newer choice stops the older download without being overwritten by it', async () => {
+    const { readiness } = storeOver(fakeHost(bodies));
+    await readiness.getState().check('tiny.en', 'auto');
+    const download = readiness.getState().download();
+    await readiness.getState().check('local:my-whisper', 'auto');
+    await download;
+    expect(readiness.getState().readiness).toEqual({ phase: 'local' });
+  });
+});
