@@ -13,10 +13,13 @@ const lines = (text: string) =>
 /** A form for one entry; lists are one item per line. Nothing is saved until it validates. */
 export function EntryEditor({
   initial,
+  draftQuestion,
   onSave,
   onCancel,
 }: {
   initial?: KnowledgeEntry;
+  /** A new entry's question, filled in already (a search that found nothing). */
+  draftQuestion?: string;
   onSave: (entry: unknown) => SaveResult;
   onCancel: () => void;
 }) {
@@ -55,7 +58,7 @@ export function EntryEditor({
     <form className="entry-editor" aria-label={initial ? 'Edit question' : 'New question'} onSubmit={submit}>
       <label>
         Question
-        <input name="question" defaultValue={initial?.question} required />
+        <input name="question" defaultValue={initial?.question ?? draftQuestion} required />
       </label>
       <label>
         Category

@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { SaveResult } from '@/lib/store/knowledge-store';
@@ -14,14 +14,19 @@ interface KnowledgeBrowserProps {
   editablePackIds: ReadonlySet<string>;
   onSave: (entry: unknown, packId?: string) => SaveResult;
   onDelete: (packId: string, entryId: string) => void;
+  /** Less frequent actions (import, export), in the search bar; with the list only. */
+  menu?: ReactNode;
+  /** Shown under the list (the packs); an opened entry or the editor replaces both. */
+  footer?: ReactNode;
 }
 
-type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind: 'edit'; item?: BrowsableEntry; packId?: string };
+type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind: 'edit'; item?: BrowsableEntry; packId?: string; draftQuestion?: string };
 
-const ROW_HEIGHT = 58;
+/** A one-line question's row; longer ones wrap and are measured. */
+const ESTIMATED_ROW_HEIGHT = 58;
 
 /** Search, filter and read the knowledge base offline; add, edit, duplicate and delete your own entries. */
-export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: KnowledgeBrowserProps) {
+export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, menu, footer }: KnowledgeBrowserProps) {
   const items = useMemo(() => packs.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title }))), [packs]);
   const index = useMemo(() => createBrowseIndex(items), [items]);
   const [query, setQuery] = useState('');
@@ -29,8 +34,15 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
   const [view, setView] = useState<View>({ kind: 'list' });
   const deferredQuery = useDeferredValue(query);
   const results = useMemo(() => index.find(deferredQuery, filters), [index, deferredQuery, filters]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: results.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const [tagText, setTagText] = useState('');
+  const list = useRef<HTMLDivElement>(null);
+  // The panel's own scroll moves the list: one scrollbar, not a box scrolling inside a page.
+  const virtualizer = useWindowVirtualizer({
+    count: results.length,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: list.current?.offsetTop ?? 0,
+  });
   /** The row an entry was opened from: back in the list, it is scrolled to and focused again. */
   const returnTo = useRef<string | null>(null);
   const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
@@ -49,7 +61,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
     // The row renders once the list has scrolled to it: try for a few frames.
     let frames = 0;
     const focusRow = () => {
-      const row = scroller.current?.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(key)}"]`);
+      const row = list.current?.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(key)}"]`);
       if (row) row.focus();
       else if (++frames < 10) requestAnimationFrame(focusRow);
     };
@@ -66,6 +78,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
     return (
       <EntryEditor
         initial={view.item?.entry}
+        draftQuestion={view.draftQuestion}
         onSave={(entry) => save(entry, view.packId)}
         onCancel={() => setView(view.item ? { kind: 'detail', item: view.item } : { kind: 'list' })}
       />
@@ -89,53 +102,76 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
   }
 
   const setFilter = (key: keyof BrowseFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
+  /** The tag box filters once its text is a known tag (typing offers the tags that match). */
+  const chooseTag = (text: string) => {
+    setTagText(text);
+    const tag = index.tags.find((known) => known.toLowerCase() === text.trim().toLowerCase());
+    setFilter('tag')(tag ?? '');
+  };
+  const typed = query.trim();
   return (
-    <section className="browser" aria-label="Knowledge base">
-      <div className="browser-bar">
-        <input type="search" aria-label="Search questions" placeholder="Search questions, topics, key points…" value={query} onChange={(event) => setQuery(event.target.value)} />
-        <button type="button" onClick={() => setView({ kind: 'edit' })}>
-          + New
-        </button>
-      </div>
-      <div className="browser-filters">
-        <select aria-label="Category" value={filters.category ?? ''} onChange={(event) => setFilter('category')(event.target.value)}>
-          <option value="">All categories</option>
-          {index.categories.map((category) => (
-            <option key={category} value={category}>
-              {categoryName(category)}
-            </option>
-          ))}
-        </select>
-        <select aria-label="How often asked" value={filters.frequency ?? ''} onChange={(event) => setFilter('frequency')(event.target.value)}>
-          <option value="">Any frequency</option>
-          {FREQUENCIES.map((frequency) => (
-            <option key={frequency}>{frequency}</option>
-          ))}
-        </select>
-        <select aria-label="Tag" value={filters.tag ?? ''} onChange={(event) => setFilter('tag')(event.target.value)}>
-          <option value="">Any tag</option>
-          {index.tags.map((tag) => (
-            <option key={tag}>{tag}</option>
-          ))}
-        </select>
-        <select aria-label="Pack" value={filters.packId ?? ''} onChange={(event) => setFilter('packId')(event.target.value)}>
-          <option value="">All packs</option>
-          {packs.map((pack) => (
-            <option key={pack.id} value={pack.id}>
-              {pack.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <p className="hint-meta" role="status">
-        {results.length} of {countOf(items.length, 'question')}
-      </p>
-      <div ref={scroller} className="browser-list" role="list" aria-label="Questions">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+    <>
+      <section className="browser" aria-label="Knowledge base">
+        <div className="browser-bar">
+          <input type="search" aria-label="Search questions" placeholder="Search questions, topics, key points…" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <button type="button" onClick={() => setView({ kind: 'edit' })}>
+            + New
+          </button>
+          {menu}
+        </div>
+        <div className="browser-filters">
+          <select aria-label="Category" value={filters.category ?? ''} onChange={(event) => setFilter('category')(event.target.value)}>
+            <option value="">All categories</option>
+            {index.categories.map((category) => (
+              <option key={category} value={category}>
+                {categoryName(category)}
+              </option>
+            ))}
+          </select>
+          <select aria-label="How often asked" value={filters.frequency ?? ''} onChange={(event) => setFilter('frequency')(event.target.value)}>
+            <option value="">Any frequency</option>
+            {FREQUENCIES.map((frequency) => (
+              <option key={frequency}>{frequency}</option>
+            ))}
+          </select>
+          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag (type to find one)" value={tagText} onChange={(event) => chooseTag(event.target.value)} />
+          <datalist id="browser-tags">
+            {index.tags.map((tag) => (
+              <option key={tag} value={tag} />
+            ))}
+          </datalist>
+          <select aria-label="Pack" value={filters.packId ?? ''} onChange={(event) => setFilter('packId')(event.target.value)}>
+            <option value="">All packs</option>
+            {packs.map((pack) => (
+              <option key={pack.id} value={pack.id}>
+                {pack.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="hint-meta" role="status">
+          {results.length} of {countOf(items.length, 'question')}
+        </p>
+        {results.length === 0 && typed && (
+          <div className="browser-empty">
+            <p>No question matches “{typed}”.</p>
+            <button type="button" onClick={() => setView({ kind: 'edit', draftQuestion: /[?？]$/.test(typed) ? typed : `${typed}?` })}>
+              Add this question
+            </button>
+          </div>
+        )}
+        <div ref={list} className="browser-list" role="list" aria-label="Questions" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const item = results[row.index]!;
             return (
-              <div key={rowKey(item)} role="listitem" className="browser-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+              <div
+                key={rowKey(item)}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                role="listitem"
+                className="browser-row"
+                style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+              >
                 <button type="button" className="browser-item" data-row-key={rowKey(item)} onClick={() => open(item)}>
                   <span className="browser-question">{item.entry.question}</span>
                   <span className="hint-meta">
@@ -146,7 +182,8 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete }: K
             );
           })}
         </div>
-      </div>
-    </section>
+      </section>
+      {footer}
+    </>
   );
 }

@@ -1,74 +1,16 @@
-import { useState } from 'react';
-import { toJsonPack } from '@/lib/knowledge/json-pack';
-import { toMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { MAX_PACK_BYTES } from '@/lib/knowledge/parse-pack-file';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
-import { PackError } from '@/lib/knowledge/pack-error';
-import type { QuestionIndex } from '@/lib/match/question-index';
-import { browserHtmlTools } from '@/lib/page/browser-html-tools';
-import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
-import { markdownQuestionList } from '@/lib/page/markdown-page';
-import type { ImportResult } from '@/lib/store/knowledge-store';
-import { downloadText } from '../common/download-text';
-import { FileButton } from '../common/FileButton';
-import type { Notice } from '@/lib/store/session-store';
-import { MessageLine } from '../common/MessageLine';
-import { ImportReview } from './ImportReview';
 import { countOf } from '../common/count-of';
 
 interface PackManagerProps {
   shippedPacks: readonly KnowledgePack[];
   userPacks: readonly KnowledgePack[];
   disabledPackIds: readonly string[];
-  onImport: (fileName: string, text: string) => ImportResult;
-  /** For a Markdown question list: the knowledge base to check for repeats, and where the reviewed pack goes. */
-  index: QuestionIndex;
-  onSaveImported: (pack: KnowledgePack) => KnowledgePack;
   onRemove: (packId: string) => void;
   onToggle: (packId: string) => void;
 }
 
-/** The packs Cuecard searches, with Markdown/JSON import and export. */
-export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport, index, onSaveImported, onRemove, onToggle }: PackManagerProps) {
-  const [message, setMessage] = useState<Notice | null>(null);
-  const [review, setReview] = useState<{ fileName: string; title: string; items: ReviewedQuestion[] } | null>(null);
-
-  async function importFiles(files: FileList | null) {
-    for (const file of Array.from(files ?? [])) {
-      const text = file.size > MAX_PACK_BYTES ? '' : await file.text();
-      // A README-style question list goes through the page extraction and the review list; a pack imports directly.
-      const list = text && /\.(md|markdown)$/i.test(file.name) ? markdownQuestionList(text, file.name, browserHtmlTools) : null;
-      if (list) {
-        setMessage(null);
-        setReview({ fileName: file.name, title: list.title, items: reviewItems(list.questions, index) });
-        return;
-      }
-      // Refuse an oversized file before reading it into memory.
-      const result =
-        file.size > MAX_PACK_BYTES
-          ? { ok: false as const, message: `${file.name}: the file is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB; split it into smaller packs` }
-          : onImport(file.name, text);
-      setMessage(
-        result.ok
-          ? { kind: 'info', text: `Imported ${countOf(result.pack.entries.length, 'question')} from ${file.name}.` }
-          : { kind: 'error', text: `${result.message}. Nothing was changed; fix the file and import it again.` },
-      );
-      if (!result.ok) return;
-    }
-  }
-
-  function saveReviewed(reviewed: ReviewedQuestion[]) {
-    if (!review) return;
-    try {
-      const pack = onSaveImported(importedPack({ title: review.title, url: '' }, reviewed));
-      setMessage({ kind: 'info', text: `Imported ${countOf(pack.entries.length, 'question')} from ${review.fileName}.` });
-      setReview(null);
-    } catch (error) {
-      if (!(error instanceof PackError)) throw error;
-      setMessage({ kind: 'error', text: `Not saved — ${error.message}. Fix it above and save again.` });
-    }
-  }
-
+/** The packs Cuecard searches: switch each on or off, remove the user's own (with undo, above). */
+export function PackManager({ shippedPacks, userPacks, disabledPackIds, onRemove, onToggle }: PackManagerProps) {
   const row = (pack: KnowledgePack, removable: boolean) => (
     <li key={pack.id} className="pack-row">
       <label className="checkbox">
@@ -77,19 +19,11 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
           <strong>{pack.title}</strong> — {countOf(pack.entries.length, 'question')}
         </span>
       </label>
-      <span className="pack-actions">
-        <button type="button" onClick={() => downloadText(`${pack.id}.md`, toMarkdownPack(pack), 'text/markdown')}>
-          Export .md
+      {removable && (
+        <button type="button" onClick={() => onRemove(pack.id)} aria-label={`Remove ${pack.title}`}>
+          Remove
         </button>
-        <button type="button" onClick={() => downloadText(`${pack.id}.json`, toJsonPack(pack), 'application/json')}>
-          Export .json
-        </button>
-        {removable && (
-          <button type="button" onClick={() => (setMessage(null), onRemove(pack.id))} aria-label={`Remove ${pack.title}`}>
-            Remove
-          </button>
-        )}
-      </span>
+      )}
     </li>
   );
 
@@ -100,9 +34,6 @@ export function PackManager({ shippedPacks, userPacks, disabledPackIds, onImport
         {shippedPacks.map((pack) => row(pack, false))}
         {userPacks.map((pack) => row(pack, true))}
       </ul>
-      <FileButton label="Import a Markdown or JSON pack" accept=".md,.markdown,.txt,.json" onFiles={(files) => void importFiles(files)} />
-      <MessageLine message={message} />
-      {review && <ImportReview key={review.fileName} title={review.fileName} initial={review.items} onSave={saveReviewed} onCancel={() => setReview(null)} />}
     </section>
   );
 }

@@ -59,7 +59,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         <select value={props.model} onChange={(event) => props.onModel(event.target.value)}>
           {WHISPER_MODELS.map((model) => (
             <option key={model.id} value={model.id}>
-              {model.label} — about {model.downloadMb} MB, downloaded once
+              {model.label}, about {model.downloadMb} MB
             </option>
           ))}
           {folders.map((folder) => (

@@ -70,28 +70,29 @@ export function localModelCache(model: string) {
  * parts of an interrupted file in IndexedDB, so a resume survives closing the panel.
  */
 export function browserDownloadStore(): DownloadStore {
-  const cache = caches.open(TRANSFORMERS_CACHE_NAME);
-  const db = openModelDb();
+  // Opened at first use: the panel creates this store before anything asks for it.
+  let opened: { cache: Promise<Cache>; db: Promise<IDBPDatabase<ModelDb>> } | undefined;
+  const open = () => (opened ??= { cache: caches.open(TRANSFORMERS_CACHE_NAME), db: openModelDb() });
   return {
     async storedSize(url) {
-      const response = await (await cache).match(url);
+      const response = await (await open().cache).match(url);
       if (!response) return undefined;
       const length = Number(response.headers.get('content-length'));
       return Number.isFinite(length) && length > 0 ? length : (await response.blob()).size;
     },
     async saveFile(url, file) {
       // Content-length kept explicitly: transformers.js reads it for its progress figures.
-      await (await cache).put(url, new Response(file, { headers: { 'content-length': String(file.size) } }));
+      await (await open().cache).put(url, new Response(file, { headers: { 'content-length': String(file.size) } }));
     },
     async readParts(url) {
-      const rows = await (await db).getAllFromIndex('download-parts', 'url', url);
+      const rows = await (await open().db).getAllFromIndex('download-parts', 'url', url);
       return rows.map((row) => row.part);
     },
     async appendPart(url, part) {
-      await (await db).add('download-parts', { url, part });
+      await (await open().db).add('download-parts', { url, part });
     },
     async clearParts(url) {
-      const tx = (await db).transaction('download-parts', 'readwrite');
+      const tx = (await open().db).transaction('download-parts', 'readwrite');
       for (const key of await tx.store.index('url').getAllKeys(url)) void tx.store.delete(key);
       await tx.done;
     },

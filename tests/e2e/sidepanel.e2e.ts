@@ -45,6 +45,11 @@ afterAll(async () => {
 const hint = () => page.getByRole('article', { name: 'Hint' });
 const say = (text: string) => page.getByLabel('What the interviewer said').fill(text);
 const status = () => page.locator('.app-status');
+/** Import and export sit in the Knowledge view's "Import / export" menu. */
+async function openImportMenu() {
+  const menu = page.locator('details.disclosure-menu');
+  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
+}
 
 describe('the built extension in Chromium', () => {
   it('release build: asks only for the permissions it uses, loads no remote code, carries no test key', () => {
@@ -126,6 +131,7 @@ describe('the built extension in Chromium', () => {
   it('imports a Markdown pack, refuses a broken one without losing it, and keeps both across a reload', async () => {
     const before = Number((await status().textContent())!.split(' ')[0]);
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await openImportMenu();
     await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
       name: 'cooking.md',
       mimeType: 'text/markdown',
@@ -190,6 +196,7 @@ describe('the built extension in Chromium', () => {
     await page.bringToFront();
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     const before = Number((await status().textContent())!.split(' ')[0]);
+    await openImportMenu();
     await page.getByRole('button', { name: 'Import questions from this page' }).click();
 
     const review = page.getByRole('form', { name: 'Review imported questions' });
@@ -218,6 +225,7 @@ describe('the built extension in Chromium', () => {
     await page.bringToFront();
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     const started = Date.now();
+    await openImportMenu();
     await page.getByRole('button', { name: 'Import questions from this page' }).click();
     const review = page.getByRole('form', { name: 'Review imported questions' });
     await expect.poll(() => review.locator('.import-question').count(), { timeout: 15_000 }).toBe(166);

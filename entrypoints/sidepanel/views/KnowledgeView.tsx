@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { DisclosureMenu } from '@/components/common/DisclosureMenu';
 import { UndoToast } from '@/components/common/UndoToast';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
+import { PackExport } from '@/components/knowledge/PackExport';
+import { PackFileImport } from '@/components/knowledge/PackFileImport';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
@@ -28,6 +31,7 @@ export function KnowledgeView() {
   const userPacks = useKnowledgeStore(selectUserPacks);
   const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
+  const allPacks = useMemo(() => [...SHIPPED_PACKS, ...userPacks], [userPacks]);
   return (
     <>
       {removal && (
@@ -37,17 +41,19 @@ export function KnowledgeView() {
           onDismiss={knowledge.forgetRemoval}
         />
       )}
-      <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
-      <KnowledgeBrowser packs={packs} editablePackIds={editablePackIds} onSave={knowledge.saveEntry} onDelete={knowledge.deleteEntry} />
-      <PackManager
-        shippedPacks={SHIPPED_PACKS}
-        userPacks={userPacks}
-        disabledPackIds={disabledPackIds}
-        onImport={knowledge.importPackFile}
-        index={index}
-        onSaveImported={knowledge.addUserPack}
-        onRemove={knowledge.removePack}
-        onToggle={knowledge.togglePack}
+      <KnowledgeBrowser
+        packs={packs}
+        editablePackIds={editablePackIds}
+        onSave={knowledge.saveEntry}
+        onDelete={knowledge.deleteEntry}
+        menu={
+          <DisclosureMenu label="Import / export">
+            <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
+            <PackFileImport onImport={knowledge.importPackFile} index={index} onSaveImported={knowledge.addUserPack} userPackIds={editablePackIds} />
+            <PackExport packs={allPacks} />
+          </DisclosureMenu>
+        }
+        footer={<PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />}
       />
     </>
   );

@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } from './launch-extension';
+
+/**
+ * Every view of the panel at the side panel's narrowest, usual and wide widths, at the
+ * default and the largest text size, in the light and the dark theme: nothing may stick
+ * out sideways or be cut off. Screenshots of each go to test-output/layout/.
+ */
+const WIDTHS = [320, 400, 600] as const;
+const SCREENSHOTS = join(TEST_OUTPUT_DIR, 'layout');
+
+let loaded: LoadedExtension;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  loaded = await launchExtension();
+  page = await openPanel(loaded);
+  await page.locator('.app-status').filter({ hasText: 'ready, offline' }).waitFor();
+});
+
+afterAll(async () => {
+  await loaded?.context.close();
+});
+
+/** What sticks out past the panel's right edge, or is cut off inside a box that hides overflow. */
+function overflowing(): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const name = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} “${(element.textContent ?? '').trim().slice(0, 40)}”`;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) found.push(`the page is ${document.documentElement.scrollWidth} px wide in ${width} px`);
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || style.opacity === '0') continue;
+      if (box.right > width + 0.5 || box.left < -0.5) found.push(`${name(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      const clips = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
+      if (clips && element.scrollWidth > element.clientWidth + 1) found.push(`${name(element)} is cut off (${element.scrollWidth} px in ${element.clientWidth})`);
+    }
+    return found.slice(0, 12);
+  });
+}
+
+const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+
+/** Each state a user can bring the panel to, reached from anywhere. */
+const VIEWS: Record<string, () => Promise<void>> = {
+  'live-first-run': () => tab('Live'),
+  'live-typed-card': async () => {
+    await tab('Live');
+    const tryout = page.getByText('Try a question by typing it');
+    if (!(await page.getByLabel('What the interviewer said').isVisible())) await tryout.click();
+    await page.getByLabel('What the interviewer said').fill('how would you design a feature store for real time fraud detection models');
+    await page.getByRole('article', { name: 'Hint' }).waitFor();
+  },
+  'knowledge-list': async () => {
+    await tab('Knowledge');
+    const menu = page.locator('details.disclosure-menu');
+    if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
+  },
+  'knowledge-entry': async () => {
+    await tab('Knowledge');
+    await page.locator('.browser-item').first().click();
+    await page.getByRole('button', { name: '← All questions' }).waitFor();
+  },
+  'knowledge-editor': async () => {
+    await tab('Knowledge');
+    if (await page.getByRole('button', { name: '← All questions' }).isVisible()) await page.getByRole('button', { name: '← All questions' }).click();
+    await page.getByRole('button', { name: '+ New' }).click();
+  },
+  sessions: () => tab('Sessions'),
+  settings: () => tab('Settings'),
+  shortcuts: async () => {
+    await tab('Live');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  },
+};
+
+async function leave(view: string) {
+  if (view === 'shortcuts') await page.keyboard.press('Escape');
+  if (view === 'knowledge-editor') await page.getByRole('button', { name: 'Cancel' }).click();
+  if (view === 'knowledge-entry') await page.getByRole('button', { name: '← All questions' }).click();
+}
+
+async function setTextSize(scale: number, theme: 'light' | 'dark') {
+  await tab('Settings');
+  await page.getByLabel(/^Text size/).fill(String(scale));
+  await page.getByLabel('Theme').selectOption(theme);
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--font-scale').trim())).toBe(String(scale));
+}
+
+describe('layout at side-panel widths and text sizes', () => {
+  for (const [scale, theme] of [
+    [1, 'light'],
+    [1.6, 'dark'],
+    [0.8, 'light'],
+  ] as const) {
+    it(`never overflows sideways at ${scale * 100} % text, ${theme} theme`, async () => {
+      await page.setViewportSize({ width: 600, height: 900 });
+      await setTextSize(scale, theme);
+      const problems: string[] = [];
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const [view, open] of Object.entries(VIEWS)) {
+          await open();
+          await page.waitForTimeout(50);
+          for (const problem of await overflowing()) problems.push(`${view} at ${width} px: ${problem}`);
+          await page.screenshot({ path: join(SCREENSHOTS, `${view}-${width}px-${scale * 100}pc-${theme}.png`) });
+          await leave(view);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+
+const pack = parseMarkdownPack(
+  [
+    '# Mine',
+    '',
+    '## What is gradient clipping and when would you use it in training a very deep recurrent network?',
+    'Category: ml-theory',
+    'Tags: optimisation, rnn',
+    '- Caps the gradient norm',
+    '',
+    '## How do you pick a learning rate?',
+    'Category: ml-theory',
+    'Tags: optimisation',
+    '- Range test',
+    '',
+    '## Tell me about a conflict with a colleague',
+    'Category: behavioral',
+    'Tags: teamwork',
+    '- Situation first',
+  ].join('\n'),
+  { id: 'mine' },
+);
+
+afterEach(cleanup);
+
+function renderBrowser() {
+  const onSave = vi.fn((entry: unknown) => ({ ok: true as const, entry: entry as (typeof pack.entries)[number] }));
+  render(
+    <KnowledgeBrowser
+      packs={[pack]}
+      editablePackIds={new Set(['mine'])}
+      onSave={onSave}
+      onDelete={vi.fn()}
+      menu={<button type="button">Import / export</button>}
+      footer={<section aria-label="Knowledge packs">packs</section>}
+    />,
+  );
+  return { onSave };
+}
+
+const rows = () => within(screen.getByRole('list', { name: 'Questions' })).queryAllByRole('listitem').map((row) => row.querySelector('.browser-question')!.textContent);
+
+describe('KnowledgeBrowser', () => {
+  it('renders each question whole, in a list with no scroll box of its own', () => {
+    renderBrowser();
+    expect(rows()).toContain('What is gradient clipping and when would you use it in training a very deep recurrent network?');
+    const list = screen.getByRole('list', { name: 'Questions' });
+    expect(list.style.overflowY).toBe('');
+  });
+
+  it('offers to add the question a search did not find, with its text filled in', async () => {
+    const { onSave } = renderBrowser();
+    fireEvent.change(screen.getByLabelText('Search questions'), { target: { value: 'how do you shard a vector index' } });
+    await waitFor(() => expect(screen.getByText('No question matches “how do you shard a vector index”.')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Add this question' }));
+    expect((screen.getByLabelText('Question', { exact: true }) as HTMLInputElement).value).toBe('how do you shard a vector index?');
+    expect(screen.queryByRole('region', { name: 'Knowledge packs' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Key points, one per line (“Lead — detail”)'), { target: { value: 'Partition — by id' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ question: 'how do you shard a vector index?' }), undefined);
+  });
+
+  it('filters by a tag typed into the tag box, once it names a known tag', async () => {
+    renderBrowser();
+    const tag = screen.getByLabelText('Tag') as HTMLInputElement;
+    expect(tag.list?.querySelectorAll('option').length).toBe(3);
+    fireEvent.change(tag, { target: { value: 'optim' } });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.change(tag, { target: { value: 'Teamwork' } });
+    await waitFor(() => expect(rows()).toEqual(['Tell me about a conflict with a colleague']));
+  });
+
+  it('an opened entry replaces the list, the menu and the packs, and going back restores them', () => {
+    renderBrowser();
+    fireEvent.click(screen.getByText('How do you pick a learning rate?'));
+    expect(screen.queryByRole('list', { name: 'Questions' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import / export' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Knowledge packs' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '← All questions' }));
+    expect(screen.getByRole('region', { name: 'Knowledge packs' })).toBeTruthy();
+  });
+});
