@@ -10,6 +10,15 @@ export const TINY_WHISPER_NAME = 'tiny-whisper';
 export const TINY_WHISPER_DIR = join(GENERATED_MODELS_DIR, TINY_WHISPER_NAME);
 export const TINY_WHISPER_PHRASE = 'How would you handle class imbalance?';
 
+/**
+ * A stand-in that hears one of two questions by the length of the speech: the short one
+ * below LENGTH_KEYED_THRESHOLD_S, the long one from there. With
+ * tests/fixtures/audio/short-long-questions.wav played in a loop, every question is a new card.
+ */
+export const LENGTH_KEYED_WHISPER_DIR = join(GENERATED_MODELS_DIR, 'length-keyed-whisper');
+export const LENGTH_KEYED_PHRASES = { short: 'How does dropout work?', long: 'How would you handle class imbalance?' } as const;
+export const LENGTH_KEYED_THRESHOLD_S = 2.0;
+
 /** whisper-tiny.en's architecture with seeded random weights, next to the real model's text files. */
 export const RANDOM_WHISPER_NAME = 'whisper-tiny.en-random';
 export const RANDOM_WHISPER_DIR = join(GENERATED_MODELS_DIR, RANDOM_WHISPER_NAME);
@@ -31,6 +40,15 @@ export function ensureTinyWhisper(): string {
     generate('scripts/make-tiny-whisper.py', [TINY_WHISPER_DIR], 'python3-onnx');
   }
   return TINY_WHISPER_DIR;
+}
+
+/** Generates the length-keyed stand-in once; needs Debian's python3-onnx. */
+export function ensureLengthKeyedWhisper(): string {
+  if (!existsSync(join(LENGTH_KEYED_WHISPER_DIR, 'onnx/decoder_model_merged.onnx'))) {
+    const { short, long } = LENGTH_KEYED_PHRASES;
+    generate('scripts/make-tiny-whisper.py', [LENGTH_KEYED_WHISPER_DIR, '--by-length', String(LENGTH_KEYED_THRESHOLD_S), short, long], 'python3-onnx');
+  }
+  return LENGTH_KEYED_WHISPER_DIR;
 }
 
 /** Generates the real-architecture model once (about a minute); needs Debian's python3-torch and python3-onnx. */

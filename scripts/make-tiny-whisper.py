@@ -7,7 +7,13 @@ turns log-mel features into hidden states and a decoder whose logits follow a fi
 token-to-token table. Whatever the audio, it "transcribes" the phrase below. It is
 for structure and timing tests only; word error rate needs real weights.
 
-Usage: /usr/bin/python3 scripts/make-tiny-whisper.py OUT_DIR   (Debian: python3-onnx)
+With --by-length SECONDS SHORT LONG it "hears" one of two questions instead, by how long
+the utterance's speech lasts (frames above the silence floor): SHORT below SECONDS, LONG
+from there. Played questions of two lengths in turn then give a new card per question,
+which a latency benchmark needs; what is said still does not matter.
+
+Usage: /usr/bin/python3 scripts/make-tiny-whisper.py OUT_DIR [--by-length SECONDS SHORT LONG]
+(Debian: python3-onnx)
 """
 import json
 import os
@@ -76,6 +82,89 @@ def decoder() -> onnx.ModelProto:
     return helper.make_model(graph, opset_imports=OPSET)
 
 
+def by_length_models(threshold_s: float) -> tuple:
+    """Encoder: seconds of speech (log-mel frames above the padding's floor), spread over its
+    output so the decoder's sum reads it back. Decoder: after <|notimestamps|> the short or
+    the long phrase (each one token), then end of text."""
+    active_margin = numpy_helper.from_array(np.array(0.1, np.float32), "margin")
+    steep = numpy_helper.from_array(np.array(100.0, np.float32), "steep")
+    per_frame = numpy_helper.from_array(np.array(0.01 / (1500 * D_MODEL), np.float32), "per_frame")
+    shape = numpy_helper.from_array(np.array([1, 1500, D_MODEL], np.int64), "shape")
+    sum_axes = numpy_helper.from_array(np.array([1], np.int64), "sum_axes")
+    enc_nodes = [
+        helper.make_node("ReduceMean", ["input_features"], ["frame_mean"], axes=[1], keepdims=0),  # [b, 3000]
+        helper.make_node("ReduceMin", ["frame_mean"], ["floor"], axes=[1], keepdims=1),  # the padding's level
+        helper.make_node("Sub", ["frame_mean", "floor"], ["above"]),
+        helper.make_node("Sub", ["above", "margin"], ["above_margin"]),
+        helper.make_node("Mul", ["above_margin", "steep"], ["sharp"]),
+        helper.make_node("Sigmoid", ["sharp"], ["active"]),  # ~1 for a frame of sound, ~0 for silence
+        helper.make_node("ReduceSum", ["active", "sum_axes"], ["frames"], keepdims=1),  # [b, 1]
+        helper.make_node("Mul", ["frames", "per_frame"], ["share"]),
+        helper.make_node("Unsqueeze", ["share", "sum_axes"], ["share3"]),  # [b, 1, 1]
+        helper.make_node("Expand", ["share3", "shape"], ["last_hidden_state"]),
+    ]
+    enc = helper.make_model(helper.make_graph(
+        enc_nodes, "tiny_whisper_length_encoder",
+        [helper.make_tensor_value_info("input_features", TensorProto.FLOAT, ["batch_size", MEL_BINS, 3000])],
+        [helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch_size", 1500, D_MODEL])],
+        [active_margin, steep, per_frame, shape, sum_axes],
+    ), opset_imports=OPSET)
+
+    vocab = len(VOCAB)
+    table = np.full((vocab, vocab), -10.0, dtype=np.float32)
+    for token in range(vocab):
+        if token != NO_TIMESTAMPS:
+            table[token, EOS] = 10.0
+    short_hot = np.zeros((1, 1, vocab), np.float32)
+    short_hot[0, 0, ID[PHRASE_TOKENS[0]]] = 20.0
+    long_hot = np.zeros((1, 1, vocab), np.float32)
+    long_hot[0, 0, ID[PHRASE_TOKENS[1]]] = 20.0
+    axes12 = numpy_helper.from_array(np.array([1, 2], np.int64), "axes12")
+    last_axis = numpy_helper.from_array(np.array([2], np.int64), "last_axis")
+    dec_nodes = [
+        helper.make_node("Gather", ["next_token_table", "input_ids"], ["table_logits"], axis=0),  # [b, s, vocab]
+        helper.make_node("ReduceSum", ["encoder_hidden_states", "axes12"], ["seconds"], keepdims=1),  # [b, 1, 1]
+        helper.make_node("Sub", ["seconds", "threshold"], ["over"]),
+        helper.make_node("Mul", ["over", "steep"], ["over_sharp"]),
+        helper.make_node("Sigmoid", ["over_sharp"], ["is_long"]),
+        helper.make_node("Sub", ["one", "is_long"], ["is_short"]),
+        helper.make_node("Mul", ["is_long", "long_hot"], ["long_part"]),
+        helper.make_node("Mul", ["is_short", "short_hot"], ["short_part"]),
+        helper.make_node("Add", ["long_part", "short_part"], ["choice"]),  # [b, 1, vocab]
+        helper.make_node("Equal", ["input_ids", "no_timestamps"], ["first_step_bool"]),
+        helper.make_node("Cast", ["first_step_bool"], ["first_step"], to=TensorProto.FLOAT),
+        helper.make_node("Unsqueeze", ["first_step", "last_axis"], ["first_step3"]),  # [b, s, 1]
+        helper.make_node("Mul", ["first_step3", "choice"], ["audio_term"]),
+        helper.make_node("Add", ["table_logits", "audio_term"], ["logits"]),
+    ]
+    dec = helper.make_model(helper.make_graph(
+        dec_nodes, "tiny_whisper_length_decoder",
+        [
+            helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch_size", "decoder_sequence_length"]),
+            helper.make_tensor_value_info("encoder_hidden_states", TensorProto.FLOAT, ["batch_size", 1500, D_MODEL]),
+        ],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch_size", "decoder_sequence_length", vocab])],
+        [
+            numpy_helper.from_array(table, "next_token_table"), axes12, last_axis,
+            numpy_helper.from_array(np.array(threshold_s, np.float32), "threshold"),
+            numpy_helper.from_array(np.array(20.0, np.float32), "steep"),
+            numpy_helper.from_array(np.array(1.0, np.float32), "one"),
+            numpy_helper.from_array(short_hot, "short_hot"), numpy_helper.from_array(long_hot, "long_hot"),
+            numpy_helper.from_array(np.array(NO_TIMESTAMPS, np.int64), "no_timestamps"),
+        ],
+    ), opset_imports=OPSET)
+    return enc, dec
+
+
+def use_phrases(short: str, long: str) -> None:
+    """Makes each phrase one token (spaces written as byte-level BPE writes them)."""
+    global PHRASE_TOKENS, VOCAB, ID, EOS, SOT, NO_TIMESTAMPS
+    PHRASE_TOKENS = [short.replace(" ", "\u0120"), long.replace(" ", "\u0120")]
+    VOCAB = PHRASE_TOKENS + SPECIAL_TOKENS
+    ID = {token: index for index, token in enumerate(VOCAB)}
+    EOS, SOT, NO_TIMESTAMPS = ID["<|endoftext|>"], ID["<|startoftranscript|>"], ID["<|notimestamps|>"]
+
+
 def tokenizer() -> dict:
     added = [
         {"id": ID[token], "content": token, "single_word": False, "lstrip": False, "rstrip": False,
@@ -92,10 +181,16 @@ def tokenizer() -> dict:
     }
 
 
-def main(out_dir: str) -> None:
+def main(out_dir: str, by_length: tuple | None = None) -> None:
     os.makedirs(os.path.join(out_dir, "onnx"), exist_ok=True)
-    onnx.save(encoder(), os.path.join(out_dir, "onnx", "encoder_model.onnx"))
-    onnx.save(decoder(), os.path.join(out_dir, "onnx", "decoder_model_merged.onnx"))
+    if by_length:
+        threshold_s, short, long = by_length
+        use_phrases(short, long)
+        enc, dec = by_length_models(float(threshold_s))
+    else:
+        enc, dec = encoder(), decoder()
+    onnx.save(enc, os.path.join(out_dir, "onnx", "encoder_model.onnx"))
+    onnx.save(dec, os.path.join(out_dir, "onnx", "decoder_model_merged.onnx"))
     special = {"decoder_start_token_id": SOT, "eos_token_id": EOS, "pad_token_id": EOS, "bos_token_id": EOS}
     files = {
         "config.json": {
@@ -128,6 +223,9 @@ def main(out_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: make-tiny-whisper.py OUT_DIR")
-    main(sys.argv[1])
+    if len(sys.argv) == 2:
+        main(sys.argv[1])
+    elif len(sys.argv) == 6 and sys.argv[2] == "--by-length":
+        main(sys.argv[1], tuple(sys.argv[3:6]))
+    else:
+        sys.exit("usage: make-tiny-whisper.py OUT_DIR [--by-length SECONDS SHORT LONG]")

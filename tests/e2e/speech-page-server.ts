@@ -8,9 +8,9 @@ export interface SpeechPageServer {
   close(): void;
 }
 
-/** Serves, on loopback only, a page playing tests/fixtures/audio/two-questions.wav. */
-export async function startSpeechPageServer(): Promise<SpeechPageServer> {
-  const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
+/** Serves, on loopback only, a page playing a spoken fixture of tests/fixtures/audio (two-questions.wav unless named). */
+export async function startSpeechPageServer(fixture = 'two-questions'): Promise<SpeechPageServer> {
+  const wav = readFileSync(`tests/fixtures/audio/${fixture}.wav`);
   const server = createServer((request, response) => {
     if (request.url === '/speech.wav') {
       response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);

@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanTranscript } from '@/lib/asr/hallucination-filter';
 import { loadTranscriber, tokenBudget } from '@/lib/asr/whisper-transcriber';
 import { readWav } from '../../support/read-wav';
-import { ensureTinyWhisper, TINY_WHISPER_NAME, GENERATED_MODELS_DIR, TINY_WHISPER_PHRASE } from '../../../scripts/generated-models';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  ensureLengthKeyedWhisper,
+  ensureTinyWhisper,
+  GENERATED_MODELS_DIR,
+  LENGTH_KEYED_PHRASES,
+  TINY_WHISPER_NAME,
+  TINY_WHISPER_PHRASE,
+} from '../../../scripts/generated-models';
 
 beforeAll(() => {
   ensureTinyWhisper();
@@ -32,6 +41,19 @@ describe('loadTranscriber (real transformers.js and ONNX Runtime, generated Whis
     const audio = new Float32Array(16_000).fill(0.01);
     const results = await Promise.all([transcriber.transcribe(audio), transcriber.transcribe(audio), transcriber.transcribe(audio)]);
     expect(results.map((result) => result.text)).toEqual([TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE]);
+    await transcriber.dispose();
+  });
+
+  it('the length-keyed stand-in hears the short and the long question of its fixture, with or without padding', async () => {
+    const transcriber = await loadTranscriber(pipeline, { model: basename(ensureLengthKeyedWhisper()), device: 'cpu', dtype: 'fp32' });
+    const { samples } = readWav('tests/fixtures/audio/short-long-questions.wav');
+    const layout = JSON.parse(readFileSync('tests/fixtures/audio/short-long-questions.json', 'utf8')) as { utterances: Array<{ startS: number; endS: number }> };
+    const heard: string[] = [];
+    for (const { startS, endS } of layout.utterances) {
+      for (const padS of [0, 0.5]) heard.push((await transcriber.transcribe(samples.subarray(Math.round((startS - padS) * 16_000), Math.round((endS + padS) * 16_000)))).text);
+    }
+    const { short, long } = LENGTH_KEYED_PHRASES;
+    expect(heard).toEqual([short, short, long, long]);
     await transcriber.dispose();
   });
 
