@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { formatFrameText, parseFrameText, defaultFrameFor } from '@/lib/knowledge/default-frames';
+import { frameFromContent } from '@/lib/knowledge/choose-frame';
+import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from '@/lib/knowledge/default-frames';
 import { FREQUENCIES, KNOWN_CATEGORIES, type KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { SaveResult } from '@/lib/store/knowledge-store';
 import { MessageLine } from '../common/MessageLine';
@@ -30,7 +31,7 @@ export function EntryEditor({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
     const category = text('category');
-    const frame = parseFrameText(text('frame')) ?? defaultFrameFor(category);
+    const frame = parseFrameText(text('frame')) ?? frameFromContent(text('question'), category);
     const result = onSave({
       id: initial?.id ?? 'new-entry',
       question: text('question'),
@@ -78,7 +79,7 @@ export function EntryEditor({
         </select>
       </label>
       <label>
-        Frame (STAR, Design, Coding, Concept, Ops, or steps joined by →)
+        Frame ({KNOWN_FRAME_NAMES}, or steps joined by →; empty: chosen from the question)
         <input name="frame" defaultValue={outline ? formatFrameText(outline.frame) : ''} placeholder="default for the category" />
       </label>
       <label>

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { defaultFrameFor } from './default-frames';
+import { frameFromContent } from './choose-frame';
 import { entryIdFromQuestion } from './entry-id';
 import { PackError } from './pack-error';
 import {
@@ -90,7 +90,8 @@ export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; pos
       category,
       outline: {
         ...outline,
-        frame: outline.frame ?? defaultFrameFor(category.trim().toLowerCase()),
+        // Unnamed, the frame follows what the question asks (a comparison, a story, techniques…).
+        frame: outline.frame ?? frameFromContent(typeof question === 'string' ? question : '', category),
       },
     };
     const parsed = entrySchema.safeParse(candidate);

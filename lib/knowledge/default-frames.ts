@@ -7,7 +7,18 @@ const NAMED_FRAMES: Record<string, Frame> = {
   coding: { name: 'Coding', steps: ['Approach', 'Complexity', 'Edge cases'] },
   concept: { name: 'Concept', steps: ['Definition', 'Intuition', 'Trade-offs', 'Example'] },
   ops: { name: 'Ops', steps: ['Context', 'Approach', 'Safeguards', 'Measure'] },
+  compare: { name: 'Compare', steps: ['Each in a line', 'Key differences', 'When to pick which'] },
+  techniques: { name: 'Techniques', steps: ['Diagnose', 'Options', 'Trade-offs', 'What I would pick'] },
+  debug: { name: 'Debug', steps: ['Reproduce', 'Isolate', 'Fix', 'Prevent'] },
+  motivation: { name: 'Motivation', steps: ['What draws me', 'Evidence', 'Link to the role'] },
 };
+
+export type FrameKind = keyof typeof NAMED_FRAMES;
+
+/** "STAR, Design, …": the names a pack may give a frame by. */
+export const KNOWN_FRAME_NAMES = Object.values(NAMED_FRAMES)
+  .map((frame) => frame.name)
+  .join(', ');
 
 const FRAME_BY_CATEGORY: Record<string, string> = {
   behavioral: 'star',
@@ -16,13 +27,23 @@ const FRAME_BY_CATEGORY: Record<string, string> = {
   'system-design': 'design',
   mlops: 'ops',
   llm: 'concept',
+  sql: 'coding',
+  algorithms: 'coding',
 };
 
-/** The frame an entry gets when its pack does not name one. */
-export function defaultFrameFor(category: string): Frame {
+/** The frame for a category when nothing in the question says more. */
+export function categoryFrameKind(category: string): FrameKind {
   // Own keys only: a category such as "constructor" must not reach Object.prototype.
-  const key = Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept';
-  return structuredClone(NAMED_FRAMES[key]!);
+  return (Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept') as FrameKind;
+}
+
+export function namedFrame(kind: FrameKind): Frame {
+  return structuredClone(NAMED_FRAMES[kind]!);
+}
+
+/** The frame an entry gets from its category alone. */
+export function defaultFrameFor(category: string): Frame {
+  return namedFrame(categoryFrameKind(category));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { buildPack, packIdFrom, type DraftEntry, type PackMeta } from './build-pack';
-import { formatFrameText, parseFrameText } from './default-frames';
+import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from './default-frames';
 import { PackError } from './pack-error';
 import { aliasSchema, type KnowledgeEntry, type KnowledgePack, type Outline, type PackAlias } from './schema';
 
@@ -118,7 +118,7 @@ function applyMeta(section: Section, key: string, value: string, line: number): 
       const frame = parseFrameText(value);
       if (!frame) {
         throw new PackError(
-          `frame "${value.trim()}" is neither a known frame (STAR, Design, Coding, Concept, Ops) nor steps joined by "→"`,
+          `frame "${value.trim()}" is neither a known frame (${KNOWN_FRAME_NAMES}) nor steps joined by "→"`,
           { line, field: 'frame' },
         );
       }

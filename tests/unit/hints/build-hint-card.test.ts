@@ -21,7 +21,8 @@ Numbers:
 describe('buildHintCard', () => {
   it('glance: the frame and at most five keywords, nothing to read at length', () => {
     const card = buildHintCard(entry!, 'glance');
-    expect(card.frame.steps).toEqual(['Definition', 'Intuition', 'Trade-offs', 'Example']);
+    // No frame named: the question asks how to handle something, so techniques to weigh, not a definition.
+    expect(card.frame.steps).toEqual(['Diagnose', 'Options', 'Trade-offs', 'What I would pick']);
     expect(card.keywords).toEqual(['Metrics first', 'Reweight', 'Resample', 'Threshold from costs', 'More signal']);
     expect(card.keyPoints).toEqual([]);
     expect(card.pitfalls).toEqual([]);
