@@ -1,6 +1,8 @@
 import type { HintCard } from '@/lib/hints/build-hint-card';
 import { categoryName } from '@/lib/knowledge/category-names';
 import { confidenceWords } from '@/lib/hints/confidence-words';
+import { answerLead, STORY_PARTS } from '@/lib/knowledge/my-answer';
+import type { MyAnswer } from '@/lib/knowledge/schema';
 
 function ListSection({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -33,6 +35,47 @@ function KeyPoints({ items, covered }: { items: string[]; covered?: readonly boo
   );
 }
 
+const STORY_TITLES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
+
+/** The user's own answer: its lead at a glance; points and numbers at more detail; the whole story at the most. */
+function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: HintCard['verbosity'] }) {
+  const lead = answerLead(answer);
+  if (verbosity === 'glance') {
+    return lead ? (
+      <p className="my-answer-lead" aria-label="My answer">
+        <span className="my-answer-tag">Mine</span> {lead}
+      </p>
+    ) : null;
+  }
+  const story = verbosity === 'detailed' ? STORY_PARTS.filter((part) => answer.story?.[part]) : [];
+  return (
+    <section className="hint-section my-answer" aria-label="My answer">
+      <h3>My answer</h3>
+      {answer.lead && <p className="my-answer-lead">{answer.lead}</p>}
+      {story.length > 0 && (
+        <dl className="my-answer-story">
+          {story.map((part) => (
+            <div key={part}>
+              <dt>{STORY_TITLES[part]}</dt>
+              <dd>{answer.story![part]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {/* Without a lead of its own, a story still gets one line at this size: its opening. */}
+      {verbosity === 'standard' && !answer.lead && STORY_PARTS.some((part) => answer.story?.[part]) && <p className="my-answer-lead">{lead}</p>}
+      {answer.points.length > 0 && (
+        <ul>
+          {answer.points.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ul>
+      )}
+      {answer.numbers.length > 0 && <p className="hint-meta">{answer.numbers.join(' · ')}</p>}
+    </section>
+  );
+}
+
 const NoOutline = () => <p className="hint-meta">No outline yet: write yours under Knowledge.</p>;
 
 /**
@@ -40,7 +83,18 @@ const NoOutline = () => <p className="hint-meta">No outline yet: write yours und
  * as one small line; at more detail, the frame's steps and the points in full. With the
  * microphone on, `covered` ticks the key points the candidate has already said.
  */
-export function HintCardView({ card, confidence, covered }: { card: HintCard; confidence?: number; covered?: readonly boolean[] }) {
+export function HintCardView({
+  card,
+  confidence,
+  covered,
+  myAnswer,
+}: {
+  card: HintCard;
+  confidence?: number;
+  covered?: readonly boolean[];
+  /** The user's own answer to this question, shown with the pack's outline. */
+  myAnswer?: MyAnswer;
+}) {
   return (
     <article className={`hint-card hint-card--${card.verbosity}`} aria-label="Hint" data-entry-id={card.entryId}>
       <header>
@@ -54,6 +108,7 @@ export function HintCardView({ card, confidence, covered }: { card: HintCard; co
           )}
         </p>
       </header>
+      {myAnswer && <MyAnswerSection answer={myAnswer} verbosity={card.verbosity} />}
       {card.verbosity === 'glance' ? (
         <>
           {/* At a glance the leads of the key points carry the answer; the frame is a reminder, one small line. */}

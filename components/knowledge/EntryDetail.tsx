@@ -1,7 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import type { BrowsableEntry } from '@/lib/knowledge/browse-index';
+import type { MyAnswer } from '@/lib/knowledge/schema';
+import type { SaveAnswerResult } from '@/lib/store/knowledge-store';
 import { HintCardView } from '../hints/HintCardView';
+import { MyAnswerEditor } from './MyAnswerEditor';
 
 /** One entry in full, with what the user may do with it. */
 export function EntryDetail({
@@ -11,9 +14,13 @@ export function EntryDetail({
   onEdit,
   onDuplicate,
   onDelete,
+  myAnswer,
+  onSaveMyAnswer,
 }: {
   item: BrowsableEntry;
   editable: boolean;
+  myAnswer?: MyAnswer;
+  onSaveMyAnswer: (answer: MyAnswer) => SaveAnswerResult;
   onBack: () => void;
   onEdit: () => void;
   onDuplicate: () => void;
@@ -23,6 +30,8 @@ export function EntryDetail({
   // Opening an entry moves focus into it, so keyboard and screen-reader users land on what they opened.
   const region = useRef<HTMLElement>(null);
   useEffect(() => region.current?.focus(), [item]);
+  const [writing, setWriting] = useState(false);
+  const withStory = entry.outline.frame.name === 'STAR' || entry.category === 'behavioral';
   return (
     <section ref={region} tabIndex={-1} className="entry-detail" aria-label="Question outline">
       <div className="pack-actions">
@@ -42,8 +51,25 @@ export function EntryDetail({
             Delete
           </button>
         )}
+        {!writing && (
+          <button type="button" onClick={() => setWriting(true)}>
+            {myAnswer ? 'Edit my answer' : 'Write my answer'}
+          </button>
+        )}
       </div>
-      <HintCardView card={buildHintCard(entry, 'detailed')} />
+      {writing && (
+        <MyAnswerEditor
+          initial={myAnswer}
+          withStory={withStory}
+          onCancel={() => setWriting(false)}
+          onSave={(answer) => {
+            const result = onSaveMyAnswer(answer);
+            if (result.ok) setWriting(false);
+            return result;
+          }}
+        />
+      )}
+      <HintCardView card={buildHintCard(entry, 'detailed')} myAnswer={myAnswer} />
       <p className="hint-meta">
         {item.packTitle} · asked {entry.frequency === 'high' ? 'often' : entry.frequency === 'medium' ? 'sometimes' : 'rarely'}
         {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}

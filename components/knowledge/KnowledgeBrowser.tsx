@@ -2,7 +2,8 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
-import type { SaveResult } from '@/lib/store/knowledge-store';
+import type { MyAnswer } from '@/lib/knowledge/schema';
+import type { SaveAnswerResult, SaveResult } from '@/lib/store/knowledge-store';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { countOf } from '../common/count-of';
@@ -14,6 +15,9 @@ interface KnowledgeBrowserProps {
   editablePackIds: ReadonlySet<string>;
   onSave: (entry: unknown, packId?: string) => SaveResult;
   onDelete: (packId: string, entryId: string) => void;
+  /** The user's own answers by entry id, and where a new one is saved. */
+  myAnswers: Readonly<Record<string, MyAnswer>>;
+  onSaveMyAnswer: (entryId: string, answer: MyAnswer) => SaveAnswerResult;
   /** Less frequent actions (import, export), in the search bar; with the list only. */
   menu?: ReactNode;
   /** Shown under the list (the packs); an opened entry or the editor replaces both. */
@@ -26,7 +30,7 @@ type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind
 const ESTIMATED_ROW_HEIGHT = 58;
 
 /** Search, filter and read the knowledge base offline; add, edit, duplicate and delete your own entries. */
-export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, menu, footer }: KnowledgeBrowserProps) {
+export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, menu, footer }: KnowledgeBrowserProps) {
   const items = useMemo(() => packs.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title }))), [packs]);
   const index = useMemo(() => createBrowseIndex(items), [items]);
   const [query, setQuery] = useState('');
@@ -90,6 +94,8 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, men
       <EntryDetail
         item={item}
         editable={editablePackIds.has(item.packId)}
+        myAnswer={myAnswers[item.entry.id]}
+        onSaveMyAnswer={(answer) => onSaveMyAnswer(item.entry.id, answer)}
         onBack={() => setView({ kind: 'list' })}
         onEdit={() => setView({ kind: 'edit', item, packId: item.packId })}
         onDuplicate={() => setView({ kind: 'edit', item: { ...item, entry: { ...item.entry, id: 'copy', question: `${item.entry.question} (copy)` } } })}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { buildHintCard, type Verbosity } from '@/lib/hints/build-hint-card';
 import { matchQuestion, type MatchOutcome } from '@/lib/match/match-question';
+import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { HintCardView } from '../hints/HintCardView';
 
@@ -18,11 +19,14 @@ export function TryoutPanel({
   index,
   verbosity,
   threshold,
+  myAnswers = {},
   verbosityPicker,
 }: {
   index: QuestionIndex;
   verbosity: Verbosity;
   threshold: number;
+  /** The user's own answers by entry id, shown on the card. */
+  myAnswers?: Readonly<Record<string, MyAnswer>>;
   /** Shown above the card when the live view has none of its own to show it with. */
   verbosityPicker?: ReactNode;
 }) {
@@ -49,7 +53,7 @@ export function TryoutPanel({
           match.best && (
             <>
               {verbosityPicker}
-              <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} />
+              <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} myAnswer={myAnswers[match.best.entry.id]} />
             </>
           )
         ) : (

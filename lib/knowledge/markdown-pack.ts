@@ -1,7 +1,8 @@
 import { buildPack, packIdFrom, type DraftEntry, type PackMeta } from './build-pack';
 import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from './default-frames';
 import { PackError } from './pack-error';
-import { aliasSchema, type KnowledgeEntry, type KnowledgePack, type Outline, type PackAlias } from './schema';
+import { STORY_PARTS } from './my-answer';
+import { aliasSchema, type KnowledgeEntry, type KnowledgePack, type MyAnswer, type Outline, type PackAlias } from './schema';
 
 type ListField = 'keyPoints' | 'pitfalls' | 'followUps' | 'numbers';
 
@@ -27,6 +28,9 @@ const BLOCK_TITLES: Record<ListField, string> = {
 };
 
 const META_LINE = /^(id|category|tags|frequency|frame|also asked|phrasings):\s*(.*)$/i;
+/** The block of the user's own answer, and its labelled lines ("Lead: …", "Situation: …", "Number: …"). */
+const MY_ANSWER_LABEL = /^(?:#{3,6}\s+)?(?:\*\*)?my answer(?:\*\*)?:?\s*$/i;
+const MY_ANSWER_LINE = /^(lead|situation|task|action|result|number):\s*(.*)$/i;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 const HEADING = /^(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
 
@@ -63,7 +67,7 @@ function blockLabel(line: string): ListField | undefined {
 interface Section {
   line: number;
   fieldLines: Record<string, number>;
-  draft: DraftEntry & { outline: Record<ListField, string[]> & { frame?: unknown } };
+  draft: DraftEntry & { outline: Record<ListField, string[]> & { frame?: unknown }; myAnswer?: { lead?: string; story?: Record<string, string>; points: string[]; numbers: string[] } };
 }
 
 function newSection(question: string, line: number): Section {
@@ -146,6 +150,7 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
   let fencePoint: { items: string[]; at: number } | undefined;
   const aliases: PackAlias[] = [];
   let inAliases = false;
+  let inMyAnswer = false;
 
   lines.forEach((raw, index) => {
     const lineNumber = index + 1;
@@ -178,6 +183,7 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
         sections.push(current);
         block = 'keyPoints';
         paragraphOpen = false;
+        inMyAnswer = false;
         return;
       }
     }
@@ -203,10 +209,21 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
         paragraphOpen = false;
         return;
       }
+      if (MY_ANSWER_LABEL.test(line.trim())) {
+        inMyAnswer = true;
+        current.draft.myAnswer ??= { points: [], numbers: [] };
+        paragraphOpen = false;
+        return;
+      }
       const label = blockLabel(line);
       if (label) {
         block = label;
+        inMyAnswer = false;
         paragraphOpen = false;
+        return;
+      }
+      if (inMyAnswer) {
+        readMyAnswerLine(current.draft.myAnswer!, line);
         return;
       }
     }
@@ -240,6 +257,33 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
   );
 }
 
+/** One line of a "My answer:" block: a labelled part, or a bullet (one of the user's own points). */
+function readMyAnswerLine(answer: NonNullable<Section['draft']['myAnswer']>, line: string): void {
+  const bullet = BULLET.exec(line);
+  const text = bullet ? bullet[2]! : line.trim();
+  const labelled = MY_ANSWER_LINE.exec(text);
+  if (!labelled) {
+    answer.points.push(plainText(text));
+    return;
+  }
+  const [, label, value] = labelled;
+  const key = label!.toLowerCase();
+  if (key === 'lead') answer.lead = plainText(value!);
+  else if (key === 'number') answer.numbers.push(plainText(value!));
+  else answer.story = { ...answer.story, [key]: plainText(value!) };
+}
+
+function formatMyAnswer(answer: MyAnswer): string[] {
+  const lines = ['', 'My answer:'];
+  if (answer.lead) lines.push(`Lead: ${answer.lead}`);
+  for (const part of STORY_PARTS) {
+    const text = answer.story?.[part];
+    if (text) lines.push(`${part[0]!.toUpperCase()}${part.slice(1)}: ${text.replace(/\s*\n\s*/g, ' ')}`);
+  }
+  lines.push(...answer.points.map((point) => `- ${point}`), ...answer.numbers.map((number) => `Number: ${number}`));
+  return lines;
+}
+
 function formatBlock(outline: Outline, field: ListField, withTitle: boolean): string[] {
   const items = outline[field];
   if (items.length === 0) return [];
@@ -256,6 +300,7 @@ function formatEntry(entry: KnowledgeEntry): string[] {
   lines.push(...formatBlock(entry.outline, 'pitfalls', true));
   lines.push(...formatBlock(entry.outline, 'followUps', true));
   lines.push(...formatBlock(entry.outline, 'numbers', true));
+  if (entry.myAnswer) lines.push(...formatMyAnswer(entry.myAnswer));
   return lines;
 }
 

@@ -31,6 +31,20 @@ const outlineSchema = z.object({
   numbers: textList,
 });
 
+const storyText = z.string().trim().max(2000, 'a story part is longer than 2,000 characters').default('');
+
+/**
+ * The user's own answer to a question: a one-line lead, a story (STAR) for behavioural
+ * questions, points and numbers from their own work. Stored on the device apart from the
+ * packs (so it survives a pack update); carried in a pack file only on export and import.
+ */
+export const myAnswerSchema = z.object({
+  lead: z.string().trim().max(300, 'the lead is longer than 300 characters').default(''),
+  story: z.object({ situation: storyText, task: storyText, action: storyText, result: storyText }).optional(),
+  points: textList,
+  numbers: textList,
+});
+
 export const categorySchema = z
   .string()
   .trim()
@@ -48,6 +62,8 @@ export const entrySchema = z.object({
   frequency: z.enum(FREQUENCIES, { error: 'frequency must be high, medium or low' }).default('medium'),
   tags: z.array(text.toLowerCase()).default([]),
   outline: outlineSchema,
+  /** Only in pack files (export, import): on the device it lives in the knowledge store. */
+  myAnswer: myAnswerSchema.optional(),
   source: z
     .object({
       // Only web addresses: a javascript: or data: link in an imported pack must never become clickable.
@@ -87,4 +103,5 @@ export type KnowledgeEntry = z.infer<typeof entrySchema>;
 export type KnowledgeEntryInput = z.input<typeof entrySchema>;
 export type KnowledgePack = z.infer<typeof packSchema>;
 export type PackAlias = z.infer<typeof aliasSchema>;
+export type MyAnswer = z.infer<typeof myAnswerSchema>;
 export type Frequency = (typeof FREQUENCIES)[number];

@@ -4,7 +4,8 @@ import { addPack } from '../knowledge/add-pack';
 import { entryIdFromQuestion } from '../knowledge/entry-id';
 import { PackError } from '../knowledge/pack-error';
 import { parsePackFile } from '../knowledge/parse-pack-file';
-import { entrySchema, type KnowledgeEntry, type KnowledgePack } from '../knowledge/schema';
+import { isBlankAnswer, takeMyAnswers } from '../knowledge/my-answer';
+import { entrySchema, myAnswerSchema, type KnowledgeEntry, type KnowledgePack, type MyAnswer } from '../knowledge/schema';
 
 /** What a removal took and where it was, so Undo puts it back in its place. */
 export type Removal =
@@ -13,6 +14,7 @@ export type Removal =
 
 export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; message: string };
 export type SaveResult = { ok: true; entry: KnowledgeEntry } | { ok: false; message: string };
+export type SaveAnswerResult = { ok: true } | { ok: false; message: string };
 
 /** Where entries the user writes or copies go. */
 const MY_PACK = { id: 'my-questions', title: 'My questions' } as const;
@@ -25,6 +27,10 @@ export interface KnowledgeState {
   /** Phrasings learned when the user picked the right card for what was said, by entry id. */
   learnedPhrasings: Record<string, string[]>;
   learnPhrasing: (entryId: string, text: string) => void;
+  /** The user's own answers, by entry id: for any entry, shipped or imported, kept across pack updates. */
+  myAnswers: Record<string, MyAnswer>;
+  /** Stores (or, when blank, removes) the user's answer to an entry; an invalid one changes nothing. */
+  saveMyAnswer: (entryId: string, answer: unknown) => SaveAnswerResult;
   /** Parses a pack file and adds it; on any error the stored packs stay exactly as they were. */
   importPackFile: (fileName: string, text: string) => ImportResult;
   /** Adds a pack built elsewhere (web import); returns it with the id it was stored under. */
@@ -53,6 +59,17 @@ export function createKnowledgeStore(storage: StateStorage) {
         userPacks: [],
         disabledPackIds: [],
         learnedPhrasings: {},
+        myAnswers: {},
+        saveMyAnswer(entryId, raw) {
+          const parsed = myAnswerSchema.safeParse(raw);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!;
+            return { ok: false, message: `${issue.path.join('.') || 'answer'}: ${issue.message}` };
+          }
+          const { [entryId]: _previous, ...others } = get().myAnswers;
+          set({ myAnswers: isBlankAnswer(parsed.data) ? others : { ...others, [entryId]: parsed.data } });
+          return { ok: true };
+        },
         learnPhrasing(entryId, text) {
           const phrasing = text.trim().slice(0, 300);
           const known = get().learnedPhrasings[entryId] ?? [];
@@ -69,9 +86,11 @@ export function createKnowledgeStore(storage: StateStorage) {
           }
           return { ok: true, pack: get().addUserPack(pack) };
         },
-        addUserPack(pack) {
+        addUserPack(imported) {
+          // Answers a file carries go where all answers live; ones already on the device are kept.
+          const { pack, answers } = takeMyAnswers(imported);
           const userPacks = addPack(get().userPacks, pack);
-          set({ userPacks });
+          set({ userPacks, myAnswers: { ...answers, ...get().myAnswers } });
           return userPacks[userPacks.length - 1]!;
         },
         removePack(packId) {
@@ -133,7 +152,7 @@ export function createKnowledgeStore(storage: StateStorage) {
         name: KNOWLEDGE_STORAGE_KEY,
         version: 1,
         storage: createJSONStorage(() => storage),
-        partialize: ({ userPacks, disabledPackIds, learnedPhrasings }) => ({ userPacks, disabledPackIds, learnedPhrasings }),
+        partialize: ({ userPacks, disabledPackIds, learnedPhrasings, myAnswers }) => ({ userPacks, disabledPackIds, learnedPhrasings, myAnswers }),
       },
     ),
   );
@@ -143,6 +162,7 @@ export const selectUserPacks = (state: KnowledgeState) => state.userPacks;
 
 export const selectDisabledPackIds = (state: KnowledgeState) => state.disabledPackIds;
 export const selectLearnedPhrasings = (state: KnowledgeState) => state.learnedPhrasings;
+export const selectMyAnswers = (state: KnowledgeState) => state.myAnswers;
 
 /** Entries with the phrasings the user taught them added, so the matcher finds them next time. */
 export function withLearnedPhrasings(entries: readonly KnowledgeEntry[], learned: Readonly<Record<string, string[]>>): KnowledgeEntry[] {

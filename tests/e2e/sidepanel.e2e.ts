@@ -190,6 +190,34 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you pick a vector database?');
   });
 
+  it('keeps my own answer to a shipped question across a reload, shows it on the card, and exports it', async () => {
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await page.getByLabel('Search questions').fill('disagreed with your manager');
+    await page.getByRole('listitem').locator('.browser-question', { hasText: 'Tell me about a time you disagreed with your manager or a teammate.' }).click();
+    await page.getByRole('button', { name: 'Write my answer' }).click();
+    const form = page.getByRole('form', { name: 'My answer' });
+    await form.getByLabel('In one line').fill('Moved a launch two weeks with an error analysis');
+    await form.getByLabel('Result').fill('Shipped with 30 % fewer false positives.');
+    await form.getByRole('button', { name: 'Save my answer' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'My answer' }).textContent()).toContain('Moved a launch two weeks with an error analysis');
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Live', exact: true }).click();
+    await page.getByText('Try a question by typing it').click();
+    await say('tell me about a time you disagreed with your manager');
+    await page.getByText('Glance', { exact: true }).click();
+    await expect.poll(() => hint().getByLabel('My answer').textContent()).toBe('Mine Moved a launch two weeks with an error analysis');
+    await page.getByText('Detailed', { exact: true }).click();
+
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await openImportMenu();
+    await page.getByLabel('Pack to export').selectOption({ label: 'ML Engineer' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .md' }).click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported).toContain('My answer:\nLead: Moved a launch two weeks with an error analysis\nResult: Shipped with 30 % fewer false positives.');
+    await page.getByText('Import / export', { exact: true }).click();
+  });
+
   it('imports the questions of a web page after review, flagging ones already known', async () => {
     const articlePage = await loaded.context.newPage();
     await articlePage.goto(questionPageUrl);

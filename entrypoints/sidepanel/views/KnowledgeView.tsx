@@ -8,7 +8,8 @@ import { PackFileImport } from '@/components/knowledge/PackFileImport';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
-import { selectDisabledPackIds, selectUserPacks } from '@/lib/store/knowledge-store';
+import { withMyAnswers } from '@/lib/knowledge/my-answer';
+import { selectDisabledPackIds, selectMyAnswers, selectUserPacks } from '@/lib/store/knowledge-store';
 import { SHIPPED_PACKS, useKnowledgeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 
@@ -25,13 +26,16 @@ export function KnowledgeView() {
       lastRemoval: state.lastRemoval,
       undoRemoval: state.undoRemoval,
       forgetRemoval: state.forgetRemoval,
+      saveMyAnswer: state.saveMyAnswer,
     })),
   );
   const removal = knowledge.lastRemoval;
   const userPacks = useKnowledgeStore(selectUserPacks);
   const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
-  const allPacks = useMemo(() => [...SHIPPED_PACKS, ...userPacks], [userPacks]);
+  const myAnswers = useKnowledgeStore(selectMyAnswers);
+  // Exports carry the user's answers to their entries.
+  const allPacks = useMemo(() => [...SHIPPED_PACKS, ...userPacks].map((pack) => withMyAnswers(pack, myAnswers)), [userPacks, myAnswers]);
   return (
     <>
       {removal && (
@@ -46,6 +50,8 @@ export function KnowledgeView() {
         editablePackIds={editablePackIds}
         onSave={knowledge.saveEntry}
         onDelete={knowledge.deleteEntry}
+        myAnswers={myAnswers}
+        onSaveMyAnswer={knowledge.saveMyAnswer}
         menu={
           <DisclosureMenu label="Import / export">
             <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />

@@ -12,8 +12,9 @@ import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { GettingStarted } from '@/components/onboarding/GettingStarted';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
+import { selectMyAnswers } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
-import { useSettingsStore } from '../stores';
+import { useKnowledgeStore, useSettingsStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 import { liveActions, useSessionStore } from '../useLiveSession';
 import { ModelStep } from './ModelStep';
@@ -30,6 +31,7 @@ function CurrentCard() {
   const verbosity = useSettingsStore(selectVerbosity);
   const { hint, questions, lines } = useSessionStore(useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })));
   const entry = hint && entriesById.get(hint.entryId);
+  const myAnswer = useKnowledgeStore((state) => (hint ? selectMyAnswers(state)[hint.entryId] : undefined));
   const coverage = useMemo(() => {
     if (!entry || !hint) return undefined;
     const next = questions.find((question) => question.at > hint.at);
@@ -39,7 +41,7 @@ function CurrentCard() {
   if (!entry) return null;
   return (
     <>
-      <HintCardView card={buildHintCard(entry, verbosity)} confidence={hint?.confidence} covered={coverage} />
+      <HintCardView card={buildHintCard(entry, verbosity)} confidence={hint?.confidence} covered={coverage} myAnswer={myAnswer} />
       {hint && <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />}
     </>
   );
@@ -61,6 +63,7 @@ export function LiveView() {
     useShallow(({ status, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
+  const myAnswers = useKnowledgeStore(selectMyAnswers);
   const hydrated = useSettingsHydrated();
   const hasLines = useSessionStore((state) => state.lines.length > 0);
   // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
@@ -84,6 +87,7 @@ export function LiveView() {
           index={index}
           verbosity={verbosity}
           threshold={threshold}
+          myAnswers={myAnswers}
           verbosityPicker={empty ? <VerbosityPicker value={verbosity} onChange={setVerbosity} /> : undefined}
         />
       </details>

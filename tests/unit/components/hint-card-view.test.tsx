@@ -58,3 +58,34 @@ describe('HintCardView', () => {
     expect(items.map((item) => item.textContent)).toEqual(['Own it — say what you did wrong', '✓ Repair — what you fixed', 'Learning — the habit you kept']);
   });
 });
+
+describe('HintCardView with the user’s own answer', () => {
+  const mine = {
+    lead: '',
+    story: { situation: 'A model I shipped leaked labels. We caught it in the A/B.', task: '', action: 'Rebuilt the split by time.', result: 'AUC fell from 0.93 to 0.81, the true figure.' },
+    points: ['Say the number you lost'],
+    numbers: ['0.93 → 0.81 AUC'],
+  };
+
+  it('at a glance shows only the story’s one-line lead, marked as mine, before the pack’s leads', () => {
+    const { container } = render(<HintCardView card={buildHintCard(entry!, 'glance')} myAnswer={mine} />);
+    expect(screen.getByLabelText('My answer').textContent).toBe('Mine A model I shipped leaked labels.');
+    expect(screen.queryByText('Say the number you lost')).toBeNull();
+    const order = [...container.querySelectorAll('.my-answer-lead, .hint-keywords')].map((element) => element.className);
+    expect(order).toEqual(['my-answer-lead', 'hint-keywords']);
+  });
+
+  it('at standard shows the lead, my points and numbers; detailed adds the whole story; the pack’s outline stays', () => {
+    render(<HintCardView card={buildHintCard(entry!, 'standard')} myAnswer={mine} />);
+    let section = screen.getByRole('region', { name: 'My answer' });
+    expect(section.textContent).toBe('My answerA model I shipped leaked labels.Say the number you lost0.93 → 0.81 AUC');
+    expect(screen.getByRole('region', { name: 'Key points' })).toBeTruthy();
+    cleanup();
+
+    render(<HintCardView card={buildHintCard(entry!, 'detailed')} myAnswer={mine} />);
+    section = screen.getByRole('region', { name: 'My answer' });
+    expect([...section.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Situation', 'Action', 'Result']);
+    expect(section.textContent).toContain('AUC fell from 0.93 to 0.81, the true figure.');
+    expect(screen.getByRole('region', { name: 'Pitfalls' })).toBeTruthy();
+  });
+});

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KnowledgeBrowser } from '@/components/knowledge/KnowledgeBrowser';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import type { MyAnswer } from '@/lib/knowledge/schema';
 
 const pack = parseMarkdownPack(
   [
@@ -28,19 +29,28 @@ const pack = parseMarkdownPack(
 
 afterEach(cleanup);
 
-function renderBrowser() {
+function renderBrowser(editable = true) {
   const onSave = vi.fn((entry: unknown) => ({ ok: true as const, entry: entry as (typeof pack.entries)[number] }));
-  render(
+  const answers: Record<string, MyAnswer> = {};
+  const onSaveMyAnswer = vi.fn((entryId: string, answer: MyAnswer) => {
+    answers[entryId] = answer;
+    view.rerender(browser());
+    return { ok: true as const };
+  });
+  const browser = () => (
     <KnowledgeBrowser
       packs={[pack]}
-      editablePackIds={new Set(['mine'])}
+      editablePackIds={new Set(editable ? ['mine'] : [])}
+      myAnswers={{ ...answers }}
+      onSaveMyAnswer={onSaveMyAnswer}
       onSave={onSave}
       onDelete={vi.fn()}
       menu={<button type="button">Import / export</button>}
       footer={<section aria-label="Knowledge packs">packs</section>}
-    />,
+    />
   );
-  return { onSave };
+  const view = render(browser());
+  return { onSave, onSaveMyAnswer };
 }
 
 const rows = () => within(screen.getByRole('list', { name: 'Questions' })).queryAllByRole('listitem').map((row) => row.querySelector('.browser-question')!.textContent);
@@ -83,5 +93,38 @@ describe('KnowledgeBrowser', () => {
     expect(screen.queryByRole('region', { name: 'Knowledge packs' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '← All questions' }));
     expect(screen.getByRole('region', { name: 'Knowledge packs' })).toBeTruthy();
+  });
+});
+
+describe('My answer', () => {
+  it('is written on an entry the user cannot edit, with a story for a behavioural one, and shows on its card', () => {
+    const { onSaveMyAnswer } = renderBrowser(false);
+    fireEvent.click(screen.getByText('Tell me about a conflict with a colleague'));
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Write my answer' }));
+    const form = screen.getByRole('form', { name: 'My answer' });
+    fireEvent.change(within(form).getByLabelText('In one line'), { target: { value: 'Settled a schema fight with a migration plan' } });
+    fireEvent.change(within(form).getByLabelText('Result'), { target: { value: 'Both teams shipped on time.' } });
+    fireEvent.change(within(form).getByLabelText('Numbers from my work, one per line'), { target: { value: '2 teams\n0 rollbacks' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save my answer' }));
+
+    expect(onSaveMyAnswer).toHaveBeenCalledWith(expect.stringMatching(/conflict/), {
+      lead: 'Settled a schema fight with a migration plan',
+      story: { situation: '', task: '', action: '', result: 'Both teams shipped on time.' },
+      points: [],
+      numbers: ['2 teams', '0 rollbacks'],
+    });
+    expect(screen.queryByRole('form', { name: 'My answer' })).toBeNull();
+    const mine = within(screen.getByRole('article', { name: 'Hint' })).getByRole('region', { name: 'My answer' });
+    expect(mine.textContent).toContain('Settled a schema fight with a migration plan');
+    expect(mine.textContent).toContain('ResultBoth teams shipped on time.');
+    expect(screen.getByRole('button', { name: 'Edit my answer' })).toBeTruthy();
+  });
+
+  it('asks no story of a question that is not behavioural', () => {
+    renderBrowser(false);
+    fireEvent.click(screen.getByText('How do you pick a learning rate?'));
+    fireEvent.click(screen.getByRole('button', { name: 'Write my answer' }));
+    expect(screen.queryByLabelText('Situation')).toBeNull();
   });
 });
