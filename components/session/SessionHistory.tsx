@@ -2,14 +2,29 @@ import { useEffect, useState } from 'react';
 import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
+import { sessionFeedback, type QuestionFeedback } from '@/lib/session/answer-feedback';
 import { deleteSession, hintsOf, linesOf, listSessions, restoreSession, snapshotSession, type HintRecord, type SessionDb, type SessionRecord, type SessionSnapshot } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { downloadText } from '../common/download-text';
 import { UndoToast } from '../common/UndoToast';
+import { countOf } from '../common/count-of';
 import { TranscriptView } from './TranscriptView';
 
 const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/** One line of figures on an answer: speaking time, fillers, repeated words, frame steps not heard. */
+function answerFigures({ stats, frame }: QuestionFeedback): string {
+  const parts = [`spoke ${clock(stats.spokenMs)}`];
+  const fillers = Object.entries(stats.fillers)
+    .sort((a, b) => b[1] - a[1])
+    .map(([filler, count]) => `“${filler}” ×${count}`);
+  parts.push(`${stats.fillersPerMinute.toFixed(1)} fillers a minute${fillers.length ? ` (${fillers.join(', ')})` : ''}`);
+  if (stats.repeated.length) parts.push(`said often: ${stats.repeated.map(({ word, count }) => `${word} ×${count}`).join(', ')}`);
+  const missing = frame?.steps.filter((step) => !step.heard).map((step) => step.step) ?? [];
+  if (frame) parts.push(missing.length ? `${frame.frame}: no ${missing.join(', ')} heard` : `${frame.frame}: every step heard`);
+  return parts.join(' · ');
+}
 
 /** Past sessions, kept on this device: read one back, export it as Markdown, or delete it. */
 export function SessionHistory({ db, entryById, aliases }: { db: Promise<SessionDb>; entryById: (id: string) => KnowledgeEntry | undefined; aliases?: CompiledAliases }) {
@@ -47,6 +62,7 @@ export function SessionHistory({ db, entryById, aliases }: { db: Promise<Session
 
   if (open) {
     const { session, lines, hints } = open;
+    const feedback = sessionFeedback(hints, lines, entryById, aliases);
     return (
       <section className="session-review" aria-label="Session review">
         <div className="pack-actions">
@@ -61,34 +77,44 @@ export function SessionHistory({ db, entryById, aliases }: { db: Promise<Session
           </button>
         </div>
         <h2>{when(session)}</h2>
+        {feedback.answered > 0 && (
+          <section className="hint-section" aria-label="Summary">
+            <h3>Summary</h3>
+            <p>
+              You answered {feedback.answered} of {countOf(hints.length, 'question')}, covering {percent(feedback.meanCoverage)} of their key points on average, with{' '}
+              {feedback.fillersPerMinute.toFixed(1)} fillers a minute.
+            </p>
+            {feedback.weakest.length > 0 && (
+              <p>
+                Weakest: {feedback.weakest.map((question) => `“${question.question}” (${percent(question.coveredShare)})`).join(', ')}.
+              </p>
+            )}
+          </section>
+        )}
         <section className="hint-section" aria-label="Questions detected">
           <h3>Questions detected</h3>
           {hints.length === 0 ? (
             <p className="no-hint">None.</p>
           ) : (
             <ul>
-              {hints.map((hint, i) => {
-                const entry = entryById(hint.entryId);
-                const answer = answerLines(lines, hint.at, hints[i + 1]?.at);
-                const coverage = entry && answer.length ? answerCoverage(entry, answer, aliases) : [];
-                return (
-                  <li key={hint.at}>
-                    {clock(hint.at - session.startedAt)} — {hint.question}
-                    {coverage.length > 0 && (
-                      <ul className="coverage" aria-label="Key points you covered">
-                        <li className="hint-meta">
-                          You covered {coverage.filter((point) => point.covered).length} of {coverage.length} key points
+              {feedback.questions.map((question) => (
+                <li key={question.at}>
+                  {clock(question.at - session.startedAt)} — {question.question}
+                  {question.answered && <p className="hint-meta answer-figures">{answerFigures(question)}</p>}
+                  {question.coverage.length > 0 && (
+                    <ul className="coverage" aria-label="Key points you covered">
+                      <li className="hint-meta">
+                        You covered {question.coverage.filter((point) => point.covered).length} of {question.coverage.length} key points
+                      </li>
+                      {question.coverage.map((point) => (
+                        <li key={point.point} className={point.covered ? 'covered' : 'missed'}>
+                          {point.covered ? '✓' : '✗'} {point.point}
                         </li>
-                        {coverage.map((point) => (
-                          <li key={point.point} className={point.covered ? 'covered' : 'missed'}>
-                            {point.covered ? '✓' : '✗'} {point.point}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                );
-              })}
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
             </ul>
           )}
         </section>

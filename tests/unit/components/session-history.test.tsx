@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionHistory } from '@/components/session/SessionHistory';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { appendLine, linesOf, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
 
 afterEach(cleanup);
@@ -25,5 +26,38 @@ describe('SessionHistory', () => {
     await screen.findByText(/30:00 long/);
     expect((await linesOf(handle, 's')).map((line) => line.text)).toEqual(['what is dropout']);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+  });
+
+  it('reviews a session from its transcript: a summary with the weakest questions, and per answer its figures and coverage', async () => {
+    const pack = parseMarkdownPack(`## Tell me about a time you failed.
+Id: failed
+Category: behavioral
+- Own it — say what you did wrong
+- Repair — what you fixed
+`);
+    const db = openSessionDb(`review-${Math.random()}`);
+    const handle = await db;
+    const start = Date.UTC(2026, 10, 23, 9);
+    await startSessionRecord(handle, { id: 'r', startedAt: start, endedAt: start + 120_000, endReason: 'user' });
+    await recordHint(handle, { sessionId: 'r', entryId: 'failed', question: 'Tell me about a time you failed.', at: start + 1_000 });
+    await appendLine(handle, { sessionId: 'r', seq: 0, channel: 'interviewer', text: 'tell me about a time you failed', startMs: 0, endMs: 2_000, at: start + 2_000 });
+    await appendLine(handle, {
+      sessionId: 'r',
+      seq: 1,
+      channel: 'candidate',
+      text: 'Um at my last job I rushed a launch, um, and I owned what I did wrong, so I wrote the fix.',
+      startMs: 3_000,
+      endMs: 33_000,
+      at: start + 33_000,
+    });
+    render(<SessionHistory db={db} entryById={(id) => pack.entries.find((entry) => entry.id === id)} />);
+    fireEvent.click(await screen.findByText(/02:00 long/));
+
+    const summary = await screen.findByRole('region', { name: 'Summary' });
+    // Both key points said ("did wrong", "fix") → 100 %; two "um" in 30 s of speech → 4.0 a minute.
+    expect(summary.textContent).toContain('You answered 1 of 1 question, covering 100 % of their key points on average, with 4.0 fillers a minute.');
+    expect(summary.textContent).toContain('Weakest: “Tell me about a time you failed.” (100 %).');
+    expect(screen.getByText(/^spoke 00:30/).textContent).toBe('spoke 00:30 · 4.0 fillers a minute (“um” ×2) · STAR: no Task, Result heard');
+    expect(screen.getByRole('list', { name: 'Key points you covered' }).textContent).toContain('You covered 2 of 2 key points');
   });
 });
