@@ -3,6 +3,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode 
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { MyAnswer } from '@/lib/knowledge/schema';
+import type { PracticeStatus } from '@/lib/session/practice-schedule';
 import type { SaveAnswerResult, SaveResult } from '@/lib/store/knowledge-store';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
@@ -18,6 +19,8 @@ interface KnowledgeBrowserProps {
   /** The user's own answers by entry id, and where a new one is saved. */
   myAnswers: Readonly<Record<string, MyAnswer>>;
   onSaveMyAnswer: (entryId: string, answer: MyAnswer) => SaveAnswerResult;
+  /** Where an entry stands in the practice schedule, for the Practice filter. */
+  practiceStatusOf: (entryId: string) => PracticeStatus;
   /** Less frequent actions (import, export), in the search bar; with the list only. */
   menu?: ReactNode;
   /** Shown under the list (the packs); an opened entry or the editor replaces both. */
@@ -30,14 +33,18 @@ type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind
 const ESTIMATED_ROW_HEIGHT = 58;
 
 /** Search, filter and read the knowledge base offline; add, edit, duplicate and delete your own entries. */
-export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, menu, footer }: KnowledgeBrowserProps) {
+export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, practiceStatusOf, menu, footer }: KnowledgeBrowserProps) {
   const items = useMemo(() => packs.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title }))), [packs]);
   const index = useMemo(() => createBrowseIndex(items), [items]);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<BrowseFilters>({});
   const [view, setView] = useState<View>({ kind: 'list' });
   const deferredQuery = useDeferredValue(query);
-  const results = useMemo(() => index.find(deferredQuery, filters), [index, deferredQuery, filters]);
+  const [practice, setPractice] = useState<'' | Exclude<PracticeStatus, 'learned'>>('');
+  const results = useMemo(() => {
+    const found = index.find(deferredQuery, filters);
+    return practice ? found.filter((item) => practiceStatusOf(item.entry.id) === practice) : found;
+  }, [index, deferredQuery, filters, practice, practiceStatusOf]);
   const [tagText, setTagText] = useState('');
   const list = useRef<HTMLDivElement>(null);
   // The panel's own scroll moves the list: one scrollbar, not a box scrolling inside a page.
@@ -146,6 +153,12 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
               <option key={tag} value={tag} />
             ))}
           </datalist>
+          <select aria-label="Practice" value={practice} onChange={(event) => setPractice(event.target.value as typeof practice)}>
+            <option value="">Any practice</option>
+            <option value="due">Due for practice</option>
+            <option value="weak">Weak</option>
+            <option value="never">Never practised</option>
+          </select>
           <select aria-label="Pack" value={filters.packId ?? ''} onChange={(event) => setFilter('packId')(event.target.value)}>
             <option value="">All packs</option>
             {packs.map((pack) => (

@@ -1,15 +1,35 @@
 import { useState } from 'react';
-import type { KnowledgeEntry } from '@/lib/knowledge/schema';
-import { pickDrillQuestion } from '@/lib/session/drill';
 import { categoryName } from '@/lib/knowledge/category-names';
+import type { KnowledgeEntry } from '@/lib/knowledge/schema';
+import { pickPracticeQuestion, practiceStatus, type PracticeRecord } from '@/lib/session/practice-schedule';
+import { countOf } from '../common/count-of';
 
-/** Practice alone: Cuecard asks questions from the chosen categories and listens to your answers. */
-export function DrillControls({ entries, categories, onAsk }: { entries: readonly KnowledgeEntry[]; categories: readonly string[]; onAsk: (entry: KnowledgeEntry) => void }) {
+/** Practice alone: Cuecard asks what is due from the chosen categories and listens to the answers. */
+export function DrillControls({
+  entries,
+  categories,
+  history,
+  timerOn,
+  onTimer,
+  onAsk,
+  now = Date.now,
+}: {
+  entries: readonly KnowledgeEntry[];
+  categories: readonly string[];
+  history: Readonly<Record<string, PracticeRecord>>;
+  timerOn: boolean;
+  onTimer: (on: boolean) => void;
+  onAsk: (entry: KnowledgeEntry) => void;
+  now?: () => number;
+}) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [asked, setAsked] = useState<Set<string>>(new Set());
+  const pool = entries.filter((entry) => chosen.length === 0 || chosen.includes(entry.category));
+  const due = pool.filter((entry) => practiceStatus(history[entry.id], now()) === 'due').length;
+  const never = pool.filter((entry) => !history[entry.id]).length;
 
   function askNext() {
-    const entry = pickDrillQuestion(entries, chosen, asked);
+    const entry = pickPracticeQuestion(entries, chosen, history, asked, now());
     if (!entry) return;
     setAsked(new Set([...asked, entry.id]));
     onAsk(entry);
@@ -31,10 +51,20 @@ export function DrillControls({ entries, categories, onAsk }: { entries: readonl
           </label>
         ))}
       </fieldset>
+      <label className="checkbox">
+        <input type="checkbox" checked={timerOn} onChange={(event) => onTimer(event.target.checked)} />
+        Answer timer (2 min for a story, 5 for a design, 3 otherwise)
+      </label>
+      <p className="hint-meta" role="status">
+        {countOf(due, 'question')} due, {never} never practised
+      </p>
       <button type="button" className="primary" onClick={askNext}>
         Ask me a question
       </button>
-      <p className="hint-meta">The question is read aloud and its card shown; answer out loud and the key points you say are ticked. Uses the microphone.</p>
+      <p className="hint-meta">
+        The question is read aloud; answer out loud. Its card stays hidden until you finish (a pause, the timer, or Alt+R), then shows which key
+        points you covered. Uses the microphone.
+      </p>
     </details>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
-import { useModelReadinessStore, useSettingsStore } from './stores';
+import { useModelReadinessStore, usePracticeStore, useSettingsStore } from './stores';
 import { liveActions, useLiveSession, useSessionStore } from './useLiveSession';
 import { useQuestionIndex } from './useQuestionIndex';
 import { KnowledgeView } from './views/KnowledgeView';
@@ -57,6 +57,7 @@ export function App() {
       else if (action.kind === 'previous-hint') session.stepHint(-1);
       else if (action.kind === 'next-hint') session.stepHint(1);
       else if (action.kind === 'verbosity') useSettingsStore.getState().setVerbosity(action.verbosity);
+      else if (action.kind === 'reveal-card') usePracticeStore.getState().reveal();
       else void (session.status === 'capturing' || session.status === 'starting' ? liveActions.stop() : liveActions.start());
     };
     window.addEventListener('keydown', onKey);

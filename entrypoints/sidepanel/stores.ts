@@ -4,10 +4,12 @@ import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { chromeStorageAdapter, followStorageChanges } from '@/lib/platform/chrome-storage-adapter';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
 import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
+import { createPracticeStore, PRACTICE_STORAGE_KEY } from '@/lib/store/practice-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '@/lib/store/settings-store';
 
 export const useSettingsStore = createSettingsStore(chromeStorageAdapter);
 export const useKnowledgeStore = createKnowledgeStore(chromeStorageAdapter);
+export const usePracticeStore = createPracticeStore(chromeStorageAdapter);
 export const useModelReadinessStore = createModelReadinessStore({
   store: browserDownloadStore(),
   fetch: (input, init) => fetch(input, init),
@@ -16,4 +18,4 @@ export const useModelReadinessStore = createModelReadinessStore({
 export { SHIPPED_PACKS };
 
 // Another open panel changed a store: read it again so both show the same thing.
-followStorageChanges({ [SETTINGS_STORAGE_KEY]: useSettingsStore, [KNOWLEDGE_STORAGE_KEY]: useKnowledgeStore });
+followStorageChanges({ [SETTINGS_STORAGE_KEY]: useSettingsStore, [KNOWLEDGE_STORAGE_KEY]: useKnowledgeStore, [PRACTICE_STORAGE_KEY]: usePracticeStore });

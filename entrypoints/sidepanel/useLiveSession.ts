@@ -5,7 +5,7 @@ import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chr
 import { speak } from '@/lib/platform/speech-synthesis';
 import { hintsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
 import { createSessionStore } from '@/lib/store/session-store';
-import { useKnowledgeStore, useSettingsStore } from './stores';
+import { useKnowledgeStore, usePracticeStore, useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
 const STATUS_CHECK_MS = 5_000;
@@ -92,15 +92,18 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
 }
 
 async function stop() {
+  usePracticeStore.getState().endDrill();
   useSessionStore.getState().setStopping();
   const reply = await sendCommand({ type: 'session/stop' });
   if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
 }
 
-/** Drill: reads a question aloud and shows its card; the answer is heard on the microphone. */
+/** Drill: reads a question aloud; its card stays hidden until the answer, heard on the microphone, is over. */
 async function ask(entry: KnowledgeEntry) {
   const store = useSessionStore.getState();
   if (store.status === 'idle') await start('drill');
+  if (useSessionStore.getState().status === 'idle') return;
+  usePracticeStore.getState().startQuestion(entry, Date.now());
   const { sessionId } = useSessionStore.getState();
   const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
   useSessionStore.getState().showHints([hint]);

@@ -5,6 +5,7 @@ export type ShortcutAction =
   | { kind: 'next-hint' }
   | { kind: 'verbosity'; verbosity: Verbosity }
   | { kind: 'toggle-capture' }
+  | { kind: 'reveal-card' }
   | { kind: 'help' };
 
 /** The panel's keyboard shortcuts, listed for the help text. */
@@ -12,6 +13,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; does: string }> = [
   { keys: 'Alt+←  /  Alt+→', does: 'previous / next question of this session' },
   { keys: 'Alt+1  /  Alt+2  /  Alt+3', does: 'glance / standard / detailed' },
   { keys: 'Alt+S', does: 'start or stop listening' },
+  { keys: 'Alt+R', does: 'drill: show the card now (I have finished answering)' },
   { keys: '←  /  →  (on the view tabs)', does: 'move between Live, Knowledge, Sessions and Settings' },
   { keys: '?', does: 'this list (Esc closes it)' },
 ];
@@ -34,10 +36,11 @@ export function shortcutFor(event: {
   if (event.key === '?' && !event.typing && !event.altKey && !event.ctrlKey && !event.metaKey) return { kind: 'help' };
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
   // On some layouts Alt changes event.key; the physical key is in event.code.
-  const key = event.code?.startsWith('Digit') ? event.code.slice(5) : event.code === 'KeyS' ? 's' : event.key.toLowerCase();
+  const key = event.code?.startsWith('Digit') ? event.code.slice(5) : event.code === 'KeyS' ? 's' : event.code === 'KeyR' ? 'r' : event.key.toLowerCase();
   if (key === 'arrowleft') return { kind: 'previous-hint' };
   if (key === 'arrowright') return { kind: 'next-hint' };
   if (key === 's') return { kind: 'toggle-capture' };
+  if (key === 'r') return { kind: 'reveal-card' };
   const verbosity = Object.hasOwn(VERBOSITY_KEYS, key) ? VERBOSITY_KEYS[key] : undefined;
   return verbosity ? { kind: 'verbosity', verbosity } : null;
 }

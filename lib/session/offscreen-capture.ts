@@ -27,7 +27,15 @@ const STALL_CHECK_MS = 5_000;
  * write every final line to IndexedDB as it arrives, and report to the panel.
  */
 export function createOffscreenCapture(platform: OffscreenPlatform) {
-  let session: { id: string; taps: AudioTap[]; seq: number; chunks: number; stallTimer: ReturnType<typeof setInterval> } | null = null;
+  let session: {
+    id: string;
+    taps: AudioTap[];
+    seq: number;
+    chunks: number;
+    stallTimer: ReturnType<typeof setInterval>;
+    drill: boolean;
+    answered: boolean;
+  } | null = null;
   let loadedModel: string | null = null;
   let loadedVad: string | null = null;
   let onFlushed: (() => void) | null = null;
@@ -93,7 +101,16 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       return;
     }
     ensureModel(message.asr);
-    const current = { id: message.sessionId, taps: [] as AudioTap[], seq: 0, chunks: 0, stallTimer: setInterval(checkStall, STALL_CHECK_MS) };
+    const current = {
+      id: message.sessionId,
+      taps: [] as AudioTap[],
+      seq: 0,
+      chunks: 0,
+      stallTimer: setInterval(checkStall, STALL_CHECK_MS),
+      // A drill (microphone alone) in which nothing was answered is not kept as a session.
+      drill: tabStream === null,
+      answered: false,
+    };
     session = current;
     try {
       if (tabStream) current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
@@ -168,7 +185,12 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       });
       onFlushed = null;
       session = null;
-      await endSessionRecord(await platform.db, current.id, reason);
+      if (current.drill && !current.answered) {
+        await deleteSession(await platform.db, current.id).catch(() => undefined);
+        platform.broadcast({ kind: 'notice', message: 'Nothing was heard from you, so this drill was not saved as a session.' });
+      } else {
+        await endSessionRecord(await platform.db, current.id, reason);
+      }
       platform.broadcast({ kind: 'stopped', reason, message });
     })().finally(() => {
       stopping = null;
@@ -202,6 +224,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
           at: Date.now(),
           recognition: { decodeMs: reply.decodeMs, encoderMs: reply.encoderMs, tokens: reply.tokens },
         };
+        if (line.channel === 'candidate' && line.text.trim()) session.answered = true;
         await saveLine(line);
         platform.broadcast({ kind: 'line', line });
         return;

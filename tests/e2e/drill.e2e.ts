@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_WHISPER_PHRASE } from '../../scripts/generated-models';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
+import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalTinyWhisper } from './launch-extension';
 
 /**
  * Practice without a partner, in its own browser: Chromium's fake microphone plays
@@ -27,18 +27,45 @@ afterAll(async () => {
 });
 
 describe('drill mode', () => {
-  it('asks a question from the chosen category, shows its card and hears the answer on the microphone', async () => {
+  it('asks a due question, hides its card while the answer is heard, then shows it with coverage and keeps the rating', async () => {
     await panel.getByText('Practise without a partner').click();
-    await panel.getByLabel('coding').check();
+    await panel.getByLabel('Coding', { exact: true }).check();
+    const counts = panel.locator('.drill').getByRole('status');
+    await expect.poll(() => counts.textContent()).toBe('0 questions due, 24 never practised');
     await panel.getByRole('button', { name: 'Ask me a question' }).click();
 
-    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).locator('.hint-category').textContent(), { timeout: 15_000 }).toBe('Coding');
+    // The question is shown (and read aloud); its card is not.
+    const prompt = panel.getByRole('region', { name: 'Drill question' });
+    await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
+    const question = (await prompt.locator('.hint-question').textContent())!;
+    expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');
     const answer = finalLines(panel).and(panel.locator('.transcript-line--candidate'));
     await expect.poll(() => answer.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     expect(await answer.first().textContent()).toBe(`You ${TINY_WHISPER_PHRASE}`);
+    expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
+
+    // Finished answering (Alt+R): the card shows, with what the answer covered, and asks for a rating.
+    await panel.locator('body').press('Alt+r');
+    const card = panel.getByRole('article', { name: 'Hint' });
+    await expect.poll(() => card.locator('.hint-question').textContent()).toBe(question);
+    expect(await card.locator('.hint-category').textContent()).toBe('Coding');
+    const rating = panel.getByRole('region', { name: 'Rate your answer' });
+    expect(await rating.textContent()).toMatch(/You covered \d+ of \d+ key points?\./);
+    await rating.getByRole('button', { name: 'Missed it' }).click();
+    await expect.poll(() => rating.count()).toBe(0);
+    await expect.poll(() => counts.textContent()).toBe('0 questions due, 23 never practised');
 
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
+
+    // The history is kept: the question is now weak, under Knowledge's Practice filter.
+    await panel.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await panel.getByLabel('Practice').selectOption('weak');
+    await expect.poll(() => panel.getByRole('list', { name: 'Questions' }).locator('.browser-question').allTextContents()).toEqual([question]);
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'practice-filter.png') });
+    // The answered drill was kept as a session.
+    await panel.getByRole('tab', { name: 'Sessions', exact: true }).click();
+    await expect.poll(() => panel.getByRole('list', { name: 'Sessions' }).getByRole('listitem').count()).toBe(1);
   });
 });

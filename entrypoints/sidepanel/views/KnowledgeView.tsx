@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DisclosureMenu } from '@/components/common/DisclosureMenu';
 import { UndoToast } from '@/components/common/UndoToast';
@@ -10,7 +10,9 @@ import { WebImport } from '@/components/knowledge/WebImport';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
 import { withMyAnswers } from '@/lib/knowledge/my-answer';
 import { selectDisabledPackIds, selectMyAnswers, selectUserPacks } from '@/lib/store/knowledge-store';
-import { SHIPPED_PACKS, useKnowledgeStore } from '../stores';
+import { practiceStatus } from '@/lib/session/practice-schedule';
+import { selectPracticeHistory } from '@/lib/store/practice-store';
+import { SHIPPED_PACKS, useKnowledgeStore, usePracticeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 
 export function KnowledgeView() {
@@ -34,6 +36,8 @@ export function KnowledgeView() {
   const disabledPackIds = useKnowledgeStore(selectDisabledPackIds);
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
   const myAnswers = useKnowledgeStore(selectMyAnswers);
+  const practiceHistory = usePracticeStore(selectPracticeHistory);
+  const practiceStatusOf = useCallback((entryId: string) => practiceStatus(practiceHistory[entryId], Date.now()), [practiceHistory]);
   // Exports carry the user's answers to their entries.
   const allPacks = useMemo(() => [...SHIPPED_PACKS, ...userPacks].map((pack) => withMyAnswers(pack, myAnswers)), [userPacks, myAnswers]);
   return (
@@ -52,6 +56,7 @@ export function KnowledgeView() {
         onDelete={knowledge.deleteEntry}
         myAnswers={myAnswers}
         onSaveMyAnswer={knowledge.saveMyAnswer}
+        practiceStatusOf={practiceStatusOf}
         menu={
           <DisclosureMenu label="Import / export">
             <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />

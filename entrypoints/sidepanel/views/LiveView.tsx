@@ -5,6 +5,7 @@ import { HintCardView } from '@/components/hints/HintCardView';
 import { NearMissChips } from '@/components/hints/NearMissChips';
 import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
 import { DrillControls } from '@/components/session/DrillControls';
+import { DrillPrompt, DrillRating } from '@/components/session/DrillQuestion';
 import { QuestionHistory } from '@/components/session/QuestionHistory';
 import { SessionControls } from '@/components/session/SessionControls';
 import { TranscriptView } from '@/components/session/TranscriptView';
@@ -12,9 +13,11 @@ import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { GettingStarted } from '@/components/onboarding/GettingStarted';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
+import { answerFinished } from '@/lib/session/practice-schedule';
+import { selectDrill, selectPracticeHistory } from '@/lib/store/practice-store';
 import { selectMyAnswers } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
-import { useKnowledgeStore, useSettingsStore } from '../stores';
+import { useKnowledgeStore, usePracticeStore, useSettingsStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 import { liveActions, useSessionStore } from '../useLiveSession';
 import { ModelStep } from './ModelStep';
@@ -25,24 +28,58 @@ function LiveTranscript() {
   return <TranscriptView lines={lines} partials={partials} />;
 }
 
-/** The card for the current question, with what the candidate has covered of it so far. */
+/** A clock for the drill countdown and its end: ticks once a second while a drill answer is under way. */
+function useDrillClock(active: boolean): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/**
+ * The card for the current question, with what the candidate has covered of it so far.
+ * A drill question's card stays hidden while it is answered: recall first, then the card.
+ */
 function CurrentCard() {
   const { entriesById, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
-  const { hint, questions, lines } = useSessionStore(useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })));
+  const { hint, questions, lines, partials } = useSessionStore(useShallow(({ hint, questions, lines, partials }) => ({ hint, questions, lines, partials })));
   const entry = hint && entriesById.get(hint.entryId);
   const myAnswer = useKnowledgeStore((state) => (hint ? selectMyAnswers(state)[hint.entryId] : undefined));
+  const drill = usePracticeStore(selectDrill);
+  const drilling = drill !== null && drill.entryId === hint?.entryId;
+  const hidden = drilling && !drill.revealed;
+  const now = useDrillClock(hidden);
   const coverage = useMemo(() => {
     if (!entry || !hint) return undefined;
     const next = questions.find((question) => question.at > hint.at);
     const answer = answerLines(lines, hint.at, next?.at);
     return answer.length ? answerCoverage(entry, answer, index.aliases).map((point) => point.covered) : undefined;
   }, [entry, hint, questions, lines, index]);
+
+  useEffect(() => {
+    if (!hidden) return;
+    const candidateTimes = lines.filter((line) => line.channel === 'candidate').map((line) => line.at);
+    if (answerFinished(drill, candidateTimes, Boolean(partials.candidate), now)) usePracticeStore.getState().reveal();
+  }, [hidden, drill, lines, partials, now]);
+
   if (!entry) return null;
+  if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} />;
+  const covered = coverage?.filter(Boolean).length ?? null;
   return (
     <>
-      <HintCardView card={buildHintCard(entry, verbosity)} confidence={hint?.confidence} covered={coverage} myAnswer={myAnswer} />
-      {hint && <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />}
+      <HintCardView card={buildHintCard(entry, verbosity)} confidence={drilling ? undefined : hint?.confidence} covered={coverage} myAnswer={myAnswer} />
+      {drilling && !drill.rated && (
+        <DrillRating
+          covered={covered}
+          total={entry.outline.keyPoints.length}
+          onRate={(rating) => usePracticeStore.getState().rate(rating, covered === null || entry.outline.keyPoints.length === 0 ? null : covered / entry.outline.keyPoints.length, Date.now())}
+        />
+      )}
+      {hint && !drilling && <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />}
     </>
   );
 }
@@ -64,6 +101,8 @@ export function LiveView() {
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
   const myAnswers = useKnowledgeStore(selectMyAnswers);
+  const practiceHistory = usePracticeStore(selectPracticeHistory);
+  const timerOn = usePracticeStore((state) => state.timerOn);
   const hydrated = useSettingsHydrated();
   const hasLines = useSessionStore((state) => state.lines.length > 0);
   // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
@@ -80,7 +119,14 @@ export function LiveView() {
       <CurrentCard />
       <QuestionHistory questions={session.questions} current={session.current} onPick={session.pickHint} />
       <LiveTranscript />
-      <DrillControls entries={entries} categories={categories} onAsk={(entry) => void liveActions.ask(entry)} />
+      <DrillControls
+        entries={entries}
+        categories={categories}
+        history={practiceHistory}
+        timerOn={timerOn}
+        onTimer={usePracticeStore.getState().setTimerOn}
+        onAsk={(entry) => void liveActions.ask(entry)}
+      />
       <details>
         <summary>Try a question by typing it</summary>
         <TryoutPanel

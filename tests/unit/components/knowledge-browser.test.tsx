@@ -43,6 +43,7 @@ function renderBrowser(editable = true) {
       editablePackIds={new Set(editable ? ['mine'] : [])}
       myAnswers={{ ...answers }}
       onSaveMyAnswer={onSaveMyAnswer}
+      practiceStatusOf={(id) => (id.includes('learning-rate') ? 'due' : id.includes('conflict') ? 'weak' : 'never')}
       onSave={onSave}
       onDelete={vi.fn()}
       menu={<button type="button">Import / export</button>}
@@ -126,5 +127,17 @@ describe('My answer', () => {
     fireEvent.click(screen.getByText('How do you pick a learning rate?'));
     fireEvent.click(screen.getByRole('button', { name: 'Write my answer' }));
     expect(screen.queryByLabelText('Situation')).toBeNull();
+  });
+});
+
+describe('the Practice filter', () => {
+  it('lists what is due, weak or never practised', async () => {
+    renderBrowser();
+    fireEvent.change(screen.getByLabelText('Practice'), { target: { value: 'due' } });
+    await waitFor(() => expect(rows()).toEqual(['How do you pick a learning rate?']));
+    fireEvent.change(screen.getByLabelText('Practice'), { target: { value: 'weak' } });
+    await waitFor(() => expect(rows()).toEqual(['Tell me about a conflict with a colleague']));
+    fireEvent.change(screen.getByLabelText('Practice'), { target: { value: 'never' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
   });
 });

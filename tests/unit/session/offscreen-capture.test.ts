@@ -147,6 +147,21 @@ describe('offscreen capture', () => {
     expect(events).toEqual([{ kind: 'capturing', sessionId: 's1', withMicrophone: true }]);
   });
 
+  it('keeps a drill in which an answer was heard, and drops one in which nothing was, saying so', async () => {
+    const answered = setup();
+    await answered.capture.handle({ ...startMessage(true), streamId: null });
+    await answered.capture.onWorkerReply(final('candidate', 'I would reweight the classes'));
+    await answered.capture.handle({ type: 'offscreen/stop' });
+    expect((await listSessions(await answered.db)).map((session) => session.id)).toEqual(['s1']);
+
+    const silent = setup();
+    await silent.capture.handle({ ...startMessage(true), streamId: null });
+    await silent.capture.handle({ type: 'offscreen/stop' });
+    expect(await listSessions(await silent.db)).toEqual([]);
+    expect(silent.events).toContainEqual({ kind: 'notice', message: 'Nothing was heard from you, so this drill was not saved as a session.' });
+    expect(silent.events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'user' });
+  });
+
   it('ends a drill at once when the microphone cannot be opened', async () => {
     const { capture, events } = setup({ micError: new Error('NotAllowedError') });
     await capture.handle({ ...startMessage(true), streamId: null });

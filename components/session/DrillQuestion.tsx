@@ -1,0 +1,43 @@
+import { SELF_RATINGS, type SelfRating } from '@/lib/session/practice-schedule';
+import type { DrillQuestion as Drill } from '@/lib/store/practice-store';
+import { clock } from '@/lib/session/session-markdown';
+import { countOf } from '../common/count-of';
+
+const RATING_WORDS: Record<SelfRating, string> = { nailed: 'Nailed it', shaky: 'Shaky', missed: 'Missed it' };
+
+/** While the candidate answers a drill question: the question, the countdown, and a way to end the answer. */
+export function DrillPrompt({ question, drill, now, onReveal }: { question: string; drill: Drill; now: number; onReveal: () => void }) {
+  const left = drill.deadline === undefined ? undefined : Math.max(0, drill.deadline - now);
+  return (
+    <section className="drill-prompt" aria-label="Drill question">
+      <p className="hint-question">{question}</p>
+      <p className="hint-meta">Answer out loud. The card shows when you pause for a few seconds{left !== undefined ? ' or the time is up' : ''}.</p>
+      {left !== undefined && (
+        <p className="drill-timer" role="timer" aria-label="Time left">
+          {clock(left)}
+        </p>
+      )}
+      <button type="button" onClick={onReveal}>
+        I’m done: show the card
+      </button>
+    </section>
+  );
+}
+
+/** After the card is shown: how the answer went, in the candidate's own judgement, beside what was covered. */
+export function DrillRating({ covered, total, onRate }: { covered: number | null; total: number; onRate: (rating: SelfRating) => void }) {
+  return (
+    <section className="drill-rating" aria-label="Rate your answer">
+      <p className="hint-meta">
+        {covered === null ? 'Nothing was heard from you for this question.' : `You covered ${covered} of ${countOf(total, 'key point')}.`} How did it go?
+      </p>
+      <div className="pack-actions">
+        {SELF_RATINGS.map((rating) => (
+          <button key={rating} type="button" onClick={() => onRate(rating)}>
+            {RATING_WORDS[rating]}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

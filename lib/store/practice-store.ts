@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import type { KnowledgeEntry } from '../knowledge/schema';
+import { answerTimeMs, recordAttempt, type PracticeRecord, type SelfRating } from '../session/practice-schedule';
+
+/** The drill question being answered: its card stays hidden until the answer is over. */
+export interface DrillQuestion {
+  entryId: string;
+  askedAt: number;
+  /** With the answer timer on: when the answer's time is up. */
+  deadline?: number;
+  revealed: boolean;
+  rated: boolean;
+}
+
+export interface PracticeState {
+  /** Practice history and review schedule, by entry id. */
+  history: Record<string, PracticeRecord>;
+  /** Drill answers get a visible countdown. */
+  timerOn: boolean;
+  drill: DrillQuestion | null;
+  setTimerOn: (on: boolean) => void;
+  startQuestion: (entry: KnowledgeEntry, now: number) => void;
+  /** Shows the card: the user asked, stopped answering, or the time ran out. */
+  reveal: () => void;
+  /** Keeps the attempt (self-rating and coverage) and moves the entry on in the schedule. */
+  rate: (rating: SelfRating, coveredShare: number | null, now: number) => void;
+  endDrill: () => void;
+}
+
+export const PRACTICE_STORAGE_KEY = 'cuecard-practice';
+
+/** One store for practice: the drill question in progress and every entry's history. */
+export function createPracticeStore(storage: StateStorage) {
+  return create<PracticeState>()(
+    persist(
+      (set, get) => ({
+        history: {},
+        timerOn: false,
+        drill: null,
+        setTimerOn: (timerOn) => set({ timerOn }),
+        startQuestion(entry, now) {
+          set({ drill: { entryId: entry.id, askedAt: now, deadline: get().timerOn ? now + answerTimeMs(entry) : undefined, revealed: false, rated: false } });
+        },
+        reveal() {
+          const drill = get().drill;
+          if (drill && !drill.revealed) set({ drill: { ...drill, revealed: true } });
+        },
+        rate(rating, coveredShare, now) {
+          const drill = get().drill;
+          if (!drill || drill.rated) return;
+          const history = get().history;
+          set({
+            history: { ...history, [drill.entryId]: recordAttempt(history[drill.entryId], { at: now, coveredShare, rating }) },
+            drill: { ...drill, revealed: true, rated: true },
+          });
+        },
+        endDrill: () => set({ drill: null }),
+      }),
+      {
+        name: PRACTICE_STORAGE_KEY,
+        version: 1,
+        storage: createJSONStorage(() => storage),
+        partialize: ({ history, timerOn }) => ({ history, timerOn }),
+      },
+    ),
+  );
+}
+
+export const selectPracticeHistory = (state: PracticeState) => state.history;
+export const selectDrill = (state: PracticeState) => state.drill;

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DrillControls } from '@/components/session/DrillControls';
+import { DrillPrompt, DrillRating } from '@/components/session/DrillQuestion';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import { recordAttempt } from '@/lib/session/practice-schedule';
+import { createPracticeStore } from '@/lib/store/practice-store';
+
+afterEach(cleanup);
+
+const T0 = Date.UTC(2026, 11, 1, 9);
+const pack = parseMarkdownPack(['## Tell me about a time you failed.', 'Id: failed', 'Category: behavioral', '- Own it', '', '## What is dropout?', 'Id: dropout', 'Category: ml-theory', '- Zeroing', '- Scaling'].join('\n'));
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), removeItem: (key: string) => void items.delete(key) };
+}
+
+describe('DrillPrompt', () => {
+  it('shows the question and the time left, and ends the answer on request', () => {
+    const onReveal = vi.fn();
+    render(<DrillPrompt question="What is dropout?" drill={{ entryId: 'dropout', askedAt: T0, deadline: T0 + 180_000, revealed: false, rated: false }} now={T0 + 45_000} onReveal={onReveal} />);
+    expect(screen.getByRole('region', { name: 'Drill question' }).textContent).toContain('What is dropout?');
+    expect(screen.getByRole('timer', { name: 'Time left' }).textContent).toBe('02:15');
+    expect(screen.queryByRole('article', { name: 'Hint' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'I’m done: show the card' }));
+    expect(onReveal).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no countdown with the timer off', () => {
+    render(<DrillPrompt question="Q?" drill={{ entryId: 'q', askedAt: T0, revealed: false, rated: false }} now={T0} onReveal={() => undefined} />);
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
+});
+
+describe('DrillRating', () => {
+  it('says what was covered and takes the self-rating', () => {
+    const onRate = vi.fn();
+    render(<DrillRating covered={1} total={2} onRate={onRate} />);
+    expect(screen.getByRole('region', { name: 'Rate your answer' }).textContent).toContain('You covered 1 of 2 key points.');
+    fireEvent.click(screen.getByRole('button', { name: 'Shaky' }));
+    expect(onRate).toHaveBeenCalledWith('shaky');
+  });
+});
+
+describe('DrillControls', () => {
+  it('counts what is due and never practised, and asks what is due first', () => {
+    const onAsk = vi.fn();
+    const history = { failed: recordAttempt(undefined, { at: T0 - 40 * 86_400_000, coveredShare: 1, rating: 'nailed' }) };
+    render(<DrillControls entries={pack.entries} categories={['behavioral', 'ml-theory']} history={history} timerOn={false} onTimer={() => undefined} onAsk={onAsk} now={() => T0} />);
+    expect(screen.getByRole('status').textContent).toBe('1 question due, 1 never practised');
+    fireEvent.click(screen.getByRole('button', { name: 'Ask me a question' }));
+    expect(onAsk.mock.calls[0]![0].id).toBe('failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Ask me a question' }));
+    expect(onAsk.mock.calls[1]![0].id).toBe('dropout');
+  });
+});
+
+describe('the practice store', () => {
+  it('hides the card until revealed, sets the timer by the question, and keeps a rated attempt in the history', () => {
+    const store = createPracticeStore(memoryStorage());
+    store.getState().setTimerOn(true);
+    store.getState().startQuestion(pack.entries[0]!, T0);
+    expect(store.getState().drill).toEqual({ entryId: 'failed', askedAt: T0, deadline: T0 + 120_000, revealed: false, rated: false });
+    store.getState().reveal();
+    store.getState().rate('missed', 0, T0 + 60_000);
+    store.getState().rate('nailed', 1, T0 + 61_000); // a second rating of the same attempt is ignored
+    expect(store.getState().history.failed!.attempts).toEqual([{ at: T0 + 60_000, coveredShare: 0, rating: 'missed' }]);
+    expect(store.getState().drill).toMatchObject({ revealed: true, rated: true });
+  });
+});
