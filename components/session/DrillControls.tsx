@@ -12,6 +12,8 @@ export function DrillControls({
   timerOn,
   onTimer,
   onAsk,
+  queue = [],
+  onDequeue = () => undefined,
   now = Date.now,
 }: {
   entries: readonly KnowledgeEntry[];
@@ -20,6 +22,9 @@ export function DrillControls({
   timerOn: boolean;
   onTimer: (on: boolean) => void;
   onAsk: (entry: KnowledgeEntry) => void;
+  /** Questions to drill first, in order (a session review's weakest). */
+  queue?: readonly KnowledgeEntry[];
+  onDequeue?: (entryId: string) => void;
   now?: () => number;
 }) {
   const [chosen, setChosen] = useState<string[]>([]);
@@ -29,14 +34,15 @@ export function DrillControls({
   const never = pool.filter((entry) => !history[entry.id]).length;
 
   function askNext() {
-    const entry = pickPracticeQuestion(entries, chosen, history, asked, now());
+    const entry = queue[0] ?? pickPracticeQuestion(entries, chosen, history, asked, now());
     if (!entry) return;
+    if (queue[0]) onDequeue(entry.id);
     setAsked(new Set([...asked, entry.id]));
     onAsk(entry);
   }
 
   return (
-    <details className="drill">
+    <details className="drill" open={queue.length > 0 || undefined}>
       <summary>Practise without a partner</summary>
       <fieldset>
         <legend>Ask me questions about</legend>
@@ -56,6 +62,7 @@ export function DrillControls({
         Answer timer (2 min for a story, 5 for a design, 3 otherwise)
       </label>
       <p className="hint-meta" role="status">
+        {queue.length > 0 ? `${countOf(queue.length, 'weak question')} from your session to drill first; then ` : ''}
         {countOf(due, 'question')} due, {never} never practised
       </p>
       <button type="button" className="primary" onClick={askNext}>

@@ -27,7 +27,18 @@ function answerFigures({ stats, frame }: QuestionFeedback): string {
 }
 
 /** Past sessions, kept on this device: read one back, export it as Markdown, or delete it. */
-export function SessionHistory({ db, entryById, aliases }: { db: Promise<SessionDb>; entryById: (id: string) => KnowledgeEntry | undefined; aliases?: CompiledAliases }) {
+export function SessionHistory({
+  db,
+  entryById,
+  aliases,
+  onDrill,
+}: {
+  db: Promise<SessionDb>;
+  entryById: (id: string) => KnowledgeEntry | undefined;
+  aliases?: CompiledAliases;
+  /** Starts a drill on these entries (the session's weakest answers). */
+  onDrill?: (entryIds: string[]) => void;
+}) {
   const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
   const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
   const [deleted, setDeleted] = useState<SessionSnapshot | null>(null);
@@ -85,9 +96,16 @@ export function SessionHistory({ db, entryById, aliases }: { db: Promise<Session
               {feedback.fillersPerMinute.toFixed(1)} fillers a minute.
             </p>
             {feedback.weakest.length > 0 && (
-              <p>
-                Weakest: {feedback.weakest.map((question) => `“${question.question}” (${percent(question.coveredShare)})`).join(', ')}.
-              </p>
+              <>
+                <p>
+                  Weakest: {feedback.weakest.map((question) => `“${question.question}” (${percent(question.coveredShare)})`).join(', ')}.
+                </p>
+                {onDrill && (
+                  <button type="button" onClick={() => onDrill(feedback.weakest.map((question) => question.entryId))}>
+                    Drill these
+                  </button>
+                )}
+              </>
             )}
           </section>
         )}

@@ -108,7 +108,14 @@ export function App() {
       <section role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'live' && <LiveView />}
         {view === 'knowledge' && <KnowledgeView />}
-        {view === 'sessions' && <SessionsView />}
+        {view === 'sessions' && (
+          <SessionsView
+            onDrill={(entryIds) => {
+              usePracticeStore.getState().queueDrill(entryIds);
+              setView('live');
+            }}
+          />
+        )}
         {view === 'settings' && <SettingsView />}
       </section>
     </main>

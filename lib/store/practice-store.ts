@@ -19,6 +19,10 @@ export interface PracticeState {
   /** Drill answers get a visible countdown. */
   timerOn: boolean;
   drill: DrillQuestion | null;
+  /** Entries to drill next, in order ("drill these" from a session review); not stored. */
+  queue: string[];
+  queueDrill: (entryIds: readonly string[]) => void;
+  dequeue: (entryId: string) => void;
   setTimerOn: (on: boolean) => void;
   startQuestion: (entry: KnowledgeEntry, now: number) => void;
   /** Shows the card: the user asked, stopped answering, or the time ran out. */
@@ -38,6 +42,9 @@ export function createPracticeStore(storage: StateStorage) {
         history: {},
         timerOn: false,
         drill: null,
+        queue: [],
+        queueDrill: (entryIds) => set({ queue: [...new Set(entryIds)] }),
+        dequeue: (entryId) => set({ queue: get().queue.filter((id) => id !== entryId) }),
         setTimerOn: (timerOn) => set({ timerOn }),
         startQuestion(entry, now) {
           set({ drill: { entryId: entry.id, askedAt: now, deadline: get().timerOn ? now + answerTimeMs(entry) : undefined, revealed: false, rated: false } });

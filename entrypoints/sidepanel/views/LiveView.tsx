@@ -103,6 +103,8 @@ export function LiveView() {
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
+  const queueIds = usePracticeStore((state) => state.queue);
+  const queued = useMemo(() => queueIds.flatMap((id) => entries.filter((entry) => entry.id === id)), [queueIds, entries]);
   const hydrated = useSettingsHydrated();
   const hasLines = useSessionStore((state) => state.lines.length > 0);
   // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
@@ -126,6 +128,8 @@ export function LiveView() {
         timerOn={timerOn}
         onTimer={usePracticeStore.getState().setTimerOn}
         onAsk={(entry) => void liveActions.ask(entry)}
+        queue={queued}
+        onDequeue={usePracticeStore.getState().dequeue}
       />
       <details>
         <summary>Try a question by typing it</summary>

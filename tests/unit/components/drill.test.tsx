@@ -57,6 +57,19 @@ describe('DrillControls', () => {
   });
 });
 
+describe('DrillControls with questions queued from a session review', () => {
+  it('opens, says so, and asks the queued ones first, in order', () => {
+    const onAsk = vi.fn();
+    const onDequeue = vi.fn();
+    render(<DrillControls entries={pack.entries} categories={[]} history={{}} timerOn={false} onTimer={() => undefined} onAsk={onAsk} queue={[pack.entries[1]!]} onDequeue={onDequeue} now={() => T0} />);
+    expect((screen.getByText('Practise without a partner').closest('details') as HTMLDetailsElement).open).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('1 weak question from your session to drill first; then 0 questions due, 2 never practised');
+    fireEvent.click(screen.getByRole('button', { name: 'Ask me a question' }));
+    expect(onAsk.mock.calls[0]![0].id).toBe('dropout');
+    expect(onDequeue).toHaveBeenCalledWith('dropout');
+  });
+});
+
 describe('the practice store', () => {
   it('hides the card until revealed, sets the timer by the question, and keeps a rated attempt in the history', () => {
     const store = createPracticeStore(memoryStorage());

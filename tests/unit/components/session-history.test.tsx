@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionHistory } from '@/components/session/SessionHistory';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { appendLine, linesOf, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
@@ -50,7 +50,8 @@ Category: behavioral
       endMs: 33_000,
       at: start + 33_000,
     });
-    render(<SessionHistory db={db} entryById={(id) => pack.entries.find((entry) => entry.id === id)} />);
+    const onDrill = vi.fn();
+    render(<SessionHistory db={db} entryById={(id) => pack.entries.find((entry) => entry.id === id)} onDrill={onDrill} />);
     fireEvent.click(await screen.findByText(/02:00 long/));
 
     const summary = await screen.findByRole('region', { name: 'Summary' });
@@ -59,5 +60,7 @@ Category: behavioral
     expect(summary.textContent).toContain('Weakest: “Tell me about a time you failed.” (100 %).');
     expect(screen.getByText(/^spoke 00:30/).textContent).toBe('spoke 00:30 · 4.0 fillers a minute (“um” ×2) · STAR: no Task, Result heard');
     expect(screen.getByRole('list', { name: 'Key points you covered' }).textContent).toContain('You covered 2 of 2 key points');
+    fireEvent.click(screen.getByRole('button', { name: 'Drill these' }));
+    expect(onDrill).toHaveBeenCalledWith(['failed']);
   });
 });
