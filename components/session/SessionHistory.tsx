@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
@@ -32,12 +32,15 @@ export function SessionHistory({
   entryById,
   aliases,
   onDrill,
+  overview,
 }: {
   db: Promise<SessionDb>;
   entryById: (id: string) => KnowledgeEntry | undefined;
   aliases?: CompiledAliases;
   /** Starts a drill on these entries (the session's weakest answers). */
   onDrill?: (entryIds: string[]) => void;
+  /** Shown above the list of sessions (progress across them); a session opened replaces it. */
+  overview?: ReactNode;
 }) {
   const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
   const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
@@ -147,12 +150,14 @@ export function SessionHistory({
     return (
       <>
         {undo}
+        {overview}
         <p className="no-hint">No sessions yet. Press Start on the Live view during a mock interview.</p>
       </>
     );
   return (
     <>
     {undo}
+    {overview}
     <ul className="session-list" aria-label="Sessions">
       {sessions.map((session) => (
         <li key={session.id}>

@@ -1,8 +1,23 @@
+import { useMemo } from 'react';
+import { ProgressChart } from '@/components/session/ProgressChart';
 import { SessionHistory } from '@/components/session/SessionHistory';
+import { progressByCategory } from '@/lib/session/practice-progress';
+import { selectPracticeHistory } from '@/lib/store/practice-store';
+import { usePracticeStore } from '../stores';
 import { sessionDb } from '../useLiveSession';
 import { useQuestionIndex } from '../useQuestionIndex';
 
 export function SessionsView({ onDrill }: { onDrill: (entryIds: string[]) => void }) {
   const { entriesById, index } = useQuestionIndex();
-  return <SessionHistory db={sessionDb} entryById={(id) => entriesById.get(id)} aliases={index.aliases} onDrill={onDrill} />;
+  const history = usePracticeStore(selectPracticeHistory);
+  const progress = useMemo(() => progressByCategory(history, (id) => entriesById.get(id)?.category), [history, entriesById]);
+  return (
+    <SessionHistory
+      db={sessionDb}
+      entryById={(id) => entriesById.get(id)}
+      aliases={index.aliases}
+      onDrill={onDrill}
+      overview={<ProgressChart progress={progress} />}
+    />
+  );
 }

@@ -83,3 +83,27 @@ describe('the practice store', () => {
     expect(store.getState().drill).toMatchObject({ revealed: true, rated: true });
   });
 });
+
+describe('ProgressChart', () => {
+  it('draws one line per category with a summary a screen reader can say, or says there is nothing yet', async () => {
+    const { ProgressChart } = await import('@/components/session/ProgressChart');
+    const d1 = new Date(2026, 10, 20).getTime();
+    const d2 = new Date(2026, 10, 22).getTime();
+    const { container } = render(
+      <ProgressChart
+        progress={[
+          { category: 'ml-theory', points: [{ day: d1, coverage: 0.3, attempts: 2 }, { day: d2, coverage: 0.6, attempts: 1 }] },
+          { category: 'behavioral', points: [{ day: d2, coverage: 1, attempts: 1 }] },
+        ]}
+      />,
+    );
+    const charts = screen.getAllByRole('img');
+    expect(charts).toHaveLength(2);
+    expect(charts[0]!.getAttribute('aria-label')).toMatch(/^ML theory: 30 % on .+, 60 % on .+$/);
+    expect(container.querySelectorAll('polyline')).toHaveLength(1);
+    expect(container.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(2);
+    cleanup();
+    render(<ProgressChart progress={[]} />);
+    expect(screen.getByText(/No practice yet/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,44 @@
+import { categoryName } from '@/lib/knowledge/category-names';
+import type { CategoryProgress } from '@/lib/session/practice-progress';
+
+const WIDTH = 120;
+const HEIGHT = 36;
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const dayName = (day: number) => new Date(day).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+
+/** One small line per category: the share of key points covered, day by day (plain SVG). */
+export function ProgressChart({ progress }: { progress: readonly CategoryProgress[] }) {
+  if (progress.length === 0) {
+    return <p className="no-hint">No practice yet: drills on the Live view build this chart, one line per category.</p>;
+  }
+  return (
+    <section className="progress" aria-label="Progress by category">
+      <h3>Key points covered in drills, by category</h3>
+      <ul>
+        {progress.map(({ category, points }) => {
+          const step = points.length > 1 ? WIDTH / (points.length - 1) : 0;
+          const xy = points.map((point, i) => [points.length > 1 ? i * step : WIDTH / 2, HEIGHT - 2 - point.coverage * (HEIGHT - 4)] as const);
+          const first = points[0]!;
+          const last = points.at(-1)!;
+          const summary = `${categoryName(category)}: ${percent(first.coverage)} on ${dayName(first.day)}${points.length > 1 ? `, ${percent(last.coverage)} on ${dayName(last.day)}` : ''}`;
+          return (
+            <li key={category} className="progress-row">
+              <span className="progress-name">{categoryName(category)}</span>
+              <svg role="img" aria-label={summary} viewBox={`-3 0 ${WIDTH + 6} ${HEIGHT}`} width={WIDTH + 6} height={HEIGHT}>
+                <line x1={0} x2={WIDTH} y1={HEIGHT - 2} y2={HEIGHT - 2} className="progress-axis" />
+                {xy.length > 1 && <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} className="progress-line" />}
+                {xy.map(([x, y], i) => (
+                  <circle key={points[i]!.day} cx={x} cy={y} r={2.5} className="progress-dot">
+                    <title>{`${dayName(points[i]!.day)}: ${percent(points[i]!.coverage)} over ${points[i]!.attempts} answer${points[i]!.attempts === 1 ? '' : 's'}`}</title>
+                  </circle>
+                ))}
+              </svg>
+              <span className="progress-last">{percent(last.coverage)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
