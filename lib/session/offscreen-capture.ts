@@ -4,6 +4,7 @@ import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
 import type { AudioTap } from '../platform/web-audio-capture';
 import { explainCaptureError } from './capture-errors';
 import type { SessionDb } from './session-db';
+import { createEchoGuard, ECHO_NOTICE } from './echo-guard';
 import { appendLine, deleteSession, endSessionRecord, startSessionRecord } from './session-db';
 
 export interface OffscreenPlatform {
@@ -35,6 +36,8 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     stallTimer: ReturnType<typeof setInterval>;
     drill: boolean;
     answered: boolean;
+    /** With both the tab and the microphone: what the microphone hears of the tab. */
+    echo?: ReturnType<typeof createEchoGuard>;
   } | null = null;
   let loadedModel: string | null = null;
   let loadedVad: string | null = null;
@@ -62,6 +65,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     return (samples: Float32Array<ArrayBuffer>) => {
       if (!session) return;
       session.chunks++;
+      if (session.echo?.audio(channel, samples)) platform.broadcast({ kind: 'notice', message: ECHO_NOTICE });
       platform.toWorker({ type: 'audio', channel, samples });
     };
   }
@@ -110,6 +114,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       // A drill (microphone alone) in which nothing was answered is not kept as a session.
       drill: tabStream === null,
       answered: false,
+      echo: undefined as ReturnType<typeof createEchoGuard> | undefined,
     };
     session = current;
     try {
@@ -127,6 +132,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
         const microphone = await platform.openMicrophone();
         current.taps.push(await platform.tapAudio(microphone, 'candidate', feed('candidate'), () => undefined));
         withMicrophone = true;
+        if (tabStream) current.echo = createEchoGuard();
       } catch (error) {
         const reason = (error as Error).message;
         if (!tabStream) {
@@ -214,6 +220,10 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
         return;
       case 'final': {
         if (!session) return;
+        const heard = session.echo?.line(reply.channel, reply.text);
+        if (heard?.warn) platform.broadcast({ kind: 'notice', message: ECHO_NOTICE });
+        // The microphone repeating the interviewer is not the candidate's answer: neither kept nor shown.
+        if (heard && !heard.keep) return;
         const line = {
           sessionId: session.id,
           seq: session.seq++,

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Channel, SessionEvent } from '@/lib/messaging/runtime-messages';
 import type { WorkerRequest } from '@/lib/messaging/worker-messages';
+import { ECHO_NOTICE } from '@/lib/session/echo-guard';
 import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
 import { latestSession, linesOf, listSessions, openSessionDb, type SessionDb } from '@/lib/session/session-db';
 import { TEST_ASR as asr } from '../../fakes/asr-settings';
@@ -160,6 +161,39 @@ describe('offscreen capture', () => {
     expect(await listSessions(await silent.db)).toEqual([]);
     expect(silent.events).toContainEqual({ kind: 'notice', message: 'Nothing was heard from you, so this drill was not saved as a session.' });
     expect(silent.events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'user' });
+  });
+
+  it('drops a microphone line that repeats the interviewer (speakers, no headphones), and says so once', async () => {
+    const { capture, events, db } = setup();
+    await capture.handle(startMessage(true));
+    await capture.onWorkerReply(final('interviewer', 'How would you handle class imbalance in a fraud model?'));
+    await capture.onWorkerReply(final('candidate', 'how would you handle class imbalance in a fraud model'));
+    await capture.onWorkerReply(final('candidate', 'I would reweight the classes and watch PR AUC'));
+    await capture.onWorkerReply(final('interviewer', 'And how do you pick the threshold?'));
+    await capture.onWorkerReply(final('candidate', 'and how do you pick the threshold'));
+    expect((await linesOf(await db, 's1')).map((line) => [line.channel, line.text])).toEqual([
+      ['interviewer', 'How would you handle class imbalance in a fraud model?'],
+      ['candidate', 'I would reweight the classes and watch PR AUC'],
+      ['interviewer', 'And how do you pick the threshold?'],
+    ]);
+    expect(events.filter((event) => event.kind === 'notice').map((event) => event.kind === 'notice' && event.message)).toEqual([ECHO_NOTICE]);
+  });
+
+  it('tells the user once when the microphone\'s loudness follows the tab\'s', async () => {
+    const { capture, events, taps } = setup();
+    await capture.handle(startMessage(true));
+    // Bursts of sound on the tab, the same bursts on the microphone: 4 s of 100 ms chunks, arriving in real time.
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => void vi.useRealTimers());
+    for (let chunk = 0; chunk < 40; chunk++) {
+      vi.setSystemTime(start + (chunk + 1) * 100);
+      const loud = chunk % 5 < 2;
+      const samples = () => Float32Array.from({ length: 1_600 }, (_, i) => (loud ? Math.sin(i / 3) * 0.3 : 0));
+      taps.get('interviewer')!.onChunk(samples());
+      taps.get('candidate')!.onChunk(samples());
+    }
+    expect(events.filter((event) => event.kind === 'notice')).toEqual([{ kind: 'notice', message: ECHO_NOTICE }]);
   });
 
   it('ends a drill at once when the microphone cannot be opened', async () => {
