@@ -39,6 +39,7 @@ describe('drill mode', () => {
     await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
     const question = (await prompt.locator('.hint-question').textContent())!;
     expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'drill-question.png') });
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');
     const answer = finalLines(panel).and(panel.locator('.transcript-line--candidate'));
     await expect.poll(() => answer.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
@@ -52,6 +53,7 @@ describe('drill mode', () => {
     expect(await card.locator('.hint-category').textContent()).toBe('Coding');
     const rating = panel.getByRole('region', { name: 'Rate your answer' });
     expect(await rating.textContent()).toMatch(/You covered \d+ of \d+ key points?\./);
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'drill-revealed.png') });
     await rating.getByRole('button', { name: 'Missed it' }).click();
     await expect.poll(() => rating.count()).toBe(0);
     await expect.poll(() => counts.textContent()).toBe('0 questions due, 23 never practised');
@@ -64,8 +66,15 @@ describe('drill mode', () => {
     await panel.getByLabel('Practice').selectOption('weak');
     await expect.poll(() => panel.getByRole('list', { name: 'Questions' }).locator('.browser-question').allTextContents()).toEqual([question]);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'practice-filter.png') });
-    // The answered drill was kept as a session.
+    // The answered drill was kept as a session; the progress chart has its first point.
     await panel.getByRole('tab', { name: 'Sessions', exact: true }).click();
     await expect.poll(() => panel.getByRole('list', { name: 'Sessions' }).getByRole('listitem').count()).toBe(1);
+    expect(await panel.getByRole('region', { name: 'Progress by category' }).getByRole('img').getAttribute('aria-label')).toMatch(/^Coding: \d+ % on /);
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'practice-progress.png') });
+    // Its review: the answer's figures, from the transcript.
+    await panel.getByRole('list', { name: 'Sessions' }).getByRole('button').first().click();
+    await expect.poll(() => panel.getByRole('region', { name: 'Summary' }).textContent()).toMatch(/^SummaryYou answered 1 of 1 question, covering \d+ % of their key points on average, with \d+\.\d fillers a minute\./);
+    expect(await panel.locator('.answer-figures').first().textContent()).toMatch(/^spoke \d\d:\d\d · \d+\.\d fillers a minute/);
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'session-feedback.png'), fullPage: true });
   });
 });

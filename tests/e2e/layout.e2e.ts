@@ -69,6 +69,12 @@ const VIEWS: Record<string, () => Promise<void>> = {
     await page.locator('.browser-item').first().click();
     await page.getByRole('button', { name: '← All questions' }).waitFor();
   },
+  'knowledge-my-answer': async () => {
+    await tab('Knowledge');
+    await page.locator('.browser-item').first().click();
+    await page.getByRole('button', { name: /my answer$/ }).click();
+    await page.getByRole('form', { name: 'My answer' }).waitFor();
+  },
   'knowledge-editor': async () => {
     await tab('Knowledge');
     if (await page.getByRole('button', { name: '← All questions' }).isVisible()) await page.getByRole('button', { name: '← All questions' }).click();
@@ -86,7 +92,7 @@ const VIEWS: Record<string, () => Promise<void>> = {
 async function leave(view: string) {
   if (view === 'shortcuts') await page.keyboard.press('Escape');
   if (view === 'knowledge-editor') await page.getByRole('button', { name: 'Cancel' }).click();
-  if (view === 'knowledge-entry') await page.getByRole('button', { name: '← All questions' }).click();
+  if (view === 'knowledge-entry' || view === 'knowledge-my-answer') await page.getByRole('button', { name: '← All questions' }).click();
 }
 
 async function setTextSize(scale: number, theme: 'light' | 'dark') {
