@@ -15,6 +15,45 @@ export interface MatrixRow {
 export const RELIABILITY_MATRIX: MatrixRow[] = [
   {
     kind: 'fault',
+    what: 'The connection drops during the model download (Get ready)',
+    provoked: 'the model host answering half of the decoder file in Chromium (Playwright route); a host that cuts a file, ignores byte ranges, refuses with 503 or sends a web page (unit tests)',
+    outcome: 'what arrived is kept (IndexedDB); the panel says the connection dropped; Resume asks only for the rest (HTTP range); a host error or a web page is named and nothing of it is kept; once stored, a session starts with no network at all',
+    tests: [
+      ['tests/e2e/get-ready.e2e.ts', 'resumes a dropped file, then works offline'],
+      ['tests/unit/asr/model-download.test.ts', 'resumes a dropped file from the bytes it kept'],
+      ['tests/unit/asr/model-download.test.ts', 'starts a file over when the host ignores the range'],
+      ['tests/unit/asr/model-download.test.ts', 'refuses a web page served in place of a file'],
+      ['tests/unit/store/model-readiness-store.test.ts', 'says the host refused, in words, and stays resumable'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'The microphone hears the interviewer (speakers, no headphones)',
+    provoked: 'a microphone stream carrying a delayed, quieter copy of the tab (synthetic speech-like signals); microphone lines repeating the interviewer (capture unit tests)',
+    outcome: 'the user is told once to use headphones; repeated lines are neither kept nor counted as the answer; a candidate answering in turn, silence and room noise are not taken for echo',
+    tests: [
+      ['tests/unit/audio/echo-detector.test.ts', 'hears the tab in the microphone'],
+      ['tests/unit/audio/echo-detector.test.ts', 'does not call a candidate answering in turn an echo'],
+      ['tests/unit/session/offscreen-capture.test.ts', 'drops a microphone line that repeats the interviewer'],
+      ['tests/unit/session/offscreen-capture.test.ts', "tells the user once when the microphone's loudness follows the tab's"],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'A pack file whose own answer ("My answer") is malformed',
+    provoked: 'a JSON pack with a 400-character answer lead (unit test)',
+    outcome: 'the import is refused with the file, the field and the limit named; packs and answers already stored stay as they were',
+    tests: [['tests/unit/knowledge/my-answer.test.ts', 'refuses a file whose answer is malformed']],
+  },
+  {
+    kind: 'input',
+    what: 'A drill in which nothing was answered',
+    provoked: 'a drill started and stopped with no line from the microphone (capture unit test)',
+    outcome: 'the empty session is deleted, not listed; the user is told why; a drill with an answer is kept',
+    tests: [['tests/unit/session/offscreen-capture.test.ts', 'keeps a drill in which an answer was heard, and drops one in which nothing was']],
+  },
+  {
+    kind: 'fault',
     what: 'Service worker stopped mid-session',
     provoked: 'CDP ServiceWorker.stopAllWorkers in Chromium (stop verified); restarted controller in unit tests',
     outcome: 'capture and lines go on; Stop still works; status read back from storage.session',

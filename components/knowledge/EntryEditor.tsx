@@ -4,12 +4,7 @@ import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from '@/lib/knowle
 import { FREQUENCIES, KNOWN_CATEGORIES, type KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { SaveResult } from '@/lib/store/knowledge-store';
 import { MessageLine } from '../common/MessageLine';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+import { formLines } from '../common/form-lines';
 
 /** A form for one entry; lists are one item per line. Nothing is saved until it validates. */
 export function EntryEditor({
@@ -35,7 +30,7 @@ export function EntryEditor({
     const result = onSave({
       id: initial?.id ?? 'new-entry',
       question: text('question'),
-      phrasings: lines(text('phrasings')),
+      phrasings: formLines(text('phrasings')),
       category,
       frequency: text('frequency'),
       tags: text('tags')
@@ -44,10 +39,10 @@ export function EntryEditor({
         .filter(Boolean),
       outline: {
         frame,
-        keyPoints: lines(text('keyPoints')),
-        pitfalls: lines(text('pitfalls')),
-        followUps: lines(text('followUps')),
-        numbers: lines(text('numbers')),
+        keyPoints: formLines(text('keyPoints')),
+        pitfalls: formLines(text('pitfalls')),
+        followUps: formLines(text('followUps')),
+        numbers: formLines(text('numbers')),
       },
       ...(initial?.source ? { source: initial.source } : {}),
     });

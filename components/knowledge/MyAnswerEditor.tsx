@@ -3,12 +3,7 @@ import { STORY_PARTS } from '@/lib/knowledge/my-answer';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { SaveAnswerResult } from '@/lib/store/knowledge-store';
 import { MessageLine } from '../common/MessageLine';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+import { formLines } from '../common/form-lines';
 
 const STORY_LABELS = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 
@@ -34,8 +29,8 @@ export function MyAnswerEditor({
     const result = onSave({
       lead: text('lead'),
       ...(story ? { story: story as MyAnswer['story'] } : {}),
-      points: lines(text('points')),
-      numbers: lines(text('numbers')),
+      points: formLines(text('points')),
+      numbers: formLines(text('numbers')),
     });
     if (!result.ok) setError(result.message);
   }

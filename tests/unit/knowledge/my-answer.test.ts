@@ -52,6 +52,23 @@ describe('My answer in pack files', () => {
     expect(parseJsonPack(toJsonPack(pack)).entries[0]!.myAnswer).toEqual(answer);
   });
 
+  it('refuses a file whose answer is malformed, naming the field, and changes nothing stored', () => {
+    const store = createKnowledgeStore(memoryStorage());
+    store.getState().saveMyAnswer('disagree', { lead: 'kept', points: [], numbers: [] });
+    const broken = JSON.stringify({
+      format: 'cuecard-pack',
+      version: 1,
+      id: 'bad',
+      title: 'Bad',
+      entries: [{ id: 'disagree', question: 'Q?', category: 'behavioral', outline: { frame: 'STAR', keyPoints: ['x'] }, myAnswer: { lead: 'x'.repeat(400) } }],
+    });
+    const result = store.getState().importPackFile('bad.json', broken);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^bad\.json: .*myAnswer\.lead.*300 characters/);
+    expect(store.getState().userPacks).toEqual([]);
+    expect(store.getState().myAnswers.disagree!.lead).toBe('kept');
+  });
+
   it('is taken out of an imported pack into the answers by entry id, and written back on export', () => {
     const { pack, answers } = takeMyAnswers(parseMarkdownPack(PACK));
     expect(pack.entries[0]!.myAnswer).toBeUndefined();
