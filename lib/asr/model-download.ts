@@ -148,7 +148,8 @@ async function downloadFile(url: string, file: string, request: DownloadRequest,
     await keepPending();
   }
   const whole = new Blob(parts as BlobPart[]);
-  if (Number.isFinite(expected) && whole.size !== expected) {
+  // Fewer bytes than announced: cut off. More is fine: a compressed transfer announces its compressed size.
+  if (Number.isFinite(expected) && whole.size < expected) {
     throw new ModelDownloadError(`${file} arrived incomplete (${whole.size} of ${expected} bytes)`, true);
   }
   try {

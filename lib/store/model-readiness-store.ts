@@ -60,7 +60,11 @@ function stoppedMessage(error: unknown): string {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return 'There is not enough disk space for the model. Free some space, then resume.';
   }
-  return 'The connection dropped. What arrived is kept: resume when you are back online.';
+  if (error instanceof TypeError || (error instanceof ModelDownloadError && error.resumable)) {
+    return 'The connection dropped. What arrived is kept: resume when you are back online.';
+  }
+  const reason = ((error as Error)?.message ?? String(error)).replace(/\.$/, '');
+  return `The download stopped: ${reason}. What arrived is kept; try again.`;
 }
 
 /** One store for the speech model's readiness, shared by the onboarding card and Settings. */
@@ -89,7 +93,8 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
       controller?.abort(CANCELLED);
       target = { hubId, files };
       set({ device, readiness: { phase: 'checking' } });
-      const { loaded, complete } = await storedBytes(deps.store, hubId, files);
+      // Storage that cannot be read counts as nothing stored: Get ready then says what fails.
+      const { loaded, complete } = await storedBytes(deps.store, hubId, files).catch(() => ({ loaded: 0, complete: false }));
       if (id !== checkId) return;
       set({ readiness: complete ? { phase: 'ready' } : { phase: 'missing', loaded } });
     },
@@ -115,7 +120,7 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
         });
         if (current()) set({ readiness: { phase: 'ready' } });
       } catch (error) {
-        const loaded = (await storedBytes(deps.store, hubId, files)).loaded;
+        const loaded = (await storedBytes(deps.store, hubId, files).catch(() => ({ loaded: 0 }))).loaded;
         if (current()) set({ readiness: { phase: 'paused', loaded, message: stoppedMessage(signal.aborted ? signal.reason : error) } });
       } finally {
         if (controller?.signal === signal) controller = undefined;

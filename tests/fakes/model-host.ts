@@ -20,6 +20,8 @@ interface HostOptions {
   /** Ignore Range headers (always send the whole file with 200). */
   ignoreRange?: boolean;
   status?: (url: string) => number | undefined;
+  /** The content-length announced for a body of this size (a compressed transfer announces less). */
+  announced?: (bodyLength: number) => number;
 }
 
 /** A model host over in-memory files: honours byte ranges, and can drop a connection mid-file. */
@@ -52,7 +54,8 @@ export function fakeHost(bodies: Record<string, Uint8Array>, options: HostOption
         controller.close();
       },
     });
-    return new Response(stream, { status: start > 0 ? 206 : 200, headers: { 'content-length': String(slice.length) } });
+    const length = options.announced?.(slice.length) ?? slice.length;
+    return new Response(stream, { status: start > 0 ? 206 : 200, headers: { 'content-length': String(length) } });
   }) as typeof fetch;
   return { fetch: fetchFile, requests };
 }

@@ -107,6 +107,12 @@ describe('downloadModel', () => {
     expect(parts.size).toBe(0);
   });
 
+  it('accepts a compressed transfer, whose announced length is shorter than the file', async () => {
+    const { store, files } = memoryDownloadStore();
+    await downloadModel({ hubId: HUB, files: FILES, fetch: fakeHost(bodies, { announced: (length) => Math.ceil(length / 3) }).fetch, store });
+    expect(await bytesOf(files.get(hubFileUrl(HUB, FILES[0]!)))).toEqual(config);
+  });
+
   it('says which file the host refused', async () => {
     const { store } = memoryDownloadStore();
     const host = fakeHost(bodies, { status: (url) => (url.endsWith('.onnx') ? 503 : undefined) });

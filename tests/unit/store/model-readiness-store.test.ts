@@ -61,3 +61,18 @@ describe('model readiness', () => {
     expect(readiness.getState().readiness).toEqual({ phase: 'local' });
   });
 });
+
+describe('model readiness without usable storage', () => {
+  it('reads as missing, and a download says what stopped it instead of blaming the connection', async () => {
+    const broken = memoryDownloadStore().store;
+    broken.storedSize = async () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    broken.readParts = broken.storedSize as never;
+    const readiness = createModelReadinessStore({ store: broken, fetch: fakeHost(bodies).fetch, resolveDevice: async () => 'wasm' });
+    await readiness.getState().check('tiny.en', 'auto');
+    expect(readiness.getState().readiness).toEqual({ phase: 'missing', loaded: 0 });
+    await readiness.getState().download();
+    expect(readiness.getState().readiness).toEqual({ phase: 'paused', loaded: 0, message: 'The download stopped: The operation is insecure. What arrived is kept; try again.' });
+  });
+});
