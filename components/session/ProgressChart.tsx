@@ -10,11 +10,11 @@ const dayName = (day: number) => new Date(day).toLocaleDateString(undefined, { m
 /** One small line per category: the share of key points covered, day by day (plain SVG). */
 export function ProgressChart({ progress }: { progress: readonly CategoryProgress[] }) {
   if (progress.length === 0) {
-    return <p className="no-hint">No practice yet: drills on the Live view build this chart, one line per category.</p>;
+    return <p className="no-hint">No practice yet: drills, and mock interviews with your microphone on, build this chart, one line per category.</p>;
   }
   return (
     <section className="progress" aria-label="Progress by category">
-      <h3>Key points covered in drills, by category</h3>
+      <h3>Key points covered in your answers, by category</h3>
       <ul>
         {progress.map(({ category, points }) => {
           const step = points.length > 1 ? WIDTH / (points.length - 1) : 0;

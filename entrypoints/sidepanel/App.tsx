@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'r
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 import { useModelReadinessStore, usePracticeStore, useSettingsStore } from './stores';
 import { liveActions, useLiveSession, useSessionStore } from './useLiveSession';
+import { useInterviewAnswersKept } from './useInterviewAnswersKept';
 import { useQuestionIndex } from './useQuestionIndex';
 import { KnowledgeView } from './views/KnowledgeView';
 import { LiveView } from './views/LiveView';
@@ -28,6 +29,7 @@ export function App() {
   const [view, setView] = useState<ViewName>('live');
   const [helpOpen, setHelpOpen] = useState(false);
   useLiveSession();
+  useInterviewAnswersKept();
   const { entries } = useQuestionIndex();
   const theme = useSettingsStore((state) => state.theme);
   const fontScale = useSettingsStore((state) => state.fontScale);

@@ -28,6 +28,14 @@ const scheduler = fsrs({ enable_fuzz: false });
 
 const GRADE: Record<SelfRating, Grade> = { nailed: Rating.Good, shaky: Rating.Hard, missed: Rating.Again };
 
+/**
+ * A mock interview's answer has no self-rating (nobody stops a call to rate): its coverage
+ * stands in — three quarters of the key points or more is nailed, under two fifths missed.
+ */
+export function ratingFromCoverage(coveredShare: number): SelfRating {
+  return coveredShare >= 0.75 ? 'nailed' : coveredShare >= 0.4 ? 'shaky' : 'missed';
+}
+
 const toStored = (card: Card): StoredCard => ({ ...card, due: card.due.getTime(), last_review: card.last_review?.getTime() });
 const fromStored = (card: StoredCard): Card => ({ ...card, due: new Date(card.due), last_review: card.last_review === undefined ? undefined : new Date(card.last_review) });
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import type { KnowledgeEntry } from '../knowledge/schema';
-import { answerTimeMs, recordAttempt, type PracticeRecord, type SelfRating } from '../session/practice-schedule';
+import { answerTimeMs, ratingFromCoverage, recordAttempt, type PracticeRecord, type SelfRating } from '../session/practice-schedule';
 
 /** The drill question being answered: its card stays hidden until the answer is over. */
 export interface DrillQuestion {
@@ -30,6 +30,11 @@ export interface PracticeState {
   /** Keeps the attempt (self-rating and coverage) and moves the entry on in the schedule. */
   rate: (rating: SelfRating, coveredShare: number | null, now: number) => void;
   endDrill: () => void;
+  /**
+   * Keeps the answers of a mock interview (heard on the microphone) in the history, rated by
+   * their coverage; an entry already rated in a drill after it was asked is left alone.
+   */
+  recordInterviewAnswers: (answers: ReadonlyArray<{ entryId: string; askedAt: number; coveredShare: number }>, now: number) => void;
 }
 
 export const PRACTICE_STORAGE_KEY = 'cuecard-practice';
@@ -63,6 +68,15 @@ export function createPracticeStore(storage: StateStorage) {
           });
         },
         endDrill: () => set({ drill: null }),
+        recordInterviewAnswers(answers, now) {
+          const history = { ...get().history };
+          for (const { entryId, askedAt, coveredShare } of answers) {
+            const last = history[entryId]?.attempts.at(-1);
+            if (last && last.at >= askedAt) continue;
+            history[entryId] = recordAttempt(history[entryId], { at: now, coveredShare, rating: ratingFromCoverage(coveredShare) });
+          }
+          set({ history });
+        },
       }),
       {
         name: PRACTICE_STORAGE_KEY,

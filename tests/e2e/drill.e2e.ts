@@ -32,12 +32,22 @@ describe('drill mode', () => {
     await panel.getByLabel('Coding', { exact: true }).check();
     const counts = panel.locator('.drill').getByRole('status');
     await expect.poll(() => counts.textContent()).toBe('0 questions due, 24 never practised');
+    // What the panel reads aloud, noted on its way to Chrome's speech synthesis.
+    await panel.evaluate(() => {
+      const spoken: string[] = ((window as unknown as { spoken: string[] }).spoken = []);
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (utterance) => {
+        spoken.push(utterance.text);
+        speak(utterance);
+      };
+    });
     await panel.getByRole('button', { name: 'Ask me a question' }).click();
 
-    // The question is shown (and read aloud); its card is not.
+    // The question is shown and read aloud; its card is not.
     const prompt = panel.getByRole('region', { name: 'Drill question' });
     await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
     const question = (await prompt.locator('.hint-question').textContent())!;
+    await expect.poll(() => panel.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual([question]);
     expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'drill-question.png') });
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');

@@ -82,6 +82,21 @@ describe('the practice store', () => {
     expect(store.getState().history.failed!.attempts).toEqual([{ at: T0 + 60_000, coveredShare: 0, rating: 'missed' }]);
     expect(store.getState().drill).toMatchObject({ revealed: true, rated: true });
   });
+
+  it('keeps a mock interview\'s answers rated by their coverage, leaving alone what a drill already rated since', () => {
+    const store = createPracticeStore(memoryStorage());
+    store.getState().startQuestion(pack.entries[0]!, T0);
+    store.getState().rate('nailed', 1, T0 + 30_000);
+    store.getState().recordInterviewAnswers(
+      [
+        { entryId: 'failed', askedAt: T0, coveredShare: 0 },
+        { entryId: 'dropout', askedAt: T0 + 60_000, coveredShare: 0.5 },
+      ],
+      T0 + 120_000,
+    );
+    expect(store.getState().history.failed!.attempts.map((attempt) => attempt.rating)).toEqual(['nailed']);
+    expect(store.getState().history.dropout!.attempts).toEqual([{ at: T0 + 120_000, coveredShare: 0.5, rating: 'shaky' }]);
+  });
 });
 
 describe('ProgressChart', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { answerFinished, answerTimeMs, pickPracticeQuestion, practiceStatus, recordAttempt, type PracticeRecord } from '@/lib/session/practice-schedule';
+import { answerFinished, answerTimeMs, pickPracticeQuestion, practiceStatus, ratingFromCoverage, recordAttempt, type PracticeRecord } from '@/lib/session/practice-schedule';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 1, 9);
@@ -68,5 +68,11 @@ describe('the answer timer and its end', () => {
     expect(answerFinished(drill, [5_000], true, 20_000)).toBe(false); // still speaking
     expect(answerFinished(drill, [5_000], false, 11_000)).toBe(true);
     expect(answerFinished({ askedAt: 1_000, deadline: 30_000 }, [], false, 30_000)).toBe(true);
+  });
+});
+
+describe('ratingFromCoverage', () => {
+  it('rates a mock interview answer by the share of key points it covered', () => {
+    expect([0, 0.39, 0.4, 0.74, 0.75, 1].map(ratingFromCoverage)).toEqual(['missed', 'missed', 'shaky', 'shaky', 'nailed', 'nailed']);
   });
 });
