@@ -12,7 +12,13 @@ export function SessionControls({
   notice,
   onStart,
   onStop,
-}: Pick<SessionState, 'status' | 'model' | 'notice'> & { onStart: () => void; onStop: () => void }) {
+  drill = false,
+}: Pick<SessionState, 'status' | 'model' | 'notice'> & {
+  onStart: () => void;
+  onStop: () => void;
+  /** A drill listens to the microphone alone. */
+  drill?: boolean;
+}) {
   const running = status === 'capturing' || status === 'starting';
   return (
     <section className="session-controls" aria-label="Session">
@@ -27,7 +33,7 @@ export function SessionControls({
           </button>
         )}
         <span className="session-state" role="status">
-          {status === 'capturing' ? '● Capturing tab audio' : status === 'starting' ? 'Starting…' : status === 'stopping' ? 'Finishing…' : 'Not capturing'}
+          {status === 'capturing' ? (drill ? '● Capturing your microphone (drill)' : '● Capturing tab audio') : status === 'starting' ? 'Starting…' : status === 'stopping' ? 'Finishing…' : 'Not capturing'}
           {model.state === 'ready' && model.device ? ` · Whisper on ${model.device === 'webgpu' ? 'WebGPU' : 'WASM'}` : ''}
         </span>
       </div>

@@ -77,7 +77,7 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
       store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
     }
   }
-  useSessionStore.setState({ status: 'starting', notice: undefined });
+  useSessionStore.setState({ status: 'starting', notice: undefined, mode });
   const reply = await sendCommand({
     type: 'session/start',
     tabId,

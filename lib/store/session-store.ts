@@ -10,6 +10,8 @@ export interface Notice {
 
 export interface SessionState {
   status: SessionStatus['state'] | 'stopping';
+  /** What this panel started: an interview (the tab) or a drill (the microphone alone). */
+  mode: 'interview' | 'drill';
   sessionId?: string;
   lines: TranscriptLine[];
   partials: Partial<Record<Channel, string>>;
@@ -44,6 +46,7 @@ export function createSessionStore() {
       get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, questions: [], hint: undefined, nearMisses: undefined };
     return {
       status: 'idle',
+      mode: 'interview',
       lines: [],
       partials: {},
       model: { state: 'idle', loaded: 0, total: 0 },

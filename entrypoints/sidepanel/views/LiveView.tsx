@@ -98,7 +98,7 @@ export function LiveView() {
   const threshold = useSettingsStore(selectMatchThreshold);
   const setVerbosity = useSettingsStore((state) => state.setVerbosity);
   const session = useSessionStore(
-    useShallow(({ status, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
+    useShallow(({ status, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, mode, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
   const myAnswers = useKnowledgeStore(selectMyAnswers);
@@ -114,7 +114,14 @@ export function LiveView() {
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   return (
     <>
-      <SessionControls status={session.status} model={session.model} notice={session.notice} onStart={() => void liveActions.start()} onStop={() => void liveActions.stop()} />
+      <SessionControls
+        status={session.status}
+        model={session.model}
+        notice={session.notice}
+        drill={session.mode === 'drill'}
+        onStart={() => void liveActions.start()}
+        onStop={() => void liveActions.stop()}
+      />
       {showSteps && <GettingStarted firstRun={!welcomed} modelStep={<ModelStep />} onDismiss={useSettingsStore.getState().setWelcomed} />}
       {/* The verbosity switch goes where a card is: here once a session has begun, else with a typed question's card. */}
       {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
