@@ -207,7 +207,7 @@ describe('the built extension in Chromium', () => {
     await say('tell me about a time you disagreed with your manager');
     await page.getByText('Glance', { exact: true }).click();
     await expect.poll(() => hint().getByLabel('My answer').textContent()).toBe('Mine Moved a launch two weeks with an error analysis');
-    await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'my-answer-glance.png') });
+    await hint().screenshot({ path: join(TEST_OUTPUT_DIR, 'my-answer-glance.png') });
     await page.getByText('Detailed', { exact: true }).click();
 
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
