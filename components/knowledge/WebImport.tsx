@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { extractPageHtml } from '@/lib/page/extract-page-html';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
-import { PackError } from '@/lib/knowledge/pack-error';
 import type { QuestionIndex } from '@/lib/match/question-index';
-import type { Notice } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
 import { ImportReview } from './ImportReview';
 import { countOf } from '../common/count-of';
+import { useImportNotice } from './useImportNotice';
 
 interface WebImportProps {
   index: QuestionIndex;
@@ -20,8 +19,7 @@ interface WebImportProps {
 /** "Import questions from this page": the extractor finds them, the user reviews, ticks and edits, then saves. */
 export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebImportProps) {
   const [review, setReview] = useState<{ page: { url: string; title: string }; items: ReviewedQuestion[] } | null>(null);
-  const [notice, setNotice] = useState<(Notice & { packId?: string }) | null>(null);
-  const current = notice?.packId && !userPackIds.has(notice.packId) ? null : notice;
+  const { notice, setNotice, saveReviewed } = useImportNotice(userPackIds);
 
   async function scan() {
     setNotice(null);
@@ -42,14 +40,8 @@ export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebIm
 
   function save(reviewed: ReviewedQuestion[]) {
     if (!review) return;
-    try {
-      const pack = onSave(importedPack(review.page, reviewed));
-      setNotice({ kind: 'info', text: `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`, packId: pack.id });
-      setReview(null);
-    } catch (error) {
-      if (!(error instanceof PackError)) throw error;
-      setNotice({ kind: 'error', text: `Not saved — ${error.message}. Fix it above and save again.` });
-    }
+    const saved = saveReviewed(() => onSave(importedPack(review.page, reviewed)), (pack) => `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`);
+    if (saved) setReview(null);
   }
 
   return (
@@ -57,7 +49,7 @@ export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebIm
       <button type="button" onClick={() => void scan()}>
         Import questions from this page
       </button>
-      <MessageLine message={current} />
+      <MessageLine message={notice} />
       {review && <ImportReview key={review.page.url} title={review.page.title} initial={review.items} onSave={save} onCancel={() => setReview(null)} />}
     </section>
   );
