@@ -28,7 +28,12 @@ export function answerCoverage(entry: KnowledgeEntry, answer: readonly string[],
   });
 }
 
-/** What the candidate said in answer to a question: their lines after it was asked, before the next one. */
+/** The candidate's answer to a question: their lines after it was asked, before the next one. */
+export function linesOfAnswer(lines: readonly TranscriptLine[], askedAt: number, nextAskedAt = Number.POSITIVE_INFINITY): TranscriptLine[] {
+  return lines.filter((line) => line.channel === 'candidate' && line.at >= askedAt && line.at < nextAskedAt);
+}
+
+/** What the candidate said in answer to a question (see `linesOfAnswer`). */
 export function answerLines(lines: readonly TranscriptLine[], askedAt: number, nextAskedAt = Number.POSITIVE_INFINITY): string[] {
-  return lines.filter((line) => line.channel === 'candidate' && line.at >= askedAt && line.at < nextAskedAt).map((line) => line.text);
+  return linesOfAnswer(lines, askedAt, nextAskedAt).map((line) => line.text);
 }

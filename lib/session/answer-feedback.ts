@@ -1,7 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { CompiledAliases } from '../match/pack-aliases';
 import type { TranscriptLine } from '../messaging/runtime-messages';
-import { answerCoverage, type PointCoverage } from './answer-coverage';
+import { answerCoverage, linesOfAnswer, type PointCoverage } from './answer-coverage';
 
 /**
  * Filler words and phrases, counted as said. "like" is a filler unless it follows a word
@@ -139,10 +139,7 @@ export function sessionFeedback(
   entryById: (id: string) => KnowledgeEntry | undefined,
   aliases?: CompiledAliases,
 ): SessionFeedback {
-  const answers = hints.map((hint, i) => {
-    const next = hints[i + 1]?.at ?? Number.POSITIVE_INFINITY;
-    return lines.filter((line) => line.channel === 'candidate' && line.at >= hint.at && line.at < next);
-  });
+  const answers = hints.map((hint, i) => linesOfAnswer(lines, hint.at, hints[i + 1]?.at));
   const questions = hints.map((hint, i): QuestionFeedback => {
     const answerLines = answers[i]!;
     const texts = answerLines.map((line) => line.text);
