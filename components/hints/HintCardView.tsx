@@ -1,7 +1,7 @@
 import type { HintCard } from '@/lib/hints/build-hint-card';
 import { categoryName } from '@/lib/knowledge/category-names';
 import { confidenceWords } from '@/lib/hints/confidence-words';
-import { answerLead, STORY_PARTS } from '@/lib/knowledge/my-answer';
+import { answerLead, STORY_PART_NAMES, STORY_PARTS } from '@/lib/knowledge/my-answer';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 
 function ListSection({ title, items }: { title: string; items: string[] }) {
@@ -35,8 +35,6 @@ function KeyPoints({ items, covered }: { items: string[]; covered?: readonly boo
   );
 }
 
-const STORY_TITLES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
-
 /** The user's own answer: its lead at a glance; points and numbers at more detail; the whole story at the most. */
 function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: HintCard['verbosity'] }) {
   const lead = answerLead(answer);
@@ -56,7 +54,7 @@ function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: H
         <dl className="my-answer-story">
           {story.map((part) => (
             <div key={part}>
-              <dt>{STORY_TITLES[part]}</dt>
+              <dt>{STORY_PART_NAMES[part]}</dt>
               <dd>{answer.story![part]}</dd>
             </div>
           ))}

@@ -1,11 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { STORY_PARTS } from '@/lib/knowledge/my-answer';
+import { STORY_PART_NAMES, STORY_PARTS } from '@/lib/knowledge/my-answer';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { SaveAnswerResult } from '@/lib/store/knowledge-store';
 import { MessageLine } from '../common/MessageLine';
 import { formLines } from '../common/form-lines';
-
-const STORY_LABELS = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 
 /** The user's own answer to one question: a lead, a STAR story when the question wants one, points and numbers. */
 export function MyAnswerEditor({
@@ -44,7 +42,7 @@ export function MyAnswerEditor({
       {withStory &&
         STORY_PARTS.map((part) => (
           <label key={part}>
-            {STORY_LABELS[part]}
+            {STORY_PART_NAMES[part]}
             <textarea name={part} rows={2} defaultValue={initial?.story?.[part]} />
           </label>
         ))}

@@ -1,10 +1,10 @@
 import { categoryName } from '@/lib/knowledge/category-names';
 import type { CategoryProgress } from '@/lib/session/practice-progress';
+import { countOf, percentOf } from '../common/count-of';
 
 const WIDTH = 120;
 const HEIGHT = 36;
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
 const dayName = (day: number) => new Date(day).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 
 /** One small line per category: the share of key points covered, day by day (plain SVG). */
@@ -21,7 +21,7 @@ export function ProgressChart({ progress }: { progress: readonly CategoryProgres
           const xy = points.map((point, i) => [points.length > 1 ? i * step : WIDTH / 2, HEIGHT - 2 - point.coverage * (HEIGHT - 4)] as const);
           const first = points[0]!;
           const last = points.at(-1)!;
-          const summary = `${categoryName(category)}: ${percent(first.coverage)} on ${dayName(first.day)}${points.length > 1 ? `, ${percent(last.coverage)} on ${dayName(last.day)}` : ''}`;
+          const summary = `${categoryName(category)}: ${percentOf(first.coverage)} on ${dayName(first.day)}${points.length > 1 ? `, ${percentOf(last.coverage)} on ${dayName(last.day)}` : ''}`;
           return (
             <li key={category} className="progress-row">
               <span className="progress-name">{categoryName(category)}</span>
@@ -30,11 +30,11 @@ export function ProgressChart({ progress }: { progress: readonly CategoryProgres
                 {xy.length > 1 && <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} className="progress-line" />}
                 {xy.map(([x, y], i) => (
                   <circle key={points[i]!.day} cx={x} cy={y} r={2.5} className="progress-dot">
-                    <title>{`${dayName(points[i]!.day)}: ${percent(points[i]!.coverage)} over ${points[i]!.attempts} answer${points[i]!.attempts === 1 ? '' : 's'}`}</title>
+                    <title>{`${dayName(points[i]!.day)}: ${percentOf(points[i]!.coverage)} over ${countOf(points[i]!.attempts, 'answer')}`}</title>
                   </circle>
                 ))}
               </svg>
-              <span className="progress-last">{percent(last.coverage)}</span>
+              <span className="progress-last">{percentOf(last.coverage)}</span>
             </li>
           );
         })}

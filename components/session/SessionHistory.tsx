@@ -7,11 +7,10 @@ import { deleteSession, hintsOf, linesOf, listSessions, restoreSession, snapshot
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { downloadText } from '../common/download-text';
 import { UndoToast } from '../common/UndoToast';
-import { countOf } from '../common/count-of';
+import { countOf, percentOf } from '../common/count-of';
 import { TranscriptView } from './TranscriptView';
 
 const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
-const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /** One line of figures on an answer: speaking time, fillers, repeated words, frame steps not heard. */
 function answerFigures({ stats, frame }: QuestionFeedback): string {
@@ -95,13 +94,13 @@ export function SessionHistory({
           <section className="hint-section" aria-label="Summary">
             <h3>Summary</h3>
             <p>
-              You answered {feedback.answered} of {countOf(hints.length, 'question')}, covering {percent(feedback.meanCoverage)} of their key points on average, with{' '}
+              You answered {feedback.answered} of {countOf(hints.length, 'question')}, covering {percentOf(feedback.meanCoverage)} of their key points on average, with{' '}
               {feedback.fillersPerMinute.toFixed(1)} fillers a minute.
             </p>
             {feedback.weakest.length > 0 && (
               <>
                 <p>
-                  Weakest: {feedback.weakest.map((question) => `“${question.question}” (${percent(question.coveredShare)})`).join(', ')}.
+                  Weakest: {feedback.weakest.map((question) => `“${question.question}” (${percentOf(question.coveredShare)})`).join(', ')}.
                 </p>
                 {onDrill && (
                   <button type="button" onClick={() => onDrill(feedback.weakest.map((question) => question.entryId))}>

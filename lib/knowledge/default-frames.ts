@@ -41,11 +41,6 @@ export function namedFrame(kind: FrameKind): Frame {
   return structuredClone(NAMED_FRAMES[kind]!);
 }
 
-/** The frame an entry gets from its category alone. */
-export function defaultFrameFor(category: string): Frame {
-  return namedFrame(categoryFrameKind(category));
-}
-
 /**
  * Reads a frame written by hand: a known name ("STAR"), an arrow list
  * ("Clarify → Data → Model"), or both ("Rollout: Shadow → Canary → Full").

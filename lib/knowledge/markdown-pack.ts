@@ -1,7 +1,7 @@
 import { buildPack, packIdFrom, type DraftEntry, type PackMeta } from './build-pack';
 import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from './default-frames';
 import { PackError } from './pack-error';
-import { STORY_PARTS } from './my-answer';
+import { STORY_PART_NAMES, STORY_PARTS } from './my-answer';
 import { aliasSchema, type KnowledgeEntry, type KnowledgePack, type MyAnswer, type Outline, type PackAlias } from './schema';
 
 type ListField = 'keyPoints' | 'pitfalls' | 'followUps' | 'numbers';
@@ -278,7 +278,7 @@ function formatMyAnswer(answer: MyAnswer): string[] {
   if (answer.lead) lines.push(`Lead: ${answer.lead}`);
   for (const part of STORY_PARTS) {
     const text = answer.story?.[part];
-    if (text) lines.push(`${part[0]!.toUpperCase()}${part.slice(1)}: ${text.replace(/\s*\n\s*/g, ' ')}`);
+    if (text) lines.push(`${STORY_PART_NAMES[part]}: ${text.replace(/\s*\n\s*/g, ' ')}`);
   }
   lines.push(...answer.points.map((point) => `- ${point}`), ...answer.numbers.map((number) => `Number: ${number}`));
   return lines;

@@ -1,7 +1,9 @@
 import type { KnowledgePack, MyAnswer } from './schema';
 
 export const STORY_PARTS = ['situation', 'task', 'action', 'result'] as const;
-export type StoryPart = (typeof STORY_PARTS)[number];
+
+/** How each part of a story is named on the card, in the editor and in a pack file. */
+export const STORY_PART_NAMES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 
 /** Whether the answer holds nothing worth keeping (a cleared form). */
 export function isBlankAnswer(answer: MyAnswer): boolean {
