@@ -5,17 +5,13 @@ import { DrillControls } from '@/components/session/DrillControls';
 import { DrillPrompt, DrillRating } from '@/components/session/DrillQuestion';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { recordAttempt } from '@/lib/session/practice-schedule';
+import { chromeStorageAdapter } from '@/lib/platform/chrome-storage-adapter';
 import { createPracticeStore } from '@/lib/store/practice-store';
 
 afterEach(cleanup);
 
 const T0 = Date.UTC(2026, 11, 1, 9);
 const pack = parseMarkdownPack(['## Tell me about a time you failed.', 'Id: failed', 'Category: behavioral', '- Own it', '', '## What is dropout?', 'Id: dropout', 'Category: ml-theory', '- Zeroing', '- Scaling'].join('\n'));
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), removeItem: (key: string) => void items.delete(key) };
-}
 
 describe('DrillPrompt', () => {
   it('shows the question and the time left, and ends the answer on request', () => {
@@ -72,7 +68,7 @@ describe('DrillControls with questions queued from a session review', () => {
 
 describe('the practice store', () => {
   it('hides the card until revealed, sets the timer by the question, and keeps a rated attempt in the history', () => {
-    const store = createPracticeStore(memoryStorage());
+    const store = createPracticeStore(chromeStorageAdapter);
     store.getState().setTimerOn(true);
     store.getState().startQuestion(pack.entries[0]!, T0);
     expect(store.getState().drill).toEqual({ entryId: 'failed', askedAt: T0, deadline: T0 + 120_000, revealed: false, rated: false });
@@ -84,7 +80,7 @@ describe('the practice store', () => {
   });
 
   it('keeps a mock interview\'s answers rated by their coverage, leaving alone what a drill already rated since', () => {
-    const store = createPracticeStore(memoryStorage());
+    const store = createPracticeStore(chromeStorageAdapter);
     store.getState().startQuestion(pack.entries[0]!, T0);
     store.getState().rate('nailed', 1, T0 + 30_000);
     store.getState().recordInterviewAnswers(

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frameFromContent, frameKindFor } from '@/lib/knowledge/choose-frame';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { FRAME_SETS, scoreFrames } from '../../../scripts/eval-frames';
+import { FRAME_SETS, parseLabelledQuestions, scoreFrames } from '@/lib/dev/score-frames';
 
 describe('frameKindFor', () => {
   it.each([
@@ -49,7 +50,7 @@ describe('packs that name no frame', () => {
 
 describe('the hand-labelled frame sets (npm run eval:frames)', () => {
   it.each(Object.entries(FRAME_SETS))('%s: the chooser fits far more questions than the category alone', (_name, path) => {
-    const score = scoreFrames(path);
+    const score = scoreFrames(parseLabelledQuestions(readFileSync(path, 'utf8')));
     expect(score.chooser).toBeGreaterThan(score.categoryOnly + 0.2);
     expect(score.chooser).toBeGreaterThan(0.55);
   });

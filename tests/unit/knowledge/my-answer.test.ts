@@ -3,6 +3,7 @@ import { toJsonPack, parseJsonPack } from '@/lib/knowledge/json-pack';
 import { parseMarkdownPack, toMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { answerLead, takeMyAnswers, withMyAnswers } from '@/lib/knowledge/my-answer';
 import type { MyAnswer } from '@/lib/knowledge/schema';
+import { chromeStorageAdapter } from '@/lib/platform/chrome-storage-adapter';
 import { createKnowledgeStore } from '@/lib/store/knowledge-store';
 
 const PACK = `# Mine
@@ -34,11 +35,6 @@ const answer: MyAnswer = {
   numbers: ['30 % fewer false positives'],
 };
 
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), removeItem: (key: string) => void items.delete(key) };
-}
-
 describe('My answer in pack files', () => {
   it('is read from a Markdown "My answer:" block, apart from the key points', () => {
     const [entry] = parseMarkdownPack(PACK).entries;
@@ -53,7 +49,7 @@ describe('My answer in pack files', () => {
   });
 
   it('refuses a file whose answer is malformed, naming the field, and changes nothing stored', () => {
-    const store = createKnowledgeStore(memoryStorage());
+    const store = createKnowledgeStore(chromeStorageAdapter);
     store.getState().saveMyAnswer('disagree', { lead: 'kept', points: [], numbers: [] });
     const broken = JSON.stringify({
       format: 'cuecard-pack',
@@ -88,7 +84,7 @@ describe('answerLead', () => {
 
 describe('the knowledge store’s answers', () => {
   it('keeps an answer to a shipped entry by its id, clears a blank one, refuses an invalid one', () => {
-    const store = createKnowledgeStore(memoryStorage());
+    const store = createKnowledgeStore(chromeStorageAdapter);
     expect(store.getState().saveMyAnswer('bias-variance', { lead: 'Ridge on the churn model', points: [], numbers: [] })).toEqual({ ok: true });
     expect(store.getState().myAnswers['bias-variance']!.lead).toBe('Ridge on the churn model');
     expect(store.getState().saveMyAnswer('bias-variance', { lead: 'x'.repeat(301) }).ok).toBe(false);
@@ -98,7 +94,7 @@ describe('the knowledge store’s answers', () => {
   });
 
   it('takes answers from an imported file without overwriting ones already on the device, and survives the pack being replaced', () => {
-    const store = createKnowledgeStore(memoryStorage());
+    const store = createKnowledgeStore(chromeStorageAdapter);
     store.getState().saveMyAnswer('other', { lead: 'mine', points: [], numbers: [] });
     const imported = store.getState().addUserPack(parseMarkdownPack(PACK));
     expect(imported.entries[0]!.myAnswer).toBeUndefined();
