@@ -61,8 +61,8 @@ export function createEchoDetector(options: Partial<EchoDetectorOptions> = {}) {
 
   /** Whether the microphone's loudness has followed the tab's over the recent window. */
   function read(): EchoReading {
-    const tabSlots = [...envelopes.tab.keys()].sort((a, b) => a - b);
-    const end = Math.min(tabSlots.at(-1) ?? -Infinity, Math.max(-Infinity, ...envelopes.microphone.keys()));
+    // The latest frame both streams have.
+    const end = Math.min(Math.max(-Infinity, ...envelopes.tab.keys()), Math.max(-Infinity, ...envelopes.microphone.keys()));
     if (!Number.isFinite(end)) return { echo: false, correlation: 0, lagMs: 0 };
     const windowFrames = Math.round(windowMs / frameMs);
     let best: EchoReading = { echo: false, correlation: 0, lagMs: 0 };
