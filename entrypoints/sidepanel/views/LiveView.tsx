@@ -47,7 +47,9 @@ function useDrillClock(active: boolean): number {
 function CurrentCard() {
   const { entriesById, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
-  const { hint, questions, lines, partials } = useSessionStore(useShallow(({ hint, questions, lines, partials }) => ({ hint, questions, lines, partials })));
+  const { hint, questions, lines } = useSessionStore(useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })));
+  // Only whether the candidate is speaking, not each partial's text: a partial re-renders the transcript alone.
+  const speaking = useSessionStore((state) => Boolean(state.partials.candidate));
   const entry = hint && entriesById.get(hint.entryId);
   const myAnswer = useKnowledgeStore((state) => (hint ? selectMyAnswers(state)[hint.entryId] : undefined));
   const drill = usePracticeStore(selectDrill);
@@ -64,8 +66,8 @@ function CurrentCard() {
   useEffect(() => {
     if (!hidden) return;
     const candidateTimes = lines.filter((line) => line.channel === 'candidate').map((line) => line.at);
-    if (answerFinished(drill, candidateTimes, Boolean(partials.candidate), now)) usePracticeStore.getState().reveal();
-  }, [hidden, drill, lines, partials, now]);
+    if (answerFinished(drill, candidateTimes, speaking, now)) usePracticeStore.getState().reveal();
+  }, [hidden, drill, lines, speaking, now]);
 
   if (!entry) return null;
   if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} />;
