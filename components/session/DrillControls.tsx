@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { categoryName } from '@/lib/knowledge/category-names';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
-import { pickPracticeQuestion, practiceStatus, type PracticeRecord } from '@/lib/session/practice-schedule';
+import { drillPool, pickPracticeQuestion, practiceStatus, type PracticeRecord } from '@/lib/session/practice-schedule';
 import { countOf } from '../common/count-of';
 
 /** Practice alone: Cuecard asks what is due from the chosen categories and listens to the answers. */
@@ -29,9 +29,10 @@ export function DrillControls({
 }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [asked, setAsked] = useState<Set<string>>(new Set());
-  const pool = entries.filter((entry) => chosen.length === 0 || chosen.includes(entry.category));
-  const due = pool.filter((entry) => practiceStatus(history[entry.id], now()) === 'due').length;
-  const never = pool.filter((entry) => !history[entry.id]).length;
+  const at = now();
+  const statuses = drillPool(entries, chosen).map((entry) => practiceStatus(history[entry.id], at));
+  const due = statuses.filter((status) => status === 'due').length;
+  const never = statuses.filter((status) => status === 'never').length;
 
   function askNext() {
     const entry = queue[0] ?? pickPracticeQuestion(entries, chosen, history, asked, now());

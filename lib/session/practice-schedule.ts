@@ -57,6 +57,11 @@ export function practiceStatus(record: PracticeRecord | undefined, now: number):
   return last.rating !== 'nailed' || (last.coveredShare !== null && last.coveredShare < 0.5) ? 'weak' : 'learned';
 }
 
+/** The entries a drill asks from: those of the chosen categories, or all when none is chosen. */
+export function drillPool(entries: readonly KnowledgeEntry[], categories: readonly string[]): KnowledgeEntry[] {
+  return entries.filter((entry) => categories.length === 0 || categories.includes(entry.category));
+}
+
 /**
  * The next drill question from the chosen categories (all when none): the most overdue
  * first, then ones never practised, then weak ones, then any; never one already asked in
@@ -70,7 +75,7 @@ export function pickPracticeQuestion(
   now: number,
   random: () => number = Math.random,
 ): KnowledgeEntry | undefined {
-  const pool = entries.filter((entry) => categories.length === 0 || categories.includes(entry.category));
+  const pool = drillPool(entries, categories);
   const fresh = pool.filter((entry) => !askedIds.has(entry.id));
   const from = fresh.length > 0 ? fresh : pool;
   const status = (entry: KnowledgeEntry) => practiceStatus(history[entry.id], now);

@@ -95,7 +95,7 @@ function useSettingsHydrated(): boolean {
 }
 
 export function LiveView() {
-  const { entries, index } = useQuestionIndex();
+  const { entries, entriesById, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
   const threshold = useSettingsStore(selectMatchThreshold);
   const setVerbosity = useSettingsStore((state) => state.setVerbosity);
@@ -107,7 +107,7 @@ export function LiveView() {
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
   const queueIds = usePracticeStore((state) => state.queue);
-  const queued = useMemo(() => queueIds.flatMap((id) => entries.filter((entry) => entry.id === id)), [queueIds, entries]);
+  const queued = useMemo(() => queueIds.flatMap((id) => entriesById.get(id) ?? []), [queueIds, entriesById]);
   const hydrated = useSettingsHydrated();
   const hasLines = useSessionStore((state) => state.lines.length > 0);
   // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
