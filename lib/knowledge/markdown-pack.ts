@@ -30,7 +30,7 @@ const BLOCK_TITLES: Record<ListField, string> = {
 const META_LINE = /^(id|category|tags|frequency|frame|also asked|phrasings):\s*(.*)$/i;
 /** The block of the user's own answer, and its labelled lines ("Lead: …", "Situation: …", "Number: …"). */
 const MY_ANSWER_LABEL = /^(?:#{3,6}\s+)?(?:\*\*)?my answer(?:\*\*)?:?\s*$/i;
-const MY_ANSWER_LINE = /^(lead|situation|task|action|result|number):\s*(.*)$/i;
+const MY_ANSWER_LINE = new RegExp(`^(lead|${STORY_PARTS.join('|')}|number):\\s*(.*)$`, 'i');
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 const HEADING = /^(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
 

@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { addPack } from '../knowledge/add-pack';
@@ -52,6 +53,12 @@ export interface KnowledgeState {
 
 export const KNOWLEDGE_STORAGE_KEY = 'cuecard-knowledge';
 
+/** What is wrong with a refused entry or answer, as "field: problem". */
+function firstIssue(error: ZodError, whole: string): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || whole}: ${issue.message}`;
+}
+
 export function createKnowledgeStore(storage: StateStorage) {
   return create<KnowledgeState>()(
     persist(
@@ -62,10 +69,7 @@ export function createKnowledgeStore(storage: StateStorage) {
         myAnswers: {},
         saveMyAnswer(entryId, raw) {
           const parsed = myAnswerSchema.safeParse(raw);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0]!;
-            return { ok: false, message: `${issue.path.join('.') || 'answer'}: ${issue.message}` };
-          }
+          if (!parsed.success) return { ok: false, message: firstIssue(parsed.error, 'answer') };
           const { [entryId]: _previous, ...others } = get().myAnswers;
           set({ myAnswers: isBlankAnswer(parsed.data) ? others : { ...others, [entryId]: parsed.data } });
           return { ok: true };
@@ -104,10 +108,7 @@ export function createKnowledgeStore(storage: StateStorage) {
         },
         saveEntry(raw, packId = MY_PACK.id) {
           const parsed = entrySchema.safeParse(raw);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0]!;
-            return { ok: false, message: `${issue.path.join('.') || 'entry'}: ${issue.message}` };
-          }
+          if (!parsed.success) return { ok: false, message: firstIssue(parsed.error, 'entry') };
           const packs = get().userPacks;
           const target = packs.find((pack) => pack.id === packId) ?? { ...MY_PACK, entries: [] };
           const existing = target.entries.findIndex((entry) => entry.id === parsed.data.id);
