@@ -41,11 +41,13 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
   const [view, setView] = useState<View>({ kind: 'list' });
   const deferredQuery = useDeferredValue(query);
   const [practice, setPractice] = useState<'' | Exclude<PracticeStatus, 'learned'>>('');
-  const results = useMemo(() => {
-    const found = index.find(deferredQuery, filters);
-    return practice ? found.filter((item) => practiceStatusOf(item.entry.id) === practice) : found;
-  }, [index, deferredQuery, filters, practice, practiceStatusOf]);
   const [tagText, setTagText] = useState('');
+  // The tag box filters once its text is a known tag (typing offers the tags that match).
+  const tag = useMemo(() => index.tags.find((known) => known.toLowerCase() === tagText.trim().toLowerCase()), [index, tagText]);
+  const results = useMemo(() => {
+    const found = index.find(deferredQuery, { ...filters, tag });
+    return practice ? found.filter((item) => practiceStatusOf(item.entry.id) === practice) : found;
+  }, [index, deferredQuery, filters, tag, practice, practiceStatusOf]);
   const list = useRef<HTMLDivElement>(null);
   // The panel's own scroll moves the list: one scrollbar, not a box scrolling inside a page.
   const virtualizer = useWindowVirtualizer({
@@ -115,12 +117,6 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
   }
 
   const setFilter = (key: keyof BrowseFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
-  /** The tag box filters once its text is a known tag (typing offers the tags that match). */
-  const chooseTag = (text: string) => {
-    setTagText(text);
-    const tag = index.tags.find((known) => known.toLowerCase() === text.trim().toLowerCase());
-    setFilter('tag')(tag ?? '');
-  };
   const typed = query.trim();
   return (
     <>
@@ -147,7 +143,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
               <option key={frequency}>{frequency}</option>
             ))}
           </select>
-          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag (type to find one)" value={tagText} onChange={(event) => chooseTag(event.target.value)} />
+          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag (type to find one)" value={tagText} onChange={(event) => setTagText(event.target.value)} />
           <datalist id="browser-tags">
             {index.tags.map((tag) => (
               <option key={tag} value={tag} />
