@@ -57,11 +57,10 @@ function renderBrowser(editable = true) {
 const rows = () => within(screen.getByRole('list', { name: 'Questions' })).queryAllByRole('listitem').map((row) => row.querySelector('.browser-question')!.textContent);
 
 describe('KnowledgeBrowser', () => {
-  it('renders each question whole, in a list with no scroll box of its own', () => {
+  // Whether a title is cut or the list scrolls in a box of its own is layout: tests/e2e/layout.e2e.ts checks it in Chromium.
+  it('lists each question with its whole text', () => {
     renderBrowser();
     expect(rows()).toContain('What is gradient clipping and when would you use it in training a very deep recurrent network?');
-    const list = screen.getByRole('list', { name: 'Questions' });
-    expect(list.style.overflowY).toBe('');
   });
 
   it('offers to add the question a search did not find, with its text filled in', async () => {
