@@ -35,6 +35,9 @@ function evaluationSets(): EvaluationSet[] {
     { name: 'shipped pack without phrasings, held-out cases', tunedOn: false, entries: withoutPhrasings(shipped), cases: 'tests/fixtures/match-cases.holdout.jsonl' },
     { name: 'front-end pack (h5bp), held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/frontend-h5bp/pack.md').entries, cases: 'tests/fixtures/eval/frontend-h5bp/cases.jsonl' },
     { name: 'fresh ML pack, held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/ml-fresh/pack.md').entries, cases: 'tests/fixtures/eval/ml-fresh/cases.jsonl' },
+    { name: 'shipped pack, natural phrasings (#19), held out', tunedOn: false, entries: shipped, cases: 'tests/fixtures/eval/shipped-natural/cases.jsonl' },
+    { name: 'data-engineering pack, held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/data-engineering/pack.md').entries, cases: 'tests/fixtures/eval/data-engineering/cases.jsonl' },
+    { name: 'security pack, held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/security/pack.md').entries, cases: 'tests/fixtures/eval/security/cases.jsonl' },
   ];
 }
 
