@@ -44,6 +44,18 @@ describe('the shipped ML-engineer pack', () => {
     expect(thin.map((entry) => entry.id)).toEqual([]);
   });
 
+  it('never gives two entries the same question or phrasing, which would leave the matcher a coin toss', () => {
+    const owner = new Map<string, string>();
+    const shared: string[] = [];
+    for (const entry of entries) {
+      for (const text of new Set([entry.question, ...entry.phrasings].map((t) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()))) {
+        if (owner.has(text)) shared.push(`"${text}": ${owner.get(text)} and ${entry.id}`);
+        else owner.set(text, entry.id);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+
   it('carries the ML vocabulary as the pack\'s own aliases, not as code applied to every pack', () => {
     const aliases = SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []);
     expect(aliases.length).toBeGreaterThan(80);
