@@ -218,6 +218,27 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'Two Starts at once (a double press, two panels)',
+    provoked: 'two session/start commands handled concurrently (unit, Promise.all)',
+    outcome: 'one session: Starts run one at a time in the background, the second gets the running session',
+    tests: [['tests/unit/session/session-controller.test.ts', 'does not start twice: two Starts at once']],
+  },
+  {
+    kind: 'fault',
+    what: 'Stop pressed after the capture page died',
+    provoked: 'capture page gone before session/stop (unit)',
+    outcome: 'the session ends in storage, the reply says idle, the panel is told why',
+    tests: [['tests/unit/session/session-controller.test.ts', 'Stop after the capture page died ends the session']],
+  },
+  {
+    kind: 'fault',
+    what: 'An update waits for a session that ends by a crash',
+    provoked: 'runtime.onUpdateAvailable during a session, then the capture page dies and Stop is pressed (unit)',
+    outcome: 'the waiting update installs when the session ends, not before',
+    tests: [['tests/unit/session/session-controller.test.ts', 'installs a waiting update when the session ends because the capture page died']],
+  },
+  {
+    kind: 'fault',
     what: 'Microphone refused',
     provoked: 'getUserMedia rejection (unit)',
     outcome: 'tab-only session with a message; a drill stops with a message',
