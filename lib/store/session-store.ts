@@ -25,6 +25,8 @@ export interface SessionState {
   questions: ShownHint[];
   apply: (event: SessionEvent) => void;
   setStatus: (status: SessionStatus) => void;
+  /** Shows "starting" for a press of Start; false (and nothing changes) when a session is already starting or running. */
+  claimStart: (mode: SessionState['mode']) => boolean;
   setStopping: () => void;
   resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
   /** Shows the last of these as the card; all join the session's questions in order. */
@@ -104,10 +106,15 @@ export function createSessionStore() {
         }
       },
       setStatus(status) {
-        // The offscreen "capturing" event can arrive before the reply to Start: never step back to "starting".
-        const current = get();
-        if (status.state === 'starting' && current.status === 'capturing' && current.sessionId === status.sessionId) return;
-        set({ status: status.state, ...(status.state === 'idle' || !status.sessionId ? {} : forSession(status.sessionId)) });
+        // The capture page's "capturing" event names the session that really runs, and can arrive
+        // before the reply to Start: a "starting" reply never replaces it (nor switches the view away).
+        if (status.state === 'starting' && get().status === 'capturing') return;
+        set({ status: status.state, ...(status.state === 'idle' ? {} : forSession(status.sessionId)) });
+      },
+      claimStart(mode) {
+        if (get().status !== 'idle') return false;
+        set({ status: 'starting', notice: undefined, mode });
+        return true;
       },
       setStopping: () => set({ status: 'stopping' }),
       resume(sessionId, lines, questions) {
