@@ -32,4 +32,12 @@ describe('commandListener (the background answers every command)', () => {
     expect(await sendCommand({ type: 'session/status' })).toEqual({ ok: true, status: { state: 'idle' } });
     expect(await fakeBrowser.runtime.sendMessage({ type: 'session/delete-everything' })).toBeUndefined();
   });
+
+  it('gives the panel words, not a crash, for a reply it cannot read', async () => {
+    fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse: (reply: unknown) => void) => {
+      sendResponse({ ok: true, status: { state: 'capturing' } });
+      return true;
+    });
+    expect(await sendCommand({ type: 'session/status' })).toEqual({ ok: false, message: expect.stringMatching(/answer the panel cannot read/) });
+  });
 });
