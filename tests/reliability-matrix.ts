@@ -251,9 +251,13 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   {
     kind: 'fault',
     what: 'An update waits for a session that ends by a crash',
-    provoked: 'runtime.onUpdateAvailable during a session, then the capture page dies and Stop is pressed (unit)',
-    outcome: 'the waiting update installs when the session ends, not before',
-    tests: [['tests/unit/session/session-controller.test.ts', 'installs a waiting update when the session ends because the capture page died']],
+    provoked: 'runtime.onUpdateAvailable during a session, then the capture page dies and Stop is pressed (unit; also through the Chrome adapter on the fake browser)',
+    outcome: 'the waiting update installs when the session ends, not before; it survives a worker restart (storage.session)',
+    tests: [
+      ['tests/unit/session/session-controller.test.ts', 'installs a waiting update when the session ends because the capture page died'],
+      ['tests/unit/platform/chrome-background-adapter.test.ts', 'installs when the session ends because its capture page died'],
+      ['tests/unit/platform/chrome-background-adapter.test.ts', 'waits through a session, and across a worker restart'],
+    ],
   },
   {
     kind: 'fault',
