@@ -124,6 +124,7 @@ export type CommandReply = z.infer<typeof commandReplySchema>;
 export type Command = Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' | 'session/choose' }>;
 const COMMAND_TYPES: ReadonlySet<RuntimeMessage['type']> = new Set<Command['type']>(['session/start', 'session/stop', 'session/status', 'session/choose']);
 
+/** Whether the background answers this message (and so keeps its channel open). */
 export function isCommand(message: RuntimeMessage): message is Command {
   return COMMAND_TYPES.has(message.type);
 }
@@ -137,7 +138,7 @@ export function parseCommandReply(value: unknown): CommandReply | null {
 /** The reply for a command whose handling threw: what failed, and what the user can do. */
 export function commandFailed(error: unknown): CommandReply {
   const reason = error instanceof Error ? error.message : String(error);
-  return { ok: false, message: `Cuecard’s background failed (${reason}). Try again; if it keeps failing, reload Cuecard on chrome://extensions. Lines already shown are saved.` };
+  return { ok: false, message: `Cuecard’s background failed (${reason}). Try again; if it keeps failing, reload Cuecard on chrome://extensions.` };
 }
 
 /** The message, validated, or null for anything malformed or unknown. */
