@@ -88,8 +88,6 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
       store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
     }
   }
-  // Stop pressed during the checks above: the user no longer wants this session.
-  if (useSessionStore.getState().status !== 'starting') return;
   const reply = await sendCommand({
     type: 'session/start',
     tabId,
@@ -104,6 +102,8 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
 }
 
 async function stop() {
+  // The second press of a double press on Start lands on Stop: until the background answers Start, it does nothing.
+  if (useSessionStore.getState().awaitingStart) return;
   usePracticeStore.getState().endDrill();
   const before = useSessionStore.getState().status;
   useSessionStore.getState().setStopping();

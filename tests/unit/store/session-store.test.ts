@@ -41,9 +41,12 @@ describe('session store', () => {
   it('claims Start once: a second press while starting changes nothing', () => {
     const store = createSessionStore();
     expect(store.getState().claimStart('drill')).toBe(true);
-    expect(store.getState()).toMatchObject({ status: 'starting', mode: 'drill' });
+    expect(store.getState()).toMatchObject({ status: 'starting', awaitingStart: true, mode: 'drill' });
     expect(store.getState().claimStart('interview')).toBe(false);
-    expect(store.getState()).toMatchObject({ status: 'starting', mode: 'drill' });
+    expect(store.getState()).toMatchObject({ status: 'starting', awaitingStart: true, mode: 'drill' });
+    // The background's answer settles the press.
+    store.getState().setStatus({ state: 'starting', sessionId: 'a', tabId: 1, startedAt: 0 });
+    expect(store.getState()).toMatchObject({ status: 'starting', awaitingStart: false, sessionId: 'a' });
   });
 
   it('ignores a line twice over and lines of another session', () => {
