@@ -219,12 +219,13 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   {
     kind: 'fault',
     what: 'Two Starts at once (a double press, two panels)',
-    provoked: 'two session/start commands handled concurrently (unit, Promise.all)',
-    outcome: 'one session: Starts run one at a time in the background, the second gets the running session; the panel shows "starting" on the press and ignores a second; a late Start reply never replaces the session the capture page reports',
+    provoked: 'two session/start commands handled concurrently (unit, Promise.all); two Starts and a Stop pressed at once in the panel (unit); a double click on Start in Chromium',
+    outcome: 'one session: Starts run one at a time in the background, the second gets the running session; the panel shows "starting" on the press and ignores a second press (Start, or the Stop it became) until the background answers; a late Start reply never replaces the session the capture page reports',
     tests: [
       ['tests/unit/session/session-controller.test.ts', 'does not start twice: two Starts at once'],
-      ['tests/unit/sidepanel/use-live-session.test.tsx', 'a double press on Start sends one Start'],
+      ['tests/unit/sidepanel/use-live-session.test.tsx', 'a double press on Start sends one Start and no Stop'],
       ['tests/unit/store/session-store.test.ts', 'follows the session the capture page reports'],
+      ['tests/e2e/live-capture.e2e.ts', 'can start again with a double press'],
     ],
   },
   {
