@@ -1,4 +1,4 @@
-import { parseRuntimeMessage } from '@/lib/messaging/runtime-messages';
+import { commandListener } from '@/lib/messaging/command-listener';
 import { chromeBackgroundAdapter } from '@/lib/platform/chrome-background-adapter';
 import { chromeSessionOwnerPlatform } from '@/lib/platform/chrome-session-owner-adapter';
 import { createSessionController } from '@/lib/session/session-controller';
@@ -6,6 +6,7 @@ import { createSessionOwner } from '@/lib/session/session-owner';
 
 export default defineBackground(() => {
   const controller = createSessionController(chromeBackgroundAdapter(), createSessionOwner(chromeSessionOwnerPlatform()));
+  const report = (error: unknown) => console.error('Cuecard background:', error);
 
   // Clicking the toolbar button opens the panel and, being a user gesture on that tab,
   // is what lets tabCapture capture it. Opening must happen synchronously here.
@@ -14,19 +15,11 @@ export default defineBackground(() => {
     if (tab.windowId !== undefined) void browser.sidePanel.open({ windowId: tab.windowId });
   });
 
-  browser.runtime.onUpdateAvailable.addListener(() => void controller.onUpdateAvailable());
+  browser.runtime.onUpdateAvailable.addListener(() => void controller.onUpdateAvailable().catch(report));
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void controller.onTabLoading(tabId);
+    if (change.status === 'loading') void controller.onTabLoading(tabId).catch(report);
   });
 
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    const message = parseRuntimeMessage(raw);
-    if (!message) return false;
-    void controller.handle(message, sender).then((reply) => {
-      if (reply) sendResponse(reply);
-    });
-    // Keep the channel open only for the commands the controller answers.
-    return message.type === 'session/start' || message.type === 'session/stop' || message.type === 'session/status' || message.type === 'session/choose';
-  });
+  browser.runtime.onMessage.addListener(commandListener(controller.handle, report));
 });

@@ -218,6 +218,50 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'Two Starts at once (a double press, two panels)',
+    provoked: 'two session/start commands handled concurrently (unit, Promise.all); two Starts and a Stop pressed at once in the panel (unit); a double click on Start in Chromium',
+    outcome: 'one session: Starts run one at a time in the background, the second gets the running session; the panel shows "starting" on the press and ignores a second press (Start, or the Stop it became) until the background answers; a late Start reply never replaces the session the capture page reports',
+    tests: [
+      ['tests/unit/session/session-controller.test.ts', 'does not start twice: two Starts at once'],
+      ['tests/unit/sidepanel/use-live-session.test.tsx', 'a double press on Start sends one Start and no Stop'],
+      ['tests/unit/store/session-store.test.ts', 'follows the session the capture page reports'],
+      ['tests/e2e/live-capture.e2e.ts', 'can start again with a double press'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'Stop pressed after the capture page died',
+    provoked: 'capture page gone before session/stop (unit)',
+    outcome: 'the session ends in storage, the reply says idle, the panel is told why and leaves "Finishing…"',
+    tests: [
+      ['tests/unit/session/session-controller.test.ts', 'Stop after the capture page died ends the session'],
+      ['tests/unit/sidepanel/use-live-session.test.tsx', 'leaves "Finishing…" when the reply to Stop says the session is already over'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'The background throws while handling a message',
+    provoked: 'a handler that rejects, behind the real onMessage listener on the fake browser (unit)',
+    outcome: 'every command gets an error reply in words, which the panel shows; a failed event is reported, not left unhandled',
+    tests: [
+      ['tests/unit/messaging/command-listener.test.ts', 'answers a command whose handler throws with an error reply'],
+      ['tests/unit/messaging/command-listener.test.ts', 'reports a failed event'],
+      ['tests/unit/sidepanel/use-live-session.test.tsx', 'shows the error reply of a background that failed, in words'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'An update waits for a session that ends by a crash',
+    provoked: 'runtime.onUpdateAvailable during a session, then the capture page dies and Stop is pressed (unit; also through the Chrome adapter on the fake browser)',
+    outcome: 'the waiting update installs when the session ends, not before; it survives a worker restart (storage.session)',
+    tests: [
+      ['tests/unit/session/session-controller.test.ts', 'installs a waiting update when the session ends because the capture page died'],
+      ['tests/unit/platform/chrome-background-adapter.test.ts', 'installs when the session ends because its capture page died'],
+      ['tests/unit/platform/chrome-background-adapter.test.ts', 'waits through a session, and across a worker restart'],
+    ],
+  },
+  {
+    kind: 'fault',
     what: 'Microphone refused',
     provoked: 'getUserMedia rejection (unit)',
     outcome: 'tab-only session with a message; a drill stops with a message',

@@ -13,7 +13,10 @@ export function SessionControls({
   onStart,
   onStop,
   drill = false,
+  awaitingStart = false,
 }: Pick<SessionState, 'status' | 'model' | 'notice'> & {
+  /** Start was pressed and not yet answered: Stop waits, so a double press does not stop what it started. */
+  awaitingStart?: boolean;
   onStart: () => void;
   onStop: () => void;
   /** A drill listens to the microphone alone. */
@@ -24,7 +27,7 @@ export function SessionControls({
     <section className="session-controls" aria-label="Session">
       <div className="session-row">
         {running ? (
-          <button type="button" className="primary" onClick={onStop}>
+          <button type="button" className="primary" onClick={onStop} disabled={awaitingStart}>
             Stop
           </button>
         ) : (

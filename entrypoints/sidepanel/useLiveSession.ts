@@ -16,7 +16,10 @@ export const sessionDb = openSessionDb();
  * in the session record and follow-ups lean to it; no session, nothing to keep.
  */
 function recordShown(sessionId: string | undefined, hint: { entryId: string; question: string; at: number }): void {
-  if (sessionId) void sendCommand({ type: 'session/choose', sessionId, entryId: hint.entryId, question: hint.question, at: hint.at });
+  if (!sessionId) return;
+  void sendCommand({ type: 'session/choose', sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }).then((reply) => {
+    if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
+  });
 }
 
 /**
@@ -29,7 +32,10 @@ export function useLiveSession(): typeof liveActions {
     const unsubscribe = onSessionEvent((event) => useSessionStore.getState().apply(event));
     // Reopening the panel: show the running session, or the last one, from IndexedDB.
     void sendCommand({ type: 'session/status' }).then(async (reply) => {
-      if (!reply.ok) return;
+      if (!reply.ok) {
+        useSessionStore.getState().notify({ kind: 'error', text: reply.message });
+        return;
+      }
       useSessionStore.getState().setStatus(reply.status);
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
@@ -37,9 +43,10 @@ export function useLiveSession(): typeof liveActions {
       const questions = (await hintsOf(handle, sessionId)).map(({ entryId, question, at }) => ({ entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
-    // While capturing, ask now and then: the background notices if the capture page died.
+    // While capturing or finishing, ask now and then: the background notices if the capture page died.
     const watchdog = setInterval(() => {
-      if (useSessionStore.getState().status !== 'capturing') return;
+      const { status } = useSessionStore.getState();
+      if (status !== 'capturing' && status !== 'stopping') return;
       void sendCommand({ type: 'session/status' }).then((reply) => {
         if (reply.ok && reply.status.state === 'idle') useSessionStore.getState().setStatus(reply.status);
       });
@@ -56,9 +63,12 @@ export function useLiveSession(): typeof liveActions {
 /** Starts listening: to the interview tab, or for a drill to the microphone alone. */
 async function start(mode: 'interview' | 'drill' = 'interview') {
   const store = useSessionStore.getState();
+  // "Starting" shows at once, before the tab and microphone checks, and a second press meanwhile does nothing.
+  if (!store.claimStart(mode)) return;
   const settings = useSettingsStore.getState();
   const tabId = mode === 'drill' ? null : await chooseTargetTab();
   if (tabId === undefined) {
+    store.setStatus({ state: 'idle' });
     store.notify({ kind: 'error', text: 'There is no tab to capture. Open your interview (Meet, Zoom on the web, a YouTube video) in a tab of this window, click the Cuecard toolbar button on that tab, then press Start.' });
     return;
   }
@@ -70,6 +80,7 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
       for (const track of probe.getTracks()) track.stop();
     } catch {
       if (mode === 'drill') {
+        store.setStatus({ state: 'idle' });
         store.notify({ kind: 'error', text: 'A drill listens to your answers, so it needs the microphone. Allow it when Chrome asks, then try again.' });
         return;
       }
@@ -77,7 +88,6 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
       store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
     }
   }
-  useSessionStore.setState({ status: 'starting', notice: undefined, mode });
   const reply = await sendCommand({
     type: 'session/start',
     tabId,
@@ -92,10 +102,20 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
 }
 
 async function stop() {
+  // The second press of a double press on Start lands on Stop: until the background answers Start, it does nothing.
+  if (useSessionStore.getState().awaitingStart) return;
   usePracticeStore.getState().endDrill();
+  const before = useSessionStore.getState().status;
   useSessionStore.getState().setStopping();
   const reply = await sendCommand({ type: 'session/stop' });
-  if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
+  if (!reply.ok) {
+    // Stop did not reach the capture: keep the session on screen, so Stop can be pressed again.
+    useSessionStore.setState({ status: before });
+    useSessionStore.getState().notify({ kind: 'error', text: reply.message });
+  } else if (reply.status.state === 'idle') {
+    // The session is already over (its capture page died): no "stopped" will follow.
+    useSessionStore.getState().setStatus(reply.status);
+  }
 }
 
 /** Drill: reads a question aloud; its card stays hidden until the answer, heard on the microphone, is over. */

@@ -107,11 +107,39 @@ const runtimeMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
 
-export type SessionStatus =
-  | { state: 'idle' }
-  | { state: 'starting' | 'capturing'; sessionId: string; tabId: number | null; startedAt: number };
+const sessionStatusSchema = z.union([
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.enum(['starting', 'capturing']), sessionId: z.string(), tabId: z.number().int().nullable(), startedAt: z.number() }),
+]);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
-export type CommandReply = { ok: true; status: SessionStatus } | { ok: false; message: string };
+/** The background's answer to a command: the session's status, or what went wrong, in words for the panel. */
+const commandReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), status: sessionStatusSchema }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+export type CommandReply = z.infer<typeof commandReplySchema>;
+
+/** The commands the background answers; every other message gets no reply. */
+export type Command = Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' | 'session/choose' }>;
+const COMMAND_TYPES: ReadonlySet<RuntimeMessage['type']> = new Set<Command['type']>(['session/start', 'session/stop', 'session/status', 'session/choose']);
+
+/** Whether the background answers this message (and so keeps its channel open). */
+export function isCommand(message: RuntimeMessage): message is Command {
+  return COMMAND_TYPES.has(message.type);
+}
+
+/** The reply, validated, or null for anything malformed. */
+export function parseCommandReply(value: unknown): CommandReply | null {
+  const parsed = commandReplySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The reply for a command whose handling threw: what failed, and what the user can do. */
+export function commandFailed(error: unknown): CommandReply {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ok: false, message: `Cuecard’s background failed (${reason}). Try again; if it keeps failing, reload Cuecard on chrome://extensions.` };
+}
 
 /** The message, validated, or null for anything malformed or unknown. */
 export function parseRuntimeMessage(value: unknown): RuntimeMessage | null {

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
-import { parseRuntimeMessage, type CommandReply, type RuntimeMessage, type SessionEvent } from '../messaging/runtime-messages';
+import { parseCommandReply, parseRuntimeMessage, type Command, type CommandReply, type SessionEvent } from '../messaging/runtime-messages';
 
 /** Sends a command to the background and returns its reply, or a reply saying why there was none. */
-export async function sendCommand(message: Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' | 'session/choose' }>): Promise<CommandReply> {
+export async function sendCommand(message: Command): Promise<CommandReply> {
   try {
-    const reply = (await browser.runtime.sendMessage(message)) as CommandReply | undefined;
-    return reply ?? { ok: false, message: 'Cuecard’s background did not answer. Reload the extension and try again.' };
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    if (reply === undefined) return { ok: false, message: 'Cuecard’s background did not answer. Reload the extension and try again.' };
+    return parseCommandReply(reply) ?? { ok: false, message: 'Cuecard’s background gave an answer the panel cannot read. Reload the extension and try again.' };
   } catch (error) {
     return { ok: false, message: `Cuecard’s background could not be reached (${(error as Error).message}).` };
   }

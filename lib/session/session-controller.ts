@@ -5,6 +5,7 @@ import {
   type SessionStatus,
 } from '../messaging/runtime-messages';
 import { explainCaptureError } from './capture-errors';
+import { oneAtATime } from './one-at-a-time';
 import type { SessionOwner } from './session-owner';
 
 /** What the background needs from Chrome; the real one is lib/platform/chrome-background-adapter.ts. */
@@ -30,6 +31,8 @@ export interface BackgroundPlatform {
   saveUpdatePending(pending: boolean): Promise<void>;
 }
 
+const CAPTURE_LOST = 'Capture stopped unexpectedly: the page that held it closed. Every line shown so far is saved; press Start to go on.';
+
 /**
  * The background's part of a session: turn a Start from the panel into a tab stream
  * id and an offscreen capture, keep the status where a restarted worker finds it, and
@@ -37,8 +40,30 @@ export interface BackgroundPlatform {
  * owner. Holds no state of its own.
  */
 export function createSessionController(platform: BackgroundPlatform, owner: Pick<SessionOwner, 'takeLine' | 'choose'>) {
+  // Everything that reads the status, awaits Chrome and writes the status runs one at a
+  // time: two Starts at once (a double press, two panels) would otherwise make two sessions.
+  const exclusive = oneAtATime();
+
+  /** The session is over: status idle, capture page closed, and a waiting update installed. */
+  async function endSession(): Promise<void> {
+    await platform.saveStatus({ state: 'idle' });
+    await platform.closeOffscreenDocument().catch(() => undefined);
+    if (await platform.loadUpdatePending()) {
+      await platform.saveUpdatePending(false);
+      platform.reload();
+    }
+  }
+
+  /** The capture page is gone (it crashed, or Chrome closed it): end the session and say so. */
+  async function captureLost(): Promise<SessionStatus> {
+    await endSession();
+    await platform.notifyPanels(CAPTURE_LOST);
+    return { state: 'idle' };
+  }
+
   async function start(message: Extract<RuntimeMessage, { type: 'session/start' }>): Promise<CommandReply> {
-    const current = await platform.loadStatus();
+    // A Start during a session answers with that session, which the panel then follows.
+    const current = await checkedStatus();
     if (current.state !== 'idle') return { ok: true, status: current };
     let streamId: string | null = null;
     if (message.tabId !== null) {
@@ -69,25 +94,25 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
   }
 
   async function stop(): Promise<CommandReply> {
-    const current = await platform.loadStatus();
-    if (current.state !== 'idle') {
+    const current = await checkedStatus();
+    if (current.state === 'idle') return { ok: true, status: current };
+    try {
       // The offscreen document flushes the last utterance, then reports "stopped".
-      await platform.sendToOffscreen({ type: 'offscreen/stop' }).catch(() => undefined);
+      await platform.sendToOffscreen({ type: 'offscreen/stop' });
+      return { ok: true, status: current };
+    } catch {
+      // Nothing will report "stopped": the reply itself says the session is over.
+      return { ok: true, status: await captureLost() };
     }
-    return { ok: true, status: current };
   }
 
   /**
-   * The stored status, corrected when the capture page is gone (it crashed, or Chrome
-   * closed it): then the session is over, and the panel is told so.
+   * The stored status, corrected when the capture page is gone. Called inside
+   * `exclusive` only, so a session still starting has its page already (or is idle again).
    */
   async function checkedStatus(): Promise<SessionStatus> {
     const current = await platform.loadStatus();
-    if (current.state === 'capturing' && !(await platform.hasOffscreenDocument())) {
-      await platform.saveStatus({ state: 'idle' });
-      await platform.notifyPanels('Capture stopped unexpectedly: the page that held it closed. Every line shown so far is saved; press Start to go on.');
-      return { state: 'idle' };
-    }
+    if (current.state !== 'idle' && !(await platform.hasOffscreenDocument())) return captureLost();
     return current;
   }
 
@@ -96,14 +121,15 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
      * Chrome has an update ready. Installing it ends every page of the extension, so
      * during a session it waits for Stop (lines are safe either way: they are in IndexedDB).
      */
-    async onUpdateAvailable(): Promise<void> {
-      if ((await platform.loadStatus()).state === 'idle') {
-        platform.reload();
-        return;
-      }
-      await platform.saveUpdatePending(true);
-      await platform.notifyPanels('A Cuecard update is ready; it will install when you press Stop.');
-    },
+    onUpdateAvailable: () =>
+      exclusive(async () => {
+        if ((await platform.loadStatus()).state === 'idle') {
+          platform.reload();
+          return;
+        }
+        await platform.saveUpdatePending(true);
+        await platform.notifyPanels('A Cuecard update is ready; it will install when you press Stop.');
+      }),
 
     /** A tab started loading a new page; if it is the captured tab, say that capture goes on. */
     async onTabLoading(tabId: number): Promise<void> {
@@ -118,11 +144,11 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
       if (!isFromOwnExtensionPage(sender, platform.extensionId, platform.extensionOrigin)) return undefined;
       switch (message.type) {
         case 'session/start':
-          return start(message);
+          return exclusive(() => start(message));
         case 'session/stop':
-          return stop();
+          return exclusive(stop);
         case 'session/status':
-          return { ok: true, status: await checkedStatus() };
+          return { ok: true, status: await exclusive(checkedStatus) };
         case 'session/choose': {
           const { type: _type, ...choice } = message;
           await owner.choose(choice);
@@ -134,15 +160,12 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
             // The line is already saved by the capture page; a card that cannot be saved is said, the session goes on.
             await owner.takeLine(event.line).catch((error: unknown) => platform.notifyPanels(`A question card could not be saved (${(error as Error).message}); the transcript is safe.`));
           } else if (event.kind === 'capturing') {
-            const current = await platform.loadStatus();
-            if (current.state !== 'idle') await platform.saveStatus({ ...current, state: 'capturing' });
+            await exclusive(async () => {
+              const current = await platform.loadStatus();
+              if (current.state !== 'idle') await platform.saveStatus({ ...current, state: 'capturing' });
+            });
           } else if (event.kind === 'stopped') {
-            await platform.saveStatus({ state: 'idle' });
-            await platform.closeOffscreenDocument().catch(() => undefined);
-            if (await platform.loadUpdatePending()) {
-              await platform.saveUpdatePending(false);
-              platform.reload();
-            }
+            await exclusive(endSession);
           }
           return undefined;
         }

@@ -10,6 +10,8 @@ export interface Notice {
 
 export interface SessionState {
   status: SessionStatus['state'] | 'stopping';
+  /** Start was pressed and the background has not answered yet: a second press (on Start, or on the Stop it became) does nothing. */
+  awaitingStart: boolean;
   /** What this panel started: an interview (the tab) or a drill (the microphone alone). */
   mode: 'interview' | 'drill';
   sessionId?: string;
@@ -25,6 +27,8 @@ export interface SessionState {
   questions: ShownHint[];
   apply: (event: SessionEvent) => void;
   setStatus: (status: SessionStatus) => void;
+  /** Shows "starting" for a press of Start; false (and nothing changes) when a session is already starting or running. */
+  claimStart: (mode: SessionState['mode']) => boolean;
   setStopping: () => void;
   resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
   /** Shows the last of these as the card; all join the session's questions in order. */
@@ -46,6 +50,7 @@ export function createSessionStore() {
       get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, questions: [], hint: undefined, nearMisses: undefined };
     return {
       status: 'idle',
+      awaitingStart: false,
       mode: 'interview',
       lines: [],
       partials: {},
@@ -60,7 +65,7 @@ export function createSessionStore() {
             set({ model: { state: 'ready', device: event.device, loaded: 0, total: 0 } });
             return;
           case 'capturing':
-            set({ ...forSession(event.sessionId), status: 'capturing', notice: undefined });
+            set({ ...forSession(event.sessionId), status: 'capturing', awaitingStart: false, notice: undefined });
             return;
           case 'speech-start':
             return;
@@ -82,6 +87,7 @@ export function createSessionStore() {
           case 'stopped':
             set({
               status: 'idle',
+              awaitingStart: false,
               partials: {},
               notice: event.reason === 'tab-ended'
                 ? { kind: 'info', text: 'The captured tab was closed, so the session ended. Its transcript is saved.' }
@@ -104,10 +110,18 @@ export function createSessionStore() {
         }
       },
       setStatus(status) {
-        // The offscreen "capturing" event can arrive before the reply to Start: never step back to "starting".
-        const current = get();
-        if (status.state === 'starting' && current.status === 'capturing' && current.sessionId === status.sessionId) return;
-        set({ status: status.state, ...(status.state === 'idle' || !status.sessionId ? {} : forSession(status.sessionId)) });
+        // The capture page's "capturing" event names the session that really runs, and can arrive
+        // before the reply to Start: a "starting" reply never replaces it (nor switches the view away).
+        if (status.state === 'starting' && get().status === 'capturing') {
+          set({ awaitingStart: false });
+          return;
+        }
+        set({ status: status.state, awaitingStart: false, ...(status.state === 'idle' ? {} : forSession(status.sessionId)) });
+      },
+      claimStart(mode) {
+        if (get().status !== 'idle') return false;
+        set({ status: 'starting', awaitingStart: true, notice: undefined, mode });
+        return true;
       },
       setStopping: () => set({ status: 'stopping' }),
       resume(sessionId, lines, questions) {

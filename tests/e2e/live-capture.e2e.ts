@@ -75,13 +75,14 @@ describe('live capture of a playing tab', () => {
     expect(await sessionState(panel)).toContain('Capturing tab audio');
   });
 
-  it('stops cleanly, and can start again', async () => {
+  it('stops cleanly, and can start again with a double press', async () => {
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');
     const afterStop = await transcriptLines().count();
     expect(afterStop).toBeGreaterThanOrEqual(1);
 
-    await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
+    // A double press: one session (the Sessions list below counts two in all), neither stopped by the second press nor lost by the panel.
+    await panel.getByRole('button', { name: 'Start listening to this tab' }).dblclick();
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
     await expect.poll(() => transcriptLines().count(), { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(1);
     await panel.getByRole('button', { name: 'Stop' }).click();

@@ -29,6 +29,8 @@ export function fakeBackgroundPlatform(options: { streamError?: Error; offscreen
     },
     hasOffscreenDocument: async () => offscreenOpen,
     async sendToOffscreen(message) {
+      // What Chrome says when no page of the extension listens.
+      if (!offscreenOpen) throw new Error('Could not establish connection. Receiving end does not exist.');
       sent.push(message);
     },
     async notifyPanels(message) {

@@ -100,7 +100,7 @@ export function LiveView() {
   const threshold = useSettingsStore(selectMatchThreshold);
   const setVerbosity = useSettingsStore((state) => state.setVerbosity);
   const session = useSessionStore(
-    useShallow(({ status, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, mode, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
+    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, awaitingStart, mode, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
   const myAnswers = useKnowledgeStore(selectMyAnswers);
@@ -121,6 +121,7 @@ export function LiveView() {
         model={session.model}
         notice={session.notice}
         drill={session.mode === 'drill'}
+        awaitingStart={session.awaitingStart}
         onStart={() => void liveActions.start()}
         onStop={() => void liveActions.stop()}
       />

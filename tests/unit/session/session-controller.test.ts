@@ -39,12 +39,15 @@ describe('session controller (background)', () => {
     expect(fake.status()).toEqual({ state: 'idle' });
   });
 
-  it('does not start twice', async () => {
+  it('does not start twice: two Starts at once (a double press, two panels) get the one session', async () => {
     const fake = fakeBackgroundPlatform();
     const controller = createSessionController(fake.platform, quietOwner);
-    await controller.handle(start, OWN_PAGE);
-    await controller.handle(start, OWN_PAGE);
+    const replies = await Promise.all([controller.handle(start, OWN_PAGE), controller.handle(start, OWN_PAGE)]);
+
     expect(fake.sent.filter((message) => message.type === 'offscreen/start')).toHaveLength(1);
+    const sessionIds = replies.map((reply) => (reply?.ok && reply.status.state !== 'idle' ? reply.status.sessionId : reply));
+    expect(sessionIds).toEqual(['session-1', 'session-1']);
+    expect(fake.status()).toMatchObject({ sessionId: 'session-1' });
   });
 
   it('stops through the offscreen document and returns to idle when it reports "stopped"', async () => {
@@ -108,6 +111,19 @@ describe('session controller: the capture page dies', () => {
     expect(fake.notices).toEqual([expect.stringMatching(/Capture stopped unexpectedly.*saved/)]);
     expect(await controller.handle(start, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-2' } });
   });
+
+  it('Stop after the capture page died ends the session and replies with the real status', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform, quietOwner);
+    await controller.handle(start, OWN_PAGE);
+    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    fake.crashOffscreen();
+
+    // No "stopped" will ever come from a dead page: the reply itself must say the session is over.
+    expect(await controller.handle({ type: 'session/stop' }, OWN_PAGE)).toEqual({ ok: true, status: { state: 'idle' } });
+    expect(fake.status()).toEqual({ state: 'idle' });
+    expect(fake.notices).toEqual([expect.stringMatching(/Capture stopped unexpectedly.*saved/)]);
+  });
 });
 
 describe('session controller: extension updates', () => {
@@ -126,6 +142,19 @@ describe('session controller: extension updates', () => {
     expect(fake.notices).toEqual([expect.stringMatching(/update is ready; it will install when you press Stop/)]);
 
     await controller.handle({ type: 'session/event', event: { kind: 'stopped', reason: 'user' } }, OWN_PAGE);
+    expect(fake.reloads()).toBe(1);
+  });
+
+  it('installs a waiting update when the session ends because the capture page died', async () => {
+    const fake = fakeBackgroundPlatform();
+    const controller = createSessionController(fake.platform, quietOwner);
+    await controller.handle(start, OWN_PAGE);
+    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.onUpdateAvailable();
+    fake.crashOffscreen();
+    expect(fake.reloads()).toBe(0);
+
+    await controller.handle({ type: 'session/stop' }, OWN_PAGE);
     expect(fake.reloads()).toBe(1);
   });
 

@@ -1,18 +1,37 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sessionDb, useLiveSession, useSessionStore } from '@/entrypoints/sidepanel/useLiveSession';
+import { liveActions, sessionDb, useLiveSession, useSessionStore } from '@/entrypoints/sidepanel/useLiveSession';
 import { useKnowledgeStore } from '@/entrypoints/sidepanel/stores';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import type { RuntimeMessage } from '@/lib/messaging/runtime-messages';
+import { commandListener } from '@/lib/messaging/command-listener';
+import type { CommandReply, RuntimeMessage } from '@/lib/messaging/runtime-messages';
 import { appendLine, recordHint, startSessionRecord } from '@/lib/session/session-db';
 
 // The shipped packs play no part here; the build-time module that holds them is not needed.
 vi.mock('virtual:cuecard-knowledge', () => ({ default: [] }));
 
 const { entries } = parseMarkdownPack('## How do you handle class imbalance?\n- Metrics\n## Design a fraud detection system.\n- Labels');
+
+beforeEach(() => {
+  useSessionStore.setState(useSessionStore.getInitialState(), true);
+});
+afterEach(cleanup);
+
+/** A stand-in background answering commands (after a turn of the event loop, like Chrome). */
+function fakeBackground(answer: (message: RuntimeMessage) => CommandReply | undefined) {
+  const commands: RuntimeMessage[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: RuntimeMessage, _sender, sendResponse: (reply: unknown) => void) => {
+    const reply = answer(message);
+    if (!reply) return undefined;
+    commands.push(message);
+    setTimeout(() => sendResponse(reply), 5);
+    return true;
+  });
+  return commands;
+}
 
 describe('useLiveSession', () => {
   it('shows the cards the session owner publishes, and keeps the live view when the knowledge base changes mid-session', async () => {
@@ -51,5 +70,47 @@ describe('useLiveSession', () => {
     await waitFor(() => expect(chosen).toEqual([{ type: 'session/choose', sessionId: 's', entryId: entries[0]!.id, question: entries[0]!.question, at: 4 }]));
     expect(useSessionStore.getState().hint?.entryId).toBe(entries[0]!.id);
     expect(useKnowledgeStore.getState().learnedPhrasings[entries[0]!.id]).toEqual(['catch card fraud']);
+  });
+});
+
+describe('useLiveSession: Start and Stop', () => {
+  it('a double press on Start sends one Start and no Stop, and shows "starting" at once', async () => {
+    // A tab to capture besides the panel's own.
+    await fakeBrowser.tabs.create({ url: 'https://meet.example/abc', active: false });
+    let started = 0;
+    const commands = fakeBackground((message) =>
+      message.type === 'session/start' ? { ok: true, status: { state: 'starting', sessionId: `session-${++started}`, tabId: message.tabId, startedAt: 1 } } : undefined,
+    );
+
+    const first = liveActions.start();
+    expect(useSessionStore.getState()).toMatchObject({ status: 'starting', awaitingStart: true });
+    // The second press: on Start (the keyboard shortcut), or on the Stop button Start turned into.
+    await Promise.all([first, liveActions.start(), liveActions.stop()]);
+
+    expect(commands.map((message) => message.type)).toEqual(['session/start']);
+    expect(useSessionStore.getState()).toMatchObject({ status: 'starting', awaitingStart: false, sessionId: 'session-1' });
+  });
+
+  it('leaves "Finishing…" when the reply to Stop says the session is already over', async () => {
+    fakeBackground((message) => (message.type === 'session/stop' ? { ok: true, status: { state: 'idle' } } : undefined));
+    useSessionStore.getState().apply({ kind: 'capturing', sessionId: 'session-1', withMicrophone: false });
+
+    await liveActions.stop();
+    expect(useSessionStore.getState().status).toBe('idle');
+  });
+
+  it('shows the error reply of a background that failed, in words, and keeps Stop available', async () => {
+    fakeBrowser.runtime.onMessage.addListener(
+      commandListener(async () => {
+        throw new Error('storage.session is unavailable');
+      }, () => undefined),
+    );
+    useSessionStore.getState().apply({ kind: 'capturing', sessionId: 'session-1', withMicrophone: false });
+
+    await liveActions.stop();
+    expect(useSessionStore.getState()).toMatchObject({
+      status: 'capturing',
+      notice: { kind: 'error', text: expect.stringMatching(/background failed \(storage\.session is unavailable\)/) },
+    });
   });
 });

@@ -12,6 +12,7 @@ describe('session store', () => {
     store.getState().setStatus({ state: 'capturing', sessionId: 'a', tabId: 1, startedAt: 0 });
     expect(store.getState().lines).toHaveLength(1);
 
+    store.getState().apply({ kind: 'stopped', reason: 'user' });
     store.getState().setStatus({ state: 'starting', sessionId: 'b', tabId: 1, startedAt: 0 });
     expect(store.getState().lines).toEqual([]);
     store.getState().apply({ kind: 'capturing', sessionId: 'b', withMicrophone: false });
@@ -24,6 +25,28 @@ describe('session store', () => {
     store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
     store.getState().setStatus({ state: 'starting', sessionId: 'a', tabId: 1, startedAt: 0 });
     expect(store.getState().status).toBe('capturing');
+  });
+
+  it('follows the session the capture page reports, not a late Start reply naming another', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 'session-1', withMicrophone: false });
+    store.getState().apply({ kind: 'line', line: line('session-1', 0) });
+    store.getState().setStatus({ state: 'starting', sessionId: 'session-2', tabId: 1, startedAt: 0 });
+    store.getState().apply({ kind: 'line', line: line('session-1', 1) });
+
+    expect(store.getState()).toMatchObject({ status: 'capturing', sessionId: 'session-1' });
+    expect(store.getState().lines.map((known) => known.seq)).toEqual([0, 1]);
+  });
+
+  it('claims Start once: a second press while starting changes nothing', () => {
+    const store = createSessionStore();
+    expect(store.getState().claimStart('drill')).toBe(true);
+    expect(store.getState()).toMatchObject({ status: 'starting', awaitingStart: true, mode: 'drill' });
+    expect(store.getState().claimStart('interview')).toBe(false);
+    expect(store.getState()).toMatchObject({ status: 'starting', awaitingStart: true, mode: 'drill' });
+    // The background's answer settles the press.
+    store.getState().setStatus({ state: 'starting', sessionId: 'a', tabId: 1, startedAt: 0 });
+    expect(store.getState()).toMatchObject({ status: 'starting', awaitingStart: false, sessionId: 'a' });
   });
 
   it('ignores a line twice over and lines of another session', () => {
