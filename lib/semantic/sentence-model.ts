@@ -9,6 +9,18 @@ import type { SentenceEncoder } from '../match/sentence-encoder';
 export const SENTENCE_MODEL = 'Xenova/all-MiniLM-L6-v2';
 export const SENTENCE_MODEL_DIM = 384;
 
+/** About what Get ready downloads for it (q8 weights, tokenizer, config). */
+export const SENTENCE_MODEL_MEGABYTES = 23;
+
+/**
+ * The files transformers.js's feature-extraction pipeline reads for the sentence model, for
+ * the shared download path (`downloadModel`) to fetch ahead of time. A test compares this list
+ * with the library's own (`ModelRegistry.get_pipeline_files`).
+ */
+export function sentenceModelFiles(dtype: 'q8' | 'fp32' = 'q8'): string[] {
+  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', `onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx`];
+}
+
 /** Texts per model call: a batch amortises the per-call overhead without large padded tensors. */
 const BATCH = 32;
 
