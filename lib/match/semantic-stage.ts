@@ -33,6 +33,10 @@ export interface SemanticIndex {
   readonly encoderId: string;
   readonly entries: readonly SemanticEntry[];
   readonly calibration: SemanticCalibration;
+  /** Every vector in one block (entry by entry), so a query is one pass over contiguous memory. */
+  readonly matrix: Float32Array;
+  /** The entry each row of `matrix` belongs to. */
+  readonly owners: Int32Array;
 }
 
 export type SemanticDecision =
@@ -56,7 +60,7 @@ export interface SemanticResult {
  * Entries are compared with this many others' nearest neighbours at most: the noise level
  * settles long before, and 10,000 entries stay well under a second.
  */
-const MAX_PROBES = 200;
+const MAX_PROBES = 120;
 const NOISE_QUANTILE = 0.9;
 /**
  * Below this much room, distinct entries sit about as close as a rewording of one would:
@@ -71,10 +75,20 @@ const LEAD_SHARE = 0.15;
 const CHIP_SHARE = 0.2;
 const MAX_CHIPS = 2;
 
-function dot(a: Float32Array, b: Float32Array): number {
+/** Dot product of `query` with row `row` of a block of `dim`-long vectors. */
+function dotRow(query: Float32Array, block: Float32Array, row: number): number {
+  const dim = query.length;
+  const offset = row * dim;
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  for (let i = 0; i < dim; i++) sum += query[i]! * block[offset + i]!;
   return sum;
+}
+
+function stack(vectors: readonly Float32Array[]): Float32Array {
+  const dim = vectors[0]?.length ?? 0;
+  const block = new Float32Array(vectors.length * dim);
+  vectors.forEach((vector, row) => block.set(vector, row * dim));
+  return block;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -92,11 +106,12 @@ export function calibrateSemantic(questionVectors: readonly Float32Array[]): Sem
   const count = questionVectors.length;
   const probes = Math.min(count, MAX_PROBES);
   if (count < 2) return { usable: false, noiseCeiling: 1, room: 0, probes: 0 };
+  const block = stack(questionVectors);
   const nearest: number[] = [];
   for (let p = 0; p < probes; p++) {
     const i = Math.floor((p * count) / probes);
     let best = -1;
-    for (let j = 0; j < count; j++) if (j !== i) best = Math.max(best, dot(questionVectors[i]!, questionVectors[j]!));
+    for (let j = 0; j < count; j++) if (j !== i) best = Math.max(best, dotRow(questionVectors[i]!, block, j));
     nearest.push(best);
   }
   nearest.sort((a, b) => a - b);
@@ -107,7 +122,14 @@ export function calibrateSemantic(questionVectors: readonly Float32Array[]): Sem
 
 /** Builds the stage's index from each entry's vectors (question first) and calibrates it. */
 export function createSemanticIndex(encoderId: string, entries: readonly SemanticEntry[]): SemanticIndex {
-  return { encoderId, entries, calibration: calibrateSemantic(entries.map((item) => item.vectors[0]!)) };
+  const owners = Int32Array.from(entries.flatMap((item, entryIndex) => item.vectors.map(() => entryIndex)));
+  return {
+    encoderId,
+    entries,
+    calibration: calibrateSemantic(entries.map((item) => item.vectors[0]!)),
+    matrix: stack(entries.flatMap((item) => item.vectors)),
+    owners,
+  };
 }
 
 interface Similar {
@@ -117,16 +139,19 @@ interface Similar {
 
 /** Every entry by its closest vector (question or phrasing) to the query, best first. */
 export function rankSemantic(index: SemanticIndex, query: Float32Array, limit = 5): Similar[] {
-  const top: Similar[] = [];
-  for (const { entry, vectors } of index.entries) {
-    let similarity = -1;
-    for (const vector of vectors) similarity = Math.max(similarity, dot(query, vector));
-    if (top.length < limit || similarity > top[top.length - 1]!.similarity) {
-      top.push({ entry, similarity });
-      top.sort((a, b) => b.similarity - a.similarity);
-      if (top.length > limit) top.pop();
-    }
+  const best = new Float32Array(index.entries.length).fill(-2);
+  for (let row = 0; row < index.owners.length; row++) {
+    const owner = index.owners[row]!;
+    const similarity = dotRow(query, index.matrix, row);
+    if (similarity > best[owner]!) best[owner] = similarity;
   }
+  const top: Similar[] = [];
+  best.forEach((similarity, entryIndex) => {
+    if (top.length === limit && similarity <= top[limit - 1]!.similarity) return;
+    top.push({ entry: index.entries[entryIndex]!.entry, similarity });
+    top.sort((a, b) => b.similarity - a.similarity);
+    if (top.length > limit) top.pop();
+  });
   return top;
 }
 
