@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from '../knowledge/schema';
+import { detectQuestion } from './detect-question';
 import type { QuestionMatch } from './match-question';
 import type { RankedEntry } from './question-index';
 
@@ -187,8 +188,10 @@ export function applySemanticStage(match: QuestionMatch, index: SemanticIndex, q
     return { decision: 'alternative', match: { ...match, candidates, ambiguous: true } };
   }
 
-  // No lexical card: a card only when both signals point at one entry and the encoder is sure.
-  if (sure && match.candidates.some((candidate) => candidate.entry.id === top.entry.id)) {
+  // No lexical card: a card only when the line asks something (a statement that names the
+  // entry's topic gets chips at most), both signals point at one entry, and the encoder is sure.
+  const asks = detectQuestion(match.questionText).asksSomething;
+  if (sure && asks && match.candidates.some((candidate) => candidate.entry.id === top.entry.id)) {
     const best = ranked(top, calibration);
     const candidates = [best, ...match.candidates.filter((c) => c.entry.id !== top.entry.id)];
     return {

@@ -21,9 +21,9 @@ const separated = createSemanticIndex('test', entries.map((item, i) => ({ entry:
 const clustered = createSemanticIndex('test', entries.map((item, i) => ({ entry: item, vectors: [vector(7, i, 0.2)] })));
 
 const ranked = (item: KnowledgeEntry, score: number): RankedEntry => ({ entry: item, score, fit: score });
-function lexical(outcome: QuestionMatch['outcome'], candidates: RankedEntry[], nearMisses: RankedEntry[] = []): QuestionMatch {
+function lexical(outcome: QuestionMatch['outcome'], candidates: RankedEntry[], nearMisses: RankedEntry[] = [], questionText = 'how would you do that'): QuestionMatch {
   const best = outcome === 'hint' ? candidates[0] : undefined;
-  return { outcome, best, asked: best ? [best] : [], nearMisses, candidates, ambiguous: false, questionText: 'q', confidence: best?.score ?? 0 };
+  return { outcome, best, asked: best ? [best] : [], nearMisses, candidates, ambiguous: false, questionText, confidence: best?.score ?? 0 };
 }
 
 describe('semantic calibration without labels', () => {
@@ -75,6 +75,13 @@ describe('applySemanticStage', () => {
     expect(alone.decision).toBe('chips');
     expect(alone.match.outcome).toBe('no-match');
     expect(alone.match.nearMisses.map((c) => c.entry.id)).toEqual(['a']);
+  });
+
+  it('gives a statement chips at most, however sure the encoder is', () => {
+    const statement = lexical('no-match', [ranked(entries[0]!, 0.3)], [], 'we use xgboost a lot here');
+    const result = applySemanticStage(statement, separated, vector(0));
+    expect(result.decision).toBe('chips');
+    expect(result.match.outcome).toBe('no-match');
   });
 
   it('offers chips, not a card, for a query between two entries', () => {
