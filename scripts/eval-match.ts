@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/dev/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli, UsageError, vocabularyFor } from './cli-support';
+import { semanticEvaluation } from './semantic-option';
 
-const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--quiet]';
+const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--semantic MODEL_DIR] [--quiet]';
 
 function readCases(path: string): Array<MatchCase & { line: number }> {
   const cases: Array<MatchCase & { line: number }> = [];
@@ -42,7 +43,7 @@ const LABELS: Record<MatchFailure['kind'], string> = {
   'unknown-expected': 'UNKNOWN',
 };
 
-runCli(() => {
+runCli(async () => {
   const { values } = parseArgs({
     options: {
       kb: { type: 'string' },
@@ -53,6 +54,8 @@ runCli(() => {
       'strip-phrasings': { type: 'boolean', default: false },
       // Leaves out the shipped packs' aliases, as when the user has switched those packs off.
       'no-shipped-vocabulary': { type: 'boolean', default: false },
+      // A sentence model folder (transformers.js layout): its semantic stage runs on every lexical match.
+      semantic: { type: 'string' },
     },
   });
   if (!values.cases) throw new UsageError(USAGE);
@@ -68,14 +71,19 @@ runCli(() => {
   const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']) });
   const indexBuildMs = performance.now() - buildStart;
   const known = new Set(entries.map((entry) => entry.question.trim()));
+  const semantic = values.semantic ? await semanticEvaluation(values.semantic, entries, index, cases, { threshold }) : undefined;
   evaluateMatcher(index, known, cases, { threshold }); // warm-up: time the steady state, not the JIT
-  const report = evaluateMatcher(index, known, cases, { threshold });
+  const report = evaluateMatcher(index, known, cases, { threshold }, semantic?.refine);
 
   for (const failure of values.quiet ? [] : report.failures) {
     const matchCase = cases[failure.caseIndex]!;
     const expected = failure.expected === null ? 'no hint' : `"${failure.expected}"`;
     const detail = failure.kind === 'unknown-expected' ? 'is not a question in the pack' : `expected, got ${describe(failure)}`;
     console.log(`${LABELS[failure.kind]} line ${matchCase.line}: "${matchCase.utterance}"\n  ${expected} ${detail}`);
+  }
+  if (semantic) {
+    const { model, calibration, decisions, indexBuildMs: semanticIndexMs } = semantic;
+    console.log(JSON.stringify({ semantic: model, usable: calibration.usable, noiseCeiling: round(calibration.noiseCeiling), room: round(calibration.room), decisions, semanticIndexMs: round(semanticIndexMs, 1) }));
   }
   const timings = [...report.timingsMs].sort((a, b) => a - b);
   console.log(

@@ -30,7 +30,7 @@ function generate(script: string, args: string[], packages: string): void {
     execFileSync('/usr/bin/python3', [script, ...args], { stdio: 'pipe' });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
-    throw new Error(`could not generate a test Whisper model (apt-get install -y ${packages}): ${stderr}`);
+    throw new Error(`could not generate a test model (apt-get install -y ${packages}): ${stderr}`);
   }
 }
 
@@ -74,4 +74,18 @@ export function randomWhisperWith(dtype: 'fp32' | 'q8'): string {
     }
   }
   return target;
+}
+
+/** all-MiniLM-L6-v2's architecture with seeded random weights, next to the real model's config and tokenizer. */
+export const RANDOM_MINILM_NAME = 'all-MiniLM-L6-v2-random';
+export const RANDOM_MINILM_DIR = join(GENERATED_MODELS_DIR, RANDOM_MINILM_NAME);
+/** The real all-MiniLM-L6-v2 config and tokenizer (see PROVENANCE.md there). */
+export const MINILM_TEXT_FILES = resolve('tests/fixtures/models/all-MiniLM-L6-v2');
+
+/** Generates the random-weights sentence encoder once (about half a minute); needs Debian's python3-torch and python3-onnx. */
+export function ensureRandomMiniLm(): string {
+  if (!existsSync(join(RANDOM_MINILM_DIR, 'onnx/model_quantized.onnx'))) {
+    generate('scripts/make-minilm-random.py', [MINILM_TEXT_FILES, RANDOM_MINILM_DIR], 'python3-torch python3-onnx');
+  }
+  return RANDOM_MINILM_DIR;
 }

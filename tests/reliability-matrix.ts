@@ -28,6 +28,17 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'The optional sentence model is useless for the pack (it cannot tell the entries apart)',
+    provoked: "all-MiniLM-L6-v2's real architecture, config and tokenizer with seeded random weights, through transformers.js's feature-extraction pipeline, on the shipped pack (with and without phrasings) and the SRE development pack",
+    outcome: 'the per-pack calibration (each entry against its nearest other entry) finds no room above the noise and the semantic stage abstains: every matching figure is the lexical matcher\'s; a confident encoder may add chips or an alternative, never remove the lexical card',
+    tests: [
+      ['tests/unit/semantic/random-minilm.test.ts', 'the calibration abstains and no figure changes with the encoder on'],
+      ['tests/unit/match/semantic-stage.test.ts', 'leaves the lexical match untouched when the encoder abstains'],
+      ['tests/unit/match/semantic-stage.test.ts', 'keeps the lexical card and offers a confident different entry beside it'],
+    ],
+  },
+  {
+    kind: 'fault',
     what: 'The microphone hears the interviewer (speakers, no headphones)',
     provoked: 'a microphone stream carrying a delayed, quieter copy of the tab (synthetic speech-like signals); microphone lines repeating the interviewer (capture unit tests)',
     outcome: 'the user is told once to use headphones; repeated lines are neither kept nor counted as the answer; a candidate answering in turn, silence and room noise are not taken for echo',

@@ -38,7 +38,14 @@ export interface MatchReport {
  * Runs each case as a single interviewer utterance through the matcher and scores
  * the outcome. An expected question is compared to entry questions exactly (trimmed).
  */
-export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySet<string>, cases: readonly MatchCase[], options: MatchOptions = {}): MatchReport {
+export function evaluateMatcher(
+  index: QuestionIndex,
+  knownQuestions: ReadonlySet<string>,
+  cases: readonly MatchCase[],
+  options: MatchOptions = {},
+  /** A later stage applied to each lexical match (the semantic stage), by case. */
+  refine?: (match: QuestionMatch, caseIndex: number) => QuestionMatch,
+): MatchReport {
   let top1 = 0;
   let top3 = 0;
   let misses = 0;
@@ -51,7 +58,8 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
 
   cases.forEach((matchCase, caseIndex) => {
     const start = performance.now();
-    const match = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
+    const lexical = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
+    const match = refine ? refine(lexical, caseIndex) : lexical;
     timingsMs.push(performance.now() - start);
     const surfaced = match.outcome === 'hint';
     const failure = (kind: MatchFailure['kind']) =>
