@@ -45,6 +45,7 @@ describe('fileInModel', () => {
 describe('model catalogue', () => {
   it('defaults to tiny.en and picks precision by device', () => {
     expect(findWhisperModel('tiny.en')?.hubId).toBe('onnx-community/whisper-tiny.en');
+    expect(findWhisperModel('moonshine-tiny')?.hubId).toBe('onnx-community/moonshine-tiny-ONNX');
     expect(dtypeFor('webgpu')).toEqual({ encoder_model: 'fp32', decoder_model_merged: 'q4' });
     expect(dtypeFor('wasm')).toEqual({ encoder_model: 'q8', decoder_model_merged: 'q8' });
   });
