@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDevice } from '@/lib/asr/choose-device';
+import { chooseDevice, runtimeFilesFor } from '@/lib/asr/choose-device';
 import { checkModelFolder, fileInModel } from '@/lib/asr/local-model-folder';
 import { dtypeFor, findWhisperModel } from '@/lib/asr/whisper-models';
 
@@ -14,6 +14,16 @@ describe('chooseDevice', () => {
     ['wasm', gpu(async () => ({})), 'wasm'],
   ] as const)('%s with %o → %s', async (preference, gpu, expected) => {
     expect(await chooseDevice(preference, gpu)).toBe(expected);
+  });
+});
+
+describe('runtimeFilesFor', () => {
+  it('loads the plain SIMD build for WASM and the asyncify build (by prefix) for WebGPU', () => {
+    expect(runtimeFilesFor('wasm', 'chrome-extension://x/ort/')).toEqual({
+      mjs: 'chrome-extension://x/ort/ort-wasm-simd-threaded.mjs',
+      wasm: 'chrome-extension://x/ort/ort-wasm-simd-threaded.wasm',
+    });
+    expect(runtimeFilesFor('webgpu', 'chrome-extension://x/ort/')).toBe('chrome-extension://x/ort/');
   });
 });
 
