@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDevice, runtimeFilesFor } from '@/lib/asr/choose-device';
 import { checkModelFolder, fileInModel } from '@/lib/asr/local-model-folder';
-import { dtypeFor, findWhisperModel } from '@/lib/asr/whisper-models';
+import { DEFAULT_WHISPER_MODEL, dtypeFor, findWhisperModel } from '@/lib/asr/whisper-models';
 
 const gpu = (adapter: () => Promise<unknown>) => ({ requestAdapter: adapter });
 
@@ -53,7 +53,8 @@ describe('fileInModel', () => {
 });
 
 describe('model catalogue', () => {
-  it('defaults to tiny.en and picks precision by device', () => {
+  it('defaults to Moonshine tiny and picks precision by device', () => {
+    expect(findWhisperModel(DEFAULT_WHISPER_MODEL)?.label).toBe('Moonshine tiny (English)');
     expect(findWhisperModel('tiny.en')?.hubId).toBe('onnx-community/whisper-tiny.en');
     expect(findWhisperModel('moonshine-tiny')?.hubId).toBe('onnx-community/moonshine-tiny-ONNX');
     expect(dtypeFor('webgpu')).toEqual({ encoder_model: 'fp32', decoder_model_merged: 'q4' });
