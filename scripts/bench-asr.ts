@@ -1,11 +1,15 @@
 /**
  * Speech recognition cost under Node, as the extension's recognition worker runs it.
- *   npm run bench:asr                              the generated real-architecture whisper-tiny.en, q8 and fp32
- *   npm run bench:asr -- --model DIR [--dtype q8]   any transformers.js Whisper folder (real weights, if you have them)
- * Figures per precision: model load; encoder time per 30 s window; decoder time per token;
- * real-time factor of a 3–6 s question decoded to 20 tokens; speech end → final line and
- * → hint over a stream of six spoken questions played in real time through the live
- * engine (VAD, partial lines every second, finals), and the same with partials off; peak RSS.
+ *   npm run bench:asr                              the generated real-architecture whisper-tiny.en and
+ *                                                  moonshine-tiny, q8, one after the other in one run
+ *   npm run bench:asr -- --model DIR [--dtype q8]   any transformers.js Whisper or Moonshine folder
+ * Figures per model: load; encoder time per line; decoder time per token; the token budget;
+ * real-time factor of each question; speech end → final line and → hint over a stream of six
+ * spoken questions played in real time through the live engine (VAD, partial lines every second
+ * where the pace allows, finals), and the same with partials off; peak RSS.
+ * The token budget is what a trained model emits for each question: its text's tokens in the
+ * model's own tokenizer, plus end of text (random weights never stop by themselves, so every
+ * decode here runs exactly that many steps, the live engine's included).
  * Under Node this is ONNX Runtime's native CPU backend; `npm run bench:asr:browser` runs
  * the WASM build in Chromium.
  */
@@ -14,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { env, pipeline } from '@huggingface/transformers';
+import { AutoTokenizer, env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { createRecognitionEngine } from '../lib/asr/recognition-engine';
@@ -24,16 +28,15 @@ import { matchQuestion } from '../lib/match/match-question';
 import { createPackIndex } from '../lib/match/question-index';
 import type { WorkerReply } from '../lib/messaging/worker-messages';
 import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-support';
-import { ensureRandomWhisper } from './generated-models';
+import { ensureRandomMoonshine, ensureRandomWhisper } from './generated-models';
 
 const USAGE = 'usage: npm run bench:asr -- [--model DIR] [--dtype fp32|q8] [--repeat 3]';
 const SPEECH = 'tests/fixtures/audio/two-questions.wav';
 const SPEECH_LAYOUT = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as {
-  utterances: Array<{ startS: number; endS: number }>;
+  utterances: Array<{ text: string; startS: number; endS: number }>;
 };
 const CHUNK_MS = 100; // the extension's worklet posts about this much audio at a time
 const RATE = 16_000;
-const TOKENS = 20;
 
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
 
@@ -41,21 +44,28 @@ runCli(async () => {
   const { values } = parseArgs({
     options: { model: { type: 'string' }, dtype: { type: 'string' }, repeat: { type: 'string', default: '3' } },
   });
-  const modelDir = resolve(values.model ?? ensureRandomWhisper());
   if (values.dtype !== undefined && values.dtype !== 'fp32' && values.dtype !== 'q8') throw new UsageError(USAGE);
-  if (!values.dtype) {
-    // One process per precision, so each peak RSS is that precision's own.
+  if (!values.model || !values.dtype) {
+    // One process per model, so each peak RSS is that model's own.
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, backend onnxruntime-node (cpu)`);
-    for (const dtype of ['q8', 'fp32']) {
+    const models = values.model ? [resolve(values.model)] : [ensureRandomWhisper(), ensureRandomMoonshine()];
+    for (const modelDir of models) {
+      const dtype = values.dtype ?? 'q8';
       const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--model', modelDir, '--dtype', dtype, '--repeat', values.repeat!], {
         stdio: 'inherit',
       });
-      if (child.status !== 0) throw new Error(`the ${dtype} run failed`);
+      if (child.status !== 0) throw new Error(`the ${basename(modelDir)} ${dtype} run failed`);
     }
     return;
   }
-  await benchOne(modelDir, values.dtype, Number(values.repeat));
+  await benchOne(resolve(values.model), values.dtype, Number(values.repeat));
 });
+
+/** Tokens a trained model emits for each question: its text in the model's tokenizer, plus end of text. */
+async function trainedBudgets(model: string): Promise<number[]> {
+  const tokenizer = await AutoTokenizer.from_pretrained(model);
+  return SPEECH_LAYOUT.utterances.map(({ text }) => tokenizer.encode(` ${text}`, { add_special_tokens: false }).length + 1);
+}
 
 async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) {
   env.allowRemoteModels = false;
@@ -67,6 +77,7 @@ async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) 
   const loadStart = performance.now();
   const transcriber = await loadTranscriber(pipeline, { model: basename(modelDir), device: 'cpu', dtype });
   const loadMs = performance.now() - loadStart;
+  const budgets = await trainedBudgets(basename(modelDir));
 
   const { samples, sampleRate } = decodeWav(readFileSync(SPEECH));
   if (sampleRate !== RATE) throw new Error(`${SPEECH} is not 16 kHz`);
@@ -76,22 +87,33 @@ async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) 
   const encoder: number[] = [];
   const firstStep: number[] = [];
   const perToken: number[] = [];
+  const decodePerLine: number[] = [];
   const realTimeFactor: number[] = [];
   for (let round_ = 0; round_ < repeat; round_++) {
-    for (const question of questions) {
+    for (const [i, question] of questions.entries()) {
       const one = await transcriber.transcribe(question, { exactTokens: 1 });
       const start = performance.now();
-      const full = await transcriber.transcribe(question, { exactTokens: TOKENS });
+      const full = await transcriber.transcribe(question, { exactTokens: budgets[i]! });
       const totalMs = performance.now() - start;
       encoder.push(one.encoderMs, full.encoderMs);
       firstStep.push(one.decoderMs);
-      perToken.push((full.decoderMs - one.decoderMs) / (TOKENS - 1));
+      perToken.push((full.decoderMs - one.decoderMs) / (budgets[i]! - 1));
+      decodePerLine.push(totalMs);
       realTimeFactor.push(totalMs / 1000 / (question.length / RATE));
     }
   }
 
-  const withPartials = await streamInRealTime(transcriber, samples, 1000);
-  const withoutPartials = await streamInRealTime(transcriber, samples, Number.POSITIVE_INFINITY);
+  // The live engine decodes each utterance to the budget of the question it holds (the nearest in length).
+  const lengths = questions.map((question) => question.length);
+  const trained: Transcriber = {
+    ...transcriber,
+    transcribe: (audio) => {
+      const nearest = lengths.reduce((best, length, i) => (Math.abs(length - audio.length) < Math.abs(lengths[best]! - audio.length) ? i : best), 0);
+      return transcriber.transcribe(audio, { exactTokens: budgets[nearest]! });
+    },
+  };
+  const withPartials = await streamInRealTime(trained, samples, 1000);
+  const withoutPartials = await streamInRealTime(trained, samples, Number.POSITIVE_INFINITY);
   clearInterval(memoryTimer);
   sampleMemory();
   await transcriber.dispose();
@@ -101,10 +123,12 @@ async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) 
       model: basename(modelDir),
       dtype,
       modelLoadMs: round(loadMs, 0),
-      encoderMsPer30sWindow: round(median(encoder), 0),
+      encoderMsPerLine: round(median(encoder), 0),
       decoderFirstStepMs: round(median(firstStep), 0),
       decoderMsPerToken: round(median(perToken), 1),
-      [`realTimeFactor${TOKENS}Tokens`]: round(median(realTimeFactor), 3),
+      tokenBudgets: budgets,
+      decodeMsPerLine: round(median(decodePerLine), 0),
+      realTimeFactor: round(median(realTimeFactor), 3),
       questionSeconds: questions.map((question) => round(question.length / RATE, 2)),
       streamQuestions: withPartials.toFinal.length,
       speechEndToFinalP50Ms: round(percentile(withPartials.toFinal, 0.5), 0),

@@ -25,6 +25,12 @@ export const RANDOM_WHISPER_DIR = join(GENERATED_MODELS_DIR, RANDOM_WHISPER_NAME
 /** The real whisper-tiny.en config, generation config, feature extractor and tokenizer (see PROVENANCE.md there). */
 export const WHISPER_TINY_EN_TEXT_FILES = resolve('tests/fixtures/models/whisper-tiny.en');
 
+/** moonshine-tiny's architecture with seeded random weights, next to its published text files. */
+export const RANDOM_MOONSHINE_NAME = 'moonshine-tiny-random';
+export const RANDOM_MOONSHINE_DIR = join(GENERATED_MODELS_DIR, RANDOM_MOONSHINE_NAME);
+/** The published moonshine-tiny config, generation config, feature extractor and tokenizer (see PROVENANCE.md there). */
+export const MOONSHINE_TINY_TEXT_FILES = resolve('tests/fixtures/models/moonshine-tiny');
+
 function generate(script: string, args: string[], packages: string): void {
   try {
     execFileSync('/usr/bin/python3', [script, ...args], { stdio: 'pipe' });
@@ -59,12 +65,19 @@ export function ensureRandomWhisper(): string {
   return RANDOM_WHISPER_DIR;
 }
 
+/** Generates the real-architecture Moonshine once (about a minute); needs Debian's python3-torch and python3-onnx. */
+export function ensureRandomMoonshine(): string {
+  if (!existsSync(join(RANDOM_MOONSHINE_DIR, 'onnx/decoder_model_merged_quantized.onnx'))) {
+    generate('scripts/make-moonshine-random.py', [MOONSHINE_TINY_TEXT_FILES, RANDOM_MOONSHINE_DIR], 'python3-torch python3-onnx');
+  }
+  return RANDOM_MOONSHINE_DIR;
+}
+
 /**
- * The real-architecture model with only one precision's weights (hard links, no copy), for
+ * A generated model with only one precision's weights (hard links, no copy), for
  * paths that pick the precision from the files present, such as the panel's folder picker.
  */
-export function randomWhisperWith(dtype: 'fp32' | 'q8'): string {
-  const source = ensureRandomWhisper();
+function withOnly(source: string, dtype: 'fp32' | 'q8'): string {
   const target = `${source}-${dtype}`;
   if (!existsSync(join(target, 'onnx'))) {
     mkdirSync(join(target, 'onnx'), { recursive: true });
@@ -89,3 +102,5 @@ export function ensureRandomMiniLm(): string {
   }
   return RANDOM_MINILM_DIR;
 }
+export const randomWhisperWith = (dtype: 'fp32' | 'q8') => withOnly(ensureRandomWhisper(), dtype);
+export const randomMoonshineWith = (dtype: 'fp32' | 'q8') => withOnly(ensureRandomMoonshine(), dtype);

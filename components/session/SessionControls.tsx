@@ -37,7 +37,7 @@ export function SessionControls({
         )}
         <span className="session-state" role="status">
           {status === 'capturing' ? (drill ? '● Capturing your microphone (drill)' : '● Capturing tab audio') : status === 'starting' ? 'Starting…' : status === 'stopping' ? 'Finishing…' : 'Not capturing'}
-          {model.state === 'ready' && model.device ? ` · Whisper on ${model.device === 'webgpu' ? 'WebGPU' : 'WASM'}` : ''}
+          {model.state === 'ready' && model.device ? ` · Speech recognition on ${model.device === 'webgpu' ? 'WebGPU' : 'WASM'}` : ''}
         </span>
       </div>
       {model.state === 'loading' && (

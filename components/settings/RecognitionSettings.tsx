@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { localModelChoice } from '@/lib/asr/asr-settings';
 import { checkModelFolder } from '@/lib/asr/local-model-folder';
 import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
-import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
+import { findWhisperModel, WHISPER_MODELS } from '@/lib/asr/whisper-models';
 import type { DevicePreference, VadSettings } from '@/lib/messaging/runtime-messages';
 import { FileButton } from '../common/FileButton';
 import type { Notice } from '@/lib/store/session-store';
@@ -25,6 +25,7 @@ interface RecognitionSettingsProps {
 export function RecognitionSettings(props: RecognitionSettingsProps) {
   const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
   const [message, setMessage] = useState<Notice | null>(null);
+  const about = findWhisperModel(props.model)?.about;
   useEffect(() => {
     void listModelFolders().then(setFolders);
   }, []);
@@ -69,6 +70,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           ))}
         </select>
       </label>
+      {about && <p className="hint-meta">{about}</p>}
       {props.modelReadiness}
       <FileButton
         label="Use a local model folder"

@@ -3,7 +3,7 @@
 import { env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/webgpu';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
-import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
+import { chooseDevice, runtimeFilesFor, type GpuLike } from '@/lib/asr/choose-device';
 import { loadWithFallback } from '@/lib/asr/load-with-fallback';
 import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
 import { createRecognitionEngine, PARTIAL_EVERY_MS } from '@/lib/asr/recognition-engine';
@@ -24,6 +24,9 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
   ort.env.wasm.numThreads = 1;
   env.backends.onnx.wasm!.wasmPaths = request.wasmPaths;
   env.backends.onnx.wasm!.numThreads = 1;
+  // With the build named file by file (runtimeFilesFor), transformers.js would otherwise fetch it
+  // into a blob: URL, whose import the extension's CSP refuses.
+  env.useWasmCache = false;
   let dtype: 'fp32' | 'q8' | undefined;
   if (request.source === 'local') {
     // Served from IndexedDB by the custom cache; the local path itself is never fetched.
@@ -38,6 +41,9 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
     env.useCustomCache = false;
   }
   const device = await chooseDevice(request.device, (navigator as Navigator & { gpu?: GpuLike }).gpu);
+  // The build needs the device, so it is the one setting written after an await: the runtime reads
+  // it once per worker, at its first session, which no load has created yet at this point.
+  ort.env.wasm.wasmPaths = env.backends.onnx.wasm!.wasmPaths = runtimeFilesFor(device, request.wasmPaths);
   const { value: transcriber, device: used } = await loadWithFallback(device, {
     load: (candidate) =>
       loadTranscriber(pipeline, {

@@ -15,9 +15,9 @@ export const TRANSFORMERS_CACHE_NAME = 'transformers-cache';
 const WEIGHT_SUFFIX = { fp32: '', q8: '_quantized', q4: '_q4' } as const;
 
 /**
- * The files transformers.js's speech-recognition pipeline reads for a Whisper model on this
- * device: configs, tokenizer, feature extractor, and the encoder and merged decoder at the
- * device's precision. A test compares this list with the library's own
+ * The files transformers.js's speech-recognition pipeline reads for a Whisper or Moonshine model
+ * on this device (both are encoder + merged decoder): configs, tokenizer, feature extractor, and
+ * the encoder and merged decoder at the device's precision. A test compares this list with the library's own
  * (`ModelRegistry.get_pipeline_files`), so an upgrade that reads other files fails it.
  */
 export function whisperFiles(device: AsrDevice): string[] {

@@ -53,7 +53,15 @@ export class UtteranceSegmenter {
   private padFrames: number;
   private frameIndex = 0;
   private idleFrames: Float32Array[] = [];
-  private active: { frames: Float32Array[]; startFrame: number; lastSpeech: number; speechFrames: number; silenceRun: number } | null = null;
+  private active: {
+    frames: Float32Array[];
+    startFrame: number;
+    lastSpeech: number;
+    speechFrames: number;
+    silenceRun: number;
+    /** A shorter pause that ends this utterance, until speech resumes (see `endSooner`). */
+    soonerSilenceMs?: number;
+  } | null = null;
 
   constructor(options: Partial<SegmenterOptions> = {}) {
     this.options = { ...DEFAULT_SEGMENTER_OPTIONS, ...options };
@@ -65,6 +73,15 @@ export class UtteranceSegmenter {
   reconfigure(options: Partial<Pick<SegmenterOptions, 'minSilenceMs' | 'maxUtteranceMs' | 'padMs'>>): void {
     this.options = { ...this.options, ...options };
     this.padFrames = Math.round(this.options.padMs / this.frameMs);
+  }
+
+  /**
+   * Ends the utterance in progress after a shorter pause than usual, as long as no more speech
+   * comes: what was said so far already reads as a whole question. Speech after this call
+   * restores the usual pause (the speaker had not finished). Never lengthens the pause.
+   */
+  endSooner(minSilenceMs: number): void {
+    if (this.active && minSilenceMs < this.options.minSilenceMs) this.active.soonerSilenceMs = minSilenceMs;
   }
 
   /** Moves the clock past audio that was captured but never given (dropped while a model loaded). */
@@ -107,10 +124,11 @@ export class UtteranceSegmenter {
       active.speechFrames++;
       active.lastSpeech = active.frames.length - 1;
       active.silenceRun = 0;
+      active.soonerSilenceMs = undefined;
     } else if (speechProbability < this.options.silenceThreshold) {
       active.silenceRun++;
     }
-    if (active.silenceRun * this.frameMs >= this.options.minSilenceMs) {
+    if (active.silenceRun * this.frameMs >= (active.soonerSilenceMs ?? this.options.minSilenceMs)) {
       events.push(this.finish('silence'));
     } else if (active.frames.length * this.frameMs >= this.options.maxUtteranceMs) {
       events.push(this.finish('max-length'));

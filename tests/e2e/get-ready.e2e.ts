@@ -2,18 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WHISPER_MODEL, findWhisperModel } from '../../lib/asr/whisper-models';
 import { ensureTinyWhisper } from '../../scripts/generated-models';
 import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR } from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
  * First run and "Get ready" in a real Chromium: the default model is downloaded ahead of
- * time from the model hub's addresses (answered here from the generated stand-in model,
- * as this machine cannot reach the hub), the connection drops once mid-file and the
- * download resumes from what it kept, and then, with the network gone, a session starts
+ * time from the model hub's addresses (answered here from the generated stand-in Whisper, as
+ * this machine cannot reach the hub; transformers.js loads the model its files describe), the
+ * connection drops once mid-file and the download resumes from what it kept, and then, with the network gone, a session starts
  * and transcribes: the model came from the cache the download filled.
  */
-const HUB_PREFIX = 'https://huggingface.co/onnx-community/whisper-tiny.en/resolve/main/';
+const DEFAULT_MODEL = findWhisperModel(DEFAULT_WHISPER_MODEL)!;
+const HUB_PREFIX = `https://huggingface.co/${DEFAULT_MODEL.hubId}/resolve/main/`;
 const DROPPED_FILE = 'onnx/decoder_model_merged_quantized.onnx';
 
 let loaded: LoadedExtension;
@@ -62,7 +64,7 @@ describe('first run and Get ready', () => {
     const panel = await openPanel(loaded);
     const welcome = panel.getByRole('region', { name: 'Welcome to Cuecard' });
     await expect.poll(() => welcome.isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => welcome.textContent(), { timeout: 20_000 }).toMatch(/Whisper tiny \(English\), about 41 MB, downloaded once/);
+    await expect.poll(() => welcome.textContent(), { timeout: 20_000 }).toContain(`${DEFAULT_MODEL.label}, about ${DEFAULT_MODEL.downloadMb} MB, downloaded once`);
     expect(await welcome.textContent()).toContain('click the Cuecard button in Chrome’s toolbar on that tab');
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'first-run.png'), fullPage: true });
 
@@ -70,7 +72,7 @@ describe('first run and Get ready', () => {
     // The first try stops where the connection dropped; what arrived is kept.
     await expect.poll(() => welcome.getByRole('status').first().textContent(), { timeout: 30_000 }).toContain('The connection dropped');
     await welcome.getByRole('button', { name: 'Resume download' }).click();
-    await expect.poll(() => welcome.textContent(), { timeout: 30_000 }).toContain('✓ Ready offline: Whisper tiny (English) is stored on this device.');
+    await expect.poll(() => welcome.textContent(), { timeout: 30_000 }).toContain(`✓ Ready offline: ${DEFAULT_MODEL.label} is stored on this device.`);
 
     const decoderRequests = hubRequests.filter((request) => request.file === DROPPED_FILE);
     expect(decoderRequests).toHaveLength(2);

@@ -24,6 +24,8 @@ function chromiumPath(): string {
 export interface LoadedExtension {
   context: BrowserContext;
   extensionId: string;
+  /** The fresh profile's directory: names this browser's processes among others on the machine. */
+  profileDir: string;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
   if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no test build at ${E2E_EXTENSION_DIR}: run \`npm run test:e2e\`, which builds it`);
   }
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cuecard-profile-')), {
+  const profileDir = mkdtempSync(join(tmpdir(), 'cuecard-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     // About the width of Chrome's side panel.
@@ -57,7 +60,7 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, extensionId: new URL(worker.url()).host };
+  return { context, extensionId: new URL(worker.url()).host, profileDir };
 }
 
 /** Gives the extension a model folder through Settings → "Use a local model folder", then returns to Live. */

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { AutoTokenizer, env } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
-import { ensureLengthKeyedWhisper, randomWhisperWith } from '../../scripts/generated-models';
+import { ensureLengthKeyedWhisper, randomMoonshineWith, randomWhisperWith } from '../../scripts/generated-models';
 import { launchExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalModel } from './launch-extension';
 import { recordSessionEvents, type TimedSessionEvent } from './session-events';
 import { startSpeechPageServer } from './speech-page-server';
@@ -16,16 +17,30 @@ import { startSpeechPageServer } from './speech-page-server';
  *   npm run bench:live          the length-keyed stand-in (recognition near-instant: the pipeline's own
  *                               cost); it hears the fixture's short and long questions in turn, so
  *                               every question is a new card
- *   npm run bench:asr:browser   the real whisper-tiny.en architecture, q8 and fp32
+ *   npm run bench:asr:browser   the real whisper-tiny.en and moonshine-tiny architectures, q8, in one run
  * Figures are printed and written to test-output/bench-browser-*.json; nothing is asserted
  * about speed (this machine is shared and noisy).
+ *
+ * Random weights never emit end of text, so the extension decodes each of their lines to its cap
+ * (8 + 5 tokens a second). A trained model stops after the question's tokens plus end of text;
+ * the "trained" figures take the surplus steps out of each line at that line's own cost per token
+ * (the worker's timings): what the same line costs when the decoder stops where a trained one would.
  */
 /** Each model with the spoken fixture its tab plays. */
 const MODELS: Record<string, { folder: () => string; audio: string }> = {
   'stand-in': { folder: ensureLengthKeyedWhisper, audio: 'short-long-questions' },
   'whisper-tiny.en-random-q8': { folder: () => randomWhisperWith('q8'), audio: 'two-questions' },
   'whisper-tiny.en-random-fp32': { folder: () => randomWhisperWith('fp32'), audio: 'two-questions' },
+  'moonshine-tiny-random-q8': { folder: () => randomMoonshineWith('q8'), audio: 'two-questions' },
 };
+
+/** Tokens a trained model emits for each question of the fixture: its text in the model's tokenizer, plus end of text. */
+async function trainedBudgets(folder: string, texts: readonly string[]): Promise<number[]> {
+  env.allowRemoteModels = false;
+  env.localModelPath = `${dirname(folder)}/`;
+  const tokenizer = await AutoTokenizer.from_pretrained(basename(folder));
+  return texts.map((text) => tokenizer.encode(` ${text}`, { add_special_tokens: false }).length + 1);
+}
 const chosen = (process.env.CUECARD_BENCH ?? 'stand-in').split(',');
 const QUESTIONS = 8;
 const TYPICAL_QUESTION_S = 3.3; // two-questions.wav: 3.31 s and 3.36 s
@@ -38,15 +53,24 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
-/** Resident memory of the browser's processes (this profile's only), in MB. */
+/**
+ * Resident memory of this profile's browser, in MB: its main process (found by the profile
+ * directory on its command line) and every process below it. Other browsers on a shared
+ * machine are not counted.
+ */
 function chromiumRssMb(profileMarker: string): number {
-  const listing = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
-  let kb = 0;
-  for (const row of listing.split('\n')) if (row.includes(profileMarker) || row.includes('--type=')) {
-    const match = /^\s*(\d+)\s+(.*)$/.exec(row);
-    if (match && /chrom/i.test(match[2]!)) kb += Number(match[1]);
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .flatMap((row) => {
+      const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(row);
+      return match ? [{ pid: Number(match[1]), ppid: Number(match[2]), kb: Number(match[3]), args: match[4]! }] : [];
+    });
+  const ours = new Set(rows.filter((row) => row.args.includes(profileMarker) && !row.args.includes('--type=')).map((row) => row.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) if (ours.has(row.ppid) && !ours.has(row.pid)) grew = Boolean(ours.add(row.pid));
   }
-  return kb / 1024;
+  return rows.filter((row) => ours.has(row.pid)).reduce((sum, row) => sum + row.kb, 0) / 1024;
 }
 
 describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
@@ -54,7 +78,8 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
     const model = MODELS[name];
     if (!model) throw new Error(`unknown model "${name}": one of ${Object.keys(MODELS).join(', ')}`);
     const folder = model.folder();
-    const layout = JSON.parse(readFileSync(`tests/fixtures/audio/${model.audio}.json`, 'utf8')) as { utterances: Array<{ endS: number }> };
+    const layout = JSON.parse(readFileSync(`tests/fixtures/audio/${model.audio}.json`, 'utf8')) as { utterances: Array<{ text: string; endS: number }> };
+    const budgets = await trainedBudgets(folder, layout.utterances.map((u) => u.text));
     const speechPage = await startSpeechPageServer(model.audio);
     const loaded = await launchExtension();
     try {
@@ -63,7 +88,7 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
       await interview.waitForFunction(() => (window as unknown as { starts: number[] }).starts.length > 0);
       const panel = await openPanel(loaded);
       const events = await recordSessionEvents(panel);
-      const marker = 'cuecard-profile-';
+      const marker = loaded.profileDir;
       const rssBefore = chromiumRssMb(marker);
       await useLocalModel(panel, folder, 180_000);
       await interview.bringToFront();
@@ -107,6 +132,14 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
       const recognition = lineEvents.flatMap((entry) => (entry.event.kind === 'line' && entry.event.line.recognition ? [entry.event.line.recognition] : []));
       const perToken = recognition.map((r) => (r.decodeMs - r.encoderMs) / Math.max(1, r.tokens));
       const encoderMs = percentile(recognition.map((r) => r.encoderMs), 0.5);
+      // Which question of the fixture each line is (by its speech end), for its trained budget.
+      const questionOf = (speechEnd: number) => speechEnds.indexOf(speechEnd) % layout.utterances.length;
+      const toLineTrained = lineEvents.map((entry, i) => {
+        if (entry.event.kind !== 'line' || !entry.event.line.recognition) return toLine[i]!;
+        const { decodeMs, encoderMs: lineEncoderMs, tokens } = entry.event.line.recognition;
+        const surplus = Math.max(0, tokens - budgets[questionOf(lineEnds.get(entry.event.line.seq)!)]!);
+        return toLine[i]! - surplus * ((decodeMs - lineEncoderMs) / Math.max(1, tokens));
+      });
       const ready = received.find((entry) => entry.event.kind === 'model-ready')?.event;
 
       const figures = {
@@ -117,15 +150,20 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
         speechEndToLineMs: toLine.map((ms) => round(ms)),
         speechEndToLineP50Ms: round(percentile(toLine, 0.5)),
         speechEndToLineP95Ms: round(percentile(toLine, 0.95)),
+        trainedTokenBudgets: budgets,
+        trainedSpeechEndToLineMs: toLineTrained.map((ms) => round(ms)),
+        trainedSpeechEndToLineP50Ms: round(percentile(toLineTrained, 0.5)),
+        trainedSpeechEndToLineP95Ms: round(percentile(toLineTrained, 0.95)),
+        trainedDecodeMsPerLine: round(encoderMs + percentile(perToken, 0.5) * percentile(budgets, 0.5)),
         cards: toCard.length,
         speechEndToCardP50Ms: toCard.length ? round(percentile(toCard, 0.5)) : null,
         speechEndToCardP95Ms: toCard.length ? round(percentile(toCard, 0.95)) : null,
         speechEndToCardMs: toCard.map((ms) => round(ms)),
         decodeMsP50: round(percentile(recognition.map((r) => r.decodeMs), 0.5)),
-        encoderMsPer30sWindow: round(encoderMs),
+        encoderMsPerLine: round(encoderMs),
         decoderMsPerToken: round(percentile(perToken, 0.5), 1),
         tokensPerLine: round(percentile(recognition.map((r) => r.tokens), 0.5)),
-        realTimeFactor20Tokens: round((encoderMs + 20 * percentile(perToken, 0.5)) / 1000 / TYPICAL_QUESTION_S, 3),
+        trainedRealTimeFactor: round((encoderMs + percentile(budgets, 0.5) * percentile(perToken, 0.5)) / 1000 / TYPICAL_QUESTION_S, 3),
         partialLines: received.filter((entry) => entry.event.kind === 'partial').length,
         events: received.reduce<Record<string, number>>((counts, entry) => ({ ...counts, [entry.event.kind]: (counts[entry.event.kind] ?? 0) + 1 }), {}),
         errors: received.flatMap((entry) => (entry.event.kind === 'error' ? [entry.event.message] : [])),

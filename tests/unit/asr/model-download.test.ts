@@ -15,15 +15,17 @@ async function bytesOf(blob: Blob | undefined) {
   return new Uint8Array(await blob!.arrayBuffer());
 }
 
-describe('the files a Whisper model needs', () => {
+describe('the files a speech model needs', () => {
   it('are the files transformers.js reads for speech recognition, on each device', async () => {
     const before = { localModelPath: env.localModelPath, allowRemoteModels: env.allowRemoteModels };
     env.localModelPath = resolve('tests/fixtures/models') + '/';
     env.allowRemoteModels = false;
     try {
-      for (const device of ['wasm', 'webgpu'] as const) {
-        const library = await ModelRegistry.get_pipeline_files('automatic-speech-recognition', 'whisper-tiny.en', { dtype: dtypeFor(device), device });
-        expect([...whisperFiles(device)].sort()).toEqual([...library].sort());
+      for (const model of ['whisper-tiny.en', 'moonshine-tiny']) {
+        for (const device of ['wasm', 'webgpu'] as const) {
+          const library = await ModelRegistry.get_pipeline_files('automatic-speech-recognition', model, { dtype: dtypeFor(device), device });
+          expect([...whisperFiles(device)].sort(), `${model} on ${device}`).toEqual([...library].sort());
+        }
       }
     } finally {
       Object.assign(env, before);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDevice } from '@/lib/asr/choose-device';
+import { chooseDevice, runtimeFilesFor } from '@/lib/asr/choose-device';
 import { checkModelFolder, fileInModel } from '@/lib/asr/local-model-folder';
-import { dtypeFor, findWhisperModel } from '@/lib/asr/whisper-models';
+import { DEFAULT_WHISPER_MODEL, dtypeFor, findWhisperModel } from '@/lib/asr/whisper-models';
 
 const gpu = (adapter: () => Promise<unknown>) => ({ requestAdapter: adapter });
 
@@ -14,6 +14,16 @@ describe('chooseDevice', () => {
     ['wasm', gpu(async () => ({})), 'wasm'],
   ] as const)('%s with %o → %s', async (preference, gpu, expected) => {
     expect(await chooseDevice(preference, gpu)).toBe(expected);
+  });
+});
+
+describe('runtimeFilesFor', () => {
+  it('loads the plain SIMD build for WASM and the asyncify build (by prefix) for WebGPU', () => {
+    expect(runtimeFilesFor('wasm', 'chrome-extension://x/ort/')).toEqual({
+      mjs: 'chrome-extension://x/ort/ort-wasm-simd-threaded.mjs',
+      wasm: 'chrome-extension://x/ort/ort-wasm-simd-threaded.wasm',
+    });
+    expect(runtimeFilesFor('webgpu', 'chrome-extension://x/ort/')).toBe('chrome-extension://x/ort/');
   });
 });
 
@@ -43,8 +53,10 @@ describe('fileInModel', () => {
 });
 
 describe('model catalogue', () => {
-  it('defaults to tiny.en and picks precision by device', () => {
+  it('defaults to Moonshine tiny and picks precision by device', () => {
+    expect(findWhisperModel(DEFAULT_WHISPER_MODEL)?.label).toBe('Moonshine tiny (English)');
     expect(findWhisperModel('tiny.en')?.hubId).toBe('onnx-community/whisper-tiny.en');
+    expect(findWhisperModel('moonshine-tiny')?.hubId).toBe('onnx-community/moonshine-tiny-ONNX');
     expect(dtypeFor('webgpu')).toEqual({ encoder_model: 'fp32', decoder_model_merged: 'q4' });
     expect(dtypeFor('wasm')).toEqual({ encoder_model: 'q8', decoder_model_merged: 'q8' });
   });

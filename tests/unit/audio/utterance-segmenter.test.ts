@@ -28,6 +28,31 @@ describe('UtteranceSegmenter', () => {
     expect(found[1]!.startMs).toBe((60 - padFrames) * 32);
   });
 
+  it('ends an utterance after the shorter pause it was asked for, until speech resumes', () => {
+    const segmenter = new UtteranceSegmenter(); // 700 ms: 22 frames of 32 ms
+    const events: SegmenterEvent[] = [];
+    const feed = (probabilities: number[]) => probabilities.forEach((probability) => events.push(...segmenter.push(frameOf(0), probability)));
+    feed(speech(20));
+    segmenter.endSooner(400); // 13 frames
+    feed(silence(12));
+    expect(utterances(events)).toHaveLength(0);
+    feed(silence(1));
+    expect(utterances(events)).toHaveLength(1);
+
+    // Speech after the request: the speaker had not finished, the usual pause applies again.
+    feed(speech(20));
+    segmenter.endSooner(400);
+    feed([...speech(5), ...silence(13)]);
+    expect(utterances(events)).toHaveLength(1);
+    feed(silence(9));
+    expect(utterances(events)).toHaveLength(2);
+
+    // Never longer than the setting, and nothing to shorten between utterances.
+    segmenter.endSooner(1_000);
+    feed([...speech(20), ...silence(22)]);
+    expect(utterances(events)).toHaveLength(3);
+  });
+
   it('keeps a pause shorter than the minimum silence inside one utterance', () => {
     const { events } = run([...speech(10), ...silence(15), ...speech(10), ...silence(30)]);
     expect(utterances(events)).toHaveLength(1);

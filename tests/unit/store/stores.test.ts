@@ -70,7 +70,7 @@ describe('settings store: recognition', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { verbosity: 'detailed', matchThreshold: 0.6 }, version: 1 }) });
     const store = createSettingsStore(chromeStorageAdapter);
     await store.persist.rehydrate();
-    expect(store.getState()).toMatchObject({ verbosity: 'detailed', matchThreshold: 0.6, asrModel: 'tiny.en', captureMicrophone: false, vad: { minSilenceMs: 700 } });
+    expect(store.getState()).toMatchObject({ verbosity: 'detailed', matchThreshold: 0.6, asrModel: 'moonshine-tiny', captureMicrophone: false, vad: { minSilenceMs: 700 } });
   });
 });
 
