@@ -89,6 +89,8 @@ runCli(() => {
       missRate: round(report.missRate),
       nearMissRecall: round(report.nearMissRecall),
       chipRate: round(report.chipRate),
+      wrongCardRate: round(report.wrongCardRate),
+      cardOrChip: round(report.cardOrChip),
       p50Ms: round(percentile(timings, 0.5)),
       p95Ms: round(percentile(timings, 0.95)),
       indexBuildMs: round(indexBuildMs, 1),

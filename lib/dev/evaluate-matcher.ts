@@ -29,6 +29,10 @@ export interface MatchReport {
   nearMissRecall: number;
   /** Share of no-hint cases that offered chips (they should stay quiet). */
   chipRate: number;
+  /** Share of answerable cases shown another entry's card: a confident wrong answer, worse than none. */
+  wrongCardRate: number;
+  /** Share of answerable cases whose entry is the card or one of the "Did they ask…?" chips: a tap away at most. */
+  cardOrChip: number;
   failures: MatchFailure[];
   /** Matching time per case, in ms, in case order. */
   timingsMs: number[];
@@ -39,6 +43,18 @@ export interface MatchReport {
  * the outcome. An expected question is compared to entry questions exactly (trimmed).
  */
 export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySet<string>, cases: readonly MatchCase[], options: MatchOptions = {}): MatchReport {
+  const timingsMs: number[] = [];
+  const matches = cases.map((matchCase) => {
+    const start = performance.now();
+    const match = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
+    timingsMs.push(performance.now() - start);
+    return match;
+  });
+  return { ...scoreMatches(knownQuestions, cases, matches), timingsMs };
+}
+
+/** Scores what the matcher gave for each case (same order as the cases). */
+export function scoreMatches(knownQuestions: ReadonlySet<string>, cases: readonly MatchCase[], matches: readonly QuestionMatch[]): Omit<MatchReport, 'timingsMs'> {
   let top1 = 0;
   let top3 = 0;
   let misses = 0;
@@ -46,13 +62,12 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
   let positives = 0;
   let chipsOnNegatives = 0;
   let missesChipped = 0;
+  let wrongCards = 0;
+  let cardOrChip = 0;
   const failures: MatchFailure[] = [];
-  const timingsMs: number[] = [];
 
   cases.forEach((matchCase, caseIndex) => {
-    const start = performance.now();
-    const match = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
-    timingsMs.push(performance.now() - start);
+    const match = matches[caseIndex]!;
     const surfaced = match.outcome === 'hint';
     const failure = (kind: MatchFailure['kind']) =>
       failures.push({ caseIndex, kind, utterance: matchCase.utterance, expected: matchCase.expected, match });
@@ -73,6 +88,8 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
     if (rank >= 0 && rank < 3) top3++;
     if (!surfaced) misses++;
     if (!surfaced && chipped(expected)) missesChipped++;
+    if (surfaced && rank !== 0) wrongCards++;
+    if (rank === 0 || (!surfaced && chipped(expected))) cardOrChip++;
     if (!knownQuestions.has(expected)) failure('unknown-expected');
     else if (rank !== 0) failure('miss');
   });
@@ -88,7 +105,8 @@ export function evaluateMatcher(index: QuestionIndex, knownQuestions: ReadonlySe
     missRate: positives ? misses / positives : 0,
     nearMissRecall: misses ? missesChipped / misses : 0,
     chipRate: negatives ? chipsOnNegatives / negatives : 0,
+    wrongCardRate: positives ? wrongCards / positives : 0,
+    cardOrChip: positives ? cardOrChip / positives : 0,
     failures,
-    timingsMs,
   };
 }
