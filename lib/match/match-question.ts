@@ -76,6 +76,16 @@ function withDefaults(options: MatchOptions): Required<MatchOptions> {
 }
 
 const AMBIGUITY_MARGIN = 0.06;
+/** A fit this close to 1 is a heading or phrasing matched word for word, both ways. */
+const PERFECT_FIT = 0.999;
+/** Confidence from which a card reads "strong match". */
+export const STRONG_MATCH_CONFIDENCE = 0.8;
+/** What a card that wins without a strong lead shows at most: just under the strong band. */
+const BELOW_STRONG = 0.79;
+/** A strong match leads the runner-up by this many times the pack's chance lead. */
+const STRONG_LEAD = 2;
+/** A card's lead over the runner-up must reach this many times the pack's chance lead (calibration's noiseMargin). */
+const CLEAR_LEAD = 1;
 const CANDIDATE_COUNT = 3;
 /** A second chip is offered only when it is about as likely as the first. */
 const SECOND_CHIP_MARGIN = 0.15;
@@ -122,6 +132,10 @@ interface Span {
   /** Normalised text with small talk removed. */
   topicText: string;
   asksSomething: boolean;
+  /** Tells rather than asks ("we use xgboost a lot here"): never a card, never chips. */
+  isStatement: boolean;
+  /** What was said before the asking clause, when the span is that clause: weaker evidence. */
+  context?: string;
 }
 
 /**
@@ -139,9 +153,14 @@ function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases): Sp
       .join(' ');
     const signal = detectQuestion(joined, aliases);
     spans.set(signal.topicText, signal);
+    // The clause that asks, with what came before it as context: "we run a marketplace … how would you catch fraud".
+    if (signal.askingText && !spans.has(signal.askingText)) {
+      const context = signal.topicText.slice(0, signal.topicText.length - signal.askingText.length);
+      spans.set(signal.askingText, { topicText: signal.askingText, asksSomething: true, isStatement: false, context });
+    }
     if (count > 2) continue;
     for (const tail of tailsAfterPivots(signal.topicText)) {
-      if (!spans.has(tail)) spans.set(tail, { topicText: tail, asksSomething: signal.asksSomething });
+      if (!spans.has(tail)) spans.set(tail, { topicText: tail, asksSomething: signal.asksSomething, isStatement: signal.isStatement });
     }
   }
   return [...spans.values()];
@@ -157,6 +176,9 @@ function separateQuestions(turn: readonly Utterance[], aliases: CompiledAliases)
 interface Scored {
   span: string;
   asksSomething: boolean;
+  isStatement: boolean;
+  /** Leaned towards the card on screen: the previous card already settles a close call. */
+  followUp: boolean;
   ranked: RankedEntry[];
   required: number;
 }
@@ -190,21 +212,58 @@ function preferFollowUps(index: QuestionIndex, ranked: RankedEntry[], previous: 
 function scoreSpan(index: QuestionIndex, span: Span, terms: readonly string[], settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored | undefined {
   if (terms.length === 0) return undefined;
   const followUp = previous !== undefined && terms.length <= FOLLOW_UP_MAX_TERMS && ANAPHORA.test(span.topicText);
-  let ranked = index.rank(terms, followUp ? FOLLOW_UP_POOL : CANDIDATE_COUNT);
+  const context = span.context ? termsOfNormalized(span.context) : [];
+  let ranked = index.rank(terms, followUp ? FOLLOW_UP_POOL : CANDIDATE_COUNT, context);
   if (followUp) ranked = preferFollowUps(index, ranked, previous).slice(0, CANDIDATE_COUNT);
   if (ranked.length === 0) return undefined;
-  return { span: span.topicText, asksSomething: span.asksSomething, ranked, required: settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty) };
+  const required = settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty);
+  return { span: span.topicText, asksSomething: span.asksSomething, isStatement: span.isStatement, followUp, ranked, required };
 }
+
+/** Orders the readings of a turn: a trusted one first, then by how far each clears its bar. */
+const rankSpan = (index: QuestionIndex, scored: Scored) => clearance(scored) + (trusted(index, scored) ? 1 : 0);
 
 /** How far a scored span clears its bar (negative when it does not). */
 const clearance = (scored: Scored) => scored.ranked[0]!.score - scored.required;
 
-/** Entries worth a "Did they ask…?" chip: the best, and a second only when about as likely; never for chatter that asks nothing. */
-function nearMissesOf(scored: Scored, settings: Required<MatchOptions>): RankedEntry[] {
-  if (!scored.asksSomething) return [];
-  const [first, second] = scored.ranked;
+/** How far the best entry's fit leads the runner-up's. */
+const lead = ([top, runnerUp]: readonly RankedEntry[]) => (top && runnerUp ? top.fit - runnerUp.fit : Infinity);
+
+/**
+ * The trust policy: a card only when the best entry clearly wins. It clears the bar, the
+ * line asks something rather than tells, the entry explains more of the question's terms
+ * than noise does, and it leads the runner-up by more than the pack's own held-out
+ * questions lead by chance (a follow-up is settled by the card on screen instead).
+ */
+function trusted(index: QuestionIndex, scored: Scored): boolean {
+  if (clearance(scored) < 0 || scored.isStatement) return false;
+  if (scored.followUp) return true;
+  const { noiseMargin, noiseUnexplained } = index.calibration;
+  const top = scored.ranked[0]!;
+  // An entry silent on as much of the question as noise usually is does not explain it.
+  if (top.unexplained >= noiseUnexplained) return false;
+  // A perfect fit is one of the entry's own headings or phrasings, word for word.
+  return top.fit >= PERFECT_FIT || lead(scored.ranked) >= noiseMargin * CLEAR_LEAD;
+}
+
+/**
+ * The card as shown: its confidence reaches the "strong match" band only when it leads the
+ * runner-up by twice the pack's chance lead; a card that merely wins is at most a likely match.
+ */
+function shownCard(index: QuestionIndex, scored: Scored): RankedEntry {
+  const top = scored.ranked[0]!;
+  const strong = scored.followUp || lead(scored.ranked) >= index.calibration.noiseMargin * STRONG_LEAD;
+  return strong || top.score < STRONG_MATCH_CONFIDENCE ? top : { ...top, score: BELOW_STRONG };
+}
+
+/** Entries worth a "Did they ask…?" chip: the best, and up to two more when about as likely; never for a line that tells or asks nothing. */
+function nearMissesOf(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): RankedEntry[] {
+  if (!scored.asksSomething || scored.isStatement) return [];
+  const [first, ...rest] = scored.ranked;
   if (!first || first.score < settings.chipThreshold) return [];
-  return second && second.score >= settings.chipThreshold && first.score - second.score <= SECOND_CHIP_MARGIN ? [first, second] : [first];
+  // An entry within the lead that chance gives is as likely as the first, however the confidence curve spreads them.
+  const close = (other: RankedEntry) => first.score - other.score <= SECOND_CHIP_MARGIN || first.fit - other.fit < index.calibration.noiseMargin * CLEAR_LEAD;
+  return [first, ...rest.filter((other) => other.score >= settings.chipThreshold && close(other))];
 }
 
 /**
@@ -225,19 +284,20 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
     const terms = termsOfNormalized(span.topicText);
     if (terms.length > 0) sawOnlySmallTalk = false;
     const scored = scoreSpan(index, span, terms, settings, context.previous);
-    if (scored && (!best || clearance(scored) > clearance(best))) best = scored;
+    if (scored && (!best || rankSpan(index, scored) > rankSpan(index, best))) best = scored;
   }
 
   const lastText = turn[turn.length - 1]!.text;
   if (!best) return noMatch(sawOnlySmallTalk ? 'small-talk' : 'no-match', lastText);
   const asked = askedInOrder(index, turn, settings, context.previous);
-  if (clearance(best) < 0 && asked.length === 0) {
-    return noMatch('no-match', best.span, best.ranked, nearMissesOf(best, settings));
+  // A reading that clears the bar without clearly winning offers chips, rather than a card for a lesser part of the turn.
+  if (!trusted(index, best) && (asked.length === 0 || clearance(best) >= 0)) {
+    return noMatch('no-match', best.span, best.ranked, nearMissesOf(index, best, settings));
   }
   // The card is the best reading of the whole turn; the other questions it asked are listed beside it.
-  const chosen = clearance(best) >= 0 ? best : asked[asked.length - 1]!;
-  const top = chosen.ranked[0]!;
-  const others = asked.map((scored) => scored.ranked[0]!).filter((entry) => entry.entry.id !== top.entry.id);
+  const chosen = trusted(index, best) ? best : asked[asked.length - 1]!;
+  const top = shownCard(index, chosen);
+  const others = asked.map((scored) => shownCard(index, scored)).filter((entry) => entry.entry.id !== top.entry.id);
   return {
     outcome: 'hint',
     best: top,
@@ -259,7 +319,7 @@ function askedInOrder(index: QuestionIndex, turn: readonly Utterance[], settings
   const asked: Scored[] = [];
   for (const span of separateQuestions(turn, index.aliases)) {
     const scored = scoreSpan(index, span, termsOfNormalized(span.topicText), settings, previous);
-    if (!scored || clearance(scored) < 0) continue;
+    if (!scored || !trusted(index, scored)) continue;
     const entryId = scored.ranked[0]!.entry.id;
     const earlier = asked.findIndex((known) => known.ranked[0]!.entry.id === entryId);
     if (earlier >= 0) asked.splice(earlier, 1);

@@ -14,12 +14,20 @@ export interface RankedEntry {
   score: number;
   /** The uncalibrated fit (0…1) the score was derived from: how closely the words coincide. */
   fit: number;
+  /**
+   * Share (0…1) of the query's topic weight that this entry's text never mentions, not even
+   * through a related word: a "random forests" the entry is silent on counts against it.
+   */
+  unexplained: number;
 }
 
 export interface QuestionIndex {
   readonly size: number;
-  /** Entries ranked for a list of match terms, best first; at most `limit`. */
-  rank(terms: readonly string[], limit?: number): RankedEntry[];
+  /**
+   * Entries ranked for a list of match terms, best first; at most `limit`. Context terms
+   * (what the interviewer said before the question itself) count as weaker evidence.
+   */
+  rank(terms: readonly string[], limit?: number, context?: readonly string[]): RankedEntry[];
   /** The indexed entry with this id, if any. */
   entry(id: string): KnowledgeEntry | undefined;
   /** The pack's calibration, for diagnostics and the evaluation tools. */
@@ -33,6 +41,16 @@ export interface Calibration {
   noiseFit: number;
   /** How many held-out questions the calibration was read from. */
   probes: number;
+  /**
+   * How far the best of the remaining entries usually leads the second (fitLead) when a
+   * held-out question is asked: a lead this small happens by chance, so a card needs more.
+   */
+  noiseMargin: number;
+  /**
+   * How much of a held-out question the best remaining entry typically leaves unexplained:
+   * an entry silent on as much of a question as that is no better than noise.
+   */
+  noiseUnexplained: number;
 }
 
 export interface QuestionIndexOptions {
@@ -50,6 +68,8 @@ export interface QuestionIndexOptions {
 
 /** Tags name the topic but not the question, so a term found there counts for less. */
 const TAG_CREDIT = 0.8;
+/** A term heard only in the context before the question counts for this much of one in the question. */
+const CONTEXT_CREDIT = 0.35;
 /** A term found only in the outline (key points, follow-ups) is weaker evidence still. */
 const OUTLINE_CREDIT = 0.5;
 /** A term found only through a related word (a derivation) counts for this much of an exact one. */
@@ -84,6 +104,16 @@ const NOISE_QUANTILE = 0.7;
 const NOISE_FIT_RANGE: [number, number] = [0.2, 0.7];
 /** The noise level used when calibration is switched off (the evaluation's ablation). */
 const FIXED_NOISE_FIT = 0.45;
+/** The lead over the runner-up a card needs when calibration is switched off. */
+const FIXED_NOISE_MARGIN = 0.03;
+/** The held-out leads (best remaining fit over the second) are read at this quantile. */
+const MARGIN_QUANTILE = 0.5;
+/** The share of a held-out question its best remaining entry leaves unexplained, read at this quantile. */
+const UNEXPLAINED_QUANTILE = 0.5;
+/** Fewer held-out probes than this read no unexplained share (too small a pack to say). */
+const MIN_UNEXPLAINED_PROBES = 20;
+/** The unexplained share a card must stay under when calibration is switched off. */
+const FIXED_NOISE_UNEXPLAINED = 0.5;
 /** The confidence that sits exactly at the noise level. */
 const CONFIDENCE_AT_NOISE = 0.45;
 /** How fast confidence rises above the noise level (in fit units per logit). */
@@ -116,6 +146,8 @@ interface Posting {
 interface Query {
   terms: ReadonlySet<string>;
   weight: number;
+  /** Each term's weight in this query: its weight in the pack, less for a context term. */
+  termWeight: ReadonlyMap<string, number>;
   /** Pack terms reached from a query term the pack may not use itself, with the credit such a match earns. */
   standIns: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
 }
@@ -209,12 +241,18 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
   // two words that happen to occur in a long outline cannot explain "all" of a query.
   const evidenceFloor = EVIDENCE_FLOOR_TERMS * median([...postings.keys()].map(weightOf));
 
-  function queryOf(terms: readonly string[]): Query {
+  function queryOf(terms: readonly string[], context: readonly string[] = []): Query {
     const unique = new Set(terms);
+    const termWeight = new Map<string, number>();
+    for (const term of unique) termWeight.set(term, weightOf(term));
+    for (const term of context) {
+      if (!unique.has(term)) termWeight.set(term, CONTEXT_CREDIT * weightOf(term));
+      unique.add(term);
+    }
     let weight = 0;
     const standIns = new Map<string, Array<readonly [string, number]>>();
     for (const term of unique) {
-      weight += weightOf(term);
+      weight += termWeight.get(term)!;
       const found: Array<readonly [string, number]> = [];
       for (const other of lexicon?.related(term) ?? []) {
         if (!unique.has(other) && postings.has(other)) found.push([other, RELATED_CREDIT]);
@@ -228,7 +266,7 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
       }
       if (found.length) standIns.set(term, found);
     }
-    return { terms: unique, weight, standIns };
+    return { terms: unique, weight, termWeight, standIns };
   }
 
   /** How much of a query term some text holds: its own credit for the term, or less through a stand-in. */
@@ -250,16 +288,30 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
     let bestHead = 0;
     for (const head of heads) {
       let shared = 0;
-      for (const term of query.terms) shared += weightOf(term) * termCredit(term, query, (other) => (head.terms.has(other) ? 1 : 0));
+      for (const term of query.terms) shared += query.termWeight.get(term)! * termCredit(term, query, (other) => (head.terms.has(other) ? 1 : 0));
       if (shared === 0) continue;
       const queryCoverage = Math.min(1, shared / query.weight);
       const textCoverage = Math.min(1, shared / head.weight);
       bestHead = Math.max(bestHead, queryCoverage ** QUERY_COVERAGE_SHARE * textCoverage ** (1 - QUERY_COVERAGE_SHARE));
     }
     let explained = 0;
-    for (const term of query.terms) explained += weightOf(term) * termCredit(term, query, (other) => credit.get(other) ?? 0);
+    for (const term of query.terms) explained += query.termWeight.get(term)! * termCredit(term, query, (other) => credit.get(other) ?? 0);
     const evidence = Math.min(1, explained / Math.max(query.weight, evidenceFloor));
     return bestHead + ENTRY_EVIDENCE_WEIGHT * evidence * (1 - bestHead);
+  }
+
+  /** Share of the query's topic weight the entry holds nowhere (task words such as "implement" aside). */
+  function unexplainedOf(entryIndex: number, query: Query): number {
+    const { credit } = entryTerms[entryIndex]!;
+    let topic = 0;
+    let missing = 0;
+    for (const term of query.terms) {
+      if (termWeightFactor(term) !== 1) continue;
+      const weight = query.termWeight.get(term)!;
+      topic += weight;
+      if (termCredit(term, query, (other) => credit.get(other) ?? 0) === 0) missing += weight;
+    }
+    return topic ? missing / topic : 0;
   }
 
   // Scratch space for candidatesOf, reused across queries (one query runs at a time).
@@ -282,7 +334,7 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
     // they still count when a gathered entry gets its fit.
     const topicTerms = [...query.terms].filter((term) => termWeightFactor(term) === 1);
     for (const term of topicTerms.length ? topicTerms : query.terms) {
-      const weight = weightOf(term);
+      const weight = query.termWeight.get(term)!;
       gather(term, weight, 1);
       for (const [other, factor] of query.standIns.get(term) ?? []) gather(other, weight, factor);
     }
@@ -298,17 +350,18 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
   const own = entries.map((entry) => options.ownEntryIds?.has(entry.id) ?? false);
   const orderOf = ([entryIndex, fit]: [number, number]) => fit + (own[entryIndex] ? OWN_ENTRY_EDGE : 0);
 
-  function rankFits(terms: readonly string[], limit: number, skip = -1): Array<[number, number]> {
-    const query = queryOf(terms);
+  function rankFits(terms: readonly string[], limit: number, skip = -1, context: readonly string[] = []): Array<[number, number, number]> {
+    const query = queryOf(terms, context);
     if (query.terms.size === 0) return [];
     return candidatesOf(query, skip)
       .map((entryIndex): [number, number] => [entryIndex, fitOf(entryIndex, query)])
       .sort((a, b) => orderOf(b) - orderOf(a))
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(([entryIndex, fit]): [number, number, number] => [entryIndex, fit, unexplainedOf(entryIndex, query)]);
   }
 
   const calibration: Calibration =
-    options.calibrate === false ? { noiseFit: FIXED_NOISE_FIT, probes: 0 } : calibrate(entryTerms, rankFits);
+    options.calibrate === false ? { noiseFit: FIXED_NOISE_FIT, probes: 0, noiseMargin: FIXED_NOISE_MARGIN, noiseUnexplained: FIXED_NOISE_UNEXPLAINED } : calibrate(entryTerms, rankFits);
   const confidence = (fit: number) =>
     1 / (1 + Math.exp(-((fit - calibration.noiseFit) / CONFIDENCE_SCALE + logit(CONFIDENCE_AT_NOISE))));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -318,8 +371,8 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
     calibration,
     aliases,
     entry: (id) => byId.get(id),
-    rank(terms, limit = 5) {
-      return rankFits(terms, limit).map(([entryIndex, fit]) => ({ entry: entries[entryIndex]!, score: confidence(fit), fit }));
+    rank(terms, limit = 5, context = []) {
+      return rankFits(terms, limit, -1, context).map(([entryIndex, fit, unexplained]) => ({ entry: entries[entryIndex]!, score: confidence(fit), fit, unexplained }));
     },
   };
 }
@@ -340,18 +393,34 @@ export function createPackIndex(packs: readonly KnowledgePack[], options: Omit<Q
  */
 function calibrate(
   entryTerms: readonly EntryTerms[],
-  rankFits: (terms: readonly string[], limit: number, skip: number) => Array<[number, number]>,
+  rankFits: (terms: readonly string[], limit: number, skip: number) => Array<[number, number, number]>,
 ): Calibration {
   const probeCount = Math.min(entryTerms.length, CALIBRATION_PROBES);
   const noise: number[] = [];
+  const leads: number[] = [];
+  const unexplained: number[] = [];
   for (let i = 0; i < probeCount; i++) {
     const entryIndex = Math.floor((i * entryTerms.length) / probeCount);
     const question = entryTerms[entryIndex]!.heads[0];
     if (!question) continue;
-    noise.push(rankFits([...question.terms], 1, entryIndex)[0]?.[1] ?? 0);
+    const [first, second] = rankFits([...question.terms], 2, entryIndex);
+    noise.push(first?.[1] ?? 0);
+    if (first && second) leads.push(first[1] - second[1]);
+    unexplained.push(first?.[2] ?? 1);
   }
-  noise.sort((a, b) => a - b);
-  const quantile = noise.length ? noise[Math.min(noise.length - 1, Math.floor(NOISE_QUANTILE * noise.length))]! : NOISE_FIT_RANGE[0];
+  const quantile = quantileOf(noise, NOISE_QUANTILE) ?? NOISE_FIT_RANGE[0];
   const noiseFit = Math.min(NOISE_FIT_RANGE[1], Math.max(NOISE_FIT_RANGE[0], quantile));
-  return { noiseFit, probes: noise.length };
+  return {
+    noiseFit,
+    probes: noise.length,
+    noiseMargin: quantileOf(leads, MARGIN_QUANTILE) ?? FIXED_NOISE_MARGIN,
+    // A few probes give no steady reading of this; the check then stands aside.
+    noiseUnexplained: unexplained.length >= MIN_UNEXPLAINED_PROBES ? quantileOf(unexplained, UNEXPLAINED_QUANTILE)! : 1,
+  };
+}
+
+function quantileOf(values: number[], fraction: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }

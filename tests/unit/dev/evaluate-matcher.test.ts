@@ -4,7 +4,7 @@ import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { QuestionMatch } from '@/lib/match/match-question';
 
 const entry = (question: string) => ({ id: question, question }) as KnowledgeEntry;
-const ranked = (question: string, score = 0.7) => ({ entry: entry(question), score, fit: score });
+const ranked = (question: string, score = 0.7) => ({ entry: entry(question), score, fit: score, unexplained: 0 });
 const quiet = { asked: [], nearMisses: [], candidates: [], ambiguous: false, questionText: '', confidence: 0 };
 const card = (question: string, runnerUp = 'Other'): QuestionMatch => ({
   ...quiet,
