@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/dev/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli, UsageError, vocabularyFor } from './cli-support';
+import { loadWordVectorEncoder } from './load-word-vectors';
 
-const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--quiet]';
+const USAGE =
+  'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--vectors [TABLE.bin]] [--no-trust-policy] [--quiet]';
 
 function readCases(path: string): Array<MatchCase & { line: number }> {
   const cases: Array<MatchCase & { line: number }> = [];
@@ -53,6 +55,11 @@ runCli(() => {
       'strip-phrasings': { type: 'boolean', default: false },
       // Leaves out the shipped packs' aliases, as when the user has switched those packs off.
       'no-shipped-vocabulary': { type: 'boolean', default: false },
+      // Adds the word-vector encoder (the table `npm run lexicon` builds, or the one named).
+      vectors: { type: 'boolean', default: false },
+      'vectors-table': { type: 'string' },
+      // The matcher without the trust policy of issue #19, for comparison.
+      'no-trust-policy': { type: 'boolean', default: false },
     },
   });
   if (!values.cases) throw new UsageError(USAGE);
@@ -64,12 +71,15 @@ runCli(() => {
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
 
+  const encoder = values.vectors || values['vectors-table'] ? loadWordVectorEncoder(values['vectors-table']) : undefined;
+  if ((values.vectors || values['vectors-table']) && !encoder) throw new UsageError('no word-vector table: run `npm run lexicon` first');
+  const options = { threshold, trustPolicy: !values['no-trust-policy'] };
   const buildStart = performance.now();
-  const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']) });
+  const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']), encoder });
   const indexBuildMs = performance.now() - buildStart;
   const known = new Set(entries.map((entry) => entry.question.trim()));
-  evaluateMatcher(index, known, cases, { threshold }); // warm-up: time the steady state, not the JIT
-  const report = evaluateMatcher(index, known, cases, { threshold });
+  evaluateMatcher(index, known, cases, options); // warm-up: time the steady state, not the JIT
+  const report = evaluateMatcher(index, known, cases, options);
 
   for (const failure of values.quiet ? [] : report.failures) {
     const matchCase = cases[failure.caseIndex]!;
@@ -95,6 +105,7 @@ runCli(() => {
       p95Ms: round(percentile(timings, 0.95)),
       indexBuildMs: round(indexBuildMs, 1),
       entries: entries.length,
+      ...(index.calibration.semantic ? { semanticSkill: round(index.calibration.semantic.skill), semanticControlSkill: round(index.calibration.semantic.controlSkill), semanticActive: index.calibration.semantic.active } : {}),
     }),
   );
 });

@@ -24,6 +24,11 @@ export interface MatchOptions {
   maxGapMs?: number;
   /** Below the threshold, an entry this confident is still offered as a "Did they ask…?" chip. */
   chipThreshold?: number;
+  /**
+   * The trust policy (on by default): a card only when the best entry clearly wins,
+   * statements never, context read apart from the asking clause. Off for the ablation only.
+   */
+  trustPolicy?: boolean;
 }
 
 /** What the conversation was about just before: a short follow-up leans towards it. */
@@ -63,21 +68,25 @@ export const DEFAULT_MATCH_OPTIONS: Required<MatchOptions> = {
   maxUtterances: 3,
   maxGapMs: 20_000,
   chipThreshold: CHIP_THRESHOLD,
+  trustPolicy: true,
 };
 
 /** Options with every unset (or explicitly undefined) field taken from the defaults. */
 function withDefaults(options: MatchOptions): Required<MatchOptions> {
   const settings = { ...DEFAULT_MATCH_OPTIONS };
-  for (const key of Object.keys(settings) as Array<keyof MatchOptions>) {
+  for (const key of ['threshold', 'statementPenalty', 'maxUtterances', 'maxGapMs', 'chipThreshold'] as const) {
     const value = options[key];
     if (value !== undefined && Number.isFinite(value)) settings[key] = value;
   }
+  settings.trustPolicy = options.trustPolicy ?? true;
   return settings;
 }
 
 const AMBIGUITY_MARGIN = 0.06;
 /** A fit this close to 1 is a heading or phrasing matched word for word, both ways. */
 const PERFECT_FIT = 0.999;
+/** At most this many "Did they ask…?" chips. */
+const MAX_CHIPS = 3;
 /** Confidence from which a card reads "strong match". */
 export const STRONG_MATCH_CONFIDENCE = 0.8;
 /** What a card that wins without a strong lead shows at most: just under the strong band. */
@@ -144,14 +153,16 @@ interface Span {
  * them. Small talk is cut out before the pivots are found, so "thanks for joining"
  * cannot leave a stray "joining" behind.
  */
-function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases): Span[] {
+function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases, policy: boolean): Span[] {
   const spans = new Map<string, Span>();
   for (let count = 1; count <= turn.length; count++) {
     const joined = turn
       .slice(-count)
       .map((utterance) => utterance.text)
       .join(' ');
-    const signal = detectQuestion(joined, aliases);
+    const detected = detectQuestion(joined, aliases);
+    // Without the trust policy (the ablation) a statement is only a line that asks nothing, as before.
+    const signal = policy ? detected : { ...detected, isStatement: false, askingText: undefined };
     spans.set(signal.topicText, signal);
     // The clause that asks, with what came before it as context: "we run a marketplace … how would you catch fraud".
     if (signal.askingText && !spans.has(signal.askingText)) {
@@ -221,7 +232,7 @@ function scoreSpan(index: QuestionIndex, span: Span, terms: readonly string[], s
 }
 
 /** Orders the readings of a turn: a trusted one first, then by how far each clears its bar. */
-const rankSpan = (index: QuestionIndex, scored: Scored) => clearance(scored) + (trusted(index, scored) ? 1 : 0);
+const rankSpan = (index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>) => clearance(scored) + (trusted(index, scored, settings) ? 1 : 0);
 
 /** How far a scored span clears its bar (negative when it does not). */
 const clearance = (scored: Scored) => scored.ranked[0]!.score - scored.required;
@@ -235,9 +246,9 @@ const lead = ([top, runnerUp]: readonly RankedEntry[]) => (top && runnerUp ? top
  * than noise does, and it leads the runner-up by more than the pack's own held-out
  * questions lead by chance (a follow-up is settled by the card on screen instead).
  */
-function trusted(index: QuestionIndex, scored: Scored): boolean {
+function trusted(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): boolean {
   if (clearance(scored) < 0 || scored.isStatement) return false;
-  if (scored.followUp) return true;
+  if (scored.followUp || !settings.trustPolicy) return true;
   const { noiseMargin, noiseUnexplained } = index.calibration;
   const top = scored.ranked[0]!;
   // An entry silent on as much of the question as noise usually is does not explain it.
@@ -250,9 +261,9 @@ function trusted(index: QuestionIndex, scored: Scored): boolean {
  * The card as shown: its confidence reaches the "strong match" band only when it leads the
  * runner-up by twice the pack's chance lead; a card that merely wins is at most a likely match.
  */
-function shownCard(index: QuestionIndex, scored: Scored): RankedEntry {
+function shownCard(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): RankedEntry {
   const top = scored.ranked[0]!;
-  const strong = scored.followUp || lead(scored.ranked) >= index.calibration.noiseMargin * STRONG_LEAD;
+  const strong = scored.followUp || !settings.trustPolicy || lead(scored.ranked) >= index.calibration.noiseMargin * STRONG_LEAD;
   return strong || top.score < STRONG_MATCH_CONFIDENCE ? top : { ...top, score: BELOW_STRONG };
 }
 
@@ -262,8 +273,10 @@ function nearMissesOf(index: QuestionIndex, scored: Scored, settings: Required<M
   const [first, ...rest] = scored.ranked;
   if (!first || first.score < settings.chipThreshold) return [];
   // An entry within the lead that chance gives is as likely as the first, however the confidence curve spreads them.
-  const close = (other: RankedEntry) => first.score - other.score <= SECOND_CHIP_MARGIN || first.fit - other.fit < index.calibration.noiseMargin * CLEAR_LEAD;
-  return [first, ...rest.filter((other) => other.score >= settings.chipThreshold && close(other))];
+  const close = (other: RankedEntry) =>
+    first.score - other.score <= SECOND_CHIP_MARGIN || (settings.trustPolicy && first.fit - other.fit < index.calibration.noiseMargin * CLEAR_LEAD);
+  const chips = [first, ...rest.filter((other) => other.score >= settings.chipThreshold && close(other))];
+  return chips.slice(0, settings.trustPolicy ? MAX_CHIPS : 2);
 }
 
 /**
@@ -280,24 +293,24 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
 
   let best: Scored | undefined;
   let sawOnlySmallTalk = true;
-  for (const span of questionSpans(turn, index.aliases)) {
+  for (const span of questionSpans(turn, index.aliases, settings.trustPolicy)) {
     const terms = termsOfNormalized(span.topicText);
     if (terms.length > 0) sawOnlySmallTalk = false;
     const scored = scoreSpan(index, span, terms, settings, context.previous);
-    if (scored && (!best || rankSpan(index, scored) > rankSpan(index, best))) best = scored;
+    if (scored && (!best || rankSpan(index, scored, settings) > rankSpan(index, best, settings))) best = scored;
   }
 
   const lastText = turn[turn.length - 1]!.text;
-  if (!best) return noMatch(sawOnlySmallTalk ? 'small-talk' : 'no-match', lastText);
+  if (!best) return sawOnlySmallTalk ? noMatch('small-talk', lastText) : byMeaning(index, lastText, undefined, settings);
   const asked = askedInOrder(index, turn, settings, context.previous);
   // A reading that clears the bar without clearly winning offers chips, rather than a card for a lesser part of the turn.
-  if (!trusted(index, best) && (asked.length === 0 || clearance(best) >= 0)) {
-    return noMatch('no-match', best.span, best.ranked, nearMissesOf(index, best, settings));
+  if (!trusted(index, best, settings) && (asked.length === 0 || clearance(best) >= 0)) {
+    return byMeaning(index, lastText, best, settings);
   }
   // The card is the best reading of the whole turn; the other questions it asked are listed beside it.
-  const chosen = trusted(index, best) ? best : asked[asked.length - 1]!;
-  const top = shownCard(index, chosen);
-  const others = asked.map((scored) => shownCard(index, scored)).filter((entry) => entry.entry.id !== top.entry.id);
+  const chosen = trusted(index, best, settings) ? best : asked[asked.length - 1]!;
+  const top = shownCard(index, chosen, settings);
+  const others = asked.map((scored) => shownCard(index, scored, settings)).filter((entry) => entry.entry.id !== top.entry.id);
   return {
     outcome: 'hint',
     best: top,
@@ -310,6 +323,25 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
   };
 }
 
+/**
+ * Where the words alone give no card, the semantic encoder (when the pack has one that
+ * passed its calibration) may add its closest entry as a chip, if that entry sits above
+ * the pack's noise level and is not offered yet. It never makes a card: on the development
+ * sets, agreement between words and vectors still gave wrong cards. A line that tells or
+ * asks nothing gets nothing from it.
+ */
+function byMeaning(index: QuestionIndex, text: string, best: Scored | undefined, settings: Required<MatchOptions>): QuestionMatch {
+  const lexical = best ? noMatch('no-match', best.span, best.ranked, nearMissesOf(index, best, settings)) : noMatch('no-match', text);
+  const semantic = index.calibration.semantic;
+  if (!semantic?.active || lexical.nearMisses.length >= MAX_CHIPS) return lexical;
+  const signal = detectQuestion(text, index.aliases);
+  if (signal.isStatement || !signal.asksSomething) return lexical;
+  const [first] = index.rankByMeaning(text, 1);
+  if (!first || first.similarity < semantic.noise || lexical.nearMisses.some((chip) => chip.entry.id === first.entry.id)) return lexical;
+  const chip = best?.ranked.find((candidate) => candidate.entry.id === first.entry.id) ?? { entry: first.entry, score: settings.chipThreshold, fit: 0, unexplained: 1 };
+  return { ...lexical, nearMisses: [...lexical.nearMisses, chip] };
+}
+
 function isClose([top, runnerUp]: readonly RankedEntry[]): boolean {
   return top !== undefined && runnerUp !== undefined && top.score - runnerUp.score < AMBIGUITY_MARGIN;
 }
@@ -319,7 +351,7 @@ function askedInOrder(index: QuestionIndex, turn: readonly Utterance[], settings
   const asked: Scored[] = [];
   for (const span of separateQuestions(turn, index.aliases)) {
     const scored = scoreSpan(index, span, termsOfNormalized(span.topicText), settings, previous);
-    if (!scored || !trusted(index, scored)) continue;
+    if (!scored || !trusted(index, scored, settings)) continue;
     const entryId = scored.ranked[0]!.entry.id;
     const earlier = asked.findIndex((known) => known.ranked[0]!.entry.id === entryId);
     if (earlier >= 0) asked.splice(earlier, 1);

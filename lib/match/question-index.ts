@@ -3,6 +3,7 @@ import type { KnowledgeEntry, KnowledgePack, PackAlias } from '../knowledge/sche
 import { generalLexicon, type GeneralLexicon } from './general-lexicon';
 import { compilePackAliases, matchTerms, termWeightFactor } from './match-terms';
 import type { CompiledAliases } from './pack-aliases';
+import { cosine, createSharedWordControl, type SemanticEncoder } from './semantic-encoder';
 
 export interface RankedEntry {
   entry: KnowledgeEntry;
@@ -34,6 +35,34 @@ export interface QuestionIndex {
   readonly calibration: Calibration;
   /** The aliases of the indexed packs, which the interviewer's words pass through too. */
   readonly aliases: CompiledAliases;
+  /**
+   * Entries by closeness in meaning (the semantic encoder), best first; empty when there is
+   * no encoder, it abstains on this pack, or it knows none of the words.
+   */
+  rankByMeaning(text: string, limit?: number): MeaningMatch[];
+}
+
+export interface MeaningMatch {
+  entry: KnowledgeEntry;
+  /** Cosine similarity of the text and the entry (its question, phrasings and tags). */
+  similarity: number;
+}
+
+/**
+ * How the encoder fares on this pack, read without labels: each probe entry's own question
+ * against every entry's other text (phrasings, tags, outline).
+ */
+export interface SemanticCalibration {
+  /** Share of probes whose question is closest to its own entry's text. */
+  skill: number;
+  /** The same share for random word vectors, which see only shared words: the skill to beat. */
+  controlSkill: number;
+  /** The similarity the best other entry reaches (the noise level a match must clear). */
+  noise: number;
+  /** The lead of the best other entry over the second: a lead this small is chance. */
+  margin: number;
+  /** False when the encoder cannot tell this pack's entries apart and stays out. */
+  active: boolean;
 }
 
 export interface Calibration {
@@ -51,6 +80,8 @@ export interface Calibration {
    * an entry silent on as much of a question as that is no better than noise.
    */
   noiseUnexplained: number;
+  /** The semantic encoder's calibration; undefined when there is no encoder. */
+  semantic?: SemanticCalibration;
 }
 
 export interface QuestionIndexOptions {
@@ -64,6 +95,8 @@ export interface QuestionIndexOptions {
   ownEntryIds?: ReadonlySet<string>;
   /** The packs' own vocabulary ("Aliases:"), applied to their text and to what is heard. */
   aliases?: readonly PackAlias[];
+  /** A meaning-based second signal (word vectors); calibrated on the pack, it abstains where useless. */
+  encoder?: SemanticEncoder | null;
 }
 
 /** Tags name the topic but not the question, so a term found there counts for less. */
@@ -362,6 +395,8 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
 
   const calibration: Calibration =
     options.calibrate === false ? { noiseFit: FIXED_NOISE_FIT, probes: 0, noiseMargin: FIXED_NOISE_MARGIN, noiseUnexplained: FIXED_NOISE_UNEXPLAINED } : calibrate(entryTerms, rankFits);
+  const meaning = options.encoder ? meaningIndex(entries, options.encoder) : undefined;
+  if (meaning) calibration.semantic = meaning.calibration;
   const confidence = (fit: number) =>
     1 / (1 + Math.exp(-((fit - calibration.noiseFit) / CONFIDENCE_SCALE + logit(CONFIDENCE_AT_NOISE))));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -371,6 +406,10 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
     calibration,
     aliases,
     entry: (id) => byId.get(id),
+    rankByMeaning(text, limit = 3) {
+      if (!meaning?.calibration.active) return [];
+      return meaning.rank(text, limit).map(([entryIndex, similarity]) => ({ entry: entries[entryIndex]!, similarity }));
+    },
     rank(terms, limit = 5, context = []) {
       return rankFits(terms, limit, -1, context).map(([entryIndex, fit, unexplained]) => ({ entry: entries[entryIndex]!, score: confidence(fit), fit, unexplained }));
     },
@@ -383,6 +422,98 @@ export function createPackIndex(packs: readonly KnowledgePack[], options: Omit<Q
     packs.flatMap((pack) => pack.entries),
     { ...options, aliases: packs.flatMap((pack) => pack.aliases ?? []) },
   );
+}
+
+/** Below this share of probes finding their own entry, an encoder knows too little of the field to help. */
+const MIN_SEMANTIC_SKILL = 0.5;
+/** An encoder must find its own entry this much more often than random word vectors do. */
+const SKILL_EDGE = 0.1;
+/** The held-out similarities are read at this quantile for the noise level. */
+const SEMANTIC_NOISE_QUANTILE = 0.9;
+
+/**
+ * The entries' vectors for the semantic encoder, and its calibration on this pack: each
+ * probe asks an entry's question against every entry's other text (phrasings, tags,
+ * outline). The best other entry's similarity is noise; how often the entry's own text
+ * wins is the encoder's skill here. Random word vectors, which see only shared words, are
+ * probed the same way: an encoder that does not beat them clearly stays out.
+ */
+function meaningIndex(entries: readonly KnowledgeEntry[], encoder: SemanticEncoder) {
+  const headText = (entry: KnowledgeEntry) => [entry.question, ...entry.phrasings, ...entry.tags].join(' . ');
+  const bodyText = (entry: KnowledgeEntry) => [...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints, ...entry.outline.followUps].join(' . ');
+  const heads = centreWith(encoder, entries.map(headText));
+  const vectors = heads.vectors;
+  const rankVector = (query: Float32Array, against: ReadonlyArray<Float32Array | null>, skip: number, limit: number): Array<[number, number]> => {
+    const best: Array<[number, number]> = [];
+    against.forEach((vector, entryIndex) => {
+      if (!vector || entryIndex === skip) return;
+      const similarity = cosine(query, vector);
+      if (best.length < limit || similarity > best[best.length - 1]![1]) {
+        best.push([entryIndex, similarity]);
+        best.sort((a, b) => b[1] - a[1]);
+        if (best.length > limit) best.pop();
+      }
+    });
+    return best;
+  };
+
+  const probe = (probeEncoder: SemanticEncoder) => {
+    const probeHeads = probeEncoder === encoder ? heads : centreWith(probeEncoder, entries.map(headText));
+    const bodies = centreWith(probeEncoder, entries.map(bodyText)).vectors;
+    const probeCount = Math.min(entries.length, CALIBRATION_PROBES);
+    const noise: number[] = [];
+    const leads: number[] = [];
+    let wins = 0;
+    let probes = 0;
+    for (let i = 0; i < probeCount; i++) {
+      const entryIndex = Math.floor((i * entries.length) / probeCount);
+      const question = probeHeads.centred(probeEncoder.encode(entries[entryIndex]!.question));
+      const own = bodies[entryIndex];
+      if (!question || !own) continue;
+      probes++;
+      const [first, second] = rankVector(question, bodies, entryIndex, 2);
+      if (!first) continue;
+      noise.push(first[1]);
+      if (second) leads.push(first[1] - second[1]);
+      if (cosine(question, own) > first[1]) wins++;
+    }
+    return { skill: probes ? wins / probes : 0, probes, noise, leads };
+  };
+  const measured = probe(encoder);
+  const control = probe(createSharedWordControl(encoder.dim));
+  const calibration: SemanticCalibration = {
+    skill: measured.skill,
+    controlSkill: control.skill,
+    noise: quantileOf(measured.noise, SEMANTIC_NOISE_QUANTILE) ?? 1,
+    margin: quantileOf(measured.leads, MARGIN_QUANTILE) ?? 1,
+    active: measured.probes >= MIN_UNEXPLAINED_PROBES && measured.skill >= MIN_SEMANTIC_SKILL && measured.skill >= control.skill + SKILL_EDGE,
+  };
+  return {
+    calibration,
+    rank(text: string, limit: number): Array<[number, number]> {
+      const query = heads.centred(encoder.encode(text));
+      return query ? rankVector(query, vectors, -1, limit) : [];
+    },
+  };
+}
+
+/**
+ * The texts' vectors with their mean taken out, and the same centring for a later text:
+ * averaged word vectors share one common direction, and without it what tells entries
+ * apart remains (SIF removes its first component for the same reason).
+ */
+function centreWith(encoder: SemanticEncoder, texts: readonly string[]) {
+  const raw = texts.map((text) => encoder.encode(text));
+  const mean = new Float32Array(encoder.dim);
+  for (const vector of raw) if (vector) for (let d = 0; d < mean.length; d++) mean[d]! += vector[d]! / raw.length;
+  const centred = (vector: Float32Array | null) => (vector ? normalised(vector.map((value, d) => value - mean[d]!)) : null);
+  return { vectors: raw.map(centred), centred };
+}
+
+function normalised(vector: Float32Array): Float32Array | null {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  return norm > 0 ? vector.map((value) => value / Math.sqrt(norm)) : null;
 }
 
 /**
