@@ -55,7 +55,7 @@ export interface MeaningMatch {
 export interface SemanticCalibration {
   /** Share of probes whose question is closest to its own entry's text. */
   skill: number;
-  /** The same share for random word vectors, which see only shared words: the skill to beat. */
+  /** The same share for random word vectors, which see only shared words: the skill to beat (NaN when not measured). */
   controlSkill: number;
   /** The similarity the best other entry reaches (the noise level a match must clear). */
   noise: number;
@@ -480,13 +480,15 @@ function meaningIndex(entries: readonly KnowledgeEntry[], encoder: SemanticEncod
     return { skill: probes ? wins / probes : 0, probes, noise, leads };
   };
   const measured = probe(encoder);
-  const control = probe(createSharedWordControl(encoder.dim));
+  const worthControl = measured.probes >= MIN_UNEXPLAINED_PROBES && measured.skill >= MIN_SEMANTIC_SKILL;
+  // The control costs a second pass over the pack: skipped when the encoder already fails on its own.
+  const controlSkill = worthControl ? probe(createSharedWordControl(encoder.dim)).skill : Number.NaN;
   const calibration: SemanticCalibration = {
     skill: measured.skill,
-    controlSkill: control.skill,
+    controlSkill,
     noise: quantileOf(measured.noise, SEMANTIC_NOISE_QUANTILE) ?? 1,
     margin: quantileOf(measured.leads, MARGIN_QUANTILE) ?? 1,
-    active: measured.probes >= MIN_UNEXPLAINED_PROBES && measured.skill >= MIN_SEMANTIC_SKILL && measured.skill >= control.skill + SKILL_EDGE,
+    active: worthControl && measured.skill >= controlSkill + SKILL_EDGE,
   };
   return {
     calibration,
