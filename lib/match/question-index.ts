@@ -433,8 +433,8 @@ const SEMANTIC_NOISE_QUANTILE = 0.9;
 
 /**
  * The entries' vectors for the semantic encoder, and its calibration on this pack: each
- * probe asks an entry's question against every entry's other text (phrasings, tags,
- * outline). The best other entry's similarity is noise; how often the entry's own text
+ * probe asks an entry's question how close it sits to its nearest other entry (noise)
+ * and to its own entry's other text (phrasings, tags, outline); how often its own text
  * wins is the encoder's skill here. Random word vectors, which see only shared words, are
  * probed the same way: an encoder that does not beat them clearly stays out.
  */
@@ -459,7 +459,6 @@ function meaningIndex(entries: readonly KnowledgeEntry[], encoder: SemanticEncod
 
   const probe = (probeEncoder: SemanticEncoder) => {
     const probeHeads = probeEncoder === encoder ? heads : centreWith(probeEncoder, entries.map(headText));
-    const bodies = centreWith(probeEncoder, entries.map(bodyText)).vectors;
     const probeCount = Math.min(entries.length, CALIBRATION_PROBES);
     const noise: number[] = [];
     const leads: number[] = [];
@@ -468,10 +467,10 @@ function meaningIndex(entries: readonly KnowledgeEntry[], encoder: SemanticEncod
     for (let i = 0; i < probeCount; i++) {
       const entryIndex = Math.floor((i * entries.length) / probeCount);
       const question = probeHeads.centred(probeEncoder.encode(entries[entryIndex]!.question));
-      const own = bodies[entryIndex];
+      const own = probeHeads.centred(probeEncoder.encode(bodyText(entries[entryIndex]!)));
       if (!question || !own) continue;
       probes++;
-      const [first, second] = rankVector(question, bodies, entryIndex, 2);
+      const [first, second] = rankVector(question, probeHeads.vectors, entryIndex, 2);
       if (!first) continue;
       noise.push(first[1]);
       if (second) leads.push(first[1] - second[1]);
