@@ -253,8 +253,11 @@ function trusted(index: QuestionIndex, scored: Scored, settings: Required<MatchO
   const top = scored.ranked[0]!;
   // An entry silent on as much of the question as noise usually is does not explain it.
   if (top.unexplained >= noiseUnexplained) return false;
-  // A perfect fit is one of the entry's own headings or phrasings, word for word.
-  return top.fit >= PERFECT_FIT || lead(scored.ranked) >= noiseMargin * CLEAR_LEAD;
+  // A perfect fit is one of the entry's own headings or phrasings, word for word; the user's
+  // own entry wins a close call with a shipped one, as it wins a near-tie in the ranking.
+  const runnerUp = scored.ranked[1];
+  const ownWins = index.isOwn(top.entry.id) && runnerUp !== undefined && !index.isOwn(runnerUp.entry.id);
+  return top.fit >= PERFECT_FIT || ownWins || lead(scored.ranked) >= noiseMargin * CLEAR_LEAD;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface QuestionIndex {
   rank(terms: readonly string[], limit?: number, context?: readonly string[]): RankedEntry[];
   /** The indexed entry with this id, if any. */
   entry(id: string): KnowledgeEntry | undefined;
+  /** Whether the user wrote or imported this entry (it wins a near-tie with a shipped one). */
+  isOwn(id: string): boolean;
   /** The pack's calibration, for diagnostics and the evaluation tools. */
   readonly calibration: Calibration;
   /** The aliases of the indexed packs, which the interviewer's words pass through too. */
@@ -406,6 +408,7 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
     calibration,
     aliases,
     entry: (id) => byId.get(id),
+    isOwn: (id) => options.ownEntryIds?.has(id) ?? false,
     rankByMeaning(text, limit = 3) {
       if (!meaning?.calibration.active) return [];
       return meaning.rank(text, limit).map(([entryIndex, similarity]) => ({ entry: entries[entryIndex]!, similarity }));

@@ -145,3 +145,22 @@ describe('matchQuestion: a question wrapped in context is read at the clause tha
     expect(match.best?.entry.question).toBe('How do you handle long documents that do not fit in the context window?');
   });
 });
+
+describe("matchQuestion: the user's own entry wins a close call", () => {
+  const llm = parseMarkdownPack(readFileSync('knowledge/ml-engineer/06-llm.md', 'utf8')).entries;
+  const own = parseMarkdownPack('## How do you pick a vector database?\nCategory: system-design\n- Scale — how many vectors\n- Filters — metadata filtering\n').entries;
+  const text = 'so how would you choose a vector database';
+
+  it('shows the own entry as the card where a shipped entry fits about as well', () => {
+    const index = createQuestionIndex([...llm, ...own], { ownEntryIds: new Set(own.map((entry) => entry.id)) });
+    const match = matchQuestion(index, [interviewer(text)]);
+    expect(match.outcome).toBe('hint');
+    expect(match.best?.entry.question).toBe('How do you pick a vector database?');
+  });
+
+  it('offers the same two as chips when neither is the user’s', () => {
+    const match = matchQuestion(createQuestionIndex([...llm, ...own]), [interviewer(text)]);
+    expect(match.outcome).toBe('no-match');
+    expect(match.nearMisses.map((chip) => chip.entry.question)).toContain('How do you pick a vector database?');
+  });
+});
