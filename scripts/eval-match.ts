@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { evaluateMatcher, matchCaseSchema, type MatchCase, type MatchFailure } from '../lib/dev/evaluate-matcher';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli, UsageError, vocabularyFor } from './cli-support';
+import { loadWordVectorEncoder } from './load-word-vectors';
 import { semanticEvaluation } from './semantic-option';
 
-const USAGE = 'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--semantic MODEL_DIR] [--quiet]';
+const USAGE =
+  'usage: npm run eval:match -- --kb PACK --cases CASES.jsonl [--threshold 0.45] [--strip-phrasings] [--no-shipped-vocabulary] [--vectors [TABLE.bin]] [--no-trust-policy] [--semantic MODEL_DIR] [--quiet]';
 
 function readCases(path: string): Array<MatchCase & { line: number }> {
   const cases: Array<MatchCase & { line: number }> = [];
@@ -54,6 +56,11 @@ runCli(async () => {
       'strip-phrasings': { type: 'boolean', default: false },
       // Leaves out the shipped packs' aliases, as when the user has switched those packs off.
       'no-shipped-vocabulary': { type: 'boolean', default: false },
+      // Adds the word-vector encoder (the table `npm run lexicon` builds, or the one named).
+      vectors: { type: 'boolean', default: false },
+      'vectors-table': { type: 'string' },
+      // The matcher without the trust policy of issue #19, for comparison.
+      'no-trust-policy': { type: 'boolean', default: false },
       // A sentence model folder (transformers.js layout): its semantic stage runs on every lexical match.
       semantic: { type: 'string' },
     },
@@ -67,13 +74,16 @@ runCli(async () => {
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
 
+  const encoder = values.vectors || values['vectors-table'] ? loadWordVectorEncoder(values['vectors-table']) : undefined;
+  if ((values.vectors || values['vectors-table']) && !encoder) throw new UsageError('no word-vector table: run `npm run lexicon` first');
+  const options = { threshold, trustPolicy: !values['no-trust-policy'] };
   const buildStart = performance.now();
-  const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']) });
+  const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']), encoder });
   const indexBuildMs = performance.now() - buildStart;
   const known = new Set(entries.map((entry) => entry.question.trim()));
-  const semantic = values.semantic ? await semanticEvaluation(values.semantic, entries, index, cases, { threshold }) : undefined;
-  evaluateMatcher(index, known, cases, { threshold }); // warm-up: time the steady state, not the JIT
-  const report = evaluateMatcher(index, known, cases, { threshold }, semantic?.refine);
+  const semantic = values.semantic ? await semanticEvaluation(values.semantic, entries, index, cases, options) : undefined;
+  evaluateMatcher(index, known, cases, options); // warm-up: time the steady state, not the JIT
+  const report = evaluateMatcher(index, known, cases, options, semantic?.refine);
 
   for (const failure of values.quiet ? [] : report.failures) {
     const matchCase = cases[failure.caseIndex]!;
@@ -97,10 +107,13 @@ runCli(async () => {
       missRate: round(report.missRate),
       nearMissRecall: round(report.nearMissRecall),
       chipRate: round(report.chipRate),
+      wrongCardRate: round(report.wrongCardRate),
+      cardOrChip: round(report.cardOrChip),
       p50Ms: round(percentile(timings, 0.5)),
       p95Ms: round(percentile(timings, 0.95)),
       indexBuildMs: round(indexBuildMs, 1),
       entries: entries.length,
+      ...(index.calibration.semantic ? { semanticSkill: round(index.calibration.semantic.skill), semanticControlSkill: round(index.calibration.semantic.controlSkill), semanticActive: index.calibration.semantic.active } : {}),
     }),
   );
 });

@@ -338,6 +338,34 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'input',
+    what: 'An interviewer line that tells rather than asks, naming field terms ("we use xgboost a lot here")',
+    provoked: 'statements against the shipped pack (unit tests and the trust development set)',
+    outcome: 'no card and no chips, whatever terms it names',
+    tests: [
+      ['tests/unit/match/match-question.test.ts', 'gives a statement that names field terms no card and no chips'],
+      ['tests/unit/match/detect-question.test.ts', 'is a statement'],
+      ['tests/unit/match/match-quality.test.ts', 'statements, questions wrapped in context and pairs a term decides'],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'A question two entries fit about equally ("how do you choose k in k-means")',
+    provoked: 'close calls against the shipped pack',
+    outcome: '"Did they ask…?" chips with both entries, not a confident card; "strong match" only with twice the pack\'s chance lead',
+    tests: [
+      ['tests/unit/match/match-question.test.ts', 'offers chips, not a card, when the best entry leads the runner-up by no more than chance'],
+      ['tests/unit/match/match-question.test.ts', 'labels a card "strong" only when it leads the runner-up by twice the chance lead'],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'A semantic encoder that knows nothing (random word vectors)',
+    provoked: 'a random int8 table of the real shape on three development sets',
+    outcome: 'the per-pack calibration keeps it out; no figure gets worse',
+    tests: [['tests/unit/match/semantic-encoder.test.ts', 'a random-vector table changes no figure for the worse']],
+  },
+  {
+    kind: 'input',
     what: 'Runtime messages from other senders or malformed',
     provoked: 'web-page and other-extension senders; unknown types, missing and mistyped fields',
     outcome: 'ignored / dropped by the schema',

@@ -29,6 +29,10 @@ export interface MatchReport {
   nearMissRecall: number;
   /** Share of no-hint cases that offered chips (they should stay quiet). */
   chipRate: number;
+  /** Share of answerable cases shown another entry's card: a confident wrong answer, worse than none. */
+  wrongCardRate: number;
+  /** Share of answerable cases whose entry is the card or one of the "Did they ask…?" chips: a tap away at most. */
+  cardOrChip: number;
   failures: MatchFailure[];
   /** Matching time per case, in ms, in case order. */
   timingsMs: number[];
@@ -46,6 +50,19 @@ export function evaluateMatcher(
   /** A later stage applied to each lexical match (the semantic stage), by case. */
   refine?: (match: QuestionMatch, caseIndex: number) => QuestionMatch,
 ): MatchReport {
+  const timingsMs: number[] = [];
+  const matches = cases.map((matchCase, caseIndex) => {
+    const start = performance.now();
+    const lexical = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
+    const match = refine ? refine(lexical, caseIndex) : lexical;
+    timingsMs.push(performance.now() - start);
+    return match;
+  });
+  return { ...scoreMatches(knownQuestions, cases, matches), timingsMs };
+}
+
+/** Scores what the matcher gave for each case (same order as the cases). */
+export function scoreMatches(knownQuestions: ReadonlySet<string>, cases: readonly MatchCase[], matches: readonly QuestionMatch[]): Omit<MatchReport, 'timingsMs'> {
   let top1 = 0;
   let top3 = 0;
   let misses = 0;
@@ -53,14 +70,12 @@ export function evaluateMatcher(
   let positives = 0;
   let chipsOnNegatives = 0;
   let missesChipped = 0;
+  let wrongCards = 0;
+  let cardOrChip = 0;
   const failures: MatchFailure[] = [];
-  const timingsMs: number[] = [];
 
   cases.forEach((matchCase, caseIndex) => {
-    const start = performance.now();
-    const lexical = matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options);
-    const match = refine ? refine(lexical, caseIndex) : lexical;
-    timingsMs.push(performance.now() - start);
+    const match = matches[caseIndex]!;
     const surfaced = match.outcome === 'hint';
     const failure = (kind: MatchFailure['kind']) =>
       failures.push({ caseIndex, kind, utterance: matchCase.utterance, expected: matchCase.expected, match });
@@ -81,6 +96,8 @@ export function evaluateMatcher(
     if (rank >= 0 && rank < 3) top3++;
     if (!surfaced) misses++;
     if (!surfaced && chipped(expected)) missesChipped++;
+    if (surfaced && rank !== 0) wrongCards++;
+    if (rank === 0 || (!surfaced && chipped(expected))) cardOrChip++;
     if (!knownQuestions.has(expected)) failure('unknown-expected');
     else if (rank !== 0) failure('miss');
   });
@@ -96,7 +113,8 @@ export function evaluateMatcher(
     missRate: positives ? misses / positives : 0,
     nearMissRecall: misses ? missesChipped / misses : 0,
     chipRate: negatives ? chipsOnNegatives / negatives : 0,
+    wrongCardRate: positives ? wrongCards / positives : 0,
+    cardOrChip: positives ? cardOrChip / positives : 0,
     failures,
-    timingsMs,
   };
 }

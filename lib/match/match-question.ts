@@ -24,6 +24,11 @@ export interface MatchOptions {
   maxGapMs?: number;
   /** Below the threshold, an entry this confident is still offered as a "Did they ask…?" chip. */
   chipThreshold?: number;
+  /**
+   * The trust policy (on by default): a card only when the best entry clearly wins,
+   * statements never, context read apart from the asking clause. Off for the ablation only.
+   */
+  trustPolicy?: boolean;
 }
 
 /** What the conversation was about just before: a short follow-up leans towards it. */
@@ -63,19 +68,33 @@ export const DEFAULT_MATCH_OPTIONS: Required<MatchOptions> = {
   maxUtterances: 3,
   maxGapMs: 20_000,
   chipThreshold: CHIP_THRESHOLD,
+  trustPolicy: true,
 };
 
 /** Options with every unset (or explicitly undefined) field taken from the defaults. */
 function withDefaults(options: MatchOptions): Required<MatchOptions> {
   const settings = { ...DEFAULT_MATCH_OPTIONS };
-  for (const key of Object.keys(settings) as Array<keyof MatchOptions>) {
+  for (const key of ['threshold', 'statementPenalty', 'maxUtterances', 'maxGapMs', 'chipThreshold'] as const) {
     const value = options[key];
     if (value !== undefined && Number.isFinite(value)) settings[key] = value;
   }
+  settings.trustPolicy = options.trustPolicy ?? true;
   return settings;
 }
 
 const AMBIGUITY_MARGIN = 0.06;
+/** A fit this close to 1 is a heading or phrasing matched word for word, both ways. */
+const PERFECT_FIT = 0.999;
+/** At most this many "Did they ask…?" chips. */
+const MAX_CHIPS = 3;
+/** Confidence from which a card reads "strong match". */
+export const STRONG_MATCH_CONFIDENCE = 0.8;
+/** What a card that wins without a strong lead shows at most: just under the strong band. */
+const BELOW_STRONG = 0.79;
+/** A strong match leads the runner-up by this many times the pack's chance lead. */
+const STRONG_LEAD = 2;
+/** A card's lead over the runner-up must reach this many times the pack's chance lead (calibration's noiseMargin). */
+const CLEAR_LEAD = 1;
 const CANDIDATE_COUNT = 3;
 /** A second chip is offered only when it is about as likely as the first. */
 const SECOND_CHIP_MARGIN = 0.15;
@@ -122,6 +141,10 @@ interface Span {
   /** Normalised text with small talk removed. */
   topicText: string;
   asksSomething: boolean;
+  /** Tells rather than asks ("we use xgboost a lot here"): never a card, never chips. */
+  isStatement: boolean;
+  /** What was said before the asking clause, when the span is that clause: weaker evidence. */
+  context?: string;
 }
 
 /**
@@ -130,18 +153,25 @@ interface Span {
  * them. Small talk is cut out before the pivots are found, so "thanks for joining"
  * cannot leave a stray "joining" behind.
  */
-function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases): Span[] {
+function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases, policy: boolean): Span[] {
   const spans = new Map<string, Span>();
   for (let count = 1; count <= turn.length; count++) {
     const joined = turn
       .slice(-count)
       .map((utterance) => utterance.text)
       .join(' ');
-    const signal = detectQuestion(joined, aliases);
+    const detected = detectQuestion(joined, aliases);
+    // Without the trust policy (the ablation) a statement is only a line that asks nothing, as before.
+    const signal = policy ? detected : { ...detected, isStatement: false, askingText: undefined };
     spans.set(signal.topicText, signal);
+    // The clause that asks, with what came before it as context: "we run a marketplace … how would you catch fraud".
+    if (signal.askingText && !spans.has(signal.askingText)) {
+      const context = signal.topicText.slice(0, signal.topicText.length - signal.askingText.length);
+      spans.set(signal.askingText, { topicText: signal.askingText, asksSomething: true, isStatement: false, context });
+    }
     if (count > 2) continue;
     for (const tail of tailsAfterPivots(signal.topicText)) {
-      if (!spans.has(tail)) spans.set(tail, { topicText: tail, asksSomething: signal.asksSomething });
+      if (!spans.has(tail)) spans.set(tail, { topicText: tail, asksSomething: signal.asksSomething, isStatement: signal.isStatement });
     }
   }
   return [...spans.values()];
@@ -157,6 +187,9 @@ function separateQuestions(turn: readonly Utterance[], aliases: CompiledAliases)
 interface Scored {
   span: string;
   asksSomething: boolean;
+  isStatement: boolean;
+  /** Leaned towards the card on screen: the previous card already settles a close call. */
+  followUp: boolean;
   ranked: RankedEntry[];
   required: number;
 }
@@ -190,21 +223,63 @@ function preferFollowUps(index: QuestionIndex, ranked: RankedEntry[], previous: 
 function scoreSpan(index: QuestionIndex, span: Span, terms: readonly string[], settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored | undefined {
   if (terms.length === 0) return undefined;
   const followUp = previous !== undefined && terms.length <= FOLLOW_UP_MAX_TERMS && ANAPHORA.test(span.topicText);
-  let ranked = index.rank(terms, followUp ? FOLLOW_UP_POOL : CANDIDATE_COUNT);
+  const context = span.context ? termsOfNormalized(span.context) : [];
+  let ranked = index.rank(terms, followUp ? FOLLOW_UP_POOL : CANDIDATE_COUNT, context);
   if (followUp) ranked = preferFollowUps(index, ranked, previous).slice(0, CANDIDATE_COUNT);
   if (ranked.length === 0) return undefined;
-  return { span: span.topicText, asksSomething: span.asksSomething, ranked, required: settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty) };
+  const required = settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty);
+  return { span: span.topicText, asksSomething: span.asksSomething, isStatement: span.isStatement, followUp, ranked, required };
 }
+
+/** Orders the readings of a turn: a trusted one first, then by how far each clears its bar. */
+const rankSpan = (index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>) => clearance(scored) + (trusted(index, scored, settings) ? 1 : 0);
 
 /** How far a scored span clears its bar (negative when it does not). */
 const clearance = (scored: Scored) => scored.ranked[0]!.score - scored.required;
 
-/** Entries worth a "Did they ask…?" chip: the best, and a second only when about as likely; never for chatter that asks nothing. */
-function nearMissesOf(scored: Scored, settings: Required<MatchOptions>): RankedEntry[] {
-  if (!scored.asksSomething) return [];
-  const [first, second] = scored.ranked;
+/** How far the best entry's fit leads the runner-up's. */
+const lead = ([top, runnerUp]: readonly RankedEntry[]) => (top && runnerUp ? top.fit - runnerUp.fit : Infinity);
+
+/**
+ * The trust policy: a card only when the best entry clearly wins. It clears the bar, the
+ * line asks something rather than tells, the entry explains more of the question's terms
+ * than noise does, and it leads the runner-up by more than the pack's own held-out
+ * questions lead by chance (a follow-up is settled by the card on screen instead).
+ */
+function trusted(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): boolean {
+  if (clearance(scored) < 0 || scored.isStatement) return false;
+  if (scored.followUp || !settings.trustPolicy) return true;
+  const { noiseMargin, noiseUnexplained } = index.calibration;
+  const top = scored.ranked[0]!;
+  // An entry silent on as much of the question as noise usually is does not explain it.
+  if (top.unexplained >= noiseUnexplained) return false;
+  // A perfect fit is one of the entry's own headings or phrasings, word for word; the user's
+  // own entry wins a close call with a shipped one, as it wins a near-tie in the ranking.
+  const runnerUp = scored.ranked[1];
+  const ownWins = index.isOwn(top.entry.id) && runnerUp !== undefined && !index.isOwn(runnerUp.entry.id);
+  return top.fit >= PERFECT_FIT || ownWins || lead(scored.ranked) >= noiseMargin * CLEAR_LEAD;
+}
+
+/**
+ * The card as shown: its confidence reaches the "strong match" band only when it leads the
+ * runner-up by twice the pack's chance lead; a card that merely wins is at most a likely match.
+ */
+function shownCard(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): RankedEntry {
+  const top = scored.ranked[0]!;
+  const strong = scored.followUp || !settings.trustPolicy || lead(scored.ranked) >= index.calibration.noiseMargin * STRONG_LEAD;
+  return strong || top.score < STRONG_MATCH_CONFIDENCE ? top : { ...top, score: BELOW_STRONG };
+}
+
+/** Entries worth a "Did they ask…?" chip: the best, and up to two more when about as likely; never for a line that tells or asks nothing. */
+function nearMissesOf(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): RankedEntry[] {
+  if (!scored.asksSomething || scored.isStatement) return [];
+  const [first, ...rest] = scored.ranked;
   if (!first || first.score < settings.chipThreshold) return [];
-  return second && second.score >= settings.chipThreshold && first.score - second.score <= SECOND_CHIP_MARGIN ? [first, second] : [first];
+  // An entry within the lead that chance gives is as likely as the first, however the confidence curve spreads them.
+  const close = (other: RankedEntry) =>
+    first.score - other.score <= SECOND_CHIP_MARGIN || (settings.trustPolicy && first.fit - other.fit < index.calibration.noiseMargin * CLEAR_LEAD);
+  const chips = [first, ...rest.filter((other) => other.score >= settings.chipThreshold && close(other))];
+  return chips.slice(0, settings.trustPolicy ? MAX_CHIPS : 2);
 }
 
 /**
@@ -221,23 +296,24 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
 
   let best: Scored | undefined;
   let sawOnlySmallTalk = true;
-  for (const span of questionSpans(turn, index.aliases)) {
+  for (const span of questionSpans(turn, index.aliases, settings.trustPolicy)) {
     const terms = termsOfNormalized(span.topicText);
     if (terms.length > 0) sawOnlySmallTalk = false;
     const scored = scoreSpan(index, span, terms, settings, context.previous);
-    if (scored && (!best || clearance(scored) > clearance(best))) best = scored;
+    if (scored && (!best || rankSpan(index, scored, settings) > rankSpan(index, best, settings))) best = scored;
   }
 
   const lastText = turn[turn.length - 1]!.text;
-  if (!best) return noMatch(sawOnlySmallTalk ? 'small-talk' : 'no-match', lastText);
+  if (!best) return sawOnlySmallTalk ? noMatch('small-talk', lastText) : byMeaning(index, lastText, undefined, settings);
   const asked = askedInOrder(index, turn, settings, context.previous);
-  if (clearance(best) < 0 && asked.length === 0) {
-    return noMatch('no-match', best.span, best.ranked, nearMissesOf(best, settings));
+  // A reading that clears the bar without clearly winning offers chips, rather than a card for a lesser part of the turn.
+  if (!trusted(index, best, settings) && (asked.length === 0 || clearance(best) >= 0)) {
+    return byMeaning(index, lastText, best, settings);
   }
   // The card is the best reading of the whole turn; the other questions it asked are listed beside it.
-  const chosen = clearance(best) >= 0 ? best : asked[asked.length - 1]!;
-  const top = chosen.ranked[0]!;
-  const others = asked.map((scored) => scored.ranked[0]!).filter((entry) => entry.entry.id !== top.entry.id);
+  const chosen = trusted(index, best, settings) ? best : asked[asked.length - 1]!;
+  const top = shownCard(index, chosen, settings);
+  const others = asked.map((scored) => shownCard(index, scored, settings)).filter((entry) => entry.entry.id !== top.entry.id);
   return {
     outcome: 'hint',
     best: top,
@@ -250,6 +326,25 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
   };
 }
 
+/**
+ * Where the words alone give no card, the semantic encoder (when the pack has one that
+ * passed its calibration) may add its closest entry as a chip, if that entry sits above
+ * the pack's noise level and is not offered yet. It never makes a card: on the development
+ * sets, agreement between words and vectors still gave wrong cards. A line that tells or
+ * asks nothing gets nothing from it.
+ */
+function byMeaning(index: QuestionIndex, text: string, best: Scored | undefined, settings: Required<MatchOptions>): QuestionMatch {
+  const lexical = best ? noMatch('no-match', best.span, best.ranked, nearMissesOf(index, best, settings)) : noMatch('no-match', text);
+  const semantic = index.calibration.semantic;
+  if (!semantic?.active || lexical.nearMisses.length >= MAX_CHIPS) return lexical;
+  const signal = detectQuestion(text, index.aliases);
+  if (signal.isStatement || !signal.asksSomething) return lexical;
+  const [first] = index.rankByMeaning(text, 1);
+  if (!first || first.similarity < semantic.noise || lexical.nearMisses.some((chip) => chip.entry.id === first.entry.id)) return lexical;
+  const chip = best?.ranked.find((candidate) => candidate.entry.id === first.entry.id) ?? { entry: first.entry, score: settings.chipThreshold, fit: 0, unexplained: 1 };
+  return { ...lexical, nearMisses: [...lexical.nearMisses, chip] };
+}
+
 function isClose([top, runnerUp]: readonly RankedEntry[]): boolean {
   return top !== undefined && runnerUp !== undefined && top.score - runnerUp.score < AMBIGUITY_MARGIN;
 }
@@ -259,7 +354,7 @@ function askedInOrder(index: QuestionIndex, turn: readonly Utterance[], settings
   const asked: Scored[] = [];
   for (const span of separateQuestions(turn, index.aliases)) {
     const scored = scoreSpan(index, span, termsOfNormalized(span.topicText), settings, previous);
-    if (!scored || clearance(scored) < 0) continue;
+    if (!scored || !trusted(index, scored, settings)) continue;
     const entryId = scored.ranked[0]!.entry.id;
     const earlier = asked.findIndex((known) => known.ranked[0]!.entry.id === entryId);
     if (earlier >= 0) asked.splice(earlier, 1);

@@ -31,16 +31,29 @@ describe('matching quality on the evaluation sets', () => {
     expect(report.falseHintRate).toBeLessThanOrEqual(0.05);
   });
 
+  // Since issue #19 a card that does not clearly win becomes "Did they ask…?" chips: top-1 floors
+  // sit lower than before, and wrong cards and the right entry a tap away are guarded instead.
   it('shipped pack, held-out cases', () => {
     const report = evaluate(shipped, 'tests/fixtures/match-cases.holdout.jsonl');
-    expect(report.top1).toBeGreaterThanOrEqual(0.85);
+    expect(report.top1).toBeGreaterThanOrEqual(0.78);
+    expect(report.wrongCardRate).toBeLessThanOrEqual(0.03);
+    expect(report.cardOrChip).toBeGreaterThanOrEqual(0.9);
     expect(report.falseHintRate).toBeLessThanOrEqual(0.05);
   });
 
   it('shipped pack without its phrasings (as an imported pack would be), development cases', () => {
     const report = evaluate(stripped, 'tests/fixtures/match-cases.dev.jsonl');
-    expect(report.top1).toBeGreaterThanOrEqual(0.72);
+    expect(report.top1).toBeGreaterThanOrEqual(0.69);
+    expect(report.wrongCardRate).toBeLessThanOrEqual(0.03);
     expect(report.falseHintRate).toBeLessThanOrEqual(0.05);
+  });
+
+  it('statements, questions wrapped in context and pairs a term decides, against the shipped pack (development set)', () => {
+    const report = evaluate(shipped, 'tests/fixtures/dev/trust/cases.jsonl');
+    expect(report.failures.filter((failure) => failure.kind === 'unknown-expected')).toEqual([]);
+    expect(report.falseHintRate).toBeLessThanOrEqual(0.05);
+    expect(report.wrongCardRate).toBeLessThanOrEqual(0.06);
+    expect(report.cardOrChip).toBeGreaterThanOrEqual(0.65);
   });
 
   it('uncovered ML questions against the shipped pack: few cards, few chips', () => {
@@ -51,19 +64,22 @@ describe('matching quality on the evaluation sets', () => {
 
   it('an SRE pack from another field (development set)', () => {
     const report = evaluate(packAt('tests/fixtures/dev/sre/pack.md'), 'tests/fixtures/dev/sre/cases.jsonl');
-    expect(report.top1).toBeGreaterThanOrEqual(0.72);
+    expect(report.top1).toBeGreaterThanOrEqual(0.7);
+    expect(report.wrongCardRate).toBeLessThanOrEqual(0.05);
     expect(report.falseHintRate).toBeLessThanOrEqual(0.2);
     expect(report.chipRate).toBeLessThanOrEqual(0.1);
   });
 
+  // Uncovered in-field questions that used to get a card now get chips at most: chips on no-hint cases may rise.
   it.each([
-    ['frontend-h5bp', 0.55, 0.17],
-    ['ml-fresh', 0.63, 0.24],
-  ])('held-out pack %s keeps its measured level', (name, top1, falseHintRate) => {
+    ['frontend-h5bp', 0.55, 0.12, 0.04],
+    ['ml-fresh', 0.62, 0.1, 0.11],
+  ])('held-out pack %s keeps its measured level', (name, top1, falseHintRate, wrongCardRate) => {
     const report = evaluate(packAt(`tests/fixtures/eval/${name}/pack.md`), `tests/fixtures/eval/${name}/cases.jsonl`);
     expect(report.failures.filter((failure) => failure.kind === 'unknown-expected')).toEqual([]);
     expect(report.top1).toBeGreaterThanOrEqual(top1);
     expect(report.falseHintRate).toBeLessThanOrEqual(falseHintRate);
-    expect(report.chipRate).toBeLessThanOrEqual(0.1);
+    expect(report.wrongCardRate).toBeLessThanOrEqual(wrongCardRate);
+    expect(report.falseHintRate + report.chipRate).toBeLessThanOrEqual(0.27);
   });
 });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { matchQuestion, type Utterance } from '@/lib/match/match-question';
+import { matchQuestion, STRONG_MATCH_CONFIDENCE, type Utterance } from '@/lib/match/match-question';
 import { createQuestionIndex } from '@/lib/match/question-index';
 
 const pack = parseMarkdownPack(`
@@ -88,5 +89,78 @@ describe('matchQuestion', () => {
 
   it('answers an empty window with "empty"', () => {
     expect(matchQuestion(index, []).outcome).toBe('empty');
+  });
+});
+
+describe('matchQuestion: a card only when it clearly wins (issue #19)', () => {
+  const shippedPack = parseMarkdownPack(readFileSync('knowledge/ml-engineer/03-ml-theory.md', 'utf8'));
+  const lexicon = parseMarkdownPack(readFileSync('knowledge/ml-engineer/00-lexicon.md', 'utf8'));
+  const theory = createQuestionIndex([...shippedPack.entries, ...parseMarkdownPack(readFileSync('knowledge/ml-engineer/02-coding.md', 'utf8')).entries], {
+    aliases: lexicon.aliases,
+  });
+  const ask = (text: string) => matchQuestion(theory, [interviewer(text)]);
+
+  it.each(['we use xgboost a lot here', 'our data is heavily imbalanced which makes things interesting', "okay great that's a good answer on dropout"])(
+    'gives a statement that names field terms no card and no chips: "%s"',
+    (text) => {
+      const match = ask(text);
+      expect(match.outcome).not.toBe('hint');
+      expect(match.nearMisses).toEqual([]);
+    },
+  );
+
+  it('offers chips, not a card, when the best entry leads the runner-up by no more than chance', () => {
+    const match = ask('how do you choose k in k-means');
+    expect(match.outcome).toBe('no-match');
+    expect(match.nearMisses.map((chip) => chip.entry.question)).toEqual(
+      expect.arrayContaining(['Implement k-means clustering from scratch.', 'How do you evaluate a clustering without labels?']),
+    );
+  });
+
+  it('keeps the card for a question that clearly asks one entry', () => {
+    const match = ask('how does dropout work');
+    expect(match.best?.entry.question).toBe('How does dropout work?');
+    expect(match.confidence).toBeGreaterThanOrEqual(STRONG_MATCH_CONFIDENCE);
+  });
+
+  it('labels a card "strong" only when it leads the runner-up by twice the chance lead', () => {
+    for (const text of ['how does gradient boosting differ from random forests', 'how does dropout work', 'explain principal component analysis']) {
+      const match = ask(text);
+      if (match.outcome !== 'hint' || match.confidence < STRONG_MATCH_CONFIDENCE) continue;
+      const [top, runnerUp] = match.candidates;
+      expect(top!.fit - (runnerUp?.fit ?? 0)).toBeGreaterThanOrEqual(2 * theory.calibration.noiseMargin);
+    }
+    expect(ask('how does gradient boosting differ from random forests').confidence).toBeLessThan(STRONG_MATCH_CONFIDENCE);
+  });
+});
+
+describe('matchQuestion: a question wrapped in context is read at the clause that asks', () => {
+  const llm = parseMarkdownPack(readFileSync('knowledge/ml-engineer/06-llm.md', 'utf8'));
+  const index = createQuestionIndex(llm.entries);
+
+  it('finds the entry when the asking clause follows a long description', () => {
+    const match = matchQuestion(index, [
+      interviewer("users paste whole contracts into our chatbot which are longer than the model's window how would you handle that"),
+    ]);
+    expect(match.best?.entry.question).toBe('How do you handle long documents that do not fit in the context window?');
+  });
+});
+
+describe("matchQuestion: the user's own entry wins a close call", () => {
+  const llm = parseMarkdownPack(readFileSync('knowledge/ml-engineer/06-llm.md', 'utf8')).entries;
+  const own = parseMarkdownPack('## How do you pick a vector database?\nCategory: system-design\n- Scale — how many vectors\n- Filters — metadata filtering\n').entries;
+  const text = 'so how would you choose a vector database';
+
+  it('shows the own entry as the card where a shipped entry fits about as well', () => {
+    const index = createQuestionIndex([...llm, ...own], { ownEntryIds: new Set(own.map((entry) => entry.id)) });
+    const match = matchQuestion(index, [interviewer(text)]);
+    expect(match.outcome).toBe('hint');
+    expect(match.best?.entry.question).toBe('How do you pick a vector database?');
+  });
+
+  it('offers the same two as chips when neither is the user’s', () => {
+    const match = matchQuestion(createQuestionIndex([...llm, ...own]), [interviewer(text)]);
+    expect(match.outcome).toBe('no-match');
+    expect(match.nearMisses.map((chip) => chip.entry.question)).toContain('How do you pick a vector database?');
   });
 });
