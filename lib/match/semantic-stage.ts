@@ -162,7 +162,8 @@ function confidenceOf(similarity: number, calibration: SemanticCalibration): num
 }
 
 function ranked(similar: Similar, calibration: SemanticCalibration): RankedEntry {
-  return { entry: similar.entry, score: confidenceOf(similar.similarity, calibration), fit: similar.similarity };
+  // The encoder says nothing about which of the question's words an entry explains: count none as explained.
+  return { entry: similar.entry, score: confidenceOf(similar.similarity, calibration), fit: similar.similarity, unexplained: 1 };
 }
 
 /**

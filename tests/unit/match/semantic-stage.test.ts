@@ -20,7 +20,7 @@ const separated = createSemanticIndex('test', entries.map((item, i) => ({ entry:
 /** Every question almost the same vector: what random weights give. */
 const clustered = createSemanticIndex('test', entries.map((item, i) => ({ entry: item, vectors: [vector(7, i, 0.2)] })));
 
-const ranked = (item: KnowledgeEntry, score: number): RankedEntry => ({ entry: item, score, fit: score });
+const ranked = (item: KnowledgeEntry, score: number): RankedEntry => ({ entry: item, score, fit: score, unexplained: 0 });
 function lexical(outcome: QuestionMatch['outcome'], candidates: RankedEntry[], nearMisses: RankedEntry[] = [], questionText = 'how would you do that'): QuestionMatch {
   const best = outcome === 'hint' ? candidates[0] : undefined;
   return { outcome, best, asked: best ? [best] : [], nearMisses, candidates, ambiguous: false, questionText, confidence: best?.score ?? 0 };
