@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { MyAnswer } from '@/lib/knowledge/schema';
@@ -29,6 +29,9 @@ interface KnowledgeBrowserProps {
 
 type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind: 'edit'; item?: BrowsableEntry; packId?: string; draftQuestion?: string };
 
+/** One list row's key, for React and for the virtual list's measured heights. */
+const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
+
 /** A one-line question's row; longer ones wrap and are measured. */
 const ESTIMATED_ROW_HEIGHT = 58;
 
@@ -50,15 +53,17 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
   }, [index, deferredQuery, filters, tag, practice, practiceStatusOf]);
   const list = useRef<HTMLDivElement>(null);
   // The panel's own scroll moves the list: one scrollbar, not a box scrolling inside a page.
+  // Heights are kept by entry, not by position: React keeps a row's element when the filtered
+  // set moves it, so a height kept by position would belong to whichever entry was there before.
   const virtualizer = useWindowVirtualizer({
     count: results.length,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: useCallback((position: number) => rowKey(results[position]!), [results]),
     overscan: 8,
     scrollMargin: list.current?.offsetTop ?? 0,
   });
   /** The row an entry was opened from: back in the list, it is scrolled to and focused again. */
   const returnTo = useRef<string | null>(null);
-  const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
   const open = (item: BrowsableEntry) => {
     returnTo.current = rowKey(item);
     setView({ kind: 'detail', item });
