@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { MAX_PACK_BYTES } from '@/lib/knowledge/parse-pack-file';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { browserHtmlTools } from '@/lib/page/browser-html-tools';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
 import { markdownQuestionList } from '@/lib/page/markdown-page';
+import type { ImportReviewStore } from '@/lib/store/import-review-store';
 import type { ImportResult } from '@/lib/store/knowledge-store';
 import { FileButton } from '../common/FileButton';
 import { MessageLine } from '../common/MessageLine';
@@ -19,12 +19,15 @@ interface PackFileImportProps {
   onSaveImported: (pack: KnowledgePack) => KnowledgePack;
   /** The user's packs now: an "Imported …" line goes once the pack it names is removed. */
   userPackIds: ReadonlySet<string>;
+  /** Where the review under way is kept, so it outlives a switch to another view. */
+  reviews: ImportReviewStore;
 }
 
 /** Markdown/JSON pack import; a README-style question list goes through the review list first. */
-export function PackFileImport({ onImport, index, onSaveImported, userPackIds }: PackFileImportProps) {
+export function PackFileImport({ onImport, index, onSaveImported, userPackIds, reviews }: PackFileImportProps) {
   const { notice, setNotice, saveReviewed } = useImportNotice(userPackIds);
-  const [review, setReview] = useState<{ fileName: string; title: string; items: ReviewedQuestion[] } | null>(null);
+  const review = reviews((state) => state.reviews.file);
+  const actions = reviews.getState();
 
   async function importFiles(files: FileList | null) {
     for (const file of Array.from(files ?? [])) {
@@ -33,7 +36,7 @@ export function PackFileImport({ onImport, index, onSaveImported, userPackIds }:
       const list = text && /\.(md|markdown)$/i.test(file.name) ? markdownQuestionList(text, file.name, browserHtmlTools) : null;
       if (list) {
         setNotice(null);
-        setReview({ fileName: file.name, title: list.title, items: reviewItems(list.questions, index) });
+        actions.begin('file', { from: file.name, title: list.title, url: '', items: reviewItems(list.questions, index) });
         return;
       }
       // Refuse an oversized file before reading it into memory.
@@ -54,16 +57,27 @@ export function PackFileImport({ onImport, index, onSaveImported, userPackIds }:
     if (!review) return;
     const saved = saveReviewed(
       () => onSaveImported(importedPack({ title: review.title, url: '' }, reviewed)),
-      (pack) => `Imported ${countOf(pack.entries.length, 'question')} from ${review.fileName}.`,
+      (pack) => `Imported ${countOf(pack.entries.length, 'question')} from ${review.from}.`,
     );
-    if (saved) setReview(null);
+    if (saved) actions.end('file');
   }
 
   return (
     <section className="pack-import" aria-label="Import a pack">
       <FileButton label="Import a Markdown or JSON pack" accept=".md,.markdown,.txt,.json" onFiles={(files) => void importFiles(files)} />
       <MessageLine message={notice} />
-      {review && <ImportReview key={review.fileName} title={review.fileName} initial={review.items} onSave={saveReview} onCancel={() => setReview(null)} />}
+      {review && (
+        <ImportReview
+          key={review.from}
+          title={review.from}
+          items={review.items}
+          edited={review.edited}
+          onUpdate={(position, change) => actions.update('file', position, change)}
+          onSetKeep={(positions, keep) => actions.setKeep('file', positions, keep)}
+          onSave={saveReview}
+          onCancel={() => actions.end('file')}
+        />
+      )}
     </section>
   );
 }

@@ -49,6 +49,38 @@ function overflowing(): Promise<string[]> {
 
 const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
+async function openImportMenu() {
+  const menu = page.locator('details.disclosure-menu');
+  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
+}
+
+/** A README-style question list: Markdown import sends it through the review list. */
+const QUESTION_LIST = [
+  '# Machine learning interview questions',
+  '### 1. What is the bias-variance trade-off, and how does it guide the choice of model complexity?',
+  'Simple models underfit, flexible ones overfit.',
+  '### 2. How would you handle class imbalance?',
+  '### 3. What is regularisation?',
+  '- A penalty on large weights',
+].join('\n');
+
+/** Layout a view needs beyond "nothing sticks out": each check returns what is wrong. */
+const CHECKS: Record<string, () => Promise<string[]>> = {
+  // The question boxes take the row's width, with the tick at their top left.
+  'knowledge-import-review': () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.import-item')].flatMap((item) => {
+        const row = item.getBoundingClientRect();
+        const question = item.querySelector('.import-question')!.getBoundingClientRect();
+        const tick = item.querySelector('input[type=checkbox]')!.getBoundingClientRect();
+        const problems: string[] = [];
+        if (question.width < row.width * 0.85) problems.push(`question box ${Math.round(question.width)} px wide in a ${Math.round(row.width)} px row`);
+        if (tick.top > question.top + 12 || tick.left > question.left) problems.push(`the tick (${Math.round(tick.left)}, ${Math.round(tick.top)}) is not at the question's top left (${Math.round(question.left)}, ${Math.round(question.top)})`);
+        return problems;
+      }),
+    ),
+};
+
 /** Each state a user can bring the panel to, reached from anywhere. */
 const VIEWS: Record<string, () => Promise<void>> = {
   'live-first-run': () => tab('Live'),
@@ -80,6 +112,15 @@ const VIEWS: Record<string, () => Promise<void>> = {
     if (await page.getByRole('button', { name: '← All questions' }).isVisible()) await page.getByRole('button', { name: '← All questions' }).click();
     await page.getByRole('button', { name: '+ New' }).click();
   },
+  'knowledge-import-review': async () => {
+    await tab('Knowledge');
+    await openImportMenu();
+    const review = page.getByRole('form', { name: 'Review imported questions' });
+    if (!(await review.isVisible())) {
+      await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from(QUESTION_LIST) });
+    }
+    await review.waitFor();
+  },
   sessions: () => tab('Sessions'),
   settings: () => tab('Settings'),
   shortcuts: async () => {
@@ -92,6 +133,7 @@ const VIEWS: Record<string, () => Promise<void>> = {
 async function leave(view: string) {
   if (view === 'shortcuts') await page.keyboard.press('Escape');
   if (view === 'knowledge-editor') await page.getByRole('button', { name: 'Cancel' }).click();
+  if (view === 'knowledge-import-review') await page.getByRole('form', { name: 'Review imported questions' }).getByRole('button', { name: 'Cancel' }).click();
   if (view === 'knowledge-entry' || view === 'knowledge-my-answer') await page.getByRole('button', { name: '← All questions' }).click();
 }
 
@@ -117,7 +159,7 @@ describe('layout at side-panel widths and text sizes', () => {
         for (const [view, open] of Object.entries(VIEWS)) {
           await open();
           await page.waitForTimeout(50);
-          for (const problem of await overflowing()) problems.push(`${view} at ${width} px: ${problem}`);
+          for (const problem of [...(await overflowing()), ...((await CHECKS[view]?.()) ?? [])]) problems.push(`${view} at ${width} px: ${problem}`);
           await page.screenshot({ path: join(SCREENSHOTS, `${view}-${width}px-${scale * 100}pc-${theme}.png`) });
           await leave(view);
         }

@@ -1,21 +1,26 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PackFileImport } from '@/components/knowledge/PackFileImport';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
+import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
 
 const stored = parseMarkdownPack('# Mine\n\n## What is React?\n- a UI library\n', { id: 'mine' });
 const index = createQuestionIndex(stored.entries);
 const common = { index, userPackIds: new Set(['p', 'mine']) };
 
 afterEach(cleanup);
+let reviews: ImportReviewStore;
+beforeEach(() => {
+  reviews = createImportReviewStore();
+});
 
 describe('PackFileImport', () => {
   it('refuses a file over the size limit without reading it', async () => {
     const onImport = vi.fn();
-    render(<PackFileImport {...common} onImport={onImport} onSaveImported={vi.fn()} />);
+    render(<PackFileImport {...common} reviews={reviews} onImport={onImport} onSaveImported={vi.fn()} />);
     const huge = new File(['x'], 'huge.md');
     Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
     const text = vi.spyOn(huge, 'text');
@@ -28,7 +33,7 @@ describe('PackFileImport', () => {
 
   it('says how many questions a good file brought in', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    render(<PackFileImport {...common} onImport={onImport} onSaveImported={vi.fn()} />);
+    render(<PackFileImport {...common} reviews={reviews} onImport={onImport} onSaveImported={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
     expect(onImport).toHaveBeenCalledWith('mine.md', '## Q?\n- a');
@@ -36,17 +41,17 @@ describe('PackFileImport', () => {
 
   it('drops its "Imported …" line once that pack is removed', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    const { rerender } = render(<PackFileImport {...common} onImport={onImport} onSaveImported={vi.fn()} />);
+    const { rerender } = render(<PackFileImport {...common} reviews={reviews} onImport={onImport} onSaveImported={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
-    rerender(<PackFileImport {...common} userPackIds={new Set(['mine'])} onImport={onImport} onSaveImported={vi.fn()} />);
+    rerender(<PackFileImport {...common} reviews={reviews} userPackIds={new Set(['mine'])} onImport={onImport} onSaveImported={vi.fn()} />);
     expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('sends a README question list through the review list: repeats unticked, filter, select none, save only the ticked', async () => {
     const onImport = vi.fn();
     const onSaveImported = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'mine' }));
-    render(<PackFileImport {...common} onImport={onImport} onSaveImported={onSaveImported} />);
+    render(<PackFileImport {...common} reviews={reviews} onImport={onImport} onSaveImported={onSaveImported} />);
     const readme = ['# React questions', '', '### 1. What is React?', 'A library for UIs.', '', '### 2. What is JSX?', 'A syntax extension.', '', '### 3. What are hooks?', '', '- Functions that use state.'].join('\n');
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File([readme], 'README.md')] } });
 
