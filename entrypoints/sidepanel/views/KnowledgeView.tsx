@@ -20,6 +20,7 @@ export function KnowledgeView() {
   const knowledge = useKnowledgeStore(
     useShallow((state) => ({
       importPackFile: state.importPackFile,
+      updatePack: state.updatePack,
       removePack: state.removePack,
       togglePack: state.togglePack,
       saveEntry: state.saveEntry,
@@ -66,6 +67,7 @@ export function KnowledgeView() {
               onImport={knowledge.importPackFile}
               index={index}
               onSaveImported={knowledge.addUserPack}
+              onUpdatePack={knowledge.updatePack}
               userPackIds={editablePackIds}
               reviews={useImportReviewStore}
             />
