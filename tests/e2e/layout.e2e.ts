@@ -121,6 +121,15 @@ const VIEWS: Record<string, () => Promise<void>> = {
     }
     await review.waitFor();
   },
+  // Headless Chromium has no microphone: the drill goes on with a typed answer.
+  'live-drill-no-microphone': async () => {
+    await tab('Live');
+    const drill = page.locator('details.drill');
+    if (!(await drill.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Practise without a partner').click();
+    await page.getByRole('button', { name: 'Ask me a question' }).click();
+    await page.getByRole('region', { name: 'Drill question' }).waitFor();
+    await page.getByRole('region', { name: 'Drill question' }).scrollIntoViewIfNeeded();
+  },
   sessions: () => tab('Sessions'),
   settings: () => tab('Settings'),
   shortcuts: async () => {
@@ -132,6 +141,11 @@ const VIEWS: Record<string, () => Promise<void>> = {
 
 async function leave(view: string) {
   if (view === 'shortcuts') await page.keyboard.press('Escape');
+  // The drill question lives in the panel's memory: a reload brings back the empty Live view.
+  if (view === 'live-drill-no-microphone') {
+    await page.reload();
+    await page.locator('.app-status').filter({ hasText: 'ready, offline' }).waitFor();
+  }
   if (view === 'knowledge-editor') await page.getByRole('button', { name: 'Cancel' }).click();
   if (view === 'knowledge-import-review') await page.getByRole('form', { name: 'Review imported questions' }).getByRole('button', { name: 'Cancel' }).click();
   if (view === 'knowledge-entry' || view === 'knowledge-my-answer') await page.getByRole('button', { name: '← All questions' }).click();

@@ -56,12 +56,14 @@ function CurrentCard() {
   const drilling = drill !== null && drill.entryId === hint?.entryId;
   const hidden = drilling && !drill.revealed;
   const now = useDrillClock(hidden);
+  const typed = drilling ? drill.typed?.answer : undefined;
+  // A typed answer is scored by the rule a spoken one is.
   const coverage = useMemo(() => {
     if (!entry || !hint) return undefined;
     const next = questions.find((question) => question.at > hint.at);
-    const answer = answerLines(lines, hint.at, next?.at);
+    const answer = typed === undefined ? answerLines(lines, hint.at, next?.at) : [typed].filter((text) => text.trim());
     return answer.length ? answerCoverage(entry, answer, index.aliases).map((point) => point.covered) : undefined;
-  }, [entry, hint, questions, lines, index]);
+  }, [entry, hint, questions, lines, index, typed]);
 
   useEffect(() => {
     if (!hidden) return;
@@ -70,7 +72,7 @@ function CurrentCard() {
   }, [hidden, drill, lines, speaking, now]);
 
   if (!entry) return null;
-  if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} />;
+  if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} onType={usePracticeStore.getState().setTypedAnswer} />;
   const covered = coverage?.filter(Boolean).length ?? null;
   return (
     <>
@@ -79,6 +81,7 @@ function CurrentCard() {
         <DrillRating
           covered={covered}
           total={entry.outline.keyPoints.length}
+          typed={typed !== undefined}
           onRate={(rating) => usePracticeStore.getState().rate(rating, covered === null || entry.outline.keyPoints.length === 0 ? null : covered / entry.outline.keyPoints.length, Date.now())}
         />
       )}
