@@ -1,5 +1,6 @@
 import type { SessionState } from '@/lib/store/session-store';
 import { MessageLine } from '../common/MessageLine';
+import { modelText } from '@/lib/asr/model-status-text';
 
 function percent(loaded: number, total: number) {
   return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
@@ -13,11 +14,14 @@ export function SessionControls({
   onStart,
   onStop,
   drill = false,
+  modelFromFolder = false,
 }: Pick<SessionState, 'status' | 'model' | 'notice'> & {
   onStart: () => void;
   onStop: () => void;
   /** A drill listens to the microphone alone. */
   drill?: boolean;
+  /** The model comes from the user's folder: loading it downloads nothing. */
+  modelFromFolder?: boolean;
 }) {
   const running = status === 'capturing' || status === 'starting';
   return (
@@ -39,7 +43,7 @@ export function SessionControls({
       </div>
       {model.state === 'loading' && (
         <label className="model-progress">
-          Downloading the speech model ({model.file ?? 'files'}): {percent(model.loaded, model.total)}%
+          {modelText({ kind: 'loading', fromFolder: modelFromFolder, percent: percent(model.loaded, model.total), file: model.file }).text}
           <progress max={100} value={percent(model.loaded, model.total)} />
         </label>
       )}

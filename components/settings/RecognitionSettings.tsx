@@ -1,12 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { localModelChoice } from '@/lib/asr/asr-settings';
-import { checkModelFolder } from '@/lib/asr/local-model-folder';
-import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
+import { listModelFolders } from '@/lib/asr/model-store';
 import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
 import type { DevicePreference, VadSettings } from '@/lib/messaging/runtime-messages';
-import { FileButton } from '../common/FileButton';
-import type { Notice } from '@/lib/store/session-store';
-import { MessageLine } from '../common/MessageLine';
+import { LocalModelFolder } from './LocalModelFolder';
 
 interface RecognitionSettingsProps {
   model: string;
@@ -24,32 +21,9 @@ interface RecognitionSettingsProps {
 /** Model choice (download sizes shown up front), a user-provided model folder, device and microphone. */
 export function RecognitionSettings(props: RecognitionSettingsProps) {
   const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
-  const [message, setMessage] = useState<Notice | null>(null);
   useEffect(() => {
     void listModelFolders().then(setFolders);
   }, []);
-
-  async function importFolder(files: FileList | null) {
-    const list = Array.from(files ?? []);
-    const check = checkModelFolder(list.map((file) => file.webkitRelativePath || file.name));
-    if (!check.ok) {
-      setMessage({ kind: 'error', text: check.message });
-      return;
-    }
-    try {
-      await saveModelFolder(
-        check.name,
-        check.dtype,
-        list.map((file) => ({ path: file.webkitRelativePath, blob: file })),
-      );
-    } catch (error) {
-      setMessage({ kind: 'error', text: `The model folder could not be stored (${(error as Error).message}). Free some disk space and try again.` });
-      return;
-    }
-    setFolders(await listModelFolders());
-    props.onModel(localModelChoice(check.name));
-    setMessage({ kind: 'info', text: `Stored "${check.name}"; it is now the model in use, with no download.` });
-  }
 
   return (
     <section className="settings" aria-label="Speech recognition settings">
@@ -70,11 +44,11 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         </select>
       </label>
       {props.modelReadiness}
-      <FileButton
-        label="Use a local model folder"
-        // @ts-expect-error -- webkitdirectory is supported by Chrome but missing from React's types
-        webkitdirectory=""
-        onFiles={(files) => void importFolder(files)}
+      <LocalModelFolder
+        onStored={async (name) => {
+          setFolders(await listModelFolders());
+          props.onModel(localModelChoice(name));
+        }}
       />
       <label>
         Run on
@@ -103,7 +77,6 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         Also capture my microphone (labelled “You”; never triggers hints)
       </label>
       <p className="hint-meta">Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees your IP address.</p>
-      <MessageLine message={message} />
     </section>
   );
 }

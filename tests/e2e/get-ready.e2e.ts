@@ -68,8 +68,8 @@ describe('first run and Get ready', () => {
 
     await welcome.getByRole('button', { name: 'Get ready' }).click();
     // The first try stops where the connection dropped; what arrived is kept.
-    await expect.poll(() => welcome.getByRole('status').first().textContent(), { timeout: 30_000 }).toContain('The connection dropped');
-    await welcome.getByRole('button', { name: 'Resume download' }).click();
+    await expect.poll(() => welcome.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('The connection dropped during the download');
+    await welcome.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => welcome.textContent(), { timeout: 30_000 }).toContain('✓ Ready offline: Whisper tiny (English) is stored on this device.');
 
     const decoderRequests = hubRequests.filter((request) => request.file === DROPPED_FILE);

@@ -11,6 +11,7 @@ import { SessionControls } from '@/components/session/SessionControls';
 import { TranscriptView } from '@/components/session/TranscriptView';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { GettingStarted } from '@/components/onboarding/GettingStarted';
+import { modelSource } from '@/lib/asr/asr-settings';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { answerFinished } from '@/lib/session/practice-schedule';
@@ -106,6 +107,7 @@ export function LiveView() {
     useShallow(({ status, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, mode, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
+  const modelFromFolder = useSettingsStore((state) => modelSource(state.asrModel).source === 'local');
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
@@ -124,10 +126,11 @@ export function LiveView() {
         model={session.model}
         notice={session.notice}
         drill={session.mode === 'drill'}
+        modelFromFolder={modelFromFolder}
         onStart={() => void liveActions.start()}
         onStop={() => void liveActions.stop()}
       />
-      {showSteps && <GettingStarted firstRun={!welcomed} modelStep={<ModelStep />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {showSteps && <GettingStarted firstRun={!welcomed} modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />}
       {/* The verbosity switch goes where a card is: here once a session has begun, else with a typed question's card. */}
       {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
       <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />
