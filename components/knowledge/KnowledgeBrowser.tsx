@@ -127,7 +127,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
     <>
       <section className="browser" aria-label="Knowledge base">
         <div className="browser-bar">
-          <input type="search" aria-label="Search questions" placeholder="Search questions, topics, key points…" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <input type="search" aria-label="Search questions" placeholder="Search questions" title="Search questions, topics and key points" value={query} onChange={(event) => setQuery(event.target.value)} />
           <button type="button" onClick={() => setView({ kind: 'edit' })}>
             + New
           </button>
@@ -148,7 +148,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
               <option key={frequency}>{frequency}</option>
             ))}
           </select>
-          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag (type to find one)" value={tagText} onChange={(event) => setTagText(event.target.value)} />
+          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag" title="Type to find a tag" value={tagText} onChange={(event) => setTagText(event.target.value)} />
           <datalist id="browser-tags">
             {index.tags.map((tag) => (
               <option key={tag} value={tag} />

@@ -83,12 +83,12 @@ export function App() {
         <h1>
           <img className="app-icon" src="/icon.svg" alt="" width={20} height={20} /> Cuecard
         </h1>
-        <p className="app-status" role="status">
-          {countOf(entries.length, 'question')} ready, offline
-        </p>
         <button type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
           ?
         </button>
+        <p className="app-status" role="status">
+          {countOf(entries.length, 'question')} ready, offline
+        </p>
       </header>
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <nav className="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>

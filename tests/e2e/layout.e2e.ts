@@ -64,6 +64,52 @@ const QUESTION_LIST = [
   '- A penalty on large weights',
 ].join('\n');
 
+/**
+ * What every view needs at any width: the header's status on one line, placeholders shown
+ * whole, shortcut keys unbroken and the shortcuts dialog clear of the title; at the default
+ * and smaller text, the four tabs on one row.
+ */
+function panelProblems(scale: number): Promise<string[]> {
+  return page.evaluate((scale) => {
+    const problems: string[] = [];
+    const visible = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    };
+    /** Lines a piece of text takes: distinct tops of its line boxes. */
+    const lines = (element: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    };
+    const status = document.querySelector('.app-status');
+    if (status && lines(status) > 1) problems.push(`the header status “${status.textContent}” takes ${lines(status)} lines`);
+    const tabs = [...document.querySelectorAll('[role="tab"]')].map((tab) => Math.round(tab.getBoundingClientRect().top));
+    if (scale <= 1 && new Set(tabs).size > 1) problems.push('the tabs take more than one row');
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    // A text area's placeholder wraps like its text; a text box's is cut.
+    for (const field of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      if (!visible(field) || field.value) continue;
+      const style = getComputedStyle(field);
+      canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const needs = canvas.measureText(field.placeholder).width;
+      if (needs > room + 1) problems.push(`the placeholder “${field.placeholder}” needs ${Math.round(needs)} px in ${Math.round(room)}`);
+    }
+    for (const key of document.querySelectorAll('kbd')) {
+      if (visible(key) && lines(key) > 1) problems.push(`the key label “${key.textContent}” breaks across ${lines(key)} lines`);
+    }
+    const dialog = document.querySelector('[role="dialog"]');
+    const title = document.querySelector('h1');
+    if (dialog && title && visible(dialog)) {
+      const a = dialog.getBoundingClientRect();
+      const b = title.getBoundingClientRect();
+      if (a.top < b.bottom && a.bottom > b.top && a.left < b.right && a.right > b.left) problems.push('the shortcuts dialog covers the title');
+    }
+    return problems;
+  }, scale);
+}
+
 /** Layout a view needs beyond "nothing sticks out": each check returns what is wrong. */
 const CHECKS: Record<string, () => Promise<string[]>> = {
   // The question boxes take the row's width, with the tick at their top left.
@@ -173,7 +219,7 @@ describe('layout at side-panel widths and text sizes', () => {
         for (const [view, open] of Object.entries(VIEWS)) {
           await open();
           await page.waitForTimeout(50);
-          for (const problem of [...(await overflowing()), ...((await CHECKS[view]?.()) ?? [])]) problems.push(`${view} at ${width} px: ${problem}`);
+          for (const problem of [...(await overflowing()), ...(await panelProblems(scale)), ...((await CHECKS[view]?.()) ?? [])]) problems.push(`${view} at ${width} px: ${problem}`);
           await page.screenshot({ path: join(SCREENSHOTS, `${view}-${width}px-${scale * 100}pc-${theme}.png`) });
           await leave(view);
         }
