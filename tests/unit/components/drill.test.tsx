@@ -141,6 +141,10 @@ describe('ProgressChart', () => {
     expect(charts[0]!.getAttribute('aria-label')).toMatch(/^ML theory: 30 % on .+, 60 % on .+$/);
     expect(container.querySelectorAll('polyline')).toHaveLength(1);
     expect(container.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(2);
+    // A single day is drawn against its axis and labelled, not left as a lone dot.
+    const single = screen.getAllByRole('listitem')[1]!;
+    expect(single.textContent).toMatch(/only: practise on another day for a trend/);
+    expect(single.querySelectorAll('line')).toHaveLength(3);
     cleanup();
     render(<ProgressChart progress={[]} />);
     expect(screen.getByText(/No practice yet/)).toBeTruthy();
