@@ -21,10 +21,8 @@ interface KnowledgeBrowserProps {
   onSaveMyAnswer: (entryId: string, answer: MyAnswer) => SaveAnswerResult;
   /** Where an entry stands in the practice schedule, for the Practice filter. */
   practiceStatusOf: (entryId: string) => PracticeStatus;
-  /** Less frequent actions (import, export), in the search bar; with the list only. */
+  /** Less frequent actions (the packs, import, export), in the search bar, where they are found without scrolling; with the list only. */
   menu?: ReactNode;
-  /** Shown under the list (the packs); an opened entry or the editor replaces both. */
-  footer?: ReactNode;
 }
 
 type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind: 'edit'; item?: BrowsableEntry; packId?: string; draftQuestion?: string };
@@ -36,7 +34,7 @@ const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
 const ESTIMATED_ROW_HEIGHT = 58;
 
 /** Search, filter and read the knowledge base offline; add, edit, duplicate and delete your own entries. */
-export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, practiceStatusOf, menu, footer }: KnowledgeBrowserProps) {
+export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, practiceStatusOf, menu }: KnowledgeBrowserProps) {
   const items = useMemo(() => packs.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title }))), [packs]);
   const index = useMemo(() => createBrowseIndex(items), [items]);
   const [query, setQuery] = useState('');
@@ -203,7 +201,6 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
           })}
         </div>
       </section>
-      {footer}
     </>
   );
 }

@@ -43,7 +43,7 @@ export function DrillControls({
   }
 
   return (
-    <details className="drill" open={queue.length > 0 || undefined}>
+    <details className="drill live-section" open={queue.length > 0 || undefined}>
       <summary>Practise without a partner</summary>
       <fieldset>
         <legend>Ask me questions about</legend>

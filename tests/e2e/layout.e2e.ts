@@ -39,6 +39,8 @@ function overflowing(): Promise<string[]> {
       if (box.width === 0 || box.height === 0) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || style.opacity === '0') continue;
+      // The inside of a closed disclosure is not shown (Chromium still gives it boxes).
+      if (element.closest('details:not([open]) > :not(summary)')) continue;
       if (box.right > width + 0.5 || box.left < -0.5) found.push(`${name(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
       const clips = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
       if (clips && element.scrollWidth > element.clientWidth + 1) found.push(`${name(element)} is cut off (${element.scrollWidth} px in ${element.clientWidth})`);
@@ -50,7 +52,7 @@ function overflowing(): Promise<string[]> {
 const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
 async function openImportMenu() {
-  const menu = page.locator('details.disclosure-menu');
+  const menu = page.locator('details.disclosure-menu', { hasText: 'Import / export' });
   if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
 }
 
@@ -139,7 +141,7 @@ const VIEWS: Record<string, () => Promise<void>> = {
   },
   'knowledge-list': async () => {
     await tab('Knowledge');
-    const menu = page.locator('details.disclosure-menu');
+    const menu = page.locator('details.disclosure-menu', { hasText: 'Import / export' });
     if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
   },
   'knowledge-entry': async () => {
@@ -176,6 +178,12 @@ const VIEWS: Record<string, () => Promise<void>> = {
     await page.getByRole('region', { name: 'Drill question' }).waitFor();
     await page.getByRole('region', { name: 'Drill question' }).scrollIntoViewIfNeeded();
   },
+  'knowledge-packs': async () => {
+    await tab('Knowledge');
+    const packs = page.locator('details.disclosure-menu', { hasText: /^Packs/ });
+    if (!(await packs.evaluate((details: HTMLDetailsElement) => details.open))) await packs.locator('summary').click();
+    await page.getByRole('region', { name: 'Knowledge packs' }).waitFor();
+  },
   sessions: () => tab('Sessions'),
   settings: () => tab('Settings'),
   shortcuts: async () => {
@@ -193,6 +201,7 @@ async function leave(view: string) {
     await page.locator('.app-status').filter({ hasText: 'ready, offline' }).waitFor();
   }
   if (view === 'knowledge-editor') await page.getByRole('button', { name: 'Cancel' }).click();
+  if (view === 'knowledge-packs') await page.locator('details.disclosure-menu', { hasText: /^Packs/ }).locator('summary').click();
   if (view === 'knowledge-import-review') await page.getByRole('form', { name: 'Review imported questions' }).getByRole('button', { name: 'Cancel' }).click();
   if (view === 'knowledge-entry' || view === 'knowledge-my-answer') await page.getByRole('button', { name: '← All questions' }).click();
 }

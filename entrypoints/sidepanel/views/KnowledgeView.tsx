@@ -61,20 +61,25 @@ export function KnowledgeView() {
         onSaveMyAnswer={knowledge.saveMyAnswer}
         practiceStatusOf={practiceStatusOf}
         menu={
-          <DisclosureMenu label="Import / export" defaultOpen={reviewing}>
-            <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} reviews={useImportReviewStore} />
-            <PackFileImport
-              onImport={knowledge.importPackFile}
-              index={index}
-              onSaveImported={knowledge.addUserPack}
-              onUpdatePack={knowledge.updatePack}
-              userPackIds={editablePackIds}
-              reviews={useImportReviewStore}
-            />
-            <PackExport packs={allPacks} />
-          </DisclosureMenu>
+          <>
+            {/* The packs (switches, Remove) sit up here: below the list they were a scroll past every question away. */}
+            <DisclosureMenu label={`Packs (${SHIPPED_PACKS.length + userPacks.length})`}>
+              <PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />
+            </DisclosureMenu>
+            <DisclosureMenu label="Import / export" defaultOpen={reviewing}>
+              <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} reviews={useImportReviewStore} />
+              <PackFileImport
+                onImport={knowledge.importPackFile}
+                index={index}
+                onSaveImported={knowledge.addUserPack}
+                onUpdatePack={knowledge.updatePack}
+                userPackIds={editablePackIds}
+                reviews={useImportReviewStore}
+              />
+              <PackExport packs={allPacks} />
+            </DisclosureMenu>
+          </>
         }
-        footer={<PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />}
       />
     </>
   );

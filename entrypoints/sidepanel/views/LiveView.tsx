@@ -18,7 +18,7 @@ import { answerFinished } from '@/lib/session/practice-schedule';
 import { selectDrill, selectPracticeHistory } from '@/lib/store/practice-store';
 import { selectMyAnswers } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
-import { useKnowledgeStore, usePracticeStore, useSettingsStore } from '../stores';
+import { useKnowledgeStore, useModelReadinessStore, usePracticeStore, useSettingsStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 import { liveActions, useSessionStore } from '../useLiveSession';
 import { ModelStep } from './ModelStep';
@@ -108,6 +108,7 @@ export function LiveView() {
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
   const modelFromFolder = useSettingsStore((state) => modelSource(state.asrModel).source === 'local');
+  const modelNeeded = useModelReadinessStore((state) => !['ready', 'local', 'checking'].includes(state.readiness.phase));
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
@@ -130,7 +131,13 @@ export function LiveView() {
         onStart={() => void liveActions.start()}
         onStop={() => void liveActions.stop()}
       />
-      {showSteps && <GettingStarted firstRun={!welcomed} modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {showSteps && !welcomed && <GettingStarted modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {/* Once the welcome is put away, only a model still to get stays in sight, in a line or two. */}
+      {showSteps && welcomed && modelNeeded && (
+        <section className="model-needed" aria-label="Speech model">
+          <ModelStep offerFolder />
+        </section>
+      )}
       {/* The verbosity switch goes where a card is: here once a session has begun, else with a typed question's card. */}
       {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
       <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />
@@ -147,7 +154,7 @@ export function LiveView() {
         queue={queued}
         onDequeue={usePracticeStore.getState().dequeue}
       />
-      <details>
+      <details className="live-section">
         <summary>Try a question by typing it</summary>
         <TryoutPanel
           index={index}

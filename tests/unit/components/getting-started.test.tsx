@@ -71,9 +71,9 @@ describe('ModelReadiness', () => {
 });
 
 describe('GettingStarted', () => {
-  it('on first run welcomes, lists the three steps in order with the model step inside, and can be put away', () => {
+  it('welcomes, lists the three steps in order with the model step inside, and can be put away', () => {
     const onDismiss = vi.fn();
-    render(<GettingStarted firstRun modelStep={<span>model step</span>} onDismiss={onDismiss} />);
+    render(<GettingStarted modelStep={<span>model step</span>} onDismiss={onDismiss} />);
     const region = screen.getByRole('region', { name: 'Welcome to Cuecard' });
     const steps = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(steps).toHaveLength(3);
@@ -85,10 +85,4 @@ describe('GettingStarted', () => {
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 
-  it('later shows the same steps without the welcome or its button', () => {
-    render(<GettingStarted firstRun={false} modelStep={null} onDismiss={() => undefined} />);
-    expect(screen.getByRole('region', { name: 'Before you start' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Got it' })).toBeNull();
-    expect(screen.queryByText(/Everything runs on this device/)).toBeNull();
-  });
 });
