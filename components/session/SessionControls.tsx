@@ -38,7 +38,7 @@ export function SessionControls({
         )}
         <span className="session-state" role="status">
           {status === 'capturing' ? (drill ? '● Capturing your microphone (drill)' : '● Capturing tab audio') : status === 'starting' ? 'Starting…' : status === 'stopping' ? 'Finishing…' : 'Not capturing'}
-          {model.state === 'ready' && model.device ? ` · Whisper on ${model.device === 'webgpu' ? 'WebGPU' : 'WASM'}` : ''}
+          {model.state === 'ready' && model.device ? ` · recognising on the ${model.device === 'webgpu' ? 'graphics card' : 'processor'}` : ''}
         </span>
       </div>
       {model.state === 'loading' && (

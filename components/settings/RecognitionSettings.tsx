@@ -33,7 +33,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         <select value={props.model} onChange={(event) => props.onModel(event.target.value)}>
           {WHISPER_MODELS.map((model) => (
             <option key={model.id} value={model.id}>
-              {model.label}, about {model.downloadMb} MB
+              {model.label}: {model.tradeOff} ({model.downloadMb} MB download)
             </option>
           ))}
           {folders.map((folder) => (
@@ -51,24 +51,24 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         }}
       />
       <label>
-        Run on
+        Speed
         <select value={props.device} onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}>
-          <option value="auto">WebGPU when available, else WASM</option>
-          <option value="wasm">WASM (CPU) only</option>
+          <option value="auto">Fastest this computer allows (uses the graphics card when it can)</option>
+          <option value="wasm">Processor only: slower, but works everywhere</option>
         </select>
       </label>
       <fieldset className="vad-settings">
-        <legend>Cutting speech into utterances</legend>
+        <legend>When a spoken line ends</legend>
         <label>
-          Pause that ends an utterance: {props.vad.minSilenceMs} ms
+          A pause of {(props.vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer sentences cut in two)
           <input type="range" min={300} max={2000} step={100} value={props.vad.minSilenceMs} onChange={(event) => props.onVad({ minSilenceMs: Number(event.target.value) })} />
         </label>
         <label>
-          Longest utterance: {props.vad.maxUtteranceMs / 1000} s
+          A line longer than {props.vad.maxUtteranceMs / 1000} s is cut there
           <input type="range" min={5000} max={29000} step={1000} value={props.vad.maxUtteranceMs} onChange={(event) => props.onVad({ maxUtteranceMs: Number(event.target.value) })} />
         </label>
         <label>
-          Audio kept around speech: {props.vad.padMs} ms
+          Sound kept before and after speech: {(props.vad.padMs / 1000).toFixed(2)} s (more: fewer clipped first words)
           <input type="range" min={0} max={800} step={50} value={props.vad.padMs} onChange={(event) => props.onVad({ padMs: Number(event.target.value) })} />
         </label>
       </fieldset>

@@ -8,12 +8,14 @@ export interface WhisperModelChoice {
   englishOnly: boolean;
   /** Approximate download for the WASM (q8) files, in MB. */
   downloadMb: number;
+  /** What the choice means for the user: speed against accuracy, languages. */
+  tradeOff: string;
 }
 
 export const WHISPER_MODELS: readonly WhisperModelChoice[] = [
-  { id: 'tiny.en', label: 'Whisper tiny (English)', hubId: 'onnx-community/whisper-tiny.en', englishOnly: true, downloadMb: 41 },
-  { id: 'base.en', label: 'Whisper base (English)', hubId: 'onnx-community/whisper-base.en', englishOnly: true, downloadMb: 77 },
-  { id: 'small', label: 'Whisper small (multilingual)', hubId: 'onnx-community/whisper-small', englishOnly: false, downloadMb: 250 },
+  { id: 'tiny.en', label: 'Whisper tiny (English)', hubId: 'onnx-community/whisper-tiny.en', englishOnly: true, downloadMb: 41, tradeOff: 'fastest, good with clear English' },
+  { id: 'base.en', label: 'Whisper base (English)', hubId: 'onnx-community/whisper-base.en', englishOnly: true, downloadMb: 77, tradeOff: 'more accurate, about twice as slow' },
+  { id: 'small', label: 'Whisper small (multilingual)', hubId: 'onnx-community/whisper-small', englishOnly: false, downloadMb: 250, tradeOff: 'many languages, slowest; for a fast computer' },
 ];
 
 export const DEFAULT_WHISPER_MODEL = 'tiny.en';

@@ -114,6 +114,17 @@ function panelProblems(scale: number): Promise<string[]> {
 
 /** Layout a view needs beyond "nothing sticks out": each check returns what is wrong. */
 const CHECKS: Record<string, () => Promise<string[]>> = {
+  // The frame's steps are not clickable, so nothing about them may look like a button.
+  'live-typed-card': () =>
+    page.evaluate(() => {
+      const steps = [...document.querySelectorAll('.hint-frame li')];
+      if (steps.length === 0) return ['no frame steps on the card'];
+      return steps.flatMap((step) => {
+        const style = getComputedStyle(step);
+        const filled = style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== 'transparent';
+        return filled || parseFloat(style.borderTopLeftRadius) > 4 || parseFloat(style.borderTopWidth) > 0 ? [`the frame step “${step.textContent}” looks like a button`] : [];
+      });
+    }),
   // The question boxes take the row's width, with the tick at their top left.
   'knowledge-import-review': () =>
     page.evaluate(() =>
