@@ -205,7 +205,16 @@ const VIEWS: Record<string, () => Promise<void>> = {
 };
 
 async function leave(view: string) {
-  if (view === 'shortcuts') await page.keyboard.press('Escape');
+  if (view === 'shortcuts') {
+    // Focus stays in the dialog however often Tab is pressed; Esc closes it and focus goes back to “?”.
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Keyboard shortcuts');
+  }
   // The drill question lives in the panel's memory: a reload brings back the empty Live view.
   if (view === 'live-drill-no-microphone') {
     await page.reload();
