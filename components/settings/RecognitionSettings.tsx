@@ -25,6 +25,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
     void listModelFolders().then(setFolders);
   }, []);
 
+  const chosen = WHISPER_MODELS.find((model) => model.id === props.model);
   return (
     <section className="settings" aria-label="Speech recognition settings">
       <h2>Speech recognition</h2>
@@ -33,7 +34,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         <select value={props.model} onChange={(event) => props.onModel(event.target.value)}>
           {WHISPER_MODELS.map((model) => (
             <option key={model.id} value={model.id}>
-              {model.label}: {model.tradeOff} ({model.downloadMb} MB download)
+              {model.label}, {model.downloadMb} MB
             </option>
           ))}
           {folders.map((folder) => (
@@ -43,6 +44,12 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           ))}
         </select>
       </label>
+      {/* What the choice means, in a line of its own: an option's text is cut at the panel's narrowest. */}
+      {chosen && (
+        <p className="hint-meta">
+          {chosen.label}: {chosen.tradeOff}; a {chosen.downloadMb} MB download, once.
+        </p>
+      )}
       {props.modelReadiness}
       <LocalModelFolder
         onStored={async (name) => {
@@ -53,10 +60,13 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
       <label>
         Speed
         <select value={props.device} onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}>
-          <option value="auto">Fastest this computer allows (uses the graphics card when it can)</option>
-          <option value="wasm">Processor only: slower, but works everywhere</option>
+          <option value="auto">Fastest available</option>
+          <option value="wasm">Processor only</option>
         </select>
       </label>
+      <p className="hint-meta">
+        {props.device === 'auto' ? 'Uses the graphics card when it works, else the processor.' : 'Slower, but works on every computer.'}
+      </p>
       <fieldset className="vad-settings">
         <legend>When a spoken line ends</legend>
         <label>

@@ -91,14 +91,23 @@ function panelProblems(scale: number): Promise<string[]> {
     const canvas = document.createElement('canvas').getContext('2d')!;
     // A text area's placeholder wraps like its text; a text box's is cut.
     for (const field of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
-      if (!visible(field) || field.value) continue;
+      if (!visible(field) || field.value || field.closest('details:not([open]) > :not(summary)')) continue;
       const style = getComputedStyle(field);
       canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       const needs = canvas.measureText(field.placeholder).width;
       if (needs > room + 1) problems.push(`the placeholder “${field.placeholder}” needs ${Math.round(needs)} px in ${Math.round(room)}`);
     }
-    for (const key of document.querySelectorAll('kbd')) {
+    // A list box shows its chosen option whole at the default and smaller text (the arrow takes about 20 px).
+    for (const select of scale <= 1 ? document.querySelectorAll('select') : []) {
+      if (!visible(select) || select.closest('details:not([open]) > :not(summary)')) continue;
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      if (canvas.measureText(text).width > room + 1) problems.push(`the list box shows “${text}” cut (${Math.round(canvas.measureText(text).width)} px in ${Math.round(room)})`);
+    }
+        for (const key of document.querySelectorAll('kbd')) {
       if (visible(key) && lines(key) > 1) problems.push(`the key label “${key.textContent}” breaks across ${lines(key)} lines`);
     }
     const dialog = document.querySelector('[role="dialog"]');
