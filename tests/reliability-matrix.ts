@@ -17,13 +17,37 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
     kind: 'fault',
     what: 'The connection drops during the model download (Get ready)',
     provoked: 'the model host answering half of the decoder file in Chromium (Playwright route); a host that cuts a file, ignores byte ranges, refuses with 503 or sends a web page (unit tests)',
-    outcome: 'what arrived is kept (IndexedDB); the panel says the connection dropped; Resume asks only for the rest (HTTP range); a host error or a web page is named and nothing of it is kept; once stored, a session starts with no network at all',
+    outcome: 'what arrived is kept (IndexedDB); the panel says the connection dropped, as an error with Try again and a local model folder offered; Try again asks only for the rest (HTTP range); a host error or a web page is named and nothing of it is kept; once stored, a session starts with no network at all',
     tests: [
       ['tests/e2e/get-ready.e2e.ts', 'resumes a dropped file, then works offline'],
       ['tests/unit/asr/model-download.test.ts', 'resumes a dropped file from the bytes it kept'],
       ['tests/unit/asr/model-download.test.ts', 'starts a file over when the host ignores the range'],
       ['tests/unit/asr/model-download.test.ts', 'refuses a web page served in place of a file'],
       ['tests/unit/store/model-readiness-store.test.ts', 'says the host refused, in words, and stays resumable'],
+      ['tests/unit/store/model-readiness-store.test.ts', 'a connection that drops after bytes arrived says so'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'No network at all: Get ready or Start with the model host out of reach',
+    provoked: 'a fetch that fails before any byte (unit tests); the model hub unreachable from headless Chromium (Start)',
+    outcome: 'Get ready says the model host could not be reached (offline?), not that a connection dropped, with Try again and a local model folder; Start says the same in words instead of "Failed to fetch" and stops',
+    tests: [
+      ['tests/unit/store/model-readiness-store.test.ts', 'offline from the start: says the host could not be reached'],
+      ['tests/unit/asr/model-status-text.test.ts', 'words Get ready offline'],
+      ['tests/unit/asr/load-with-fallback.test.ts', 'gives up with a message saying what to do'],
+      ['tests/e2e/capture-failures.e2e.ts', 'says when the speech model cannot be downloaded, and stops'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'No microphone for a drill (none connected, refused or blocked)',
+    provoked: 'headless Chromium with no microphone to give; a refused and a missing microphone (jsdom)',
+    outcome: 'the drill still asks the question; the answer is typed (scored by the rule used for speech) or thought through; beside the question, an error says what happened and what to do',
+    tests: [
+      ['tests/e2e/drill-without-microphone.e2e.ts', 'asks the question anyway, takes a typed answer'],
+      ['tests/unit/components/drill.test.tsx', 'says what happened beside the question and takes a typed answer'],
+      ['tests/unit/components/drill.test.tsx', 'names a missing microphone apart from a refused one'],
     ],
   },
   {
@@ -398,5 +422,16 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
     provoked: '1,800 lines replayed at full speed through store, matcher, IndexedDB and export',
     outcome: 'every line stored in order; no hint flicker; export readable (npm run bench:endurance for cost and memory)',
     tests: [['tests/unit/session/endurance.test.ts', 'a two-hour session replayed at full speed']],
+  },
+  {
+    kind: 'input',
+    what: 'A backup of an installed pack imported again (an export of My questions, an older or newer copy)',
+    provoked: 'a Markdown export read back into the same store, then an edited one (unit tests)',
+    outcome: 'no second copy: the import says what would change (new, changed, removed, the same) and offers Update it / Keep both / Cancel',
+    tests: [
+      ['tests/unit/store/stores.test.ts', 'restoring an exported pack into the same profile does not double it'],
+      ['tests/unit/components/pack-file-import.test.tsx', 'offers Update / Keep both / Cancel for a copy of an installed pack'],
+      ['tests/unit/knowledge/compare-packs.test.ts', 'finds nothing changed in a Markdown export read back'],
+    ],
   },
 ];

@@ -1,16 +1,19 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 
 /**
  * A button that opens a panel of less frequent actions below it (a disclosure: native
  * details/summary, so keyboard and screen readers get it for free). Esc closes it and
  * gives focus back to the button.
  */
-export function DisclosureMenu({ label, children }: { label: string; children: ReactNode }) {
+export function DisclosureMenu({ label, children, defaultOpen = false }: { label: string; children: ReactNode; /** Open when first shown. */ defaultOpen?: boolean }) {
   const details = useRef<HTMLDetailsElement>(null);
+  // Read once: afterwards the user opens and closes it (the review it was opened for may end while it stays open).
+  const [openAtFirst] = useState(defaultOpen);
   return (
     <details
       ref={details}
       className="disclosure-menu"
+      open={openAtFirst || undefined}
       onKeyDown={(event) => {
         if (event.key !== 'Escape' || !details.current?.open) return;
         event.stopPropagation();

@@ -6,8 +6,14 @@ export function ShortcutList() {
     <dl className="shortcuts">
       {SHORTCUTS.map((shortcut) => (
         <div key={shortcut.keys}>
+          {/* Each key unbroken; a line may break between them. */}
           <dt>
-            <kbd>{shortcut.keys}</kbd>
+            {shortcut.keys.split(/\s+\/\s+/).map((key, i) => (
+              <span key={key}>
+                {i > 0 && ' / '}
+                <kbd>{key}</kbd>
+              </span>
+            ))}
           </dt>
           <dd>{shortcut.does}</dd>
         </div>

@@ -1,27 +1,44 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { ShortcutList } from './ShortcutList';
 
+const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
 /**
- * The shortcuts in one popover ("?"): focus moves to its Close button, Esc or Close shuts
- * it, and focus goes back to where it was.
+ * The shortcuts in one dialog ("?"): focus moves to its Close button and stays inside (Tab
+ * and Shift+Tab go round its controls), Esc or Close shuts it, and focus goes back to the
+ * button that opens it (else to where it was).
  */
-export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+export function ShortcutsHelp({ onClose, returnFocusTo }: { onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
+  const dialog = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     close.current?.focus();
-    return () => previous?.focus();
-  }, []);
+    // Esc closes it wherever focus is (a click elsewhere moves focus out of the dialog).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      (returnFocusTo?.current ?? previous)?.focus();
+    };
+  }, [onClose, returnFocusTo]);
   return (
     <div
+      ref={dialog}
       className="shortcuts-help"
       role="dialog"
       aria-modal="true"
       aria-label="Keyboard shortcuts"
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        onClose();
+        if (event.key !== 'Tab' || !dialog.current) return;
+        const inside = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+        const at = inside.indexOf(document.activeElement as HTMLElement);
+        event.preventDefault();
+        inside[(at + (event.shiftKey ? -1 : 1) + inside.length) % inside.length]?.focus();
       }}
     >
       <h2>Keyboard shortcuts</h2>

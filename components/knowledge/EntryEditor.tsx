@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { categoryName, categorySlug } from '@/lib/knowledge/category-names';
 import { frameFromContent } from '@/lib/knowledge/choose-frame';
 import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from '@/lib/knowledge/default-frames';
 import { FREQUENCIES, KNOWN_CATEGORIES, type KnowledgeEntry } from '@/lib/knowledge/schema';
@@ -25,7 +26,8 @@ export function EntryEditor({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
-    const category = text('category');
+    // The box shows categories by name ("Behavioural"), as the filter does; the entry keeps the slug.
+    const category = categorySlug(text('category'));
     const frame = parseFrameText(text('frame')) ?? frameFromContent(text('question'), category);
     const result = onSave({
       id: initial?.id ?? 'new-entry',
@@ -58,10 +60,10 @@ export function EntryEditor({
       </label>
       <label>
         Category
-        <input name="category" list="known-categories" defaultValue={initial?.category ?? 'behavioral'} required />
+        <input name="category" list="known-categories" defaultValue={categoryName(initial?.category ?? 'behavioral')} required />
         <datalist id="known-categories">
           {KNOWN_CATEGORIES.map((category) => (
-            <option key={category} value={category} />
+            <option key={category} value={categoryName(category)} />
           ))}
         </datalist>
       </label>

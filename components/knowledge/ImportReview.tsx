@@ -6,19 +6,27 @@ import { categoryName } from '@/lib/knowledge/category-names';
 
 interface ImportReviewProps {
   title: string;
-  initial: readonly ReviewedQuestion[];
+  items: readonly ReviewedQuestion[];
+  /** Something was ticked, unticked or edited: Cancel asks before it throws that away. */
+  edited: boolean;
+  onUpdate: (position: number, change: Partial<ReviewedQuestion>) => void;
+  onSetKeep: (positions: number[], keep: boolean) => void;
   onSave: (reviewed: ReviewedQuestion[]) => void;
   onCancel: () => void;
 }
 
+/** A question is one line: a pasted line break becomes a space. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+
 /**
  * The questions found on a page or in a file, to tick, edit and file under a category
  * before they join the knowledge base. Built for long pages: select all or none of what
- * the filter shows, repeats of stored questions start unticked.
+ * the filter shows, repeats of stored questions start unticked. The list itself lives in
+ * a store (it outlives a switch to another view); this draws it.
  */
-export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewProps) {
-  const [items, setItems] = useState<ReviewedQuestion[]>(() => [...initial]);
+export function ImportReview({ title, items, edited, onUpdate, onSetKeep, onSave, onCancel }: ImportReviewProps) {
   const [filter, setFilter] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => {
     const needle = deferredFilter.trim().toLowerCase();
@@ -28,15 +36,10 @@ export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewP
   const kept = items.filter((item) => item.keep).length;
   const duplicates = items.filter((item) => item.duplicateOf).length;
   const unanswered = items.filter((item) => item.outline.length === 0).length;
-
-  const update = (position: number, change: Partial<ReviewedQuestion>) => setItems((all) => all.map((item, i) => (i === position ? { ...item, ...change } : item)));
-  const tickVisible = (keep: boolean) => {
-    const shown = new Set(visible.map(({ position }) => position));
-    setItems((all) => all.map((item, i) => (shown.has(i) ? { ...item, keep } : item)));
-  };
+  const tickVisible = (keep: boolean) => onSetKeep(visible.map(({ position }) => position), keep);
 
   return (
-    <form className="import-review" aria-label="Review imported questions" onSubmit={(event) => (event.preventDefault(), onSave(items))}>
+    <form className="import-review" aria-label="Review imported questions" onSubmit={(event) => (event.preventDefault(), onSave([...items]))}>
       <p className="hint-meta">
         {items.length} found in “{title}”
         {duplicates > 0 && `, ${duplicates} already in your knowledge base (unticked)`}
@@ -54,11 +57,21 @@ export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewP
       <ol>
         {visible.map(({ item, position }) => (
           <li key={position} className="import-item" value={position + 1}>
-            <label className="checkbox">
-              <input type="checkbox" checked={item.keep} onChange={(event) => update(position, { keep: event.target.checked })} aria-label={`Keep question ${position + 1}`} />
-              <input className="import-question" value={item.question} onChange={(event) => update(position, { question: event.target.value })} aria-label={`Question ${position + 1}`} />
-            </label>
-            <select value={item.category} onChange={(event) => update(position, { category: event.target.value })} aria-label={`Category of question ${position + 1}`}>
+            <input
+              type="checkbox"
+              className="import-keep"
+              checked={item.keep}
+              onChange={(event) => onUpdate(position, { keep: event.target.checked })}
+              aria-label={`Keep question ${position + 1}`}
+            />
+            <textarea
+              className="import-question"
+              rows={1}
+              value={item.question}
+              onChange={(event) => onUpdate(position, { question: oneLine(event.target.value) })}
+              aria-label={`Question ${position + 1}`}
+            />
+            <select value={item.category} onChange={(event) => onUpdate(position, { category: event.target.value })} aria-label={`Category of question ${position + 1}`}>
               {categories.map((category) => (
                 <option key={category} value={category}>
                   {categoryName(category)}
@@ -78,14 +91,26 @@ export function ImportReview({ title, initial, onSave, onCancel }: ImportReviewP
           </li>
         ))}
       </ol>
-      <div className="pack-actions">
-        <button type="submit" className="primary">
-          Save {countOf(kept, 'question')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {confirming ? (
+        <div className="pack-actions" role="alertdialog" aria-label="Discard the review?">
+          <p className="message message--error">Discard these {countOf(items.length, 'question')} and your changes?</p>
+          <button type="button" onClick={onCancel}>
+            Discard
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep reviewing
+          </button>
+        </div>
+      ) : (
+        <div className="pack-actions">
+          <button type="submit" className="primary">
+            Save {countOf(kept, 'question')}
+          </button>
+          <button type="button" onClick={() => (edited ? setConfirming(true) : onCancel())}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { MyAnswer } from '@/lib/knowledge/schema';
@@ -21,19 +21,20 @@ interface KnowledgeBrowserProps {
   onSaveMyAnswer: (entryId: string, answer: MyAnswer) => SaveAnswerResult;
   /** Where an entry stands in the practice schedule, for the Practice filter. */
   practiceStatusOf: (entryId: string) => PracticeStatus;
-  /** Less frequent actions (import, export), in the search bar; with the list only. */
+  /** Less frequent actions (the packs, import, export), in the search bar, where they are found without scrolling; with the list only. */
   menu?: ReactNode;
-  /** Shown under the list (the packs); an opened entry or the editor replaces both. */
-  footer?: ReactNode;
 }
 
 type View = { kind: 'list' } | { kind: 'detail'; item: BrowsableEntry } | { kind: 'edit'; item?: BrowsableEntry; packId?: string; draftQuestion?: string };
+
+/** One list row's key, for React and for the virtual list's measured heights. */
+const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
 
 /** A one-line question's row; longer ones wrap and are measured. */
 const ESTIMATED_ROW_HEIGHT = 58;
 
 /** Search, filter and read the knowledge base offline; add, edit, duplicate and delete your own entries. */
-export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, practiceStatusOf, menu, footer }: KnowledgeBrowserProps) {
+export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myAnswers, onSaveMyAnswer, practiceStatusOf, menu }: KnowledgeBrowserProps) {
   const items = useMemo(() => packs.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title }))), [packs]);
   const index = useMemo(() => createBrowseIndex(items), [items]);
   const [query, setQuery] = useState('');
@@ -50,15 +51,17 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
   }, [index, deferredQuery, filters, tag, practice, practiceStatusOf]);
   const list = useRef<HTMLDivElement>(null);
   // The panel's own scroll moves the list: one scrollbar, not a box scrolling inside a page.
+  // Heights are kept by entry, not by position: React keeps a row's element when the filtered
+  // set moves it, so a height kept by position would belong to whichever entry was there before.
   const virtualizer = useWindowVirtualizer({
     count: results.length,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: useCallback((position: number) => rowKey(results[position]!), [results]),
     overscan: 8,
     scrollMargin: list.current?.offsetTop ?? 0,
   });
   /** The row an entry was opened from: back in the list, it is scrolled to and focused again. */
   const returnTo = useRef<string | null>(null);
-  const rowKey = (item: BrowsableEntry) => `${item.packId}/${item.entry.id}`;
   const open = (item: BrowsableEntry) => {
     returnTo.current = rowKey(item);
     setView({ kind: 'detail', item });
@@ -122,7 +125,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
     <>
       <section className="browser" aria-label="Knowledge base">
         <div className="browser-bar">
-          <input type="search" aria-label="Search questions" placeholder="Search questions, topics, key points…" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <input type="search" aria-label="Search questions" placeholder="Search questions" title="Search questions, topics and key points" value={query} onChange={(event) => setQuery(event.target.value)} />
           <button type="button" onClick={() => setView({ kind: 'edit' })}>
             + New
           </button>
@@ -143,7 +146,7 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
               <option key={frequency}>{frequency}</option>
             ))}
           </select>
-          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag (type to find one)" value={tagText} onChange={(event) => setTagText(event.target.value)} />
+          <input type="search" list="browser-tags" aria-label="Tag" placeholder="Any tag" title="Type to find a tag" value={tagText} onChange={(event) => setTagText(event.target.value)} />
           <datalist id="browser-tags">
             {index.tags.map((tag) => (
               <option key={tag} value={tag} />
@@ -198,7 +201,6 @@ export function KnowledgeBrowser({ packs, editablePackIds, onSave, onDelete, myA
           })}
         </div>
       </section>
-      {footer}
     </>
   );
 }

@@ -37,7 +37,7 @@ export function MyAnswerEditor({
       <p className="hint-meta">Your own material: it shows on this question’s card, stays on this device, and goes out with your pack exports.</p>
       <label>
         In one line
-        <input name="lead" defaultValue={initial?.lead} placeholder="e.g. Cut fraud false positives 30 % at Acme" />
+        <input name="lead" defaultValue={initial?.lead} placeholder="e.g. Cut false alarms 30 %" />
       </label>
       {withStory &&
         STORY_PARTS.map((part) => (

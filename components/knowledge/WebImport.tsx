@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { extractPageHtml } from '@/lib/page/extract-page-html';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
+import type { ImportReviewStore } from '@/lib/store/import-review-store';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { MessageLine } from '../common/MessageLine';
@@ -14,11 +14,14 @@ interface WebImportProps {
   userPackIds: ReadonlySet<string>;
   readCurrentPage: () => Promise<{ html: string; url: string; title: string }>;
   onSave: (pack: KnowledgePack) => KnowledgePack;
+  /** Where the review under way is kept, so it outlives a switch to another view. */
+  reviews: ImportReviewStore;
 }
 
 /** "Import questions from this page": the extractor finds them, the user reviews, ticks and edits, then saves. */
-export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebImportProps) {
-  const [review, setReview] = useState<{ page: { url: string; title: string }; items: ReviewedQuestion[] } | null>(null);
+export function WebImport({ index, userPackIds, readCurrentPage, onSave, reviews }: WebImportProps) {
+  const review = reviews((state) => state.reviews.page);
+  const actions = reviews.getState();
   const { notice, setNotice, saveReviewed } = useImportNotice(userPackIds);
 
   async function scan() {
@@ -35,13 +38,13 @@ export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebIm
       setNotice({ kind: 'info', text: `No interview questions found on “${title || source.url}”. Pages with question headings, numbered or bold questions, question lists, tables or FAQ blocks work best.` });
       return;
     }
-    setReview({ page: { url: source.url, title: title || source.title }, items: reviewItems(questions, index) });
+    actions.begin('page', { from: title || source.title, url: source.url, title: title || source.title, items: reviewItems(questions, index) });
   }
 
   function save(reviewed: ReviewedQuestion[]) {
     if (!review) return;
-    const saved = saveReviewed(() => onSave(importedPack(review.page, reviewed)), (pack) => `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`);
-    if (saved) setReview(null);
+    const saved = saveReviewed(() => onSave(importedPack(review, reviewed)), (pack) => `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`);
+    if (saved) actions.end('page');
   }
 
   return (
@@ -50,7 +53,18 @@ export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebIm
         Import questions from this page
       </button>
       <MessageLine message={notice} />
-      {review && <ImportReview key={review.page.url} title={review.page.title} initial={review.items} onSave={save} onCancel={() => setReview(null)} />}
+      {review && (
+        <ImportReview
+          key={review.url}
+          title={review.from}
+          items={review.items}
+          edited={review.edited}
+          onUpdate={(position, change) => actions.update('page', position, change)}
+          onSetKeep={(positions, keep) => actions.setKeep('page', positions, keep)}
+          onSave={save}
+          onCancel={() => actions.end('page')}
+        />
+      )}
     </section>
   );
 }

@@ -43,7 +43,7 @@ export function DrillControls({
   }
 
   return (
-    <details className="drill" open={queue.length > 0 || undefined}>
+    <details className="drill live-section" open={queue.length > 0 || undefined}>
       <summary>Practise without a partner</summary>
       <fieldset>
         <legend>Ask me questions about</legend>
@@ -71,7 +71,7 @@ export function DrillControls({
       </button>
       <p className="hint-meta">
         The question is read aloud; answer out loud. Its card stays hidden until you finish (a pause, the timer, or Alt+R), then shows which key
-        points you covered. Uses the microphone.
+        points you covered. Without a microphone, type your answer or think it through.
       </p>
     </details>
   );

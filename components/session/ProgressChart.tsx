@@ -24,9 +24,15 @@ export function ProgressChart({ progress }: { progress: readonly CategoryProgres
           const summary = `${categoryName(category)}: ${percentOf(first.coverage)} on ${dayName(first.day)}${points.length > 1 ? `, ${percentOf(last.coverage)} on ${dayName(last.day)}` : ''}`;
           return (
             <li key={category} className="progress-row">
-              <span className="progress-name">{categoryName(category)}</span>
+              <span className="progress-name">
+                {categoryName(category)}
+                {/* One day is no trend yet: say what the dot is, and that more practice draws the line. */}
+                {points.length === 1 && <span className="hint-meta progress-note">{dayName(first.day)} only: practise on another day for a trend</span>}
+              </span>
               <svg role="img" aria-label={summary} viewBox={`-3 0 ${WIDTH + 6} ${HEIGHT}`} width={WIDTH + 6} height={HEIGHT}>
                 <line x1={0} x2={WIDTH} y1={HEIGHT - 2} y2={HEIGHT - 2} className="progress-axis" />
+                <line x1={0} x2={0} y1={2} y2={HEIGHT - 2} className="progress-axis" />
+                {xy.length === 1 && <line x1={0} x2={xy[0]![0]} y1={xy[0]![1]} y2={xy[0]![1]} className="progress-level" />}
                 {xy.length > 1 && <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} className="progress-line" />}
                 {xy.map(([x, y], i) => (
                   <circle key={points[i]!.day} cx={x} cy={y} r={2.5} className="progress-dot">

@@ -2,28 +2,15 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { sessionFeedback, type QuestionFeedback } from '@/lib/session/answer-feedback';
+import { answerFiguresText, feedbackSummaryText, sessionFeedback, weakestText, type SessionFeedback } from '@/lib/session/answer-feedback';
+import { sessionDate, sessionSummaryLine } from '@/lib/session/session-summary';
 import { deleteSession, hintsOf, linesOf, listSessions, restoreSession, snapshotSession, type HintRecord, type SessionDb, type SessionRecord, type SessionSnapshot } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { downloadText } from '../common/download-text';
 import { UndoToast } from '../common/UndoToast';
-import { countOf, percentOf } from '../common/count-of';
 import { TranscriptView } from './TranscriptView';
 
-const when = (session: SessionRecord) => new Date(session.startedAt).toLocaleString();
-
-/** One line of figures on an answer: speaking time, fillers, repeated words, frame steps not heard. */
-function answerFigures({ stats, frame }: QuestionFeedback): string {
-  const parts = [`spoke ${clock(stats.spokenMs)}`];
-  const fillers = Object.entries(stats.fillers)
-    .sort((a, b) => b[1] - a[1])
-    .map(([filler, count]) => `“${filler}” ×${count}`);
-  parts.push(`${stats.fillersPerMinute.toFixed(1)} fillers a minute${fillers.length ? ` (${fillers.join(', ')})` : ''}`);
-  if (stats.repeated.length) parts.push(`said often: ${stats.repeated.map(({ word, count }) => `${word} ×${count}`).join(', ')}`);
-  const missing = frame?.steps.filter((step) => !step.heard).map((step) => step.step) ?? [];
-  if (frame) parts.push(missing.length ? `${frame.frame}: no ${missing.join(', ')} heard` : `${frame.frame}: every step heard`);
-  return parts.join(' · ');
-}
+const when = (session: SessionRecord) => sessionDate(session.startedAt);
 
 /** Past sessions, kept on this device: read one back, export it as Markdown, or delete it. */
 export function SessionHistory({
@@ -41,11 +28,16 @@ export function SessionHistory({
   /** Shown above the list of sessions (progress across them); a session opened replaces it. */
   overview?: ReactNode;
 }) {
-  const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
+  const [sessions, setSessions] = useState<Array<{ session: SessionRecord; feedback: SessionFeedback }> | null>(null);
   const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
   const [deleted, setDeleted] = useState<SessionSnapshot | null>(null);
 
-  const refresh = async () => setSessions(await listSessions(await db));
+  // Each row says how the session went, so each is read back and scored as its review would be.
+  const refresh = async () => {
+    const handle = await db;
+    const listed = await listSessions(handle);
+    setSessions(await Promise.all(listed.map(async (session) => ({ session, feedback: sessionFeedback(await hintsOf(handle, session.id), await linesOf(handle, session.id), entryById, aliases) }))));
+  };
   useEffect(() => {
     void refresh();
   }, []);
@@ -82,7 +74,7 @@ export function SessionHistory({
           <button type="button" onClick={() => setOpen(null)}>
             ← All sessions
           </button>
-          <button type="button" onClick={() => downloadText(`cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`, sessionToMarkdown(session, lines, hints), 'text/markdown')}>
+          <button type="button" onClick={() => downloadText(`cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`, sessionToMarkdown(session, lines, hints, feedback), 'text/markdown')}>
             Export .md
           </button>
           <button type="button" onClick={() => void remove(session)}>
@@ -93,15 +85,10 @@ export function SessionHistory({
         {feedback.answered > 0 && (
           <section className="hint-section" aria-label="Summary">
             <h3>Summary</h3>
-            <p>
-              You answered {feedback.answered} of {countOf(hints.length, 'question')}, covering {percentOf(feedback.meanCoverage)} of their key points on average, with{' '}
-              {feedback.fillersPerMinute.toFixed(1)} fillers a minute.
-            </p>
+            <p>{feedbackSummaryText(feedback)}</p>
             {feedback.weakest.length > 0 && (
               <>
-                <p>
-                  Weakest: {feedback.weakest.map((question) => `“${question.question}” (${percentOf(question.coveredShare)})`).join(', ')}.
-                </p>
+                <p>Weakest: {weakestText(feedback)}.</p>
                 {onDrill && (
                   <button type="button" onClick={() => onDrill(feedback.weakest.map((question) => question.entryId))}>
                     Drill these
@@ -120,7 +107,7 @@ export function SessionHistory({
               {feedback.questions.map((question) => (
                 <li key={question.at}>
                   {clock(question.at - session.startedAt)} — {question.question}
-                  {question.answered && <p className="hint-meta answer-figures">{answerFigures(question)}</p>}
+                  {question.answered && <p className="hint-meta answer-figures">{answerFiguresText(question)}</p>}
                   {question.coverage.length > 0 && (
                     <ul className="coverage" aria-label="Key points you covered">
                       <li className="hint-meta">
@@ -158,13 +145,11 @@ export function SessionHistory({
     {undo}
     {overview}
     <ul className="session-list" aria-label="Sessions">
-      {sessions.map((session) => (
+      {sessions.map(({ session, feedback }) => (
         <li key={session.id}>
           <button type="button" className="browser-item" onClick={() => void show(session)}>
             <span className="browser-question">{when(session)}</span>
-            <span className="hint-meta">
-              {session.endedAt ? `${clock(session.endedAt - session.startedAt)} long` : 'in progress or interrupted'}
-            </span>
+            <span className="hint-meta">{sessionSummaryLine(session, feedback)}</span>
           </button>
         </li>
       ))}

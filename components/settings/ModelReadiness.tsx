@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Readiness } from '@/lib/store/model-readiness-store';
 
 export interface ModelReadinessProps {
@@ -8,12 +9,14 @@ export interface ModelReadinessProps {
   aboutMb?: number;
   onDownload: () => void;
   onCancel: () => void;
+  /** Offered when the download failed: the way to a model with no download. */
+  localFolder?: ReactNode;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The speech model's state on this device, and the "Get ready" download with its progress, cancel and resume. */
-export function ModelReadiness({ readiness, modelLabel, aboutMb, onDownload, onCancel }: ModelReadinessProps) {
+export function ModelReadiness({ readiness, modelLabel, aboutMb, onDownload, onCancel, localFolder }: ModelReadinessProps) {
   const size = aboutMb ? `about ${aboutMb} MB` : 'its size shows as it downloads';
   switch (readiness.phase) {
     case 'checking':
@@ -44,19 +47,23 @@ export function ModelReadiness({ readiness, modelLabel, aboutMb, onDownload, onC
     case 'missing':
     case 'paused': {
       const kept = readiness.loaded > 0;
+      const failed = readiness.phase === 'paused' && readiness.failed;
       return (
         <div className="model-readiness">
           {readiness.phase === 'paused' && (
-            <p role="status" className="message message--info">
+            <p role={failed ? 'alert' : 'status'} className={`message message--${failed ? 'error' : 'info'}`}>
               {readiness.message}
             </p>
           )}
           <p className="hint-meta">
             {modelLabel}, {size}, downloaded once and kept on this device{kept ? ` (${megabytes(readiness.loaded)} already here)` : ''}.
           </p>
-          <button type="button" className="primary" onClick={onDownload}>
-            {kept ? 'Resume download' : 'Get ready'}
-          </button>
+          <div className="pack-actions">
+            <button type="button" className="primary" onClick={onDownload}>
+              {failed ? 'Try again' : kept ? 'Resume download' : 'Get ready'}
+            </button>
+            {failed && localFolder}
+          </div>
         </div>
       );
     }

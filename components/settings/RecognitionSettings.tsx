@@ -1,12 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { localModelChoice } from '@/lib/asr/asr-settings';
-import { checkModelFolder } from '@/lib/asr/local-model-folder';
-import { listModelFolders, saveModelFolder } from '@/lib/asr/model-store';
-import { findWhisperModel, WHISPER_MODELS } from '@/lib/asr/whisper-models';
+import { listModelFolders } from '@/lib/asr/model-store';
+import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
 import type { DevicePreference, VadSettings } from '@/lib/messaging/runtime-messages';
-import { FileButton } from '../common/FileButton';
-import type { Notice } from '@/lib/store/session-store';
-import { MessageLine } from '../common/MessageLine';
+import { LocalModelFolder } from './LocalModelFolder';
 
 interface RecognitionSettingsProps {
   model: string;
@@ -24,34 +21,11 @@ interface RecognitionSettingsProps {
 /** Model choice (download sizes shown up front), a user-provided model folder, device and microphone. */
 export function RecognitionSettings(props: RecognitionSettingsProps) {
   const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
-  const [message, setMessage] = useState<Notice | null>(null);
-  const about = findWhisperModel(props.model)?.about;
   useEffect(() => {
     void listModelFolders().then(setFolders);
   }, []);
 
-  async function importFolder(files: FileList | null) {
-    const list = Array.from(files ?? []);
-    const check = checkModelFolder(list.map((file) => file.webkitRelativePath || file.name));
-    if (!check.ok) {
-      setMessage({ kind: 'error', text: check.message });
-      return;
-    }
-    try {
-      await saveModelFolder(
-        check.name,
-        check.dtype,
-        list.map((file) => ({ path: file.webkitRelativePath, blob: file })),
-      );
-    } catch (error) {
-      setMessage({ kind: 'error', text: `The model folder could not be stored (${(error as Error).message}). Free some disk space and try again.` });
-      return;
-    }
-    setFolders(await listModelFolders());
-    props.onModel(localModelChoice(check.name));
-    setMessage({ kind: 'info', text: `Stored "${check.name}"; it is now the model in use, with no download.` });
-  }
-
+  const chosen = WHISPER_MODELS.find((model) => model.id === props.model);
   return (
     <section className="settings" aria-label="Speech recognition settings">
       <h2>Speech recognition</h2>
@@ -60,7 +34,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         <select value={props.model} onChange={(event) => props.onModel(event.target.value)}>
           {WHISPER_MODELS.map((model) => (
             <option key={model.id} value={model.id}>
-              {model.label}, about {model.downloadMb} MB
+              {model.label}, {model.downloadMb} MB
             </option>
           ))}
           {folders.map((folder) => (
@@ -70,33 +44,41 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           ))}
         </select>
       </label>
-      {about && <p className="hint-meta">{about}</p>}
+      {/* What the choice means, in a line of its own: an option's text is cut at the panel's narrowest. */}
+      {chosen && (
+        <p className="hint-meta">
+          {chosen.label}: {chosen.tradeOff}; a {chosen.downloadMb} MB download, once.
+        </p>
+      )}
       {props.modelReadiness}
-      <FileButton
-        label="Use a local model folder"
-        // @ts-expect-error -- webkitdirectory is supported by Chrome but missing from React's types
-        webkitdirectory=""
-        onFiles={(files) => void importFolder(files)}
+      <LocalModelFolder
+        onStored={async (name) => {
+          setFolders(await listModelFolders());
+          props.onModel(localModelChoice(name));
+        }}
       />
       <label>
-        Run on
+        Speed
         <select value={props.device} onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}>
-          <option value="auto">WebGPU when available, else WASM</option>
-          <option value="wasm">WASM (CPU) only</option>
+          <option value="auto">Fastest available</option>
+          <option value="wasm">Processor only</option>
         </select>
       </label>
+      <p className="hint-meta">
+        {props.device === 'auto' ? 'Uses the graphics card when it works, else the processor.' : 'Slower, but works on every computer.'}
+      </p>
       <fieldset className="vad-settings">
-        <legend>Cutting speech into utterances</legend>
+        <legend>When a spoken line ends</legend>
         <label>
-          Pause that ends an utterance: {props.vad.minSilenceMs} ms
+          A pause of {(props.vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer sentences cut in two)
           <input type="range" min={300} max={2000} step={100} value={props.vad.minSilenceMs} onChange={(event) => props.onVad({ minSilenceMs: Number(event.target.value) })} />
         </label>
         <label>
-          Longest utterance: {props.vad.maxUtteranceMs / 1000} s
+          A line longer than {props.vad.maxUtteranceMs / 1000} s is cut there
           <input type="range" min={5000} max={29000} step={1000} value={props.vad.maxUtteranceMs} onChange={(event) => props.onVad({ maxUtteranceMs: Number(event.target.value) })} />
         </label>
         <label>
-          Audio kept around speech: {props.vad.padMs} ms
+          Sound kept before and after speech: {(props.vad.padMs / 1000).toFixed(2)} s (more: fewer clipped first words)
           <input type="range" min={0} max={800} step={50} value={props.vad.padMs} onChange={(event) => props.onVad({ padMs: Number(event.target.value) })} />
         </label>
       </fieldset>
@@ -105,7 +87,6 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         Also capture my microphone (labelled “You”; never triggers hints)
       </label>
       <p className="hint-meta">Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees your IP address.</p>
-      <MessageLine message={message} />
     </section>
   );
 }

@@ -36,7 +36,9 @@ export function TryoutPanel({
     () => matchQuestion(index, deferredText.trim() ? [{ text: deferredText, speaker: 'interviewer' }] : [], { threshold }),
     [index, deferredText, threshold],
   );
-  const closest = match.candidates[0];
+  // A close call offers its question as a chip (the live rule for near misses); chatter offers nothing.
+  const [picked, setPicked] = useState<{ text: string; entryId: string } | null>(null);
+  const chosen = picked?.text === deferredText ? match.nearMisses.find((near) => near.entry.id === picked.entryId)?.entry : undefined;
 
   return (
     <section className="tryout" aria-label="Try a question">
@@ -56,13 +58,27 @@ export function TryoutPanel({
               <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} myAnswer={myAnswers[match.best.entry.id]} />
             </>
           )
+        ) : chosen ? (
+          <>
+            {verbosityPicker}
+            <HintCardView card={buildHintCard(chosen, verbosity)} myAnswer={myAnswers[chosen.id]} />
+          </>
         ) : (
-          <p className="no-hint" role="status">
-            {OUTCOME_MESSAGES[match.outcome]}
-            {match.outcome === 'no-match' && closest && (
-              <> Closest: “{closest.entry.question}” ({Math.round(closest.score * 100)}%).</>
+          <>
+            <p className="no-hint" role="status">
+              {OUTCOME_MESSAGES[match.outcome]}
+            </p>
+            {match.outcome === 'no-match' && match.nearMisses.length > 0 && (
+              <div className="near-misses">
+                <p className="hint-meta">Did they ask…?</p>
+                {match.nearMisses.map(({ entry }) => (
+                  <button key={entry.id} type="button" className="chip" onClick={() => setPicked({ text: deferredText, entryId: entry.id })}>
+                    {entry.question}
+                  </button>
+                ))}
+              </div>
             )}
-          </p>
+          </>
         )}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 import { useModelReadinessStore, usePracticeStore, useSettingsStore } from './stores';
 import { liveActions, useLiveSession, useSessionStore } from './useLiveSession';
@@ -28,6 +28,8 @@ function isTextField(target: EventTarget | null): boolean {
 export function App() {
   const [view, setView] = useState<ViewName>('live');
   const [helpOpen, setHelpOpen] = useState(false);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
   useLiveSession();
   useInterviewAnswersKept();
   const { entries } = useQuestionIndex();
@@ -83,14 +85,14 @@ export function App() {
         <h1>
           <img className="app-icon" src="/icon.svg" alt="" width={20} height={20} /> Cuecard
         </h1>
+        <button ref={helpButton} type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+          ?
+        </button>
         <p className="app-status" role="status">
           {countOf(entries.length, 'question')} ready, offline
         </p>
-        <button type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
-          ?
-        </button>
       </header>
-      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {helpOpen && <ShortcutsHelp onClose={closeHelp} returnFocusTo={helpButton} />}
       <nav className="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {NAMES.map((name) => (
           <button

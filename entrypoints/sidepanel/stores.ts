@@ -2,6 +2,7 @@ import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
 import { browserDownloadStore } from '@/lib/asr/model-store';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { chromeStorageAdapter, followStorageChanges } from '@/lib/platform/chrome-storage-adapter';
+import { createImportReviewStore } from '@/lib/store/import-review-store';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
 import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
 import { createPracticeStore, PRACTICE_STORAGE_KEY } from '@/lib/store/practice-store';
@@ -10,6 +11,7 @@ import { createSettingsStore, SETTINGS_STORAGE_KEY } from '@/lib/store/settings-
 export const useSettingsStore = createSettingsStore(chromeStorageAdapter);
 export const useKnowledgeStore = createKnowledgeStore(chromeStorageAdapter);
 export const usePracticeStore = createPracticeStore(chromeStorageAdapter);
+export const useImportReviewStore = createImportReviewStore();
 export const useModelReadinessStore = createModelReadinessStore({
   store: browserDownloadStore(),
   fetch: (input, init) => fetch(input, init),

@@ -3,6 +3,7 @@ import { asrSettingsFor } from '@/lib/asr/asr-settings';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chrome-panel-adapter';
 import { speak } from '@/lib/platform/speech-synthesis';
+import { microphoneProblem } from '@/lib/session/microphone-problem';
 import { hintsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
 import { createSessionStore } from '@/lib/store/session-store';
 import { useKnowledgeStore, usePracticeStore, useSettingsStore } from './stores';
@@ -60,8 +61,11 @@ export function useLiveSession(): typeof liveActions {
   return liveActions;
 }
 
-/** Starts listening: to the interview tab, or for a drill to the microphone alone. */
-async function start(mode: 'interview' | 'drill' = 'interview') {
+/**
+ * Starts listening: to the interview tab, or for a drill to the microphone alone. A drill
+ * without a microphone does not start; what went wrong is returned, for the drill to say.
+ */
+async function start(mode: 'interview' | 'drill' = 'interview'): Promise<string | undefined> {
   const store = useSessionStore.getState();
   // "Starting" shows at once, before the tab and microphone checks, and a second press meanwhile does nothing.
   if (!store.claimStart(mode)) return;
@@ -78,11 +82,10 @@ async function start(mode: 'interview' | 'drill' = 'interview') {
     try {
       const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
       for (const track of probe.getTracks()) track.stop();
-    } catch {
+    } catch (error) {
       if (mode === 'drill') {
         store.setStatus({ state: 'idle' });
-        store.notify({ kind: 'error', text: 'A drill listens to your answers, so it needs the microphone. Allow it when Chrome asks, then try again.' });
-        return;
+        return microphoneProblem(error);
       }
       withMicrophone = false;
       store.notify({ kind: 'info', text: 'Microphone access was not given, so only the tab is captured.' });
@@ -118,12 +121,15 @@ async function stop() {
   }
 }
 
-/** Drill: reads a question aloud; its card stays hidden until the answer, heard on the microphone, is over. */
+/**
+ * Drill: reads a question aloud; its card stays hidden until the answer, heard on the
+ * microphone (or typed, when there is none), is over.
+ */
 async function ask(entry: KnowledgeEntry) {
   const store = useSessionStore.getState();
-  if (store.status === 'idle') await start('drill');
-  if (useSessionStore.getState().status === 'idle') return;
-  usePracticeStore.getState().startQuestion(entry, Date.now());
+  const withoutMicrophone = store.status === 'idle' ? await start('drill') : undefined;
+  if (!withoutMicrophone && useSessionStore.getState().status === 'idle') return;
+  usePracticeStore.getState().startQuestion(entry, Date.now(), withoutMicrophone);
   const { sessionId } = useSessionStore.getState();
   const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
   useSessionStore.getState().showHints([hint]);

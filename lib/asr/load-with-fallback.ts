@@ -1,3 +1,4 @@
+import { modelText } from './model-status-text';
 import type { AsrDevice } from './whisper-models';
 
 export interface LoadAttempt<T> {
@@ -34,8 +35,5 @@ export async function loadWithFallback<T>(device: AsrDevice, attempt: LoadAttemp
     }
     if (candidate === 'webgpu') attempt.warn(`WebGPU could not run the model (${(lastError as Error)?.message ?? lastError}); using WASM instead.`);
   }
-  const reason = (lastError as Error)?.message ?? String(lastError);
-  throw new Error(
-    `The speech model could not be loaded: ${reason}. Check the connection (the first use downloads the model) and press Start again, or choose a local model folder in Settings.`,
-  );
+  throw new Error(modelText({ kind: 'load-failed', error: lastError }).text);
 }

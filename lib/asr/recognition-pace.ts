@@ -33,6 +33,6 @@ export function catchUpWindowMs(decodeMs: number, partialEveryMs: number): numbe
 /** What the panel says when partial lines are off for pace. */
 export function slowRecognitionNotice(decodeMs: number): string {
   const seconds = (decodeMs / 1000).toFixed(1);
-  return `Speech recognition takes about ${seconds} s per line on this device, so live partial text is off: each line and its card appear when the speaker pauses. A smaller model (Settings) or a less busy computer brings partial text back.`;
+  return `Speech recognition takes about ${seconds} s per line on this computer, so words no longer show while they are spoken: each line and its card appear when the speaker pauses. A smaller model (Settings) or a less busy computer brings them back.`;
 }
 

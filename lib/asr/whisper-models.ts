@@ -7,49 +7,34 @@ import type { RunDevice } from '../messaging/runtime-messages';
 export interface WhisperModelChoice {
   id: string;
   label: string;
-  /** What choosing it means for the user, shown under the choice in Settings. */
-  about: string;
   /** Model id on the model hub, in the transformers.js (ONNX) layout. */
   hubId: string;
   englishOnly: boolean;
   /** Approximate download for the WASM (q8) files, in MB. */
   downloadMb: number;
+  /** What the choice means for the user: speed against accuracy, languages. */
+  tradeOff: string;
 }
 
 export const WHISPER_MODELS: readonly WhisperModelChoice[] = [
   {
     id: 'moonshine-tiny',
     label: 'Moonshine tiny (English)',
-    about:
-      'Works on just the speech it hears, so a short question is recognised quickly, even on a computer without a graphics card. In its makers’ published tests it gets slightly fewer words wrong than Whisper tiny.',
     hubId: 'onnx-community/moonshine-tiny-ONNX',
     englishOnly: true,
     downloadMb: 28,
+    tradeOff: 'fastest without a graphics card; in its makers’ tests as accurate as Whisper tiny or more',
   },
   {
     id: 'tiny.en',
     label: 'Whisper tiny (English)',
-    about: 'Always works through 30 seconds of audio, however short the question, so each line takes longer on a computer without a graphics card.',
     hubId: 'onnx-community/whisper-tiny.en',
     englishOnly: true,
     downloadMb: 41,
+    tradeOff: 'reads 30 s of audio for every line, so slower than Moonshine without a graphics card',
   },
-  {
-    id: 'base.en',
-    label: 'Whisper base (English)',
-    about: 'Fewer wrong words than the tiny models, for about three times the work: best with a graphics card.',
-    hubId: 'onnx-community/whisper-base.en',
-    englishOnly: true,
-    downloadMb: 77,
-  },
-  {
-    id: 'small',
-    label: 'Whisper small (multilingual)',
-    about: 'Understands many languages; far slower, so it needs a graphics card to keep up with a conversation.',
-    hubId: 'onnx-community/whisper-small',
-    englishOnly: false,
-    downloadMb: 250,
-  },
+  { id: 'base.en', label: 'Whisper base (English)', hubId: 'onnx-community/whisper-base.en', englishOnly: true, downloadMb: 77, tradeOff: 'more accurate, about twice as slow' },
+  { id: 'small', label: 'Whisper small (multilingual)', hubId: 'onnx-community/whisper-small', englishOnly: false, downloadMb: 250, tradeOff: 'many languages, slowest; for a fast computer' },
 ];
 
 /**

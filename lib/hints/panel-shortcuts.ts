@@ -14,7 +14,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; does: string }> = [
   { keys: 'Alt+1  /  Alt+2  /  Alt+3', does: 'glance / standard / detailed' },
   { keys: 'Alt+S', does: 'start or stop listening' },
   { keys: 'Alt+R', does: 'drill: show the card now (I have finished answering)' },
-  { keys: '←  /  →  (on the view tabs)', does: 'move between Live, Knowledge, Sessions and Settings' },
+  { keys: '←  /  →', does: 'on the view tabs: move between Live, Knowledge, Sessions and Settings' },
   { keys: '?', does: 'this list (Esc closes it)' },
 ];
 

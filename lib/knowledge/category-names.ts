@@ -15,3 +15,14 @@ export function categoryName(slug: string): string {
   const words = slug.replace(/-+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : slug;
 }
+
+/**
+ * What the user typed as a category, as its slug: a known category's name ("Behavioural",
+ * "ML theory") or a slug gives that slug; other words are joined by dashes
+ * ("Data engineering" → "data-engineering").
+ */
+export function categorySlug(text: string): string {
+  const typed = text.trim();
+  const known = Object.entries(NAMES).find(([slug, name]) => name.toLowerCase() === typed.toLowerCase() || slug === typed.toLowerCase());
+  return known ? known[0] : typed.toLowerCase().replace(/\s+/g, '-');
+}

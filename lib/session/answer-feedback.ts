@@ -1,3 +1,4 @@
+import { clock } from './clock';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { CompiledAliases } from '../match/pack-aliases';
 import type { TranscriptLine } from '../messaging/runtime-messages';
@@ -166,4 +167,30 @@ export function sessionFeedback(
     fillersPerMinute: all.fillersPerMinute,
     weakest: [...scored].sort((a, b) => a.coveredShare - b.coveredShare || a.at - b.at).slice(0, 3),
   };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** One line of figures on an answer: speaking time, fillers, repeated words, frame steps not heard. */
+export function answerFiguresText({ stats, frame }: QuestionFeedback): string {
+  const parts = [`spoke ${clock(stats.spokenMs)}`];
+  const fillers = Object.entries(stats.fillers)
+    .sort((a, b) => b[1] - a[1])
+    .map(([filler, count]) => `“${filler}” ×${count}`);
+  parts.push(`${stats.fillersPerMinute.toFixed(1)} fillers a minute${fillers.length ? ` (${fillers.join(', ')})` : ''}`);
+  if (stats.repeated.length) parts.push(`said often: ${stats.repeated.map(({ word, count }) => `${word} ×${count}`).join(', ')}`);
+  const missing = frame?.steps.filter((step) => !step.heard).map((step) => step.step) ?? [];
+  if (frame) parts.push(missing.length ? `${frame.frame}: no ${missing.join(', ')} heard` : `${frame.frame}: every step heard`);
+  return parts.join(' · ');
+}
+
+/** The review's summary in one sentence: answered, key points covered, fillers. */
+export function feedbackSummaryText(feedback: SessionFeedback): string {
+  return `You answered ${feedback.answered} of ${plural(feedback.questions.length, 'question')}, covering ${percent(feedback.meanCoverage)} of their key points on average, with ${feedback.fillersPerMinute.toFixed(1)} fillers a minute.`;
+}
+
+/** The weakest answers, as the review names them: “question” (share). */
+export function weakestText(feedback: SessionFeedback): string {
+  return feedback.weakest.map((question) => `“${question.question}” (${percent(question.coveredShare)})`).join(', ');
 }

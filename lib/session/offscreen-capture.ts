@@ -90,7 +90,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     // The record comes first: when it cannot be written (a full disk), nothing has been
     // opened yet, so no stream, timer or half-started session is left behind.
     try {
-      await startSessionRecord(await platform.db, { id: message.sessionId, startedAt: Date.now() });
+      await startSessionRecord(await platform.db, { id: message.sessionId, kind: message.streamId === null ? 'drill' : 'interview', startedAt: Date.now() });
     } catch (error) {
       failStart(`Cuecard could not save a new session (${(error as Error).name}), so it did not start. Free disk space or delete old sessions under Sessions, then press Start again.`);
       return;

@@ -3,6 +3,8 @@ import type { TranscriptLine } from '../messaging/runtime-messages';
 
 export interface SessionRecord {
   id: string;
+  /** A mock interview (a tab) or a drill (the microphone alone); sessions stored before this was kept read as interviews. */
+  kind?: 'interview' | 'drill';
   startedAt: number;
   endedAt?: number;
   endReason?: string;

@@ -2,6 +2,7 @@ import type { ZodError } from 'zod';
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { addPack } from '../knowledge/add-pack';
+import { findInstalledCopy, type InstalledCopy } from '../knowledge/compare-packs';
 import { entryIdFromQuestion } from '../knowledge/entry-id';
 import { PackError } from '../knowledge/pack-error';
 import { parsePackFile } from '../knowledge/parse-pack-file';
@@ -13,7 +14,8 @@ export type Removal =
   | { kind: 'pack'; pack: KnowledgePack; position: number }
   | { kind: 'entry'; packId: string; entry: KnowledgeEntry; position: number };
 
-export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; message: string };
+/** An import adds the pack, is refused, or waits: the file is a copy of an installed pack, and the user says whether to update it or keep both. */
+export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; message: string } | { ok: 'copy'; pack: KnowledgePack; copy: InstalledCopy };
 export type SaveResult = { ok: true; entry: KnowledgeEntry } | { ok: false; message: string };
 export type SaveAnswerResult = { ok: true } | { ok: false; message: string };
 
@@ -32,8 +34,13 @@ export interface KnowledgeState {
   myAnswers: Record<string, MyAnswer>;
   /** Stores (or, when blank, removes) the user's answer to an entry; an invalid one changes nothing. */
   saveMyAnswer: (entryId: string, answer: unknown) => SaveAnswerResult;
-  /** Parses a pack file and adds it; on any error the stored packs stay exactly as they were. */
+  /**
+   * Parses a pack file and adds it; on any error the stored packs stay exactly as they were.
+   * A copy of an installed pack (a backup restored) is not added: the result says what it would change.
+   */
   importPackFile: (fileName: string, text: string) => ImportResult;
+  /** Replaces an installed pack's entries with an imported copy's (the user chose Update); the answers on this device stay. */
+  updatePack: (packId: string, imported: KnowledgePack) => KnowledgePack;
   /** Adds a pack built elsewhere (web import); returns it with the id it was stored under. */
   addUserPack: (pack: KnowledgePack) => KnowledgePack;
   removePack: (packId: string) => void;
@@ -88,7 +95,14 @@ export function createKnowledgeStore(storage: StateStorage) {
             if (error instanceof PackError) return { ok: false, message: `${fileName}: ${error.message}` };
             throw error;
           }
-          return { ok: true, pack: get().addUserPack(pack) };
+          const copy = findInstalledCopy(get().userPacks, takeMyAnswers(pack).pack);
+          return copy ? { ok: 'copy', pack, copy } : { ok: true, pack: get().addUserPack(pack) };
+        },
+        updatePack(packId, imported) {
+          const { pack, answers } = takeMyAnswers(imported);
+          const updated = { ...pack, id: packId };
+          set({ userPacks: get().userPacks.map((known) => (known.id === packId ? updated : known)), myAnswers: { ...answers, ...get().myAnswers } });
+          return updated;
         },
         addUserPack(imported) {
           // Answers a file carries go where all answers live; ones already on the device are kept.

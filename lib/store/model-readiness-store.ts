@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { modelSource } from '../asr/asr-settings';
-import { downloadModel, hubFileUrl, ModelDownloadError, whisperFiles, type DownloadProgress, type DownloadStore } from '../asr/model-download';
+import { modelText } from '../asr/model-status-text';
+import { downloadModel, hubFileUrl, whisperFiles, type DownloadProgress, type DownloadStore } from '../asr/model-download';
 import type { AsrDevice } from '../asr/whisper-models';
 import type { DevicePreference } from '../messaging/runtime-messages';
 
@@ -12,8 +13,8 @@ export type Readiness =
   /** Nothing or part of it stored; `loaded` is what a resume keeps. */
   | { phase: 'missing'; loaded: number }
   | ({ phase: 'downloading' } & DownloadProgress)
-  /** Stopped with parts kept (cancelled, or the connection dropped); `message` says which. */
-  | { phase: 'paused'; loaded: number; message: string }
+  /** Stopped with parts kept: cancelled, or `failed` (offline, host refused, disk full); `message` says which and what to do. */
+  | { phase: 'paused'; loaded: number; message: string; failed: boolean }
   | { phase: 'ready' };
 
 export interface ModelReadinessState {
@@ -51,20 +52,6 @@ async function storedBytes(store: DownloadStore, hubId: string, files: readonly 
     for (const part of await store.readParts(url)) loaded += part.size;
   }
   return { loaded, complete };
-}
-
-/** Says why a download stopped and what to do, keeping what arrived. */
-function stoppedMessage(error: unknown): string {
-  if (error === CANCELLED) return 'Download paused. What arrived is kept for when you resume.';
-  if (error instanceof ModelDownloadError && !error.resumable) return `The download failed: ${error.message}. Try again in a moment.`;
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return 'There is not enough disk space for the model. Free some space, then resume.';
-  }
-  if (error instanceof TypeError || (error instanceof ModelDownloadError && error.resumable)) {
-    return 'The connection dropped. What arrived is kept: resume when you are back online.';
-  }
-  const reason = ((error as Error)?.message ?? String(error)).replace(/\.$/, '');
-  return `The download stopped: ${reason}. What arrived is kept; try again.`;
 }
 
 /** One store for the speech model's readiness, shared by the onboarding card and Settings. */
@@ -106,6 +93,10 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
       const { signal } = controller;
       // A newer check (another model chosen) owns the state from then on.
       const current = () => target === mine;
+      const start = get().readiness;
+      const before = 'loaded' in start ? start.loaded : 0;
+      let firstProgress: number | undefined;
+      let arrived = false;
       set({ readiness: { phase: 'downloading', file: files[0]!, loaded: 0, done: 0, files: files.length } });
       try {
         await downloadModel({
@@ -115,13 +106,18 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
           store: deps.store,
           signal,
           onProgress: (progress) => {
+            firstProgress ??= progress.loaded;
+            if (progress.loaded > firstProgress) arrived = true;
             if (!signal.aborted && current()) set({ readiness: { phase: 'downloading', ...progress } });
           },
         });
         if (current()) set({ readiness: { phase: 'ready' } });
       } catch (error) {
         const loaded = (await storedBytes(deps.store, hubId, files).catch(() => ({ loaded: 0 }))).loaded;
-        if (current()) set({ readiness: { phase: 'paused', loaded, message: stoppedMessage(signal.aborted ? signal.reason : error) } });
+        const cancelled = signal.aborted && signal.reason === CANCELLED;
+        // Nothing new arrived: the host was never reached (offline), not a connection that dropped.
+        const { tone, text } = modelText({ kind: 'download-stopped', error: signal.aborted ? signal.reason : error, cancelled, arrived: arrived || loaded > before });
+        if (current()) set({ readiness: { phase: 'paused', loaded, message: text, failed: tone === 'error' } });
       } finally {
         if (controller?.signal === signal) controller = undefined;
       }

@@ -11,6 +11,8 @@ export interface DrillQuestion {
   deadline?: number;
   revealed: boolean;
   rated: boolean;
+  /** Without a microphone: why, and the answer typed instead (empty: thought through). */
+  typed?: { problem: string; answer: string };
 }
 
 export interface PracticeState {
@@ -24,7 +26,9 @@ export interface PracticeState {
   queueDrill: (entryIds: readonly string[]) => void;
   dequeue: (entryId: string) => void;
   setTimerOn: (on: boolean) => void;
-  startQuestion: (entry: KnowledgeEntry, now: number) => void;
+  /** Asks a drill question; with `withoutMicrophone` (why there is none) it is answered by typing. */
+  startQuestion: (entry: KnowledgeEntry, now: number, withoutMicrophone?: string) => void;
+  setTypedAnswer: (answer: string) => void;
   /** Shows the card: the user asked, stopped answering, or the time ran out. */
   reveal: () => void;
   /** Keeps the attempt (self-rating and coverage) and moves the entry on in the schedule. */
@@ -51,8 +55,13 @@ export function createPracticeStore(storage: StateStorage) {
         queueDrill: (entryIds) => set({ queue: [...new Set(entryIds)] }),
         dequeue: (entryId) => set({ queue: get().queue.filter((id) => id !== entryId) }),
         setTimerOn: (timerOn) => set({ timerOn }),
-        startQuestion(entry, now) {
-          set({ drill: { entryId: entry.id, askedAt: now, deadline: get().timerOn ? now + answerTimeMs(entry) : undefined, revealed: false, rated: false } });
+        startQuestion(entry, now, withoutMicrophone) {
+          const deadline = get().timerOn ? now + answerTimeMs(entry) : undefined;
+          set({ drill: { entryId: entry.id, askedAt: now, deadline, revealed: false, rated: false, ...(withoutMicrophone ? { typed: { problem: withoutMicrophone, answer: '' } } : {}) } });
+        },
+        setTypedAnswer(answer) {
+          const drill = get().drill;
+          if (drill?.typed && !drill.revealed) set({ drill: { ...drill, typed: { ...drill.typed, answer } } });
         },
         reveal() {
           const drill = get().drill;

@@ -34,7 +34,7 @@ describe('capture failures', () => {
     const panel = await openPanel(loaded);
     // The default model comes from the model hub, which this machine cannot reach.
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/The speech model could not be loaded: .*press Start again, or choose a local model folder/);
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/^The speech model is not on this device yet\. Cuecard could not reach the model host \(huggingface\.co\)\. Are you offline\? Connect and press Start again, or use a local model folder \(Settings\)\.$/);
     await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
     await panel.close();
     await interview.close();
@@ -57,7 +57,7 @@ describe('capture failures', () => {
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
 
-    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/The speech model could not be loaded: .*choose a local model folder/);
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/^The speech model could not be loaded \(.+\)\. Press Start again; if it keeps failing, use a local model folder \(Settings\)\.$/);
     await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
     await panel.close();
     await interview.close();

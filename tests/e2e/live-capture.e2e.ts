@@ -63,7 +63,7 @@ describe('live capture of a playing tab', () => {
     await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), { timeout: 10_000 }).toBe(
       'How do you handle class imbalance?',
     );
-    expect(await sessionState(panel)).toContain('Speech recognition on WASM');
+    expect(await sessionState(panel)).toContain('recognising on the processor');
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'live-session.png'), fullPage: true });
   });
 

@@ -43,7 +43,7 @@ describe.each(MODELS)('real-size %s in the extension', (_name, makeFolder) => {
   it('transcribes the tab with the full vocabulary, within the token budget, recording what each line cost', async () => {
     const events = await recordSessionEvents(panel);
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => sessionState(panel), { timeout: 90_000 }).toContain('Speech recognition on WASM');
+    await expect.poll(() => sessionState(panel), { timeout: 90_000 }).toContain('recognising on the processor');
 
     const lines = async () => (await events()).map((timed) => timed.event).filter((event) => event.kind === 'line');
     await expect.poll(async () => (await lines()).length, { timeout: 150_000, interval: 1_000 }).toBeGreaterThanOrEqual(2);

@@ -47,7 +47,7 @@ const say = (text: string) => page.getByLabel('What the interviewer said').fill(
 const status = () => page.locator('.app-status');
 /** Import and export sit in the Knowledge view's "Import / export" menu. */
 async function openImportMenu() {
-  const menu = page.locator('details.disclosure-menu');
+  const menu = page.locator('details.disclosure-menu', { hasText: 'Import / export' });
   if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
 }
 

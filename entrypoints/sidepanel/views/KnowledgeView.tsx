@@ -12,7 +12,7 @@ import { withMyAnswers } from '@/lib/knowledge/my-answer';
 import { selectDisabledPackIds, selectMyAnswers, selectUserPacks } from '@/lib/store/knowledge-store';
 import { practiceStatus } from '@/lib/session/practice-schedule';
 import { selectPracticeHistory } from '@/lib/store/practice-store';
-import { SHIPPED_PACKS, useKnowledgeStore, usePracticeStore } from '../stores';
+import { SHIPPED_PACKS, useImportReviewStore, useKnowledgeStore, usePracticeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 
 export function KnowledgeView() {
@@ -20,6 +20,7 @@ export function KnowledgeView() {
   const knowledge = useKnowledgeStore(
     useShallow((state) => ({
       importPackFile: state.importPackFile,
+      updatePack: state.updatePack,
       removePack: state.removePack,
       togglePack: state.togglePack,
       saveEntry: state.saveEntry,
@@ -39,6 +40,8 @@ export function KnowledgeView() {
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const practiceStatusOf = useCallback((entryId: string) => practiceStatus(practiceHistory[entryId], Date.now()), [practiceHistory]);
   // Exports carry the user's answers to their entries.
+  // A review under way (left for another view) is shown again where it was: the menu opens on it.
+  const reviewing = useImportReviewStore((state) => Object.keys(state.reviews).length > 0);
   const allPacks = useMemo(() => [...SHIPPED_PACKS, ...userPacks].map((pack) => withMyAnswers(pack, myAnswers)), [userPacks, myAnswers]);
   return (
     <>
@@ -58,13 +61,25 @@ export function KnowledgeView() {
         onSaveMyAnswer={knowledge.saveMyAnswer}
         practiceStatusOf={practiceStatusOf}
         menu={
-          <DisclosureMenu label="Import / export">
-            <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
-            <PackFileImport onImport={knowledge.importPackFile} index={index} onSaveImported={knowledge.addUserPack} userPackIds={editablePackIds} />
-            <PackExport packs={allPacks} />
-          </DisclosureMenu>
+          <>
+            {/* The packs (switches, Remove) sit up here: below the list they were a scroll past every question away. */}
+            <DisclosureMenu label={`Packs (${SHIPPED_PACKS.length + userPacks.length})`}>
+              <PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />
+            </DisclosureMenu>
+            <DisclosureMenu label="Import / export" defaultOpen={reviewing}>
+              <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} reviews={useImportReviewStore} />
+              <PackFileImport
+                onImport={knowledge.importPackFile}
+                index={index}
+                onSaveImported={knowledge.addUserPack}
+                onUpdatePack={knowledge.updatePack}
+                userPackIds={editablePackIds}
+                reviews={useImportReviewStore}
+              />
+              <PackExport packs={allPacks} />
+            </DisclosureMenu>
+          </>
         }
-        footer={<PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />}
       />
     </>
   );

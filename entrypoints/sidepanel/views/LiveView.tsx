@@ -11,13 +11,14 @@ import { SessionControls } from '@/components/session/SessionControls';
 import { TranscriptView } from '@/components/session/TranscriptView';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { GettingStarted } from '@/components/onboarding/GettingStarted';
+import { modelSource } from '@/lib/asr/asr-settings';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { answerFinished } from '@/lib/session/practice-schedule';
 import { selectDrill, selectPracticeHistory } from '@/lib/store/practice-store';
 import { selectMyAnswers } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
-import { useKnowledgeStore, usePracticeStore, useSettingsStore } from '../stores';
+import { useKnowledgeStore, useModelReadinessStore, usePracticeStore, useSettingsStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 import { liveActions, useSessionStore } from '../useLiveSession';
 import { ModelStep } from './ModelStep';
@@ -56,12 +57,14 @@ function CurrentCard() {
   const drilling = drill !== null && drill.entryId === hint?.entryId;
   const hidden = drilling && !drill.revealed;
   const now = useDrillClock(hidden);
+  const typed = drilling ? drill.typed?.answer : undefined;
+  // A typed answer is scored by the rule a spoken one is.
   const coverage = useMemo(() => {
     if (!entry || !hint) return undefined;
     const next = questions.find((question) => question.at > hint.at);
-    const answer = answerLines(lines, hint.at, next?.at);
+    const answer = typed === undefined ? answerLines(lines, hint.at, next?.at) : [typed].filter((text) => text.trim());
     return answer.length ? answerCoverage(entry, answer, index.aliases).map((point) => point.covered) : undefined;
-  }, [entry, hint, questions, lines, index]);
+  }, [entry, hint, questions, lines, index, typed]);
 
   useEffect(() => {
     if (!hidden) return;
@@ -70,7 +73,7 @@ function CurrentCard() {
   }, [hidden, drill, lines, speaking, now]);
 
   if (!entry) return null;
-  if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} />;
+  if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} onType={usePracticeStore.getState().setTypedAnswer} />;
   const covered = coverage?.filter(Boolean).length ?? null;
   return (
     <>
@@ -79,6 +82,7 @@ function CurrentCard() {
         <DrillRating
           covered={covered}
           total={entry.outline.keyPoints.length}
+          typed={typed !== undefined}
           onRate={(rating) => usePracticeStore.getState().rate(rating, covered === null || entry.outline.keyPoints.length === 0 ? null : covered / entry.outline.keyPoints.length, Date.now())}
         />
       )}
@@ -103,6 +107,8 @@ export function LiveView() {
     useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, awaitingStart, mode, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
+  const modelFromFolder = useSettingsStore((state) => modelSource(state.asrModel).source === 'local');
+  const modelNeeded = useModelReadinessStore((state) => !['ready', 'local', 'checking'].includes(state.readiness.phase));
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
@@ -122,10 +128,17 @@ export function LiveView() {
         notice={session.notice}
         drill={session.mode === 'drill'}
         awaitingStart={session.awaitingStart}
+        modelFromFolder={modelFromFolder}
         onStart={() => void liveActions.start()}
         onStop={() => void liveActions.stop()}
       />
-      {showSteps && <GettingStarted firstRun={!welcomed} modelStep={<ModelStep />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {showSteps && !welcomed && <GettingStarted modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {/* Once the welcome is put away, only a model still to get stays in sight, in a line or two. */}
+      {showSteps && welcomed && modelNeeded && (
+        <section className="model-needed" aria-label="Speech model">
+          <ModelStep offerFolder />
+        </section>
+      )}
       {/* The verbosity switch goes where a card is: here once a session has begun, else with a typed question's card. */}
       {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
       <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />
@@ -142,7 +155,7 @@ export function LiveView() {
         queue={queued}
         onDequeue={usePracticeStore.getState().dequeue}
       />
-      <details>
+      <details className="live-section">
         <summary>Try a question by typing it</summary>
         <TryoutPanel
           index={index}

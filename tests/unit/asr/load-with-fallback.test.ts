@@ -47,7 +47,9 @@ describe('loadWithFallback', () => {
 
   it('gives up with a message saying what to do', async () => {
     const run = attempts({ wasm: ['fetch failed', 'fetch failed'] });
-    await expect(loadWithFallback('wasm', run.attempt)).rejects.toThrow(/could not be loaded: fetch failed\. Check the connection .* local model folder/);
+    await expect(loadWithFallback('wasm', run.attempt)).rejects.toThrow(
+      'The speech model is not on this device yet. Cuecard could not reach the model host (huggingface.co). Are you offline? Connect and press Start again, or use a local model folder (Settings).',
+    );
     expect(run.calls).toEqual(['wasm']);
   });
 });

@@ -160,6 +160,6 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
   });
 
   it('tells the user the pace in seconds and what brings partial text back', () => {
-    expect(slowRecognitionNotice(2_380)).toMatch(/about 2\.4 s per line.*partial text is off.*Settings/);
+    expect(slowRecognitionNotice(2_380)).toMatch(/about 2\.4 s per line.*words no longer show while they are spoken.*Settings/);
   });
 });

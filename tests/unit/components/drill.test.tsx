@@ -7,6 +7,7 @@ import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { recordAttempt } from '@/lib/session/practice-schedule';
 import { chromeStorageAdapter } from '@/lib/platform/chrome-storage-adapter';
 import { createPracticeStore } from '@/lib/store/practice-store';
+import { microphoneProblem } from '@/lib/session/microphone-problem';
 
 afterEach(cleanup);
 
@@ -27,6 +28,33 @@ describe('DrillPrompt', () => {
   it('has no countdown with the timer off', () => {
     render(<DrillPrompt question="Q?" drill={{ entryId: 'q', askedAt: T0, revealed: false, rated: false }} now={T0} onReveal={() => undefined} />);
     expect(screen.queryByRole('timer')).toBeNull();
+  });
+});
+
+describe('DrillPrompt without a microphone', () => {
+  it('says what happened beside the question and takes a typed answer', () => {
+    const onType = vi.fn();
+    const drill = { entryId: 'dropout', askedAt: T0, revealed: false, rated: false, typed: { problem: microphoneProblem(new DOMException('denied', 'NotAllowedError')), answer: '' } };
+    render(<DrillPrompt question="What is dropout?" drill={drill} now={T0} onReveal={() => undefined} onType={onType} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toMatch(/^Chrome did not let Cuecard use the microphone.*Type your answer below, or think it through/);
+    expect(alert.className).toContain('message--error');
+    fireEvent.change(screen.getByLabelText('Your answer'), { target: { value: 'Zeroing units' } });
+    expect(onType).toHaveBeenCalledWith('Zeroing units');
+  });
+
+  it('names a missing microphone apart from a refused one', () => {
+    expect(microphoneProblem(new DOMException('none', 'NotFoundError'))).toMatch(/^No microphone was found\./);
+  });
+
+  it('keeps the typed answer in the practice store until the card is shown', () => {
+    const store = createPracticeStore(chromeStorageAdapter);
+    store.getState().startQuestion(pack.entries[1]!, T0, 'No microphone was found.');
+    store.getState().setTypedAnswer('Zeroing');
+    expect(store.getState().drill?.typed).toEqual({ problem: 'No microphone was found.', answer: 'Zeroing' });
+    store.getState().reveal();
+    store.getState().setTypedAnswer('changed after');
+    expect(store.getState().drill?.typed?.answer).toBe('Zeroing');
   });
 });
 
@@ -113,6 +141,10 @@ describe('ProgressChart', () => {
     expect(charts[0]!.getAttribute('aria-label')).toMatch(/^ML theory: 30 % on .+, 60 % on .+$/);
     expect(container.querySelectorAll('polyline')).toHaveLength(1);
     expect(container.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(2);
+    // A single day is drawn against its axis and labelled, not left as a lone dot.
+    const single = screen.getAllByRole('listitem')[1]!;
+    expect(single.textContent).toMatch(/only: practise on another day for a trend/);
+    expect(single.querySelectorAll('line')).toHaveLength(3);
     cleanup();
     render(<ProgressChart progress={[]} />);
     expect(screen.getByText(/No practice yet/)).toBeTruthy();

@@ -38,10 +38,28 @@ describe('ModelReadiness', () => {
     expect([bar.value, bar.max]).toEqual([1, 7]);
   });
 
-  it('after a drop says so and offers to resume with what is kept', () => {
-    renderReadiness({ phase: 'paused', loaded: 20 * 1024 * 1024, message: 'The connection dropped. What arrived is kept: resume when you are back online.' });
-    expect(screen.getByRole('status').textContent).toContain('The connection dropped');
+  it('after a failure says so as an error, offers Try again and the local folder, keeping what arrived', () => {
+    render(
+      <ModelReadiness
+        readiness={{ phase: 'paused', loaded: 20 * 1024 * 1024, message: 'The connection dropped during the download.', failed: true }}
+        modelLabel="Whisper tiny (English)"
+        aboutMb={41}
+        onDownload={() => undefined}
+        onCancel={() => undefined}
+        localFolder={<button type="button">Use a local model folder</button>}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('The connection dropped during the download.');
+    expect(alert.className).toContain('message--error');
     expect(screen.getByText(/\(20\.0 MB already here\)/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Use a local model folder' })).toBeTruthy();
+  });
+
+  it('after a cancel offers to resume, as news rather than an error', () => {
+    renderReadiness({ phase: 'paused', loaded: 20 * 1024 * 1024, message: 'Download paused.', failed: false });
+    expect(screen.getByRole('status').className).toContain('message--info');
     expect(screen.getByRole('button', { name: 'Resume download' })).toBeTruthy();
   });
 
@@ -53,9 +71,9 @@ describe('ModelReadiness', () => {
 });
 
 describe('GettingStarted', () => {
-  it('on first run welcomes, lists the three steps in order with the model step inside, and can be put away', () => {
+  it('welcomes, lists the three steps in order with the model step inside, and can be put away', () => {
     const onDismiss = vi.fn();
-    render(<GettingStarted firstRun modelStep={<span>model step</span>} onDismiss={onDismiss} />);
+    render(<GettingStarted modelStep={<span>model step</span>} onDismiss={onDismiss} />);
     const region = screen.getByRole('region', { name: 'Welcome to Cuecard' });
     const steps = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(steps).toHaveLength(3);
@@ -67,10 +85,4 @@ describe('GettingStarted', () => {
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 
-  it('later shows the same steps without the welcome or its button', () => {
-    render(<GettingStarted firstRun={false} modelStep={null} onDismiss={() => undefined} />);
-    expect(screen.getByRole('region', { name: 'Before you start' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Got it' })).toBeNull();
-    expect(screen.queryByText(/Everything runs on this device/)).toBeNull();
-  });
 });

@@ -46,8 +46,11 @@ function renderBrowser(editable = true) {
       practiceStatusOf={(id) => (id.includes('learning-rate') ? 'due' : id.includes('conflict') ? 'weak' : 'never')}
       onSave={onSave}
       onDelete={vi.fn()}
-      menu={<button type="button">Import / export</button>}
-      footer={<section aria-label="Knowledge packs">packs</section>}
+      menu={
+        <section aria-label="Knowledge packs">
+          <button type="button">Import / export</button>
+        </section>
+      }
     />
   );
   const view = render(browser());

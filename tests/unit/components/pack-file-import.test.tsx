@@ -1,21 +1,26 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PackFileImport } from '@/components/knowledge/PackFileImport';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
+import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
 
 const stored = parseMarkdownPack('# Mine\n\n## What is React?\n- a UI library\n', { id: 'mine' });
 const index = createQuestionIndex(stored.entries);
 const common = { index, userPackIds: new Set(['p', 'mine']) };
 
 afterEach(cleanup);
+let reviews: ImportReviewStore;
+beforeEach(() => {
+  reviews = createImportReviewStore();
+});
 
 describe('PackFileImport', () => {
   it('refuses a file over the size limit without reading it', async () => {
     const onImport = vi.fn();
-    render(<PackFileImport {...common} onImport={onImport} onSaveImported={vi.fn()} />);
+    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
     const huge = new File(['x'], 'huge.md');
     Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
     const text = vi.spyOn(huge, 'text');
@@ -28,7 +33,7 @@ describe('PackFileImport', () => {
 
   it('says how many questions a good file brought in', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    render(<PackFileImport {...common} onImport={onImport} onSaveImported={vi.fn()} />);
+    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
     expect(onImport).toHaveBeenCalledWith('mine.md', '## Q?\n- a');
@@ -36,17 +41,17 @@ describe('PackFileImport', () => {
 
   it('drops its "Imported …" line once that pack is removed', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    const { rerender } = render(<PackFileImport {...common} onImport={onImport} onSaveImported={vi.fn()} />);
+    const { rerender } = render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
-    rerender(<PackFileImport {...common} userPackIds={new Set(['mine'])} onImport={onImport} onSaveImported={vi.fn()} />);
+    rerender(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} userPackIds={new Set(['mine'])} onImport={onImport} onSaveImported={vi.fn()} />);
     expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('sends a README question list through the review list: repeats unticked, filter, select none, save only the ticked', async () => {
     const onImport = vi.fn();
     const onSaveImported = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'mine' }));
-    render(<PackFileImport {...common} onImport={onImport} onSaveImported={onSaveImported} />);
+    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={onSaveImported} />);
     const readme = ['# React questions', '', '### 1. What is React?', 'A library for UIs.', '', '### 2. What is JSX?', 'A syntax extension.', '', '### 3. What are hooks?', '', '- Functions that use state.'].join('\n');
     fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File([readme], 'README.md')] } });
 
@@ -66,5 +71,33 @@ describe('PackFileImport', () => {
     const saved = onSaveImported.mock.calls[0]![0];
     expect(saved.entries.map((entry) => [entry.question, entry.outline.keyPoints])).toEqual([['What are hooks?', ['Functions that use state.']]]);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 1 question from README.md.'));
+  });
+
+  it('offers Update / Keep both / Cancel for a copy of an installed pack, saying what would change', async () => {
+    const copy = { packId: 'mine', title: 'Mine', added: 1, changed: 2, removed: 0, same: 5 };
+    const onImport = vi.fn(() => ({ ok: 'copy' as const, pack: stored, copy }));
+    const onUpdatePack = vi.fn((packId: string, pack: KnowledgePack) => ({ ...pack, id: packId }));
+    const onSaveImported = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'mine-2' }));
+    const pick = () => fireEvent.change(screen.getByLabelText('Import a Markdown or JSON pack'), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
+    render(<PackFileImport {...common} userPackIds={new Set(['mine', 'mine-2'])} reviews={reviews} onImport={onImport} onSaveImported={onSaveImported} onUpdatePack={onUpdatePack} />);
+
+    pick();
+    const ask = await screen.findByRole('alertdialog', { name: 'Pack already installed' });
+    expect(ask.textContent).toContain('“Mine” is already installed');
+    expect(ask.textContent).toContain('1 new, 2 changed, 0 removed; 5 the same');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(onUpdatePack).not.toHaveBeenCalled();
+    expect(onSaveImported).not.toHaveBeenCalled();
+
+    pick();
+    fireEvent.click(await screen.findByRole('button', { name: 'Update it' }));
+    expect(onUpdatePack).toHaveBeenCalledWith('mine', stored);
+    expect(screen.getByRole('status').textContent).toBe('Updated “Mine” from mine.md: 1 new, 2 changed, 0 removed; 5 the same.');
+
+    pick();
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep both' }));
+    expect(onSaveImported).toHaveBeenCalledWith(stored);
+    expect(screen.getByRole('status').textContent).toBe('Imported 1 question from mine.md as a second pack.');
   });
 });

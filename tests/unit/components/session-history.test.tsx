@@ -17,13 +17,14 @@ describe('SessionHistory', () => {
     await recordHint(handle, { sessionId: 's', entryId: 'what-is-dropout', question: 'What is dropout?', at: 2 });
     render(<SessionHistory db={db} entryById={() => undefined} />);
 
-    fireEvent.click(await screen.findByText(/30:00 long/));
+    expect((await screen.findByText(/^Interview · /)).textContent).toBe('Interview · 1 question · no answers heard · 30:00');
+    fireEvent.click(screen.getByText(/^Interview · /));
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     await screen.findByText(/No sessions yet/);
     expect(await linesOf(handle, 's')).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    await screen.findByText(/30:00 long/);
+    await screen.findByText(/· 30:00$/);
     expect((await linesOf(handle, 's')).map((line) => line.text)).toEqual(['what is dropout']);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
   });
@@ -52,7 +53,11 @@ Category: behavioral
     });
     const onDrill = vi.fn();
     render(<SessionHistory db={db} entryById={(id) => pack.entries.find((entry) => entry.id === id)} onDrill={onDrill} />);
-    fireEvent.click(await screen.findByText(/02:00 long/));
+    const row = await screen.findByText(/· 02:00$/);
+    // The row says what the session was and how it went; the date reads as a date.
+    expect(row.textContent).toBe('Interview · 1 question · 100 % covered · 02:00');
+    expect(row.previousElementSibling!.textContent).toBe(new Date(start).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
+    fireEvent.click(row);
 
     const summary = await screen.findByRole('region', { name: 'Summary' });
     // Both key points said ("did wrong", "fix") → 100 %; two "um" in 30 s of speech → 4.0 a minute.

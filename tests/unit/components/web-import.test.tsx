@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebImport } from '@/components/knowledge/WebImport';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
+import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
 
 const page = {
   url: 'https://example.com/ml-questions',
@@ -15,19 +16,56 @@ const page = {
 };
 
 afterEach(cleanup);
+let reviews: ImportReviewStore;
+beforeEach(() => {
+  reviews = createImportReviewStore();
+});
 
 describe('WebImport', () => {
   it('says what it saved, and drops that line once the saved pack is removed', async () => {
     const onSave = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'web-1' }));
     const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, onSave };
-    const { rerender } = render(<WebImport {...props} userPackIds={new Set()} />);
+    const { rerender } = render(<WebImport {...props} reviews={reviews} userPackIds={new Set()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save 2 questions' }));
 
-    rerender(<WebImport {...props} userPackIds={new Set(['web-1'])} />);
+    rerender(<WebImport {...props} reviews={reviews} userPackIds={new Set(['web-1'])} />);
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Saved 2 questions as “.+”\.$/));
 
-    rerender(<WebImport {...props} userPackIds={new Set()} />);
+    rerender(<WebImport {...props} reviews={reviews} userPackIds={new Set()} />);
     expect(screen.queryByRole('status')).toBeNull();
+  });
+});
+
+describe('WebImport review', () => {
+  const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, onSave: vi.fn(), userPackIds: new Set<string>() };
+
+  it('keeps the review and its edits when the view is left and opened again', async () => {
+    const first = render(<WebImport {...props} reviews={reviews} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
+    fireEvent.change(await screen.findByLabelText('Question 1'), { target: { value: 'What is overfitting, and how do you spot it?' } });
+    fireEvent.click(screen.getByLabelText('Keep question 2'));
+    // Another tab of the panel: the view unmounts.
+    first.unmount();
+
+    render(<WebImport {...props} reviews={reviews} />);
+    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting, and how do you spot it?');
+    expect((screen.getByLabelText('Keep question 2') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole('button', { name: 'Save 1 question' })).toBeTruthy();
+  });
+
+  it('asks before Cancel throws away edits, and keeps them on "Keep reviewing"', async () => {
+    render(<WebImport {...props} reviews={reviews} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
+    fireEvent.change(await screen.findByLabelText('Question 1'), { target: { value: 'What is overfitting?\nExplain.' } });
+    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('alertdialog', { name: 'Discard the review?' }).textContent).toContain('Discard these 2 questions and your changes?');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep reviewing' }));
+    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();
+    expect(reviews.getState().reviews.page).toBeUndefined();
   });
 });

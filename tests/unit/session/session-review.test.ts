@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { appendLine, deleteSession, hintsOf, linesOf, listSessions, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
+import { sessionFeedback } from '@/lib/session/answer-feedback';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 
 describe('session review', () => {
   it('lists sessions newest first and deletes one with everything in it', async () => {
@@ -44,6 +46,18 @@ Length: 02:05
 
 **00:10 You:** I would start with the metric.
 `);
+  });
+
+  it('exports the feedback the review shows: summary, and per answer its figures and the key points covered and missed', () => {
+    const startedAt = Date.UTC(2026, 10, 22, 18, 30);
+    const entry = parseMarkdownPack('## How do you handle class imbalance?\nId: imbalance\n- Metrics first — precision and recall\n- Resampling — over or under sample').entries[0]!;
+    const hints = [{ sessionId: 's', entryId: 'imbalance', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }];
+    const lines = [{ sessionId: 's', seq: 1, channel: 'candidate' as const, text: 'Um I would look at the metrics first, precision and recall.', startMs: 9_000, endMs: 15_000, at: startedAt + 15_000 }];
+    const session = { id: 's', kind: 'drill' as const, startedAt, endedAt: startedAt + 60_000 };
+    const markdown = sessionToMarkdown(session, lines, hints, sessionFeedback(hints, lines, () => entry));
+    expect(markdown).toContain('Kind: drill');
+    expect(markdown).toContain('## Summary\n\nYou answered 1 of 1 question, covering 50 % of their key points on average, with 10.0 fillers a minute.');
+    expect(markdown).toContain('- 00:08 — How do you handle class imbalance?\n  - spoke 00:06 · 10.0 fillers a minute (“um” ×1)\n  - Key points covered: 1 of 2\n    - ✓ Metrics first — precision and recall\n    - ✗ Resampling — over or under sample');
   });
 
   it.each([

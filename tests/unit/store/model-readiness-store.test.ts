@@ -36,7 +36,7 @@ describe('model readiness', () => {
     await readiness.getState().download();
     unsubscribe();
     const paused = readiness.getState().readiness;
-    expect(paused).toMatchObject({ phase: 'paused', message: 'Download paused. What arrived is kept for when you resume.' });
+    expect(paused).toMatchObject({ phase: 'paused', message: 'Download paused. What arrived is kept for when you resume.', failed: false });
 
     const reopened = storeOver(fakeHost(bodies), downloads).readiness;
     await reopened.getState().check('tiny.en', 'auto');
@@ -49,7 +49,24 @@ describe('model readiness', () => {
     const { readiness } = storeOver(host);
     await readiness.getState().check('tiny.en', 'auto');
     await readiness.getState().download();
-    expect(readiness.getState().readiness).toMatchObject({ phase: 'paused', message: expect.stringMatching(/^The download failed: the model host answered 503 for onnx\/encoder_model_quantized\.onnx\./) });
+    expect(readiness.getState().readiness).toMatchObject({ phase: 'paused', failed: true, message: expect.stringMatching(/^The download failed: the model host answered 503 for onnx\/encoder_model_quantized\.onnx\./) });
+  });
+
+  it('offline from the start: says the host could not be reached, not that a connection dropped', async () => {
+    const offline = Object.assign(fakeHost(bodies), { fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    const { readiness } = storeOver(offline);
+    await readiness.getState().check('tiny.en', 'auto');
+    await readiness.getState().download();
+    const actual = readiness.getState().readiness;
+    expect(actual).toMatchObject({ phase: 'paused', failed: true, loaded: 0 });
+    expect((actual as { message: string }).message).toBe('Cuecard could not reach the model host (huggingface.co). Are you offline? Press Try again when you are online, or use a local model folder.');
+  });
+
+  it('a connection that drops after bytes arrived says so', async () => {
+    const { readiness } = storeOver(fakeHost(bodies, { dropAfter: 9_000 }));
+    await readiness.getState().check('tiny.en', 'auto');
+    await readiness.getState().download();
+    expect(readiness.getState().readiness).toMatchObject({ phase: 'paused', failed: true, message: expect.stringMatching(/^The connection dropped during the download\. What arrived is kept/) });
   });
 
   it('needs no download for a local folder, and a newer choice stops the older download without being overwritten by it', async () => {
@@ -73,6 +90,6 @@ describe('model readiness without usable storage', () => {
     await readiness.getState().check('tiny.en', 'auto');
     expect(readiness.getState().readiness).toEqual({ phase: 'missing', loaded: 0 });
     await readiness.getState().download();
-    expect(readiness.getState().readiness).toEqual({ phase: 'paused', loaded: 0, message: 'The download stopped: The operation is insecure. What arrived is kept; try again.' });
+    expect(readiness.getState().readiness).toEqual({ phase: 'paused', loaded: 0, failed: true, message: 'The download stopped: The operation is insecure. What arrived is kept; press Try again.' });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { chromeStorageAdapter } from '@/lib/platform/chrome-storage-adapter';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
+import { parseMarkdownPack, toMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '@/lib/store/settings-store';
 
 describe('settings store', () => {
@@ -55,6 +56,25 @@ describe('knowledge store', () => {
     store.getState().importPackFile('b.md', '## B?\n- b');
     store.getState().removePack('a');
     expect(store.getState().userPacks.map((pack) => pack.id)).toEqual(['b']);
+  });
+
+  it('restoring an exported pack into the same profile does not double it: it asks, then updates in place', () => {
+    const store = createKnowledgeStore(chromeStorageAdapter);
+    store.getState().addUserPack(parseMarkdownPack('# My questions\n## How do you pick a vector database?\n- Scale — how many vectors\n## What is a feature store?\n- One definition, two stores', { id: 'my-questions' }));
+    const [mine] = store.getState().userPacks;
+    const backup = toMarkdownPack(mine!);
+
+    const result = store.getState().importPackFile('my-questions.md', backup);
+    expect(result).toMatchObject({ ok: 'copy', copy: { packId: 'my-questions', title: 'My questions', added: 0, changed: 0, removed: 0, same: 2 } });
+    expect(store.getState().userPacks.map((pack) => pack.title)).toEqual(['My questions']);
+
+    const edited = backup.replace('- Scale — how many vectors', '- Scale — how many vectors\n- Filters — metadata filtering');
+    const update = store.getState().importPackFile('my-questions.md', edited);
+    if (update.ok !== 'copy') throw new Error('expected a copy');
+    expect(update.copy).toMatchObject({ changed: 1, same: 1 });
+    store.getState().updatePack(update.copy.packId, update.pack);
+    expect(store.getState().userPacks).toHaveLength(1);
+    expect(store.getState().userPacks[0]!.entries[0]!.outline.keyPoints).toEqual(['Scale — how many vectors', 'Filters — metadata filtering']);
   });
 });
 
