@@ -1,6 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseSanitised, type HtmlTools } from './html-tools';
 import { DISCLOSURE_MARK, pageBlocks, type Block, type TextBlock } from './page-blocks';
+import { RENDERED_BOLD, RENDERED_HIDDEN } from './read-rendered-page';
 import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
 import { structuredQuestions } from './structured-data';
 
@@ -31,6 +32,10 @@ const MAX_POINTS = 40;
  */
 function readableCopy(document: Document): Document {
   const copy = document.cloneNode(true) as Document;
+  // What the page did not show, when it was read rendered: menus, dialogs, templates (collapsed panels are not marked).
+  for (const hidden of copy.querySelectorAll(`[${RENDERED_HIDDEN}]`)) hidden.remove();
+  // Bold by an inline style reads as bold whether or not the page was read rendered (Readability drops style attributes).
+  for (const styled of copy.querySelectorAll('[style*="font-weight" i]')) if (/font-weight\s*:\s*(?:bold|[6-9]00)\b/i.test(styled.getAttribute('style') ?? '')) styled.setAttribute(RENDERED_BOLD, '');
   // One pass with one pattern: thirty attribute selectors cost more than the rest of the reading.
   for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) if (PROMO_BOX.test(`${box.getAttribute('class') ?? ''} ${box.id}`)) box.remove();
   for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();

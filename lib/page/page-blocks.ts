@@ -1,3 +1,4 @@
+import { RENDERED_BOLD, RENDERED_HEADING } from './read-rendered-page';
 import { cleanSpace } from './question-text';
 
 /**
@@ -69,7 +70,8 @@ function leadOf(nodes: readonly Node[]): { text: string; rest: string } | undefi
   if (!first || !isElement(first)) return undefined;
   // A link around the bold text, or bold around a link, still opens the paragraph in bold.
   const boldInside = (element: Element): boolean =>
-    ['STRONG', 'B'].includes(element.tagName) || (element.children.length === 1 && element.textContent?.trim() === element.children[0]!.textContent?.trim() && boldInside(element.children[0]!));
+    ['STRONG', 'B'].includes(element.tagName) ||
+    element.hasAttribute(RENDERED_BOLD) || (element.children.length === 1 && element.textContent?.trim() === element.children[0]!.textContent?.trim() && boldInside(element.children[0]!));
   if (!boldInside(first)) return undefined;
   return { text: cleanSpace(first.textContent ?? ''), rest: textOf(meaningful.slice(1)) };
 }
@@ -91,6 +93,15 @@ function linkOnly(nodes: readonly Node[]): boolean {
 interface Context {
   item?: ListPlace;
   disclosure: boolean;
+  /** Inside an element drawn bold as a whole (a class or style, not <strong>). */
+  bold?: boolean;
+}
+
+/** The level of a heading the page marks by role (`role="heading" aria-level="3"`) or draws by size, not by tag. */
+function headingLevelOf(element: Element): number | undefined {
+  if (element.getAttribute('role') === 'heading') return Number(element.getAttribute('aria-level')) || 2;
+  const drawn = element.getAttribute(RENDERED_HEADING);
+  return drawn ? Number(drawn) || 3 : undefined;
 }
 
 /** Reads a subtree into blocks, in document order. */
@@ -100,7 +111,7 @@ export function pageBlocks(root: Element): Block[] {
   const flush = (run: Node[], context: Context): TextBlock | undefined => {
     const text = textOf(run);
     if (!text) return undefined;
-    const lead = leadOf(run);
+    const lead = context.bold ? { text, rest: '' } : leadOf(run);
     const block: TextBlock = {
       kind: 'text',
       text,
@@ -169,11 +180,13 @@ export function pageBlocks(root: Element): Block[] {
   const read = (element: Element, context: Context): TextBlock | undefined => {
     const tag = element.tagName.toUpperCase();
     if (SKIP.has(tag) || tag === 'HR') return undefined;
-    if (/^H[1-6]$/.test(tag)) {
+    const level = /^H[1-6]$/.test(tag) ? Number(tag[1]) : headingLevelOf(element);
+    if (level !== undefined) {
       const text = textOf([element]);
-      if (text) blocks.push({ kind: 'heading', level: Number(tag[1]), text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null });
+      if (text) blocks.push({ kind: 'heading', level, text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null });
       return undefined;
     }
+    if (element.hasAttribute(RENDERED_BOLD) && !context.bold) return readChildren(element, { ...context, bold: true });
     if (tag === 'PRE') {
       const text = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');
       if (text) blocks.push({ kind: 'code', text });
