@@ -77,9 +77,10 @@ function candidateOf(block: Block, index: number, tableIds: Map<Element, number>
     return { index, block, shape, question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text), number: numbered ? numberOf(block.text) : undefined, heading: block.level };
   }
   if (block.kind === 'row') {
-    if (block.cells.length !== 2 || block.header || block.firstCellLinkOnly || !block.cells[1]) return undefined;
+    const text = block.question === undefined ? undefined : block.cells[block.question];
+    if (!text || block.header || block.questionLinkOnly) return undefined;
     if (!tableIds.has(block.table)) tableIds.set(block.table, tableIds.size);
-    return { index, block, shape: `table-${tableIds.get(block.table)}`, question: cleanQuestion(block.cells[0]!), textual: looksLikeQuestion(block.cells[0]!) };
+    return { index, block, shape: `table-${tableIds.get(block.table)}`, question: cleanQuestion(text), textual: looksLikeQuestion(text) };
   }
   if (block.kind !== 'text' || block.linkOnly) return undefined;
   if (block.disclosure) return { index, block, shape: 'disclosure', question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text) };
@@ -124,7 +125,8 @@ function acceptedStarts(candidates: readonly Candidate[], blocks: readonly Block
     if (/^h\d$/.test(shape)) continue;
     const textual = members.filter((member) => member.textual).length;
     const isTable = shape.startsWith('table-');
-    const questionHeader = isTable && blocks.some((block) => block.kind === 'row' && block.header && block.table === (members[0]!.block as Extract<Block, { kind: 'row' }>).table && /question|^q$/i.test(block.cells[0] ?? ''));
+    const first = members[0]!.block;
+    const questionHeader = first.kind === 'row' && blocks.some((block) => block.kind === 'row' && block.header && block.table === first.table && /question|^q$/i.test(block.cells[first.question!] ?? ''));
     const mostly = textual >= (isTable ? 2 : 3) && textual / members.length >= 0.6;
     if (questionHeader || mostly || (textual >= 1 && counts(members.map((member) => member.number)))) wholeShape.add(shape);
   }
@@ -140,6 +142,8 @@ function acceptedStarts(candidates: readonly Candidate[], blocks: readonly Block
 /** An answer block as key points: sentences of its text, or a code block whole. */
 function pointsOf(block: Block): string[] {
   if (block.kind === 'code') return [block.text];
+  // A table inside an answer (a comparison, a glossary) keeps every column of each row.
+  if (block.kind === 'row') return block.question === undefined ? [cleanAnswerText(block.cells.filter(Boolean).join(' — '))].filter(Boolean) : [];
   if (block.kind !== 'text' || block.linkOnly || block.disclosure) return [];
   return answerPoints(block.text);
 }

@@ -1,5 +1,5 @@
 import { RENDERED_BOLD, RENDERED_HEADING } from './read-rendered-page';
-import { cleanSpace } from './question-text';
+import { cleanSpace, looksLikeQuestion } from './question-text';
 
 /**
  * A page read in order as a flat list of blocks: headings, runs of text, code, table
@@ -23,7 +23,16 @@ export type Block =
       disclosure: boolean;
     }
   | { kind: 'code'; text: string }
-  | { kind: 'row'; cells: string[]; header: boolean; table: Element; firstCellLinkOnly: boolean }
+  | {
+      kind: 'row';
+      cells: string[];
+      header: boolean;
+      table: Element;
+      /** The column that holds the table's questions, when one does; the columns after it hold the answer. */
+      question?: number;
+      /** The question cell is all link: an index of other pages, not questions. */
+      questionLinkOnly: boolean;
+    }
   | { kind: 'end' };
 
 export type TextBlock = Extract<Block, { kind: 'text' }>;
@@ -88,6 +97,24 @@ function linkOnly(nodes: readonly Node[]): boolean {
   };
   for (const node of nodes) visit(node, false);
   return total > 0 && linked / total > 0.8;
+}
+
+/**
+ * The column of a table that holds its questions: the one its header calls "Question", else
+ * the one with the most cells that read as questions, when two or more and at least 40% of its cells do.
+ * Tables without one (a glossary, a comparison inside an answer) are content, kept whole.
+ */
+function questionColumn(header: readonly string[], body: ReadonlyArray<readonly string[]>): number | undefined {
+  const named = header.findIndex((text) => /^(?:q|questions?|interview questions?)\b/i.test(text.trim()));
+  if (named >= 0) return named;
+  let best: number | undefined;
+  let bestCount = 0;
+  const width = Math.max(0, ...body.map((row) => row.length));
+  for (let column = 0; column < width; column++) {
+    const count = body.filter((row) => row[column] && looksLikeQuestion(row[column]!)).length;
+    if (count > bestCount) [best, bestCount] = [column, count];
+  }
+  return best !== undefined && bestCount >= 2 && bestCount / body.length >= 0.4 ? best : undefined;
 }
 
 interface Context {
@@ -158,22 +185,31 @@ export function pageBlocks(root: Element): Block[] {
   const itemStack: Array<TextBlock | undefined> = [];
 
   const readTable = (table: Element) => {
-    for (const row of table.querySelectorAll('tr')) {
-      if (row.closest('table') !== table) continue;
-      const cells = [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
-      blocks.push({
-        kind: 'row',
-        cells: cells.map((cell) => textOf([cell])),
-        header: cells.length > 0 && cells.every((cell) => cell.tagName === 'TH'),
-        table,
-        firstCellLinkOnly: cells[0] ? linkOnly([cells[0]]) : false,
+    const rows = [...table.querySelectorAll('tr')]
+      .filter((row) => row.closest('table') === table)
+      .map((row) => {
+        const cells = [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
+        return { cells, texts: cells.map((cell) => textOf([cell])), header: cells.length > 0 && cells.every((cell) => cell.tagName === 'TH') };
       });
-      // The answer cell is read as blocks too, so its lists and code keep their shape.
-      const answer = cells[1];
-      if (answer && cells.length === 2) {
-        readChildren(answer, { disclosure: false });
-        blocks.push({ kind: 'end' });
-      }
+    const headerTexts = rows.find((row) => row.header)?.texts ?? [];
+    const question = questionColumn(headerTexts, rows.filter((row) => !row.header && row.cells.length >= 2).map((row) => row.texts));
+    const linked = rows.map((row) => question !== undefined && row.cells[question] !== undefined && linkOnly([row.cells[question]!]));
+    // A table of contents: when most question cells are links, the rest are its section labels.
+    const index = linked.filter(Boolean).length * 2 >= rows.filter((row) => !row.header).length;
+    for (const [i, { cells, texts, header }] of rows.entries()) {
+      blocks.push({ kind: 'row', cells: texts, header, table, question, questionLinkOnly: index || linked[i]! });
+      if (question === undefined || header) continue;
+      // The answer is the columns after the question's (before it when it is the last): the first read as blocks, so its lists and code keep their shape, the others as labelled lines.
+      const after = cells.slice(question + 1);
+      const answer = after.length > 0 ? after : cells.slice(0, question);
+      const columns = after.length > 0 ? answer.map((_, i) => question + 1 + i) : answer.map((_, i) => i);
+      if (answer[0]) readChildren(answer[0], { disclosure: false });
+      answer.slice(1).forEach((cell, i) => {
+        const text = texts[columns[i + 1]!];
+        const label = headerTexts[columns[i + 1]!];
+        if (text) blocks.push({ kind: 'text', text: label ? `${label}: ${text}` : text, bold: false, linkOnly: linkOnly([cell]), disclosure: false });
+      });
+      blocks.push({ kind: 'end' });
     }
   };
 

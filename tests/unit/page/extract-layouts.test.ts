@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuestions } from '@/lib/page/extract-questions';
+import { nodeHtmlTools } from '@/lib/page/node-html-tools';
+
+const tools = nodeHtmlTools();
+const intro = '<p>' + 'Short notes to read the night before an interview, in our own words. '.repeat(4) + '</p>';
+const extract = (body: string) => extractQuestions(tools.parsePage(`<!doctype html><html><head><title>Notes</title></head><body><main><h1>Notes</h1>${intro}${body}</main></body></html>`), tools).questions;
+
+describe('tables with any number of columns', () => {
+  it('finds the question column by its content, not its place, and takes the answer from the column after it', () => {
+    const rows = [
+      ['Statistics', 'What does a p-value tell you?', 'How surprising the data would be under the null.'],
+      ['Statistics', 'When is the median better than the mean?', 'When the data are skewed.'],
+      ['Deep learning', 'What does dropout do?', 'Zeroes random units during training.'],
+    ];
+    const questions = extract(`<table><tr><th>Topic</th><th>Ask</th><th>Short answer</th></tr>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</table>`);
+    expect(questions).toEqual(rows.map(([, question, answer]) => ({ question, outline: [answer] })));
+  });
+
+  it('keeps the columns after the answer as labelled lines (four columns: # · Question · Key points · Level)', () => {
+    const questions = extract(`<table><thead><tr><th>#</th><th>Question</th><th>Key points</th><th>Level</th></tr></thead><tbody>
+      <tr><td>1</td><td>Design a feature store.</td><td>Offline and online stores, one definition.</td><td>Medium</td></tr>
+      <tr><td>2</td><td>Training–serving skew</td><td>Share the code path.</td><td>Hard</td></tr></tbody></table>`);
+    expect(questions).toEqual([
+      { question: 'Design a feature store.', outline: ['Offline and online stores, one definition.', 'Level: Medium'] },
+      { question: 'Training–serving skew', outline: ['Share the code path.', 'Level: Hard'] },
+    ]);
+  });
+
+  it('keeps every column of a table inside an answer, its header row included', () => {
+    const bold = (text: string) => `<p><b>${text}</b></p>`;
+    const questions = extract(`${bold('Q1: Batch vs stochastic gradient descent')}<table><tr><th>Batch</th><th>Stochastic</th></tr><tr><td>Whole training set per step.</td><td>One example per step.</td></tr></table>
+      ${bold('Q2: What are precision and recall?')}<table><tr><td>Precision</td><td>Share of predicted positives that are real.</td></tr></table><p>They trade off.</p>
+      ${bold('Q3: What is the ROC curve?')}<p>TPR against FPR.</p>`);
+    expect(questions).toEqual([
+      { question: 'Batch vs stochastic gradient descent', outline: ['Batch — Stochastic', 'Whole training set per step. — One example per step.'] },
+      { question: 'What are precision and recall?', outline: ['Precision — Share of predicted positives that are real.', 'They trade off.'] },
+      { question: 'What is the ROC curve?', outline: ['TPR against FPR.'] },
+    ]);
+  });
+
+  it('reads a table of contents whose question cells are links as no questions, its section rows included', () => {
+    const questions = extract(`<table><tr><th>No.</th><th>Questions</th></tr><tr><td></td><td><b>Core React</b></td></tr>
+      <tr><td>1</td><td><a href="#a">What is React?</a></td></tr><tr><td>2</td><td><a href="#b">What is JSX?</a></td></tr></table>`);
+    expect(questions).toEqual([]);
+  });
+});
