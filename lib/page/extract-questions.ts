@@ -21,9 +21,9 @@ export interface PageExtraction {
 /** Site chrome around the content (dialogs are already gone from the readable copy). */
 const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 /** Boxes around an article that ask questions of their own ("Want more tips?"), by class or id: dropped before reading. */
-const PROMO_BOX = /newsletter|subscribe|signup|promo|sponsor|advert|related|comment|share|cookie|popup|modal|cta|upsell|breadcrumb/i;
+const PROMO_BOX = /(?:^|[\s_-])(?:newsletter|subscribe|signup|promo|sponsor|advert|related|comment|share|cookie|popup|modal|cta(?![a-z])|upsell|breadcrumb)/i;
 /** Controls that open an accordion panel: their label is the question. */
-const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
+const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [role="button"][aria-expanded], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
 const MAX_POINTS = 40;
 
 /**
@@ -37,9 +37,22 @@ function readableCopy(document: Document): Document {
   // Bold by an inline style reads as bold whether or not the page was read rendered (Readability drops style attributes).
   for (const styled of copy.querySelectorAll('[style*="font-weight" i]')) if (/font-weight\s*:\s*(?:bold|[6-9]00)\b/i.test(styled.getAttribute('style') ?? '')) styled.setAttribute(RENDERED_BOLD, '');
   // One pass with one pattern: thirty attribute selectors cost more than the rest of the reading.
-  for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) if (PROMO_BOX.test(`${box.getAttribute('class') ?? ''} ${box.id}`)) box.remove();
+  // Words are matched from their start ("relatedPosts", "post-share"), so "notion-selectable" is not a call to action.
+  for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) if (PROMO_BOX.test(`${box.getAttribute('class') ?? ''} ${box.id}`.replace(/([a-z])([A-Z])/g, '$1 $2'))) box.remove();
   for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();
   for (const trigger of copy.querySelectorAll(DISCLOSURE_TRIGGERS)) {
+    // An icon-only control (a toggle's caret, as Notion draws it) labels the block beside it.
+    if (!trigger.textContent?.trim()) {
+      const beside = trigger.nextElementSibling;
+      if (beside?.textContent?.trim() && !beside.querySelector(DISCLOSURE_TRIGGERS)) {
+        const label = copy.createElement('span');
+        label.setAttribute(DISCLOSURE_MARK, '');
+        label.append(...beside.childNodes);
+        beside.append(label);
+      }
+      trigger.remove();
+      continue;
+    }
     const label = copy.createElement('span');
     label.setAttribute(DISCLOSURE_MARK, '');
     label.append(...trigger.childNodes);

@@ -96,7 +96,7 @@ export function readRenderedPage(source: Document = document, options: { inPlace
     for (const [size, amount] of sizes) if (amount > most) [bodySize, most] = [size, amount];
     for (const { copy, size } of larger) {
       const text = (copy.textContent ?? '').trim();
-      if (size < bodySize * 1.25 || !text || text.length > 200 || copy.querySelector('p, li, table, pre')) continue;
+      if (size < bodySize * 1.25 || !/\p{L}\p{L}/u.test(text) || text.length > 200 || copy.querySelector('p, li, table, pre')) continue;
       copy.setAttribute(HEADING, size >= bodySize * 2 ? '1' : size >= bodySize * 1.5 ? '2' : '3');
     }
   }

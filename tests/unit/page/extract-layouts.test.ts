@@ -45,3 +45,23 @@ describe('tables with any number of columns', () => {
     expect(questions).toEqual([]);
   });
 });
+
+describe('toggles drawn with an icon-only control (Notion)', () => {
+  const toggle = (question: string, answer: string, open: boolean) =>
+    `<div class="notion-selectable notion-toggle-block"><div style="display:flex"><div role="button" tabindex="0" aria-expanded="${open}"><svg viewBox="0 0 16 16"><path d="M2 3z"></path></svg></div><div><div data-content-editable-leaf="true">${question}</div></div></div><div style="padding-left:26px${open ? '' : ';display:none'}"><div class="notion-selectable notion-text-block"><div data-content-editable-leaf="true">${answer}</div></div></div></div>`;
+
+  it('takes the label beside the caret as the question and the toggle body, open or collapsed, as its answer', () => {
+    const questions = extract(toggle('Why does batch normalisation help?', 'It keeps layer inputs at a steady scale.', true) + toggle('What is an embedding?', 'Numbers that place similar things close.', false) + toggle('How do you spot overfitting?', 'Validation loss rises.', false));
+    expect(questions).toEqual([
+      { question: 'Why does batch normalisation help?', outline: ['It keeps layer inputs at a steady scale.'] },
+      { question: 'What is an embedding?', outline: ['Numbers that place similar things close.'] },
+      { question: 'How do you spot overfitting?', outline: ['Validation loss rises.'] },
+    ]);
+  });
+
+  it('drops promotional boxes by a class word, not by letters inside another word ("selectable" holds "cta")', () => {
+    const questions = extract(`<div class="notion-selectable"><h2>What is a p-value?</h2><p>How surprising the data are under the null.</p></div>
+      <div class="post-share"><h2>Why not share this post?</h2><p>Tell a friend.</p></div><div class="relatedPosts"><h2>What is a t-test?</h2><p>Read it next.</p></div>`);
+    expect(questions.map((item) => item.question)).toEqual(['What is a p-value?']);
+  });
+});

@@ -87,3 +87,10 @@ describe('the extractor reads bold and headings however the page marks them', ()
     expect(extractSent(html)).toEqual(questions.map((question, i) => ({ question, outline: [`Answer number ${i + 1}.`] })));
   });
 });
+
+describe('readRenderedPage headings by size', () => {
+  it('does not take a large bullet or icon glyph for a heading', () => {
+    const page = live(`<html><body style="font-size:16px">${prose}<div><div class="pseudoBefore" style="font-size:1.5em">•</div><div>What is toil?</div></div></body></html>`);
+    expect(tools.parseHtml(asInjected(page).html).querySelector(`[${RENDERED_HEADING}]`)).toBeNull();
+  });
+});
