@@ -1,8 +1,8 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseSanitised, type HtmlTools } from './html-tools';
-import { DISCLOSURE_MARK, pageBlocks, type Block, type TextBlock } from './page-blocks';
+import { DISCLOSURE_MARK, pageBlocks, PROMPT_MARK, type Block, type TextBlock } from './page-blocks';
 import { RENDERED_BOLD, RENDERED_HIDDEN } from './read-rendered-page';
-import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
+import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, cleanSpace, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
 import { structuredQuestions } from './structured-data';
 
 export interface ExtractedQuestion {
@@ -58,10 +58,71 @@ function readableCopy(document: Document): Document {
     label.append(...trigger.childNodes);
     trigger.replaceWith(label);
   }
+  for (const group of choiceGroups(copy)) markChoices(group, copy);
   for (const hidden of copy.querySelectorAll('[hidden]')) hidden.removeAttribute('hidden');
   for (const collapsed of copy.querySelectorAll('[style*="display" i]')) (collapsed as HTMLElement).style.removeProperty('display');
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
   return copy;
+}
+
+const CHOICE = 'input[type="radio" i], input[type="checkbox" i], [role="radio"], [role="checkbox"]';
+/** An option the page marks right: a class word "correct" (not "incorrect"), a "Correct" icon label, a data flag, a tick. */
+const MARKED_RIGHT = /(?:^|[\s_-])(?:correct|right)(?:[\s_-]|answer|$)/i;
+const isMarkedRight = (option: Element) =>
+  [option, ...option.querySelectorAll('[class], [title], [aria-label], [data-correct]')].some(
+    (element) =>
+      MARKED_RIGHT.test(element.getAttribute('class') ?? '') ||
+      /^correct\b/i.test(element.getAttribute('title') ?? element.getAttribute('aria-label') ?? '') ||
+      element.getAttribute('data-correct') === 'true',
+  ) || /[✓✔✅]|\((?:correct|right answer)\)/i.test(option.textContent ?? '');
+/** "Select one:", "Choose all that apply": instructions between a quiz question and its options. */
+const CHOICE_INSTRUCTION = /^(?:select|choose|pick|check|tick|mark)\b.{0,30}$/i;
+
+/** The options of each multiple-choice question: the smallest box holding two or more choice controls. */
+function choiceGroups(copy: Document): Element[] {
+  const groups = new Set<Element>();
+  for (const control of copy.querySelectorAll(CHOICE)) {
+    let box = control.parentElement;
+    while (box && box.querySelectorAll(CHOICE).length < 2) box = box.parentElement;
+    if (box && box !== copy.body) groups.add(box);
+  }
+  // Options as a plain list, one of them ticked or marked right.
+  for (const list of copy.querySelectorAll('ul, ol')) {
+    const items = [...list.children].filter((child) => child.tagName === 'LI');
+    // Only the item's own class and text: looking inside every item of every list costs too much on long pages.
+    const ticked = items.filter((item) => MARKED_RIGHT.test(item.getAttribute('class') ?? '') || /[✓✔✅]|\((?:correct|right answer)\)/i.test(item.textContent ?? ''));
+    if (items.length >= 3 && ticked.length === 1) groups.add(list);
+  }
+  return [...groups].filter((group) => ![...groups].some((other) => other !== group && group.contains(other)));
+}
+
+/**
+ * A quiz question read the way a card wants it: the text above the options marked as the
+ * question, the options replaced by the one(s) marked right (kept as they are when none is).
+ */
+function markChoices(group: Element, copy: Document): void {
+  const options = [...group.children].filter((child) => child.tagName === 'LI' || child.matches(CHOICE) || child.querySelector(CHOICE));
+  if (options.length < 2) return;
+  const right = options.filter(isMarkedRight);
+  if (right.length > 0 && right.length < options.length) {
+    const answer = copy.createElement('p');
+    answer.textContent = right.map((option) => cleanSpace((option.textContent ?? '').replace(/[✓✔✅]|\((?:correct|right answer)\)/gi, '')).replace(/^[a-h][.)]\s+/i, '')).join('; ');
+    group.replaceWith(answer);
+    group = answer;
+  }
+  // The question is the nearest text before the options, past instructions such as "Select one:".
+  for (let node: Element | null = group, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+    for (let before = node.previousElementSibling; before; before = before.previousElementSibling) {
+      const text = cleanSpace(before.textContent ?? '');
+      if (!text) continue;
+      if (CHOICE_INSTRUCTION.test(text)) {
+        before.remove();
+        continue;
+      }
+      before.setAttribute(PROMPT_MARK, '');
+      return;
+    }
+  }
 }
 
 interface Candidate {
@@ -96,6 +157,7 @@ function candidateOf(block: Block, index: number, tableIds: Map<Element, number>
     return { index, block, shape: `table-${tableIds.get(block.table)}`, question: cleanQuestion(text), textual: looksLikeQuestion(text) };
   }
   if (block.kind !== 'text' || block.linkOnly) return undefined;
+  if (block.prompt) return { index, block, shape: 'prompt', question: cleanQuestion(block.text), textual: true };
   if (block.disclosure) return { index, block, shape: 'disclosure', question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text) };
   if (block.lead && block.bold) {
     const numbered = isNumbered(block.text);
@@ -228,6 +290,8 @@ function questionsIn(root: Element): ExtractedQuestion[] {
       covered.add(index);
       return;
     }
+    // "Feedback", "Answer", "Explanation" headings inside an answer belong to it.
+    if (block.kind === 'heading' && current && isLabel(block.text)) return;
     if (block.kind === 'heading') {
       const endsCurrent = current && (current.start.heading === undefined || block.level <= current.start.heading);
       if (endsCurrent) current = undefined;
@@ -240,7 +304,9 @@ function questionsIn(root: Element): ExtractedQuestion[] {
     }
     if (!current) return;
     covered.add(index);
-    if (current.item.outline.length < MAX_POINTS) current.item.outline.push(...pointsOf(block).slice(0, MAX_POINTS - current.item.outline.length));
+    // A point the answer already made ("The correct answer is: …" after the marked option) is not repeated.
+    const points = pointsOf(block).filter((point) => !current!.item.outline.includes(point));
+    if (current.item.outline.length < MAX_POINTS) current.item.outline.push(...points.slice(0, MAX_POINTS - current.item.outline.length));
   });
   for (const { index, question } of listQuestions(blocks, covered)) found.push({ index, question, outline: [], section: sectionBefore(blocks, index) });
   return found.sort((a, b) => a.index - b.index).map(({ index: _index, section: itemSection, ...item }) => (itemSection ? { ...item, section: itemSection } : item));

@@ -21,6 +21,8 @@ export type Block =
       item?: ListPlace & { own?: boolean };
       /** A <summary>, <dt> or accordion trigger: the label of what follows. */
       disclosure: boolean;
+      /** The text a choice of answers is set under (PROMPT_MARK). */
+      prompt?: boolean;
     }
   | { kind: 'code'; text: string }
   | {
@@ -51,6 +53,8 @@ const isBlock = (node: Node) => isElement(node) && (BLOCK.has(node.tagName) || S
 
 /** Marks the element a page uses to open an accordion panel, so its label survives as text. */
 export const DISCLOSURE_MARK = 'data-cuecard-disclosure';
+/** Marks the text a page sets a choice of answers under (a quiz's question): a question by its place. */
+export const PROMPT_MARK = 'data-cuecard-prompt';
 
 /** Text as it reads: inline pieces joined as they are ("**M**ean" is "Mean"), line breaks and blocks as spaces. */
 function textOf(nodes: readonly Node[]): string {
@@ -122,6 +126,7 @@ interface Context {
   disclosure: boolean;
   /** Inside an element drawn bold as a whole (a class or style, not <strong>). */
   bold?: boolean;
+  prompt?: boolean;
 }
 
 /** The level of a heading the page marks by role (`role="heading" aria-level="3"`) or draws by size, not by tag. */
@@ -147,6 +152,7 @@ export function pageBlocks(root: Element): Block[] {
       linkOnly: linkOnly(run),
       item: context.item ? { ...context.item } : undefined,
       disclosure: context.disclosure || run.some((node) => isElement(node) && (node.hasAttribute(DISCLOSURE_MARK) || node.querySelector(`[${DISCLOSURE_MARK}]`) !== null)),
+      prompt: context.prompt || run.some((node) => isElement(node) && node.hasAttribute(PROMPT_MARK)) || undefined,
     };
     blocks.push(block);
     return block;
@@ -222,6 +228,7 @@ export function pageBlocks(root: Element): Block[] {
       if (text) blocks.push({ kind: 'heading', level, text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null });
       return undefined;
     }
+    if (element.hasAttribute(PROMPT_MARK) && !context.prompt) return readChildren(element, { ...context, prompt: true });
     if (element.hasAttribute(RENDERED_BOLD) && !context.bold) return readChildren(element, { ...context, bold: true });
     if (tag === 'PRE') {
       const text = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');

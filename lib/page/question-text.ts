@@ -42,14 +42,14 @@ export function cleanQuestion(text: string): string {
 /** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
 export function cleanAnswerText(text: string): string {
   const result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ')).replace(/\s+([?.!,;:])/g, '$1');
-  return /^(?:read more|back to top|see answer|answer|source|src|link)\W*$/i.test(result) ? '' : result;
+  return /^(?:read more|back to top|see answer|answer|source|src|link|(?:your answer is )?(?:partially )?(?:in)?correct)\W*$/i.test(result) ? '' : result;
 }
 
 /** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */
-export const ANSWER_LABEL = /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
+export const ANSWER_LABEL = /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:the )?correct answer(?: is)?|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
 
 /** Words that name a part of a page or an answer, never a question. */
-const LABEL = /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
+const LABEL = /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|feedback|question text|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
 export const isLabel = (text: string) => LABEL.test(cleanSpace(text));
 
 const TASK =

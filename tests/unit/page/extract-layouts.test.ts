@@ -65,3 +65,33 @@ describe('toggles drawn with an icon-only control (Notion)', () => {
     expect(questions.map((item) => item.question)).toEqual(['What is a p-value?']);
   });
 });
+
+describe('quiz pages', () => {
+  const moodle = (n: number, question: string, options: string[], right: number, explanation: string) => `
+    <div class="que multichoice"><div class="info"><h3 class="no">Question ${n}</h3><div class="state">Correct</div></div>
+    <div class="formulation"><h4 class="accesshide">Question text</h4><div class="qtext"><p>${question}</p></div>
+    <fieldset><legend>Select one:</legend><div class="answer">${options
+      .map((option, i) => `<div class="r${i % 2}${i === right ? ' correct' : ''}"><input type="radio" name="q${n}" disabled${i === 0 ? ' checked' : ''}><div><span class="answernumber">${'abcd'[i]}. </span>${option}</div>${i === right ? '<i class="icon" title="Correct"></i>' : i === 0 ? '<i class="icon" title="Incorrect"></i>' : ''}</div>`)
+      .join('')}</div></fieldset></div>
+    <div class="outcome"><h4 class="accesshide">Feedback</h4><div class="feedback"><div class="specificfeedback">Your answer is incorrect.</div><div class="generalfeedback"><p>${explanation}</p></div><div class="rightanswer">The correct answer is: ${options[right]}</div></div></div></div>`;
+
+  it('gives the question with the option marked right and the explanation as its outline, not the four options', () => {
+    const questions = extract(
+      moodle(1, 'Which loss suits a probabilistic binary classifier?', ['Mean squared error', 'Binary cross-entropy', 'Hinge loss', 'L1 loss'], 1, 'It is the Bernoulli negative log-likelihood.') +
+        moodle(2, 'A learning rate that is too high usually:', ['Trains slowly', 'Makes the loss diverge', 'Does nothing', 'Finds the global minimum'], 1, 'Steps overshoot the minimum.'),
+    );
+    expect(questions).toEqual([
+      { question: 'Which loss suits a probabilistic binary classifier?', outline: ['Binary cross-entropy', 'It is the Bernoulli negative log-likelihood.'] },
+      { question: 'A learning rate that is too high usually', outline: ['Makes the loss diverge', 'Steps overshoot the minimum.'] },
+    ]);
+  });
+
+  it('reads options in a plain list with a tick the same way', () => {
+    const questions = extract(`<p>What does a ROC AUC of 0.5 mean?</p><ul><li>Perfect ranking</li><li>No better than chance ✓</li><li>Half the predictions are right</li></ul><p>A random positive outranks a random negative half the time.</p>
+      <p>Which metric suits rare events?</p><ul><li>Accuracy</li><li class="option correct">PR-AUC</li><li>Log loss on the majority class</li></ul>`);
+    expect(questions).toEqual([
+      { question: 'What does a ROC AUC of 0.5 mean?', outline: ['No better than chance', 'A random positive outranks a random negative half the time.'] },
+      { question: 'Which metric suits rare events?', outline: ['PR-AUC'] },
+    ]);
+  });
+});
