@@ -2,7 +2,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseSanitised, type HtmlTools } from './html-tools';
 import { DISCLOSURE_MARK, pageBlocks, PROMPT_MARK, type Block, type TextBlock } from './page-blocks';
 import { RENDERED_BOLD, RENDERED_HIDDEN } from './read-rendered-page';
-import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, cleanSpace, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, splitSentences } from './question-text';
+import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, cleanSpace, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, MAX_QUESTION_LENGTH, reportedQuestion, splitSentences } from './question-text';
 import { structuredQuestions } from './structured-data';
 
 export interface ExtractedQuestion {
@@ -145,7 +145,7 @@ const numberOf = (text: string) => {
 /** What a block would be as the start of a question, before the page's other blocks are weighed. */
 function candidateOf(block: Block, index: number, tableIds: Map<Element, number>): Candidate | undefined {
   if (block.kind === 'heading') {
-    if (block.level === 1 && !block.disclosure) return undefined;
+    if ((block.level === 1 && !block.disclosure) || block.elsewhere) return undefined;
     const numbered = isNumbered(block.text);
     const shape = block.disclosure ? 'disclosure' : numbered ? `numbered-h${block.level}` : `h${block.level}`;
     return { index, block, shape, question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text), number: numbered ? numberOf(block.text) : undefined, heading: block.level };
@@ -170,6 +170,10 @@ function candidateOf(block: Block, index: number, tableIds: Map<Element, number>
     return undefined;
   }
   if (/^\s*(?:q|question)\s*\d*\s*[:.]\s/i.test(block.text) && !block.item) return { index, block, shape: 'q-label', question: cleanQuestion(block.text.replace(/^\s*(?:q|question)\s*/i, '')), textual: true };
+  // A quoted line that asks: the question someone was asked (a forum reply, an interview report).
+  if (block.quoted && looksLikeQuestion(block.text)) return { index, block, shape: 'quote', question: cleanQuestion(block.text), textual: true };
+  const reported = block.item ? undefined : reportedQuestion(block.text);
+  if (reported) return { index, block, shape: 'reported', question: reported.question, textual: true, inlineAnswer: reported.rest };
   return undefined;
 }
 
@@ -282,7 +286,9 @@ function questionsIn(root: Element): ExtractedQuestion[] {
   blocks.forEach((block, index) => {
     const start = starts.get(index);
     // Inside the answer to a question heading, bold lines and lead-ins are the answer's own structure.
-    const nested = start && current?.start.heading !== undefined && start.heading === undefined;
+    // A question someone reports inside the answer to one the page sets out is part of that answer.
+    const reporting = (shape: string) => shape === 'quote' || shape === 'reported';
+    const nested = start && current && ((current.start.heading !== undefined && start.heading === undefined) || (reporting(start.shape) && !reporting(current.start.shape)));
     if (start && !nested) {
       const item = { index, question: start.question, outline: start.inlineAnswer ? answerPoints(start.inlineAnswer) : [], section };
       found.push(item);
@@ -295,13 +301,15 @@ function questionsIn(root: Element): ExtractedQuestion[] {
     if (block.kind === 'heading') {
       const endsCurrent = current && (current.start.heading === undefined || block.level <= current.start.heading);
       if (endsCurrent) current = undefined;
-      if (!current && block.level >= 2) section = sectionName(block.text);
+      if (!current && block.level >= 2) section = block.elsewhere ? section : sectionName(block.text);
       return;
     }
     if (block.kind === 'end') {
       if (current && (current.start.shape === 'disclosure' || current.start.shape.startsWith('table-')) && current.start.heading === undefined) current = undefined;
       return;
     }
+    // What someone reports ends with the post it is in.
+    if (current && block.kind === 'text' && reporting(current.start.shape) && current.start.block.kind === 'text' && block.box !== current.start.block.box) current = undefined;
     if (!current) return;
     covered.add(index);
     // A point the answer already made ("The correct answer is: …" after the marked option) is not repeated.
@@ -315,7 +323,7 @@ function questionsIn(root: Element): ExtractedQuestion[] {
 function sectionBefore(blocks: readonly Block[], index: number): string | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const block = blocks[i]!;
-    if (block.kind === 'heading' && block.level >= 2) return sectionName(block.text);
+    if (block.kind === 'heading' && block.level >= 2 && !block.elsewhere) return sectionName(block.text);
   }
   return undefined;
 }

@@ -7,7 +7,14 @@ import { cleanSpace, looksLikeQuestion } from './question-text';
  * question is found by its shape wherever the page's markup nests it.
  */
 export type Block =
-  | { kind: 'heading'; level: number; text: string; disclosure: boolean }
+  | {
+      kind: 'heading';
+      level: number;
+      text: string;
+      disclosure: boolean;
+      /** All of it links to another page: a teaser card's title, a post's author and date line. */
+      elsewhere?: boolean;
+    }
   | {
       kind: 'text';
       text: string;
@@ -23,6 +30,10 @@ export type Block =
       disclosure: boolean;
       /** The text a choice of answers is set under (PROMPT_MARK). */
       prompt?: boolean;
+      /** Inside a <blockquote>: words the writer quotes. */
+      quoted?: boolean;
+      /** The box the text sits in (a post's body, a cell, an article): what someone reports ends with it. */
+      box?: Element;
     }
   | { kind: 'code'; text: string }
   | {
@@ -89,6 +100,14 @@ function leadOf(nodes: readonly Node[]): { text: string; rest: string } | undefi
   return { text: cleanSpace(first.textContent ?? ''), rest: textOf(meaningful.slice(1)) };
 }
 
+/** The element sits in a link to another page, or all its text does ("#…" anchors on the same page do not count). */
+function linksElsewhere(element: Element): boolean {
+  const away = (link: Element | null) => link !== null && !(link.getAttribute('href') ?? '').startsWith('#');
+  if (away(element.closest('a[href]'))) return true;
+  const links = [...element.querySelectorAll('a[href]')];
+  return links.length > 0 && links.every(away) && linkOnly([element]);
+}
+
 function linkOnly(nodes: readonly Node[]): boolean {
   let linked = 0;
   let total = 0;
@@ -127,6 +146,7 @@ interface Context {
   /** Inside an element drawn bold as a whole (a class or style, not <strong>). */
   bold?: boolean;
   prompt?: boolean;
+  quoted?: boolean;
 }
 
 /** The level of a heading the page marks by role (`role="heading" aria-level="3"`) or draws by size, not by tag. */
@@ -140,7 +160,7 @@ function headingLevelOf(element: Element): number | undefined {
 export function pageBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
 
-  const flush = (run: Node[], context: Context): TextBlock | undefined => {
+  const flush = (run: Node[], context: Context, within?: Element): TextBlock | undefined => {
     const text = textOf(run);
     if (!text) return undefined;
     const lead = context.bold ? { text, rest: '' } : leadOf(run);
@@ -153,6 +173,8 @@ export function pageBlocks(root: Element): Block[] {
       item: context.item ? { ...context.item } : undefined,
       disclosure: context.disclosure || run.some((node) => isElement(node) && (node.hasAttribute(DISCLOSURE_MARK) || node.querySelector(`[${DISCLOSURE_MARK}]`) !== null)),
       prompt: context.prompt || run.some((node) => isElement(node) && node.hasAttribute(PROMPT_MARK)) || undefined,
+      quoted: context.quoted,
+      box: within?.closest('div, article, section, main, aside, td, li, body') ?? undefined,
     };
     blocks.push(block);
     return block;
@@ -172,7 +194,7 @@ export function pageBlocks(root: Element): Block[] {
       }
     };
     const flushRun = () => {
-      settle(flush(run, context));
+      settle(flush(run, context, element));
       run = [];
     };
     for (const child of element.childNodes) {
@@ -225,10 +247,11 @@ export function pageBlocks(root: Element): Block[] {
     const level = /^H[1-6]$/.test(tag) ? Number(tag[1]) : headingLevelOf(element);
     if (level !== undefined) {
       const text = textOf([element]);
-      if (text) blocks.push({ kind: 'heading', level, text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null });
+      if (text) blocks.push({ kind: 'heading', level, text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null, elsewhere: linksElsewhere(element) || undefined });
       return undefined;
     }
     if (element.hasAttribute(PROMPT_MARK) && !context.prompt) return readChildren(element, { ...context, prompt: true });
+    if (tag === 'BLOCKQUOTE' && !context.quoted) return readChildren(element, { ...context, quoted: true });
     if (element.hasAttribute(RENDERED_BOLD) && !context.bold) return readChildren(element, { ...context, bold: true });
     if (tag === 'PRE') {
       const text = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');

@@ -75,6 +75,38 @@ export function looksLikeQuestion(raw: string): boolean {
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Words around a quote that say it was asked: "I was asked “…”", "the round opened with “…”". */
+const ASKED_CONTEXT = /\b(?:ask(?:ed|s|ing)?|questions?|rounds?|interview(?:er)?s?|screen(?:ing)?|onsite|opened with|started with|followed up with)\b/i;
+const QUOTED = /[“"]([^”"]{8,300})[”"]/g;
+const ASKED_TO = /\b(?:was|were|got|been|get|be)\s+asked\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)|\basked\s+me\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)/i;
+
+/**
+ * A question someone says they were asked, inside a paragraph of their own words (a forum
+ * reply): a quoted question in a sentence about asking ("I was asked “What is …?”"), or "I
+ * was asked to explain X" as "Explain X." Returns it with the text that follows it, the start
+ * of the answer; undefined for a paragraph that only asks something itself.
+ */
+export function reportedQuestion(text: string): { question: string; rest: string } | undefined {
+  if (text.length > 2000) return undefined;
+  for (const part of sentences.segment(text)) {
+    const sentence = part.segment;
+    const after = () => text.slice(part.index + sentence.length).trim();
+    if (ASKED_CONTEXT.test(sentence)) {
+      for (const match of sentence.matchAll(QUOTED)) {
+        const quoted = match[1]!.trim();
+        if (looksLikeQuestion(quoted)) return { question: cleanQuestion(quoted), rest: after() };
+      }
+    }
+    const task = ASKED_TO.exec(sentence);
+    if (task) {
+      const verb = task[1] ?? task[3]!;
+      const question = `${verb[0]!.toUpperCase()}${verb.slice(1)} ${(task[2] ?? task[4]!).trim()}`.replace(/[^.?!]$/, '$&.');
+      if (looksLikeQuestion(question)) return { question: cleanQuestion(question), rest: after() };
+    }
+  }
+  return undefined;
+}
+
 /** A paragraph as its sentences, so each can be a key point; short paragraphs stay whole. */
 export function splitSentences(text: string): string[] {
   if (text.length < 120) return [text];

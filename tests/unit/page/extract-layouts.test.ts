@@ -95,3 +95,41 @@ describe('quiz pages', () => {
     ]);
   });
 });
+
+describe('forum threads: the questions people say they were asked', () => {
+  const post = (user: string, body: string) =>
+    `<article class="boxed onscreen-post"><div role="heading" aria-level="2" class="topic-meta-data"><a href="/u/${user}">${user}</a> <a href="/t/88/2">Mar 3</a></div><div class="cooked">${body}</div></article>`;
+  const thread = `<h1><a href="/t/88">What were you asked in ML onsites this year?</a></h1>
+    ${post('maya', '<p>I have three onsites next month. What were you asked? Is LLM evaluation common now?</p>')}
+    ${post('dtran', '<p>The design round opened with this:</p><blockquote><p>Design a fraud detection system for card payments.</p></blockquote><p>I started with the late labels.</p><p>Follow-up:</p><blockquote><p>How would you know the model has gone stale?</p></blockquote><p>I said I would watch the score distribution.</p>')}
+    ${post('sam', '<p>Congrats! Did you get the offer? How long was the round?</p>')}
+    ${post('priya', '<p>In the systems round I was asked to explain how DNS resolution works. I went from the stub resolver to the root.</p><p>The behavioural round started with “Tell me about a time you disagreed with your manager.” I used the migration story.</p>')}`;
+
+  it('takes quoted and reported questions with what the poster says next, not the title or stray questions', () => {
+    expect(extract(thread)).toEqual([
+      { question: 'Design a fraud detection system for card payments.', outline: ['I started with the late labels.', 'Follow-up:'] },
+      { question: 'How would you know the model has gone stale?', outline: ['I said I would watch the score distribution.'] },
+      { question: 'Explain how DNS resolution works.', outline: ['I went from the stub resolver to the root.'] },
+      { question: 'Tell me about a time you disagreed with your manager.', outline: ['I used the migration story.'] },
+    ]);
+  });
+
+  it('keeps a quote that asks inside the answer to a question the page sets out as part of that answer', () => {
+    const questions = extract(`<h2>What is a feature store?</h2><p>A shared place for features.</p><blockquote><p>How do you keep training and serving in step?</p></blockquote><p>One definition for both.</p>
+      <h2>What is drift?</h2><p>Inputs changing over time.</p>`);
+    expect(questions.map((item) => item.question)).toEqual(['What is a feature store?', 'What is drift?']);
+  });
+});
+
+describe('reportedQuestion', () => {
+  it.each([
+    ['In the systems round I was asked to design a rate limiter for an API. It went well.', { question: 'Design a rate limiter for an API.', rest: 'It went well.' }],
+    ['They asked me to walk through a past incident.', { question: 'Walk through a past incident.', rest: '' }],
+    ['My phone screen opened with "What is the bias-variance trade-off?" and then a case.', { question: 'What is the bias-variance trade-off?', rest: 'and then a case.' }],
+    ['Did you get the offer? How long was the round?', undefined],
+    ['She wrote “What a week” on the board.', undefined],
+  ])('%s', async (text, expected) => {
+    const { reportedQuestion } = await import('@/lib/page/question-text');
+    expect(reportedQuestion(text)).toEqual(expected);
+  });
+});
