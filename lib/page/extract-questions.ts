@@ -22,6 +22,9 @@ export interface PageExtraction {
 const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 /** Boxes around an article that ask questions of their own ("Want more tips?"), by class or id: dropped before reading. */
 const PROMO_BOX = /(?:^|[\s_-])(?:newsletter|subscribe|signup|promo|sponsor|advert|related|comment|share|cookie|popup|modal|cta(?![a-z])|upsell|breadcrumb)/i;
+/** Headings of the site's own sections after an article: teasers, author bios, comments. Nothing under them is a question or an answer. */
+const CHROME_HEADING = /^(?:more from|recommended|related|you (?:might|may) also (?:like|enjoy)|read next|up next|more (?:stories|articles|posts) |popular (?:posts|articles|now)|trending|similar (?:reads|posts|articles)|suggested (?:topics|posts|reads)|written by|about the author|responses|comments?\b|\d+ (?:comments|responses|replies)|leave a (?:reply|comment)|join the conversation|share (?:this|the post))/i;
+const READ_TIME = /^\W*\d+\s*min(?:ute)?s?\s+read\b/i;
 /** Controls that open an accordion panel: their label is the question. */
 const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [role="button"][aria-expanded], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
 const MAX_POINTS = 40;
@@ -40,6 +43,14 @@ function readableCopy(document: Document): Document {
   // Words are matched from their start ("relatedPosts", "post-share"), so "notion-selectable" is not a call to action.
   for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) if (PROMO_BOX.test(`${box.getAttribute('class') ?? ''} ${box.id}`.replace(/([a-z])([A-Z])/g, '$1 $2'))) box.remove();
   for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();
+  // A box that opens with a chrome heading ("More from…", "Responses (23)") is that section: gone whole, as Readability may drop the heading and keep the cards.
+  for (const heading of copy.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
+    const text = cleanSpace(heading.textContent ?? '');
+    if (!CHROME_HEADING.test(text) || !heading.isConnected) continue;
+    let box: Element = heading;
+    while (box.parentElement && !/^(?:BODY|MAIN|ARTICLE)$/.test(box.parentElement.tagName) && cleanSpace(box.parentElement.textContent ?? '').startsWith(text)) box = box.parentElement;
+    box.remove();
+  }
   for (const trigger of copy.querySelectorAll(DISCLOSURE_TRIGGERS)) {
     // An icon-only control (a toggle's caret, as Notion draws it) labels the block beside it.
     if (!trigger.textContent?.trim()) {
@@ -283,7 +294,18 @@ function questionsIn(root: Element): ExtractedQuestion[] {
   const covered = new Set<number>();
   let current: { item: ExtractedQuestion & { index: number }; start: Candidate } | undefined;
   let section: string | undefined;
+  // Inside the site's sections after the article (CHROME_HEADING), at this heading level.
+  let chromeLevel: number | undefined;
+  const teasers = new Set<ExtractedQuestion>();
   blocks.forEach((block, index) => {
+    if (block.kind === 'heading' && CHROME_HEADING.test(block.text)) {
+      chromeLevel = Math.min(chromeLevel ?? block.level, block.level);
+      current = undefined;
+    } else if (block.kind === 'heading' && chromeLevel !== undefined && block.level <= chromeLevel) chromeLevel = undefined;
+    if (chromeLevel !== undefined) {
+      covered.add(index);
+      return;
+    }
     const start = starts.get(index);
     // Inside the answer to a question heading, bold lines and lead-ins are the answer's own structure.
     // A question someone reports inside the answer to one the page sets out is part of that answer.
@@ -312,12 +334,14 @@ function questionsIn(root: Element): ExtractedQuestion[] {
     if (current && block.kind === 'text' && reporting(current.start.shape) && current.start.block.kind === 'text' && block.box !== current.start.block.box) current = undefined;
     if (!current) return;
     covered.add(index);
+    // "6 min read" under a title: a teaser card for another article, not a question and its answer.
+    if (block.kind === 'text' && READ_TIME.test(block.text)) teasers.add(current.item);
     // A point the answer already made ("The correct answer is: …" after the marked option) is not repeated.
     const points = pointsOf(block).filter((point) => !current!.item.outline.includes(point));
     if (current.item.outline.length < MAX_POINTS) current.item.outline.push(...points.slice(0, MAX_POINTS - current.item.outline.length));
   });
   for (const { index, question } of listQuestions(blocks, covered)) found.push({ index, question, outline: [], section: sectionBefore(blocks, index) });
-  return found.sort((a, b) => a.index - b.index).map(({ index: _index, section: itemSection, ...item }) => (itemSection ? { ...item, section: itemSection } : item));
+  return found.filter((item) => !teasers.has(item)).sort((a, b) => a.index - b.index).map(({ index: _index, section: itemSection, ...item }) => (itemSection ? { ...item, section: itemSection } : item));
 }
 
 function sectionBefore(blocks: readonly Block[], index: number): string | undefined {

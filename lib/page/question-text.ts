@@ -39,10 +39,13 @@ export function cleanQuestion(text: string): string {
   return cleanSpace(result).replace(/\s*[:–—-]\s*$/, '').replace(/\s+([?.!,])/g, '$1');
 }
 
+/** A site's counters and buttons left as lines: "1.4K", "2.3K Followers", "6 min read · Mar 3", "Follow", "Share". */
+const PAGE_COUNTS = /^(?:[\d.,]+\s*[km]?(?:\s+(?:followers|following|claps|likes|views|responses|comments|replies|reads))?|\d+\s*min(?:ute)?s?\s+read\b.*|follow|following|listen|share|save|reply|like|clap|see all responses)$/i;
+
 /** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
 export function cleanAnswerText(text: string): string {
   const result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ')).replace(/\s+([?.!,;:])/g, '$1');
-  return /^(?:read more|back to top|see answer|answer|source|src|link|(?:your answer is )?(?:partially )?(?:in)?correct)\W*$/i.test(result) ? '' : result;
+  return /^(?:read more|back to top|see answer|answer|source|src|link|(?:your answer is )?(?:partially )?(?:in)?correct)\W*$/i.test(result) || PAGE_COUNTS.test(result) ? '' : result;
 }
 
 /** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */

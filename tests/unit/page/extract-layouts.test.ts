@@ -133,3 +133,30 @@ describe('reportedQuestion', () => {
     expect(reportedQuestion(text)).toEqual(expected);
   });
 });
+
+describe('site chrome is never a question', () => {
+  const card = (title: string, linked: boolean) =>
+    `<div role="link" data-href="/p/1">${linked ? `<a href="/@jane/p"><h2>${title}</h2></a>` : `<h2>${title}</h2>`}<h3>A subtitle for the card</h3><span>6 min read</span><span>·</span><span>Feb 2</span><p>1.1K</p></div>`;
+  const article = `<div><span>6 min read</span><span>·</span><span>Mar 3</span><button aria-label="clap"></button><p>1.4K</p><button>Listen</button><button>Share</button></div>
+    <h3>What is the curse of dimensionality?</h3><p>Points drift apart in many dimensions.</p>
+    <h3>How do you handle missing values?</h3><p>Ask why they are missing.</p>
+    <h3>Why use a vector database?</h3><p>Fast nearest neighbours.</p><div><p>1.4K</p><p>23</p></div>`;
+  const expected = [
+    { question: 'What is the curse of dimensionality?', outline: ['Points drift apart in many dimensions.'] },
+    { question: 'How do you handle missing values?', outline: ['Ask why they are missing.'] },
+    { question: 'Why use a vector database?', outline: ['Fast nearest neighbours.'] },
+  ];
+
+  it('leaves out "More from", "Recommended", author bio and responses sections, and read-time and clap lines', () => {
+    const questions = extract(`${article}
+      <div><a href="/@jane"><h2>Written by Jane Doe</h2></a><p>2.3K Followers</p><p>ML engineer. What should I write about next?</p><button>Follow</button></div>
+      <div><h2>Responses (23)</h2><div role="textbox" contenteditable="true"><p data-placeholder="What are your thoughts?"></p></div><p>Would you add a question about feature stores?</p></div>
+      <div><h2>More from Jane Doe</h2>${card('How Would You Design a Recommender in 45 Minutes?', true)}${card('Explain Transformers Without Equations', true)}</div>
+      <div><h2>Recommended from Medium</h2>${card('Why Do Data Scientists Fail System Design?', false)}${card('How to Answer Tell Me About Yourself?', false)}${card('Is LeetCode Still Worth It?', false)}</div>`);
+    expect(questions).toEqual(expected);
+  });
+
+  it('knows a teaser card by its read time even without a section heading above it', () => {
+    expect(extract(article + card('Why Do Data Scientists Fail System Design?', false) + card('What Is the Best Way to Learn Transformers?', false))).toEqual(expected);
+  });
+});
