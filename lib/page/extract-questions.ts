@@ -118,6 +118,10 @@ function markChoices(group: Element, copy: Document): void {
   if (right.length > 0 && right.length < options.length) {
     const answer = copy.createElement('p');
     answer.textContent = right.map((option) => cleanSpace((option.textContent ?? '').replace(/[✓✔✅]|\((?:correct|right answer)\)/gi, '')).replace(/^[a-h][.)]\s+/i, '')).join('; ');
+    // The fieldset around the options goes too (Readability drops fieldsets, and the answer with them), unless its legend is the question.
+    const fieldset = group.closest('fieldset');
+    const legend = cleanSpace(fieldset?.querySelector('legend')?.textContent ?? '');
+    if (fieldset && (!legend || CHOICE_INSTRUCTION.test(legend))) group = fieldset;
     group.replaceWith(answer);
     group = answer;
   }
@@ -130,7 +134,10 @@ function markChoices(group: Element, copy: Document): void {
         before.remove();
         continue;
       }
-      before.setAttribute(PROMPT_MARK, '');
+      // On the innermost element that holds all of it: Readability swaps a box with one paragraph for the paragraph.
+      let prompt = before;
+      while (prompt.children.length === 1 && cleanSpace(prompt.children[0]!.textContent ?? '') === text) prompt = prompt.children[0]!;
+      prompt.setAttribute(PROMPT_MARK, '');
       return;
     }
   }
@@ -185,6 +192,9 @@ function candidateOf(block: Block, index: number, tableIds: Map<Element, number>
   if (block.quoted && looksLikeQuestion(block.text)) return { index, block, shape: 'quote', question: cleanQuestion(block.text), textual: true };
   const reported = block.item ? undefined : reportedQuestion(block.text);
   if (reported) return { index, block, shape: 'reported', question: reported.question, textual: true, inlineAnswer: reported.rest };
+  // A paragraph that is one question and nothing else (notes typed without any emphasis): weighed page-wide below.
+  const own = !block.item && !block.quoted && block.text.length <= 200 && looksLikeQuestion(block.text);
+  if (own && (/\?["”’)]?$/.test(block.text) || isNumbered(block.text)) && splitSentences(block.text).length === 1) return { index, block, shape: 'plain', question: cleanQuestion(block.text), textual: true, number: numberOf(block.text) };
   return undefined;
 }
 
@@ -220,8 +230,13 @@ function acceptedStarts(candidates: readonly Candidate[], blocks: readonly Block
     const mostly = textual >= (isTable ? 2 : 3) && textual / members.length >= 0.6;
     if (questionHeader || mostly || (textual >= 1 && counts(members.map((member) => member.number)))) wholeShape.add(shape);
   }
+  // Plain question paragraphs carry a page only when it sets out its questions no other way, three or more of them.
+  const others = candidates.some((candidate) => candidate.shape !== 'plain' && (candidate.textual || wholeShape.has(candidate.shape)) && !/^h\d$/.test(candidate.shape));
+  const plain = byShape.get('plain') ?? [];
+  const plainPage = !others && plain.length >= 3 && (plain.length >= 5 || counts(plain.map((member) => member.number)));
   return candidates.filter(
     (candidate) =>
+      (candidate.shape !== 'plain' || plainPage) &&
       (candidate.textual || wholeShape.has(candidate.shape)) &&
       candidate.question.length >= 3 &&
       candidate.question.length <= MAX_QUESTION_LENGTH &&

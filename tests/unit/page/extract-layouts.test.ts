@@ -160,3 +160,23 @@ describe('site chrome is never a question', () => {
     expect(extract(article + card('Why Do Data Scientists Fail System Design?', false) + card('What Is the Best Way to Learn Transformers?', false))).toEqual(expected);
   });
 });
+
+describe('question paragraphs without any emphasis', () => {
+  const notes = [
+    ['What is an SLO?', 'A reliability target the team sets itself.'],
+    ['How do you use an error budget?', 'Ship while it lasts, slow down when it is spent.'],
+    ['Why alert on symptoms?', 'Users feel symptoms, not causes.'],
+    ['What is toil?', 'Manual work that grows with the service.'],
+    ['How do you make a deploy safe to roll back?', 'Keep schema changes compatible.'],
+  ];
+
+  it('reads a page of plain question paragraphs, each with the text up to the next as its answer', () => {
+    expect(extract(notes.map(([question, answer]) => `<p>${question}</p><p>${answer}</p>`).join(''))).toEqual(notes.map(([question, answer]) => ({ question, outline: [answer] })));
+  });
+
+  it('takes no rhetorical questions from prose, and does not split answers to questions the page sets out', () => {
+    expect(extract('<p>Why do so many teams struggle with reliability?</p><p>Because it is invisible until it fails.</p><p>So what can you do about it?</p><p>Measure first.</p>')).toEqual([]);
+    const questions = extract(`<h2>What is an SLO?</h2><p>A target.</p><p>Why not 100%?</p><p>Because nothing is.</p><p>Who sets it?</p><p>The team.</p><p>When is it reviewed?</p><h2>What is toil?</h2><p>Manual work.</p>`);
+    expect(questions.map((item) => item.question)).toEqual(['What is an SLO?', 'What is toil?']);
+  });
+});
