@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { goldenPageSchema, scorePage, totalsOf } from '@/lib/dev/score-extraction';
 import { extractQuestions } from '@/lib/page/extract-questions';
 import { nodeHtmlTools } from '@/lib/page/node-html-tools';
 
@@ -178,5 +180,26 @@ describe('question paragraphs without any emphasis', () => {
     expect(extract('<p>Why do so many teams struggle with reliability?</p><p>Because it is invisible until it fails.</p><p>So what can you do about it?</p><p>Measure first.</p>')).toEqual([]);
     const questions = extract(`<h2>What is an SLO?</h2><p>A target.</p><p>Why not 100%?</p><p>Because nothing is.</p><p>Who sets it?</p><p>The team.</p><p>When is it reviewed?</p><h2>What is toil?</h2><p>Manual work.</p>`);
     expect(questions.map((item) => item.question)).toEqual(['What is an SLO?', 'What is toil?']);
+  });
+});
+
+describe('the development pages of issue #22 (tests/fixtures/pages-layouts-dev)', () => {
+  const DIR = 'tests/fixtures/pages-layouts-dev';
+  const scores = readdirSync(DIR)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => {
+      const golden = goldenPageSchema.parse(JSON.parse(readFileSync(`${DIR}/${name.replace(/\.html$/, '.json')}`, 'utf8')));
+      return { name, score: scorePage(golden, extractQuestions(tools.parsePage(readFileSync(`${DIR}/${name}`, 'utf8')), tools).questions) };
+    });
+
+  it('has the ten layouts', () => expect(scores).toHaveLength(10));
+
+  it.each(scores)('$name: recall, precision and answers kept at least 0.9', ({ score }) => {
+    const totals = totalsOf([score]);
+    expect({ ...totals, missed: score.missed.slice(0, 3), extra: score.extra.slice(0, 3) }).toMatchObject({
+      recall: expect.toSatisfy((value: number) => value >= 0.9),
+      precision: expect.toSatisfy((value: number) => value >= 0.9),
+      answersKept: expect.toSatisfy((value: number) => value >= 0.9),
+    });
   });
 });
