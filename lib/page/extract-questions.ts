@@ -22,11 +22,15 @@ export interface PageExtraction {
 const CHROME = 'nav, header, footer, aside, form, script, style, noscript, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 /** Boxes around an article that ask questions of their own ("Want more tips?"), by class or id: dropped before reading. */
 const PROMO_BOX = /(?:^|[\s_-])(?:newsletter|subscribe|signup|promo|sponsor|advert|related|comment|share|cookie|popup|modal|cta(?![a-z])|upsell|breadcrumb)/i;
+/** Comment threads: chatter under an article, but the content itself on a forum or a Reddit thread. */
+const COMMENT_BOX = /(?:^|[\s_-])comment/i;
+/** A toggle's label by its class ("expand-control-text", "accordion__title", "faq-question"), where no control marks it. */
+const DISCLOSURE_CLASS = /(?:^|[\s_-])(?:expand|toggle|accordion|collaps|faq)[\w-]*?(?:control|title|header|heading|trigger|label|summary|question)(?![a-z])/i;
 /** Headings of the site's own sections after an article: teasers, author bios, comments. Nothing under them is a question or an answer. */
 const CHROME_HEADING = /^(?:more from|recommended|related|you (?:might|may) also (?:like|enjoy)|read next|up next|more (?:stories|articles|posts) |popular (?:posts|articles|now)|trending|similar (?:reads|posts|articles)|suggested (?:topics|posts|reads)|written by|about the author|responses|comments?\b|\d+ (?:comments|responses|replies)|leave a (?:reply|comment)|join the conversation|share (?:this|the post))/i;
 const READ_TIME = /^\W*\d+\s*min(?:ute)?s?\s+read\b/i;
 /** Controls that open an accordion panel: their label is the question. */
-const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [role="button"][aria-expanded], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
+const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [role="button"][aria-expanded], [role="tab"][aria-expanded], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
 const MAX_POINTS = 40;
 
 /**
@@ -41,7 +45,22 @@ function readableCopy(document: Document): Document {
   for (const styled of copy.querySelectorAll('[style*="font-weight" i]')) if (/font-weight\s*:\s*(?:bold|[6-9]00)\b/i.test(styled.getAttribute('style') ?? '')) styled.setAttribute(RENDERED_BOLD, '');
   // One pass with one pattern: thirty attribute selectors cost more than the rest of the reading.
   // Words are matched from their start ("relatedPosts", "post-share"), so "notion-selectable" is not a call to action.
-  for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) if (PROMO_BOX.test(`${box.getAttribute('class') ?? ''} ${box.id}`.replace(/([a-z])([A-Z])/g, '$1 $2'))) box.remove();
+  const promos: Array<{ box: Element; comment: boolean }> = [];
+  const labels: Element[] = [];
+  for (const box of copy.body?.querySelectorAll('[class], [id]') ?? []) {
+    const name = `${box.getAttribute('class') ?? ''} ${box.id}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+    if (PROMO_BOX.test(name)) promos.push({ box, comment: COMMENT_BOX.test(name) && !PROMO_BOX.test(name.replace(COMMENT_BOX, ' ')) });
+    else if (DISCLOSURE_CLASS.test(name)) labels.push(box);
+  }
+  // Comments that hold most of the page's text are what the page is (a thread), not boxes around it.
+  const commentText = promos.filter(({ box, comment }) => comment && !promos.some((other) => other.box !== box && other.box.contains(box))).reduce((sum, { box }) => sum + (box.textContent?.length ?? 0), 0);
+  const thread = commentText > 0.5 * (copy.body?.textContent?.length ?? 0);
+  for (const { box, comment } of promos) if (!(thread && comment)) box.remove();
+  for (const label of labels) {
+    const text = cleanSpace(label.textContent ?? '');
+    if (!label.isConnected || !text || text.length > MAX_QUESTION_LENGTH || label.querySelector(`p, ul, ol, table, pre, [${DISCLOSURE_MARK}]`) || label.closest(`[${DISCLOSURE_MARK}]`)) continue;
+    label.setAttribute(DISCLOSURE_MARK, '');
+  }
   for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();
   // A box that opens with a chrome heading ("More from…", "Responses (23)") is that section: gone whole, as Readability may drop the heading and keep the cards.
   for (const heading of copy.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {

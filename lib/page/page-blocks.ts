@@ -251,6 +251,7 @@ export function pageBlocks(root: Element): Block[] {
       return undefined;
     }
     if (element.hasAttribute(PROMPT_MARK) && !context.prompt) return readChildren(element, { ...context, prompt: true });
+    if (element.hasAttribute(DISCLOSURE_MARK) && !context.disclosure) return readChildren(element, { ...context, disclosure: true });
     if (tag === 'BLOCKQUOTE' && !context.quoted) return readChildren(element, { ...context, quoted: true });
     if (element.hasAttribute(RENDERED_BOLD) && !context.bold) return readChildren(element, { ...context, bold: true });
     if (tag === 'PRE') {

@@ -203,3 +203,30 @@ describe('the development pages of issue #22 (tests/fixtures/pages-layouts-dev)'
     });
   });
 });
+
+describe('toggles and threads in other frameworks', () => {
+  const three = [
+    ['What is a feature store?', 'One definition of each feature for training and serving.'],
+    ['How do you detect drift?', 'Compare live and training distributions.'],
+    ['Why log served features?', 'To train on what the model really saw.'],
+  ];
+
+  it('reads a Confluence expand macro, its label known by class', () => {
+    const questions = extract(three.map(([q, a]) => `<div class="expand-container"><div class="expand-control"><span class="expand-icon aui-icon"></span><span class="expand-control-text">${q}</span></div><div class="expand-content"><p>${a}</p></div></div>`).join(''));
+    expect(questions).toEqual(three.map(([question, answer]) => ({ question, outline: [answer] })));
+  });
+
+  it('reads a collapse whose headers are role="tab" with aria-expanded (Element UI)', () => {
+    const questions = extract(`<div class="el-collapse">${three.map(([q, a]) => `<div class="el-collapse-item"><div role="tab" aria-expanded="false"><div class="el-collapse-item__header" role="button">${q}<i class="el-icon-arrow-right"></i></div></div><div role="tabpanel" style="display:none"><div class="el-collapse-item__content">${a}</div></div></div>`).join('')}</div>`);
+    expect(questions).toEqual(three.map(([question, answer]) => ({ question, outline: [answer] })));
+  });
+
+  it('keeps the comments of a thread, where they are the page, and drops them under an article', () => {
+    const comment = (id: string, body: string) => `<shreddit-comment><div id="t1_${id}-comment-rtjson-content" class="md text-14"><p>${body}</p></div></shreddit-comment>`;
+    const thread = extract(`<p>Onsite next week, what did they ask you?</p>${comment('a1', 'They asked me to design a ranking system for a news feed. I began with candidate generation and a light ranker, then a heavy ranker on the top few hundred.')}${comment('a2', 'Nice, did you pass? I am curious about the timeline and how many rounds there were in total.')}${comment('a3', 'In my screen I was asked “How would you evaluate a recommender offline?” and I talked about recall at k on a time-based split, plus the bias of logged data.')}`);
+    expect(thread.map((item) => item.question)).toEqual(['Design a ranking system for a news feed.', 'How would you evaluate a recommender offline?']);
+    const article = extract(`<h2>What is a feature store?</h2><p>${'A shared catalogue of features for training and serving, with one definition each. '.repeat(6)}</p><h2>How do you detect drift?</h2><p>${'Compare live feature distributions against training ones per feature. '.repeat(6)}</p>
+      <div class="comments-area"><div class="comment-body"><p>I was asked to design a feature store in my interview. Any tips?</p></div></div>`);
+    expect(article.map((item) => item.question)).toEqual(['What is a feature store?', 'How do you detect drift?']);
+  });
+});
