@@ -63,7 +63,7 @@ export function readRenderedPage(source: Document = document, options: { inPlace
     };
     const BLOCK_DISPLAY = /^(?:block|flex|grid|list-item|table-cell|flow-root)$/;
     const sizes = new Map<number, number>();
-    const larger: Array<{ copy: Element; size: number }> = [];
+    const larger: Array<{ copy: Element; size: number; bold: boolean }> = [];
     const visit = (live: Element, copy: Element, parentWeight: number, parentSize: number) => {
       const style = styleOf(live);
       if (style.display === 'none' || style.visibility === 'hidden') {
@@ -78,7 +78,7 @@ export function readRenderedPage(source: Document = document, options: { inPlace
       let ownText = 0;
       for (let child = live.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) ownText += (child.textContent ?? '').trim().length;
       if (ownText > 0) sizes.set(Math.round(size), (sizes.get(Math.round(size)) ?? 0) + ownText);
-      if (size > parentSize * 1.1 && BLOCK_DISPLAY.test(style.display) && !/^H[1-6]$/.test(live.tagName)) larger.push({ copy, size });
+      if (size > parentSize * 1.1 && BLOCK_DISPLAY.test(style.display) && !/^H[1-6]$/.test(live.tagName)) larger.push({ copy, size, bold: weight >= 600 });
       // Sibling links, not indexed collections: jsdom answers those through a proxy, slowly.
       let copyChild = copy.firstElementChild;
       for (let liveChild = live.firstElementChild; liveChild; liveChild = liveChild.nextElementSibling) {
@@ -94,9 +94,10 @@ export function readRenderedPage(source: Document = document, options: { inPlace
     let bodySize = rootSize;
     let most = 0;
     for (const [size, amount] of sizes) if (amount > most) [bodySize, most] = [size, amount];
-    for (const { copy, size } of larger) {
+    for (const { copy, size, bold } of larger) {
       const text = (copy.textContent ?? '').trim();
-      if (size < bodySize * 1.25 || !/\p{L}\p{L}/u.test(text) || text.length > 200 || copy.querySelector('p, li, table, pre')) continue;
+      // Large and bold, or much larger: a lead paragraph or a pull quote set a little large is no heading.
+      if (size < bodySize * (bold ? 1.25 : 1.5) || !/\p{L}\p{L}/u.test(text) || text.length > 200 || copy.querySelector('p, li, table, pre')) continue;
       copy.setAttribute(HEADING, size >= bodySize * 2 ? '1' : size >= bodySize * 1.5 ? '2' : '3');
     }
   }

@@ -49,9 +49,10 @@ describe('readRenderedPage (injected into the tab)', () => {
     expect(text).toMatch(/catch a bad release/);
   });
 
-  it('marks a short block drawn well above body size as a heading, and leaves body-size text and long blocks alone', () => {
+  it('marks a short bold block drawn well above body size as a heading, and leaves body-size text, long blocks and a pull quote alone', () => {
     const page = live(`<html><body style="font-size:16px">${prose}${prose}
-      <div class="title" style="font-size:22px">What is a KV cache?</div><p>Stored keys and values of earlier tokens.</p>
+      <div class="title" style="font-size:22px;font-weight:600">What is a KV cache?</div><p>Stored keys and values of earlier tokens.</p>
+      <div class="pull-quote" style="font-size:22px">Why does nobody measure this?</div>
       <div class="lede" style="font-size:22px"><p>${'A long introduction set large. '.repeat(3)}</p></div>
       <div style="font-size:16px">Why quantise a model?</div></body></html>`);
     const parsed = tools.parseHtml(asInjected(page).html);
