@@ -62,6 +62,11 @@ function readableCopy(document: Document): Document {
     label.setAttribute(DISCLOSURE_MARK, '');
   }
   for (const dialog of copy.querySelectorAll('[role="dialog"], [role="alertdialog"]')) dialog.remove();
+  // HTML drawn inside an SVG (a Marp slide deck) is read as HTML: the reader and the sanitiser skip SVG.
+  for (const drawing of copy.querySelectorAll('svg')) {
+    const embedded = [...drawing.querySelectorAll('foreignObject')];
+    if (embedded.length > 0 && drawing.isConnected) drawing.replaceWith(...embedded.flatMap((object) => [...object.childNodes]));
+  }
   // A box that opens with a chrome heading ("More from…", "Responses (23)") is that section: gone whole, as Readability may drop the heading and keep the cards.
   for (const heading of copy.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
     const text = cleanSpace(heading.textContent ?? '');
@@ -180,9 +185,9 @@ const numberOf = (text: string) => {
 };
 
 /** What a block would be as the start of a question, before the page's other blocks are weighed. */
-function candidateOf(block: Block, index: number, tableIds: Map<Element, number>): Candidate | undefined {
+function candidateOf(block: Block, index: number, tableIds: Map<Element, number>, titled: boolean): Candidate | undefined {
   if (block.kind === 'heading') {
-    if ((block.level === 1 && !block.disclosure) || block.elsewhere) return undefined;
+    if ((block.level === 1 && titled && !block.disclosure) || block.elsewhere) return undefined;
     const numbered = isNumbered(block.text);
     const shape = block.disclosure ? 'disclosure' : numbered ? `numbered-h${block.level}` : `h${block.level}`;
     return { index, block, shape, question: cleanQuestion(block.text), textual: looksLikeQuestion(block.text), number: numbered ? numberOf(block.text) : undefined, heading: block.level };
@@ -321,7 +326,9 @@ function listQuestions(blocks: readonly Block[], covered: ReadonlySet<number>): 
 function questionsIn(root: Element): ExtractedQuestion[] {
   const blocks = pageBlocks(root);
   const tableIds = new Map<Element, number>();
-  const candidates = blocks.flatMap((block, index) => candidateOf(block, index, tableIds) ?? []);
+  // One or two top headings are the page's title; a slide deck gives every slide one.
+  const titled = blocks.filter((block) => block.kind === 'heading' && block.level === 1).length < 3;
+  const candidates = blocks.flatMap((block, index) => candidateOf(block, index, tableIds, titled) ?? []);
   const starts = new Map(acceptedStarts(candidates, blocks).map((start) => [start.index, start]));
 
   const found: Array<ExtractedQuestion & { index: number }> = [];

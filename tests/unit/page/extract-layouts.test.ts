@@ -230,3 +230,15 @@ describe('toggles and threads in other frameworks', () => {
     expect(article.map((item) => item.question)).toEqual(['What is a feature store?', 'How do you detect drift?']);
   });
 });
+
+describe('slide decks', () => {
+  it('reads every slide title as a heading when each slide has its own <h1> (Marp, reveal.js exports)', () => {
+    const slides = [
+      ['What is gradient descent?', 'Step against the gradient until the loss stops falling.'],
+      ['Why scale features?', 'Distances and gradients behave when ranges match.'],
+      ['What is early stopping?', 'Stop when validation loss stops improving.'],
+    ];
+    const questions = extract(`<div class="marpit">${slides.map(([q, a]) => `<svg viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section><h1>${q}</h1><ul><li>${a}</li></ul></section></foreignObject></svg>`).join('')}</div>`);
+    expect(questions).toEqual(slides.map(([question, answer]) => ({ question, outline: [answer] })));
+  });
+});
