@@ -90,7 +90,8 @@ const ASKED_TO = /\b(?:was|were|got|been|get|be)\s+asked\s+to\s+(\w+)\s+([^.?!]{
  * of the answer; undefined for a paragraph that only asks something itself.
  */
 export function reportedQuestion(text: string): { question: string; rest: string } | undefined {
-  if (text.length > 2000) return undefined;
+  // Most paragraphs say nothing about asking: no need to cut them into sentences.
+  if (text.length > 2000 || !ASKED_CONTEXT.test(text)) return undefined;
   for (const part of sentences.segment(text)) {
     const sentence = part.segment;
     const after = () => text.slice(part.index + sentence.length).trim();
