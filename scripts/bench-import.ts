@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractQuestions } from '../lib/page/extract-questions';
 import { reviewItems } from '../lib/page/imported-pack';
+import { readRenderedPage } from '../lib/page/read-rendered-page';
 import { nodeHtmlTools } from '../lib/page/node-html-tools';
 import { createPackIndex } from '../lib/match/question-index';
 import { loadKnowledge, percentile, round, runCli } from './cli-support';
@@ -60,6 +61,14 @@ async function inChromium(pages: ReadonlyArray<{ name: string; html: string }>, 
       );
       const sorted = [...timings.times].sort((a, b) => a - b);
       console.log(`${name}: ${timings.found} found; p50 ${round(percentile(sorted, 0.5), 1)} ms, max ${round(Math.max(...sorted), 1)} ms`);
+      // The tab's side: the page rendered, then read with its computed style as chrome.scripting runs it (the function's source alone).
+      const tab = await browser.newPage();
+      await tab.setContent(html);
+      // tsx keeps function names with a __name helper the tab does not have; the extension's build does not add it.
+      const reading = await tab.evaluate(`(() => { const __name = (target) => target; const times = []; let size = 0; for (let i = 0; i < ${rounds + 1}; i++) { const started = performance.now(); size = (${readRenderedPage.toString()})(document).html.length; if (i > 0) times.push(performance.now() - started); } return { times, size }; })()`) as { times: number[]; size: number };
+      await tab.close();
+      const read = [...reading.times].sort((a, b) => a - b);
+      console.log(`  rendered reading in the tab: p50 ${round(percentile(read, 0.5), 1)} ms, max ${round(Math.max(...read), 1)} ms (${Math.round(reading.size / 1024)} KB sent)`);
     }
   } finally {
     await browser.close();

@@ -8,7 +8,12 @@ import { goldenPageSchema, scorePage, totalsOf, type PageScore, type ScoreTotals
 import { round, runCli, UsageError } from './cli-support';
 
 const USAGE = 'usage: npm run eval:import -- [--pages DIR]… [--verbose]';
-const DEFAULT_SETS = ['tests/fixtures/pages', 'tests/fixtures/eval/pages'];
+const DEFAULT_SETS = [
+  'tests/fixtures/pages',
+  'tests/fixtures/eval/pages',
+  // Development set for the layouts of issue #22.
+  'tests/fixtures/pages-layouts-dev',
+];
 
 function scoreSet(dir: string, verbose: boolean): PageScore[] {
   const tools = nodeHtmlTools();

@@ -348,6 +348,18 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'input',
+    what: 'Web pages whose layout hides what a question is: bold or hidden only through CSS, site chrome that asks questions',
+    provoked: 'a page bold only by a stylesheet class with a question in a display:none drawer, read through chrome.scripting in Chromium; Medium-like "More from"/"Recommended"/responses sections and teaser cards; forum replies with stray questions',
+    outcome: 'the questions the page sets apart are found; hidden text, teasers, bios, comment boxes and stray replies are not imported',
+    tests: [
+      ['tests/e2e/sidepanel.e2e.ts', 'reads the rendered page'],
+      ['tests/unit/page/read-rendered-page.test.ts', 'drops what the page hides'],
+      ['tests/unit/page/extract-layouts.test.ts', 'leaves out "More from", "Recommended", author bio and responses sections'],
+      ['tests/unit/page/extract-layouts.test.ts', 'takes quoted and reported questions with what the poster says next'],
+    ],
+  },
+  {
+    kind: 'input',
     what: 'Random pack text and JSON (fuzzing)',
     provoked: 'fast-check, 400 runs each, seed 1 (FUZZ_SEED to vary)',
     outcome: 'a valid pack or a PackError, nothing else',

@@ -39,17 +39,20 @@ export function cleanQuestion(text: string): string {
   return cleanSpace(result).replace(/\s*[:–—-]\s*$/, '').replace(/\s+([?.!,])/g, '$1');
 }
 
+/** A site's counters and buttons left as lines: "1.4K", "2.3K Followers", "6 min read · Mar 3", "Follow", "Share". */
+const PAGE_COUNTS = /^(?:[\d.,]+\s*[km]?(?:\s+(?:followers|following|claps|likes|views|responses|comments|replies|reads))?|\d+\s*min(?:ute)?s?\s+read\b.*|follow|following|listen|share|save|reply|like|clap|see all responses)$/i;
+
 /** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
 export function cleanAnswerText(text: string): string {
   const result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ')).replace(/\s+([?.!,;:])/g, '$1');
-  return /^(?:read more|back to top|see answer|answer|source|src|link)\W*$/i.test(result) ? '' : result;
+  return /^(?:read more|back to top|see answer|answer|source|src|link|(?:your answer is )?(?:partially )?(?:in)?correct)\W*$/i.test(result) || PAGE_COUNTS.test(result) ? '' : result;
 }
 
 /** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */
-export const ANSWER_LABEL = /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
+export const ANSWER_LABEL = /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:the )?correct answer(?: is)?|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
 
 /** Words that name a part of a page or an answer, never a question. */
-const LABEL = /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
+const LABEL = /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|feedback|question text|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
 export const isLabel = (text: string) => LABEL.test(cleanSpace(text));
 
 const TASK =
@@ -74,6 +77,39 @@ export function looksLikeQuestion(raw: string): boolean {
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Words around a quote that say it was asked: "I was asked “…”", "the round opened with “…”". */
+const ASKED_CONTEXT = /\b(?:ask(?:ed|s|ing)?|questions?|rounds?|interview(?:er)?s?|screen(?:ing)?|onsite|opened with|started with|followed up with)\b/i;
+const QUOTED = /[“"]([^”"]{8,300})[”"]/g;
+const ASKED_TO = /\b(?:was|were|got|been|get|be)\s+asked\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)|\basked\s+me\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)/i;
+
+/**
+ * A question someone says they were asked, inside a paragraph of their own words (a forum
+ * reply): a quoted question in a sentence about asking ("I was asked “What is …?”"), or "I
+ * was asked to explain X" as "Explain X." Returns it with the text that follows it, the start
+ * of the answer; undefined for a paragraph that only asks something itself.
+ */
+export function reportedQuestion(text: string): { question: string; rest: string } | undefined {
+  // Most paragraphs say nothing about asking: no need to cut them into sentences.
+  if (text.length > 2000 || !ASKED_CONTEXT.test(text)) return undefined;
+  for (const part of sentences.segment(text)) {
+    const sentence = part.segment;
+    const after = () => text.slice(part.index + sentence.length).trim();
+    if (ASKED_CONTEXT.test(sentence)) {
+      for (const match of sentence.matchAll(QUOTED)) {
+        const quoted = match[1]!.trim();
+        if (looksLikeQuestion(quoted)) return { question: cleanQuestion(quoted), rest: after() };
+      }
+    }
+    const task = ASKED_TO.exec(sentence);
+    if (task) {
+      const verb = task[1] ?? task[3]!;
+      const question = `${verb[0]!.toUpperCase()}${verb.slice(1)} ${(task[2] ?? task[4]!).trim()}`.replace(/[^.?!]$/, '$&.');
+      if (looksLikeQuestion(question)) return { question: cleanQuestion(question), rest: after() };
+    }
+  }
+  return undefined;
+}
 
 /** A paragraph as its sentences, so each can be a key point; short paragraphs stay whole. */
 export function splitSentences(text: string): string[] {

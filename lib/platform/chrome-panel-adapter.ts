@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseCommandReply, parseRuntimeMessage, type Command, type CommandReply, type SessionEvent } from '../messaging/runtime-messages';
+import { readRenderedPage, type RenderedPage } from '../page/read-rendered-page';
 
 /** Sends a command to the background and returns its reply, or a reply saying why there was none. */
 export async function sendCommand(message: Command): Promise<CommandReply> {
@@ -39,14 +40,12 @@ export async function chooseTargetTab(): Promise<number | undefined> {
 /**
  * The HTML, address and title of the page in a tab, read with chrome.scripting (allowed
  * for the tab the user clicked Cuecard's toolbar button on). The page's own scripts are
- * not involved: the function below runs in an isolated world and only reads the DOM.
+ * not involved: readRenderedPage runs in an isolated world, reads the DOM and its computed
+ * style, and marks bold, drawn headings and hidden parts on a copy.
  */
-async function readPage(tabId: number): Promise<{ html: string; url: string; title: string }> {
-  const [result] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }),
-  });
-  const page = result?.result as { html: string; url: string; title: string } | undefined;
+async function readPage(tabId: number): Promise<RenderedPage> {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readRenderedPage });
+  const page = result?.result as RenderedPage | undefined;
   if (!page) throw new Error('the page returned nothing');
   return page;
 }

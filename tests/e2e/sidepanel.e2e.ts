@@ -7,6 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf } from '../../components/common/count-of';
 import { E2E_EXTENSION_ID, launchExtension, type LoadedExtension, openPanel, RELEASE_EXTENSION_DIR, TEST_OUTPUT_DIR } from './launch-extension';
 
+/** Bold and hidden only through the page's stylesheet: read right only from the rendered page (issue #22). */
+const STYLED_PAGE = `<!doctype html><html><head><title>Study doc</title><style>.q{font-weight:700}.drawer{display:none}</style></head><body>
+  <div class="drawer"><p class="q">What is new in this app?</p><p>Release notes.</p></div>
+  <p>My notes before the platform interviews, answers as I would say them out loud in the call.</p>
+  <p><span class="q">What is an error budget?</span></p><p>What the SLO allows to fail.</p>
+  <p><span class="q">Why alert on symptoms rather than causes?</span></p><p>Users feel symptoms.</p>
+  <p><span class="q">What is toil?</span></p><p>Manual, repetitive work that grows with the service.</p>
+  <p><span class="q">How do you make a deploy safe to roll back?</span></p><p>Keep schema changes compatible.</p></body></html>`;
 let loaded: LoadedExtension;
 let page: Page;
 let server: Server;
@@ -17,7 +25,9 @@ beforeAll(async () => {
   mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
   const questionPage = readFileSync('tests/fixtures/pages/blog-h2-questions.html');
   const longPage = readFileSync('tests/fixtures/pages/github-bold-questions-emoji.html');
-  server = createServer((request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(request.url?.endsWith('/long') ? longPage : questionPage));
+  server = createServer((request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html' }).end(request.url?.endsWith('/long') ? longPage : request.url?.endsWith('/styled') ? STYLED_PAGE : questionPage),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   questionPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/questions`;
   loaded = await launchExtension();
@@ -246,6 +256,21 @@ describe('the built extension in Chromium', () => {
     await page.getByLabel('Search questions').fill('detect data drift without labels');
     await expect.poll(() => page.getByRole('listitem').locator('.browser-question', { hasText: 'How would you detect data drift without labels?' }).count()).toBe(1);
     await articlePage.close();
+  });
+
+  it('reads the rendered page: bold set by a stylesheet class is a question, text the page hides is not', async () => {
+    const styledPage = await loaded.context.newPage();
+    await styledPage.goto(`${questionPageUrl}/styled`);
+    await page.bringToFront();
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await openImportMenu();
+    await page.getByRole('button', { name: 'Import questions from this page' }).click();
+    const review = page.getByRole('form', { name: 'Review imported questions' });
+    await expect.poll(() => review.locator('.import-question').count()).toBe(4);
+    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('What is an error budget?');
+    expect(await page.getByLabel('Question 4', { exact: true }).inputValue()).toBe('How do you make a deploy safe to roll back?');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await styledPage.close();
   });
 
   it('imports a 166-question GitHub README page: review with filter and select none/shown, saves what is ticked', async () => {
