@@ -1,8 +1,10 @@
 /**
- * Web import speed: the extraction and the review list's repeat check for a long real
- * page (166 questions) and a 200-question page made from the shipped pack's questions.
- * First under Node with jsdom, then (when Chromium is installed) the panel's own code
- * path, DOMParser + extraction, bundled and run in headless Chromium.
+ * Import speed: the extraction and the review list's repeat check for a long real page
+ * (166 questions), a 200-question page made from the shipped pack's questions, a 5 MB
+ * page, and a 100-page text PDF (500 questions). First under Node (jsdom; the PDF through
+ * pdf.js's legacy build), then (when Chromium is installed) the panel's own code path:
+ * the import worker (linkedom + extraction, pdf.js inside it), bundled and run in a Web
+ * Worker in headless Chromium, timed from the request to the answer.
  * `npm run bench:import [-- --rounds 5]`
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { importFileHtml } from '../lib/import/import-file';
+import { nodeFileReaders } from '../lib/import/node-file-readers';
 import { extractQuestions } from '../lib/page/extract-questions';
 import { reviewItems } from '../lib/page/imported-pack';
 import { nodeHtmlTools } from '../lib/page/node-html-tools';
@@ -19,19 +23,21 @@ import { loadKnowledge, percentile, round, runCli } from './cli-support';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** The panel's extraction (lib/page/extract-page-html.ts) as one script for a plain Chromium page. */
-async function browserBundle(): Promise<string> {
+/** The import worker (scripts/bench-import-worker.ts) as one classic script for a Worker started from a blob: URL. */
+async function workerBundle(): Promise<string> {
   const output = await build({
     logLevel: 'silent',
     configFile: false,
-    build: { write: false, minify: false, lib: { entry: 'lib/page/extract-page-html.ts', formats: ['iife'], name: 'CuecardImport' } },
+    build: { write: false, minify: false, lib: { entry: 'scripts/bench-import-worker.ts', formats: ['iife'], name: 'CuecardImportWorker' } },
   });
   const [result] = Array.isArray(output) ? output : [output];
   const chunk = (result as { output: Array<{ type: string; code?: string }> }).output.find((item) => item.type === 'chunk');
   return chunk!.code!;
 }
 
-async function inChromium(pages: ReadonlyArray<{ name: string; html: string }>, rounds: number): Promise<void> {
+type BenchInput = { name: string; html: string } | { name: string; pdf: Uint8Array };
+
+async function inChromium(inputs: readonly BenchInput[], rounds: number): Promise<void> {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path) => path && existsSync(path));
   if (!executablePath) {
     console.log('Chromium not found (apt-get install -y chromium): browser figures skipped');
@@ -41,25 +47,37 @@ async function inChromium(pages: ReadonlyArray<{ name: string; html: string }>, 
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
-    await page.addScriptTag({ content: await browserBundle() });
-    console.log(`\nin Chromium ${browser.version()} (DOMParser + extraction, as the panel runs it):`);
-    for (const { name, html } of pages) {
+    const code = await workerBundle();
+    await page.evaluate((source) => {
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      (globalThis as unknown as { benchWorker: Worker }).benchWorker = new Worker(url);
+    }, code);
+    console.log(`\nin Chromium ${browser.version()} (the import worker: linkedom + extraction, pdf.js inside it; request → answer):`);
+    for (const input of inputs) {
+      const request = 'html' in input ? { type: 'page', html: input.html, url: 'https://example.com/' } : { type: 'file', name: 'bench.pdf', bytes: [...input.pdf] };
       const timings = await page.evaluate(
-        ({ html: source, rounds: count }) => {
-          const api = (globalThis as unknown as { CuecardImport: { extractPageHtml(html: string): { questions: unknown[] } } }).CuecardImport;
+        // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+        async ({ request: sent, rounds: count }) => {
+          const worker = (globalThis as unknown as { benchWorker: Worker }).benchWorker;
           const times: number[] = [];
           let found = 0;
+          let error: string | undefined;
           for (let i = 0; i < count + 1; i++) {
+            const message = sent.type === 'file' ? { ...sent, bytes: new Uint8Array(sent.bytes as number[]) } : sent;
             const started = performance.now();
-            found = api.extractPageHtml(source).questions.length;
+            const answer = await new Promise<{ ms: number; found: number; error?: string }>((resolve) => {
+              worker.onmessage = (event) => resolve(event.data);
+              worker.postMessage(message);
+            });
+            ({ found, error } = answer);
             if (i > 0) times.push(performance.now() - started);
           }
-          return { times, found };
+          return { times, found, error };
         },
-        { html, rounds },
+        { request, rounds },
       );
       const sorted = [...timings.times].sort((a, b) => a - b);
-      console.log(`${name}: ${timings.found} found; p50 ${round(percentile(sorted, 0.5), 1)} ms, max ${round(Math.max(...sorted), 1)} ms`);
+      console.log(`${input.name}: ${timings.found} found${timings.error ? ` (${timings.error})` : ''}; p50 ${round(percentile(sorted, 0.5), 1)} ms, max ${round(Math.max(...sorted), 1)} ms`);
     }
   } finally {
     await browser.close();
@@ -77,8 +95,12 @@ runCli(async () => {
   const synthetic = `<!doctype html><html><head><title>200 questions</title></head><body><nav><a href="/">Home</a></nav><article><h1>200 questions</h1>${questions
     .map((entry, i) => `<h3>${i + 1}. ${escape(entry.question)}${i >= entries.length ? ` (part ${Math.floor(i / entries.length) + 1})` : ''}</h3><p>${escape(entry.outline.keyPoints[0] ?? '')}</p><ul>${entry.outline.keyPoints.slice(1).map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`)
     .join('\n')}</article><footer>© bench</footer></body></html>`;
+  const readme = readFileSync('tests/fixtures/pages/github-bold-questions-emoji.html', 'utf8');
+  // A 5 MB page: the real README's article repeated, as a very long single-page guide.
+  const article = /<article[\s\S]*<\/article>/.exec(readme)?.[0] ?? readme;
+  const huge = `<!doctype html><html><head><title>5 MB page</title></head><body>${article.repeat(Math.ceil((5 * 1024 * 1024) / article.length))}</body></html>`;
   const pages = [
-    { name: 'github-bold-questions-emoji.html (real, 166 questions)', html: readFileSync('tests/fixtures/pages/github-bold-questions-emoji.html', 'utf8') },
+    { name: 'github-bold-questions-emoji.html (real, 166 questions)', html: readme },
     { name: 'synthetic blog page (200 questions)', html: synthetic },
   ];
   const tools = nodeHtmlTools();
@@ -104,5 +126,18 @@ runCli(async () => {
       `${page.name}: ${found} found; jsdom extract p50 ${round(percentile(sorted(extractMs), 0.5), 1)} ms, max ${round(Math.max(...extractMs), 1)} ms; repeat check p50 ${round(percentile(sorted(reviewMs), 0.5), 1)} ms; total p50 ${round(percentile(sorted(extractMs.map((value, i) => value + reviewMs[i]!)), 0.5), 1)} ms`,
     );
   }
-  await inChromium(pages, rounds);
+  const pdf = new Uint8Array(readFileSync('tests/fixtures/import-files/bench-100-pages.pdf'));
+  const pdfMs: number[] = [];
+  let pdfFound = 0;
+  for (let round_ = 0; round_ < Math.min(rounds, 3) + 1; round_++) {
+    const started = performance.now();
+    const html = await importFileHtml('bench.pdf', pdf, nodeFileReaders());
+    pdfFound = extractQuestions(tools.parsePage(html), tools).questions.length;
+    if (round_ > 0) pdfMs.push(performance.now() - started);
+  }
+  console.log(`100-page text PDF (bench-100-pages.pdf): ${pdfFound} found; pdf.js legacy + jsdom extract p50 ${round(percentile([...pdfMs].sort((a, b) => a - b), 0.5), 1)} ms`);
+  await inChromium(
+    [...pages, { name: `5 MB page (${round(huge.length / 1024 / 1024, 1)} MB)`, html: huge }, { name: '100-page text PDF (500 questions)', pdf }],
+    rounds,
+  );
 });

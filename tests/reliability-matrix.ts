@@ -269,6 +269,32 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'input',
+    what: 'A page or file to import that takes too long to read (a huge page, a 300-page PDF), or whose reader crashes or answers garbage',
+    provoked: 'import runner with a worker that never answers, crashes, or posts a malformed reply; the panel components with such a runner',
+    outcome: 'the read runs in a worker of its own and is stopped at the time budget; a clear message ("… too large to read in N s — nothing was imported"); no review list, nothing saved; other reads go on',
+    tests: [
+      ['tests/unit/import/import-runner.test.ts', 'stops a read that runs past the budget'],
+      ['tests/unit/import/import-runner.test.ts', 'turns a worker crash or a garbled answer into a message'],
+      ['tests/unit/import/import-runner.test.ts', 'gives each read its own worker'],
+      ['tests/unit/components/pack-file-import.test.tsx', 'stops a file that takes longer than the budget'],
+      ['tests/unit/components/web-import.test.tsx', 'stops a page that takes longer than the budget'],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'Scanned, broken or unknown files to import (.pdf without text, bytes that are not a PDF or a Word file, .pptx)',
+    provoked: 'file import of each',
+    outcome: 'a message that says why (a scan has no text; the file could not be read as a PDF / Word document; which files are read); nothing imported',
+    tests: [
+      ['tests/unit/import/import-file.test.ts', 'says a scanned PDF has no text'],
+      ['tests/unit/import/import-file.test.ts', 'says a file that is not a PDF cannot be read as one'],
+      ['tests/unit/import/import-file.test.ts', 'says a broken file cannot be read as a Word document'],
+      ['tests/unit/components/pack-file-import.test.tsx', 'says why a scanned PDF gives nothing'],
+      ['tests/unit/components/pack-file-import.test.tsx', 'names the files it reads when given one it does not'],
+    ],
+  },
+  {
+    kind: 'input',
     what: 'Random pack text and JSON (fuzzing)',
     provoked: 'fast-check, 400 runs each, seed 1 (FUZZ_SEED to vary)',
     outcome: 'a valid pack or a PackError, nothing else',

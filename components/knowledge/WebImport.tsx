@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { extractPageHtml } from '@/lib/page/extract-page-html';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
+import type { ImportWorkerReply, ImportWorkerRequest } from '@/lib/messaging/import-worker-messages';
 import { MessageLine } from '../common/MessageLine';
 import { ImportReview } from './ImportReview';
 import { countOf } from '../common/count-of';
@@ -13,12 +13,15 @@ interface WebImportProps {
   /** The user's packs now: a "Saved …" line goes once the pack it names is removed. */
   userPackIds: ReadonlySet<string>;
   readCurrentPage: () => Promise<{ html: string; url: string; title: string }>;
+  /** Finds the page's questions off the panel's thread, within a time budget (the import worker). */
+  read: (request: ImportWorkerRequest) => Promise<ImportWorkerReply>;
   onSave: (pack: KnowledgePack) => KnowledgePack;
 }
 
 /** "Import questions from this page": the extractor finds them, the user reviews, ticks and edits, then saves. */
-export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebImportProps) {
+export function WebImport({ index, userPackIds, readCurrentPage, read, onSave }: WebImportProps) {
   const [review, setReview] = useState<{ page: { url: string; title: string }; items: ReviewedQuestion[] } | null>(null);
+  const [reading, setReading] = useState(false);
   const { notice, setNotice, saveReviewed } = useImportNotice(userPackIds);
 
   async function scan() {
@@ -30,7 +33,13 @@ export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebIm
       setNotice({ kind: 'error', text: `Cuecard could not read this page (${(error as Error).message}). Click the Cuecard toolbar button on the page first, then try again.` });
       return;
     }
-    const { questions, title } = extractPageHtml(source.html);
+    setReading(true);
+    const reply = await read({ type: 'page', html: source.html, url: source.url }).finally(() => setReading(false));
+    if (reply.status !== 'done') {
+      setNotice({ kind: 'error', text: reply.status === 'error' ? reply.message : 'Cuecard could not read this page. Nothing was imported.' });
+      return;
+    }
+    const { questions, title } = reply;
     if (questions.length === 0) {
       setNotice({ kind: 'info', text: `No interview questions found on “${title || source.url}”. Pages with question headings, numbered or bold questions, question lists, tables or FAQ blocks work best.` });
       return;
@@ -46,8 +55,8 @@ export function WebImport({ index, userPackIds, readCurrentPage, onSave }: WebIm
 
   return (
     <section className="web-import" aria-label="Import from a web page">
-      <button type="button" onClick={() => void scan()}>
-        Import questions from this page
+      <button type="button" onClick={() => void scan()} disabled={reading}>
+        {reading ? 'Reading the page…' : 'Import questions from this page'}
       </button>
       <MessageLine message={notice} />
       {review && <ImportReview key={review.page.url} title={review.page.title} initial={review.items} onSave={save} onCancel={() => setReview(null)} />}

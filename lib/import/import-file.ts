@@ -9,6 +9,9 @@ import { plainTextToHtml } from './text-html';
 
 export type ImportFileKind = 'docx' | 'pdf' | 'html' | 'markdown' | 'text' | 'pack-json';
 
+/** Largest Word or PDF file read (a 300-page guide with pictures is tens of MB). */
+export const MAX_DOCUMENT_BYTES = 60 * 1024 * 1024;
+
 /** The files import reads, for a file picker's `accept`. */
 export const IMPORT_FILE_ACCEPT = '.md,.markdown,.txt,.json,.html,.htm,.docx,.pdf';
 

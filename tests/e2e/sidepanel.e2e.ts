@@ -132,7 +132,7 @@ describe('the built extension in Chromium', () => {
     const before = Number((await status().textContent())!.split(' ')[0]);
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await openImportMenu();
-    await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
+    await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({
       name: 'cooking.md',
       mimeType: 'text/markdown',
       buffer: Buffer.from('# Cooking\n## How do you make a risotto?\n- Toast the rice\n## Why should dough rest?\n- Gluten relaxes\n'),
@@ -140,7 +140,7 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 2 questions from cooking.md' }).count()).toBe(1);
     await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
 
-    await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({
+    await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({
       name: 'broken.md',
       mimeType: 'text/markdown',
       buffer: Buffer.from('## A question?\nFrequency: sometimes\n- x\n'),
@@ -217,6 +217,20 @@ describe('the built extension in Chromium', () => {
     const exported = readFileSync((await download.path())!, 'utf8');
     expect(exported).toContain('My answer:\nLead: Moved a launch two weeks with an error analysis\nResult: Shipped with 30 % fewer false positives.');
     await page.getByText('Import / export', { exact: true }).click();
+  });
+
+  it('reads a PDF guide in the import worker (pdf.js inside the extension) into the review list, and says a scan has no text', async () => {
+    await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await openImportMenu();
+    const input = page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack');
+    await input.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: readFileSync('tests/fixtures/import-files/notes.pdf') });
+    const review = page.getByRole('form', { name: 'Review imported questions' });
+    await expect.poll(() => review.locator('.import-question').count(), { timeout: 20_000 }).toBe(4);
+    expect(await page.getByLabel('Question 4', { exact: true }).inputValue()).toBe('What is a CDN?');
+    await review.getByRole('button', { name: 'Cancel' }).click();
+
+    await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: readFileSync('tests/fixtures/import-files/scanned.pdf') });
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/^This PDF has no text to read/);
   });
 
   it('imports the questions of a web page after review, flagging ones already known', async () => {

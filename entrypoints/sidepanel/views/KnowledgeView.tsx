@@ -7,6 +7,7 @@ import { PackExport } from '@/components/knowledge/PackExport';
 import { PackFileImport } from '@/components/knowledge/PackFileImport';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
+import { createImportRunner } from '@/lib/import/import-runner';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
 import { withMyAnswers } from '@/lib/knowledge/my-answer';
 import { selectDisabledPackIds, selectMyAnswers, selectUserPacks } from '@/lib/store/knowledge-store';
@@ -14,6 +15,9 @@ import { practiceStatus } from '@/lib/session/practice-schedule';
 import { selectPracticeHistory } from '@/lib/store/practice-store';
 import { SHIPPED_PACKS, useKnowledgeStore, usePracticeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
+
+/** Pages and files are read in a worker of their own, one per read (see createImportRunner). */
+const importRunner = createImportRunner({ startWorker: () => new Worker(new URL('../import.worker.ts', import.meta.url), { type: 'module' }) });
 
 export function KnowledgeView() {
   const { packs, index } = useQuestionIndex();
@@ -59,8 +63,8 @@ export function KnowledgeView() {
         practiceStatusOf={practiceStatusOf}
         menu={
           <DisclosureMenu label="Import / export">
-            <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} />
-            <PackFileImport onImport={knowledge.importPackFile} index={index} onSaveImported={knowledge.addUserPack} userPackIds={editablePackIds} />
+            <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} read={importRunner.read} onSave={knowledge.addUserPack} />
+            <PackFileImport onImport={knowledge.importPackFile} read={importRunner.read} index={index} onSaveImported={knowledge.addUserPack} userPackIds={editablePackIds} />
             <PackExport packs={allPacks} />
           </DisclosureMenu>
         }
