@@ -278,6 +278,7 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       ['tests/unit/import/import-runner.test.ts', 'gives each read its own worker'],
       ['tests/unit/components/pack-file-import.test.tsx', 'stops a file that takes longer than the budget'],
       ['tests/unit/components/web-import.test.tsx', 'stops a page that takes longer than the budget'],
+      ['tests/e2e/sidepanel.e2e.ts', 'reads a 5 MB page off the panel’s thread'],
     ],
   },
   {
