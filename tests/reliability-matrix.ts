@@ -275,7 +275,8 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
     tests: [
       ['tests/unit/import/import-runner.test.ts', 'stops a read that runs past the budget'],
       ['tests/unit/import/import-runner.test.ts', 'turns a worker crash or a garbled answer into a message'],
-      ['tests/unit/import/import-runner.test.ts', 'gives each read its own worker'],
+      ['tests/unit/import/import-runner.test.ts', 'never reuses a worker that ran out of time'],
+      ['tests/unit/import/import-runner.test.ts', 'gives reads at the same time a worker each'],
       ['tests/unit/components/pack-file-import.test.tsx', 'stops a file that takes longer than the budget'],
       ['tests/unit/components/web-import.test.tsx', 'stops a page that takes longer than the budget'],
       ['tests/e2e/sidepanel.e2e.ts', 'reads a 5 MB page off the panel’s thread'],

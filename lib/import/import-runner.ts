@@ -22,33 +22,41 @@ export function tooLargeMessage(request: ImportWorkerRequest, budgetMs: number):
 }
 
 /**
- * Reads pages and files in a worker of their own, off the panel's thread, within a time
- * budget: each read starts a fresh worker, and one that runs out of time is terminated
- * mid-read, so a hostile or huge page can neither freeze the panel nor leave half a
- * result behind. Every outcome, including a crash, is a reply the panel can show.
+ * Reads pages and files in a worker, off the panel's thread, within a time budget. A
+ * worker that answered is kept for the next read (starting one costs more than a short
+ * page); one that runs out of time or crashes is terminated mid-read and never used
+ * again, so a hostile or huge page can neither freeze the panel nor leave half a result
+ * behind. Reads at the same time get a worker each. Every outcome, including a crash, is
+ * a reply the panel can show.
  */
 export function createImportRunner(deps: ImportRunnerDeps) {
   const budgetMs = deps.budgetMs ?? IMPORT_BUDGET_MS;
   const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  let idle: ImportWorkerPort | null = null;
 
   function read(request: ImportWorkerRequest): Promise<ImportWorkerReply> {
     return new Promise((resolve) => {
-      const worker = deps.startWorker();
+      const worker = idle ?? deps.startWorker();
+      idle = null;
       let settled = false;
-      const finish = (reply: ImportWorkerReply) => {
+      const finish = (reply: ImportWorkerReply, healthy: boolean) => {
         if (settled) return;
         settled = true;
         clearTimer(timer);
-        worker.terminate();
+        worker.onmessage = null;
+        worker.onerror = null;
+        if (healthy && !idle) idle = worker;
+        else worker.terminate();
         resolve(reply);
       };
-      const timer = setTimer(() => finish({ status: 'error', message: tooLargeMessage(request, budgetMs) }), budgetMs);
+      const timer = setTimer(() => finish({ status: 'error', message: tooLargeMessage(request, budgetMs) }, false), budgetMs);
       worker.onmessage = (event) => {
         const reply = importWorkerReplySchema.safeParse(event.data);
-        finish(reply.success ? reply.data : { status: 'error', message: 'The import worker answered something Cuecard does not understand. Nothing was imported.' });
+        if (reply.success) finish(reply.data, true);
+        else finish({ status: 'error', message: 'The import worker answered something Cuecard does not understand. Nothing was imported.' }, false);
       };
-      worker.onerror = (event) => finish({ status: 'error', message: `The import worker stopped (${event.message || 'no reason given'}). Nothing was imported.` });
+      worker.onerror = (event) => finish({ status: 'error', message: `The import worker stopped (${event.message || 'no reason given'}). Nothing was imported.` }, false);
       // A file's bytes move to the worker rather than being copied.
       worker.postMessage(request, request.type === 'file' ? [request.bytes.buffer] : []);
     });

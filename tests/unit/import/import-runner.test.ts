@@ -34,14 +34,19 @@ describe('createImportRunner', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('gives the worker’s questions back and stops the worker', async () => {
+  it('gives the worker’s questions back, and keeps that worker for the next read', async () => {
     const worker = fakeWorker();
-    const runner = createImportRunner({ startWorker: () => worker });
+    const startWorker = vi.fn(() => worker);
+    const runner = createImportRunner({ startWorker });
     const reading = runner.read(page);
     worker.answer({ status: 'done', title: 'T', questions: [{ question: 'What is X?', outline: ['Y'] }] });
     expect(await reading).toEqual({ status: 'done', title: 'T', questions: [{ question: 'What is X?', outline: ['Y'] }] });
-    expect(worker.sent).toEqual([page]);
-    expect(worker.terminated).toBe(true);
+    const second = runner.read(page);
+    worker.answer({ status: 'done', title: 'again', questions: [] });
+    expect(await second).toMatchObject({ title: 'again' });
+    expect(worker.sent).toEqual([page, page]);
+    expect(startWorker).toHaveBeenCalledTimes(1);
+    expect(worker.terminated).toBe(false);
   });
 
   it('stops a read that runs past the budget, says the page is too large, and ignores a late answer', async () => {
@@ -56,6 +61,20 @@ describe('createImportRunner', () => {
     expect(worker.terminated).toBe(true);
     worker.onmessage?.call(worker as unknown as Worker, { data: { status: 'done', title: 'late', questions: [] } } as MessageEvent);
     expect(outcome).toHaveBeenCalledTimes(1);
+  });
+
+  it('never reuses a worker that ran out of time: the next read starts a fresh one', async () => {
+    const stuck = fakeWorker();
+    const fresh = fakeWorker();
+    const workers = [stuck, fresh];
+    const runner = createImportRunner({ startWorker: () => workers.shift()!, budgetMs: 1_000 });
+    const first = runner.read(page);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await first).status).toBe('error');
+    const second = runner.read(page);
+    fresh.answer({ status: 'done', title: 'fresh', questions: [] });
+    expect(await second).toMatchObject({ title: 'fresh' });
+    expect(stuck.sent).toHaveLength(1);
   });
 
   it('names the file that was too large, and moves its bytes to the worker instead of copying them', async () => {
@@ -81,7 +100,7 @@ describe('createImportRunner', () => {
     expect([crashed.terminated, garbled.terminated]).toEqual([true, true]);
   });
 
-  it('gives each read its own worker, so a slow page does not hold up or spoil another read', async () => {
+  it('gives reads at the same time a worker each, so a slow page does not hold up or spoil another read', async () => {
     const slow = fakeWorker();
     const quick = fakeWorker();
     const workers = [slow, quick];
