@@ -41,8 +41,6 @@ export function importFileKind(fileName: string): ImportFileKind | null {
 export interface FileReaders {
   /** pdf.js, loaded only when a PDF comes (it is large). */
   pdfjs(): Promise<PdfjsLib>;
-  /** Called between PDF pages; throws to stop a read that has run out of time. */
-  checkTime?: () => void;
 }
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -54,7 +52,7 @@ export async function importFileHtml(fileName: string, bytes: Uint8Array, reader
     case 'docx':
       return docxToHtml(bytes);
     case 'pdf': {
-      const { title, pages } = await readPdfPages(bytes, await readers.pdfjs(), readers.checkTime);
+      const { title, pages } = await readPdfPages(bytes, await readers.pdfjs());
       return pdfPagesToHtml(pages, title);
     }
     case 'html':

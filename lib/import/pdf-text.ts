@@ -46,9 +46,10 @@ function isBold(page: PdfPage, fontName: string, cache: Map<string, boolean>): b
 /**
  * The text runs of each page of a PDF, with their size and whether their font is bold.
  * A PDF without any text (a scan) or behind a password is refused with a message
- * that says so; `checkTime` runs between pages so that a caller can stop a long read.
+ * that says so. A read that runs too long is stopped from outside (the import runner
+ * terminates its worker).
  */
-export async function readPdfPages(bytes: Uint8Array, pdfjs: PdfjsLib, checkTime: () => void = () => {}): Promise<{ title: string; pages: PdfTextRun[][] }> {
+export async function readPdfPages(bytes: Uint8Array, pdfjs: PdfjsLib): Promise<{ title: string; pages: PdfTextRun[][] }> {
   // pdf.js takes the bytes over (transfers them to its worker): give it a copy, the caller may read them again.
   const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   let document: PdfDocument;
@@ -64,7 +65,6 @@ export async function readPdfPages(bytes: Uint8Array, pdfjs: PdfjsLib, checkTime
     const pages: PdfTextRun[][] = [];
     const boldFonts = new Map<string, boolean>();
     for (let number = 1; number <= document.numPages; number++) {
-      checkTime();
       const page = await document.getPage(number);
       const { items } = await page.getTextContent();
       const runs = items.filter(isTextItem).filter((item) => item.str.trim());
