@@ -26,7 +26,7 @@ export function runCli(main: () => void | Promise<void>): void {
   Promise.resolve()
     .then(main)
     .catch((error: unknown) => {
-      const known = error instanceof PackError || (error instanceof Error && error.name === 'UsageError');
+      const known = error instanceof PackError || (error instanceof Error && (error.name === 'UsageError' || error.name === 'ImportFileError'));
       console.error(known ? `error: ${(error as Error).message}` : error);
       process.exitCode = 1;
     });

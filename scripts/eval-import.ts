@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractQuestions } from '../lib/page/extract-questions';
-import { markdownToHtml } from '../lib/page/markdown-page';
+import { importFileHtml } from '../lib/import/import-file';
+import { nodeFileReaders } from '../lib/import/node-file-readers';
 import { nodeHtmlTools } from '../lib/page/node-html-tools';
 import { goldenPageSchema, scorePage, totalsOf, type PageScore, type ScoreTotals } from '../lib/dev/score-extraction';
 import { round, runCli, UsageError } from './cli-support';
@@ -13,20 +14,25 @@ const DEFAULT_SETS = [
   'tests/fixtures/eval/pages',
   // Development set for the layouts of issue #22.
   'tests/fixtures/pages-layouts-dev',
+  // Held out for issue #22: layouts and files in neither set above.
+  'tests/fixtures/eval/pages-layouts',
 ];
+const PAGE_FILE = /\.(html|md|docx|pdf)$/;
 
-function scoreSet(dir: string, verbose: boolean): PageScore[] {
+async function scoreSet(dir: string, verbose: boolean): Promise<PageScore[]> {
   const tools = nodeHtmlTools();
+  const readers = nodeFileReaders();
   const names = new Set(readdirSync(dir));
-  // A page is an .html or .md file with its expectations beside it (a README is not a page).
-  const pages = [...names].filter((name) => /\.(html|md)$/.test(name) && names.has(name.replace(/\.(html|md)$/, '.json'))).sort();
-  if (pages.length === 0) throw new UsageError(`${dir}: no .html or .md pages`);
+  // A page is a page file with its expectations beside it (a README is not a page).
+  const pages = [...names].filter((name) => PAGE_FILE.test(name) && names.has(name.replace(PAGE_FILE, '.json'))).sort();
+  if (pages.length === 0) throw new UsageError(`${dir}: no .html, .md, .docx or .pdf pages`);
   console.log(`\n${dir} (${pages.length} pages)`);
   console.log(`${'page'.padEnd(40)} ${'expected'.padStart(8)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'precision'.padStart(9)} ${'answers'.padStart(8)}`);
-  return pages.map((name) => {
-    const text = readFileSync(join(dir, name), 'utf8');
-    const golden = goldenPageSchema.parse(JSON.parse(readFileSync(join(dir, name.replace(/\.(html|md)$/, '.json')), 'utf8')));
-    const html = name.endsWith('.md') ? markdownToHtml(text) : text;
+  const scores: PageScore[] = [];
+  for (const name of pages) {
+    const golden = goldenPageSchema.parse(JSON.parse(readFileSync(join(dir, name.replace(PAGE_FILE, '.json')), 'utf8')));
+    // Files go through import's own readers (Markdown rendered, Word via mammoth, PDF via pdf.js), as the panel reads them.
+    const html = await importFileHtml(name, new Uint8Array(readFileSync(join(dir, name))), readers);
     const { questions } = extractQuestions(tools.parsePage(html), tools);
     const score = scorePage(golden, questions);
     const totals = totalsOf([score]);
@@ -38,17 +44,19 @@ function scoreSet(dir: string, verbose: boolean): PageScore[] {
       for (const question of score.extra) console.log(`    extra:  ${question}`);
       for (const wrong of score.wrongAnswers) console.log(`    answer: ${wrong.question}\n            expected "${wrong.expected}…", got "${wrong.got}"`);
     }
-    return score;
-  });
+    scores.push(score);
+  }
+  return scores;
 }
 
 const line = (label: string, totals: ScoreTotals) =>
-  `${label.padEnd(40)} recall ${round(totals.recall).toFixed(3)}  precision ${round(totals.precision).toFixed(3)}  answers kept ${round(totals.answersKept).toFixed(3)}`;
+  `${label.padEnd(44)} recall ${round(totals.recall).toFixed(3)}  precision ${round(totals.precision).toFixed(3)}  answers kept ${round(totals.answersKept).toFixed(3)}`;
 
-runCli(() => {
+runCli(async () => {
   const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, verbose: { type: 'boolean', default: false } } });
   const sets = values.pages ?? DEFAULT_SETS;
-  const results = sets.map((dir) => ({ dir, totals: totalsOf(scoreSet(dir, values.verbose)) }));
+  const results: Array<{ dir: string; totals: ScoreTotals }> = [];
+  for (const dir of sets) results.push({ dir, totals: totalsOf(await scoreSet(dir, values.verbose)) });
   console.log('');
   for (const { dir, totals } of results) console.log(line(`overall ${dir}`, totals));
   const [first, ...others] = results;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { IMPORT_FILE_ACCEPT, importFileKind, MAX_DOCUMENT_BYTES } from '@/lib/import/import-file';
 import { packChangesText, type InstalledCopy } from '@/lib/knowledge/compare-packs';
 import { MAX_PACK_BYTES } from '@/lib/knowledge/parse-pack-file';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
-import { browserHtmlTools } from '@/lib/page/browser-html-tools';
+import type { ImportWorkerReply, ImportWorkerRequest } from '@/lib/messaging/import-worker-messages';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
-import { markdownQuestionList } from '@/lib/page/markdown-page';
 import type { ImportReviewStore } from '@/lib/store/import-review-store';
 import type { ImportResult } from '@/lib/store/knowledge-store';
 import { FileButton } from '../common/FileButton';
@@ -16,7 +16,9 @@ import { useImportNotice } from './useImportNotice';
 
 interface PackFileImportProps {
   onImport: (fileName: string, text: string) => ImportResult;
-  /** For a Markdown question list: the knowledge base to check for repeats, and where the reviewed pack goes. */
+  /** Finds a file's questions off the panel's thread, within a time budget (the import worker). */
+  read: (request: ImportWorkerRequest) => Promise<ImportWorkerReply>;
+  /** For a question list: the knowledge base to check for repeats, and where the reviewed pack goes. */
   index: QuestionIndex;
   onSaveImported: (pack: KnowledgePack) => KnowledgePack;
   /** Replaces an installed pack with an imported copy of it (a backup restored, a newer export). */
@@ -27,28 +29,49 @@ interface PackFileImportProps {
   reviews: ImportReviewStore;
 }
 
-/** Markdown/JSON pack import; a README-style question list goes through the review list first. */
-export function PackFileImport({ onImport, index, onSaveImported, onUpdatePack, userPackIds, reviews }: PackFileImportProps) {
+/**
+ * File import: notes and guides (Word, PDF, HTML, text, a README) go through the page
+ * extraction and the review list; a Cuecard pack (Markdown or JSON) imports directly.
+ */
+export function PackFileImport({ onImport, read, index, onSaveImported, onUpdatePack, userPackIds, reviews }: PackFileImportProps) {
   const [copy, setCopy] = useState<{ fileName: string; pack: KnowledgePack; of: InstalledCopy } | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
   const { notice, setNotice, saveReviewed } = useImportNotice(userPackIds);
   const review = reviews((state) => state.reviews.file);
   const actions = reviews.getState();
 
   async function importFiles(files: FileList | null) {
     for (const file of Array.from(files ?? [])) {
-      const text = file.size > MAX_PACK_BYTES ? '' : await file.text();
-      // A README-style question list goes through the page extraction and the review list; a pack imports directly.
-      const list = text && /\.(md|markdown)$/i.test(file.name) ? markdownQuestionList(text, file.name, browserHtmlTools) : null;
-      if (list) {
-        setNotice(null);
-        actions.begin('file', { from: file.name, title: list.title, url: '', items: reviewItems(list.questions, index) });
+      const kind = importFileKind(file.name);
+      if (!kind) {
+        setNotice({ kind: 'error', text: `Cuecard cannot read "${file.name}": import a .docx, .pdf, .md, .txt, .html or .json file. Nothing was changed.` });
         return;
       }
       // Refuse an oversized file before reading it into memory.
-      const result =
-        file.size > MAX_PACK_BYTES
-          ? { ok: false as const, message: `${file.name}: the file is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB; split it into smaller packs` }
-          : onImport(file.name, text);
+      const limit = kind === 'pdf' || kind === 'docx' ? MAX_DOCUMENT_BYTES : MAX_PACK_BYTES;
+      if (file.size > limit) {
+        setNotice({ kind: 'error', text: `${file.name}: the file is larger than ${limit / 1024 / 1024} MB; split it into smaller files. Nothing was changed; fix the file and import it again.` });
+        return;
+      }
+      if (kind !== 'pack-json') {
+        setNotice(null);
+        setReading(file.name);
+        const reply = await read({ type: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }).finally(() => setReading(null));
+        if (reply.status === 'error') {
+          setNotice({ kind: 'error', text: reply.message });
+          return;
+        }
+        if (reply.status === 'done') {
+          if (reply.questions.length === 0) {
+            setNotice({ kind: 'info', text: `No interview questions found in ${file.name}. Questions set apart as headings, bold lines, numbered or list items work best.` });
+          } else {
+            actions.begin('file', { from: file.name, title: reply.title, url: '', items: reviewItems(reply.questions, index) });
+          }
+          return;
+        }
+        // A pack: the pack import below reads it.
+      }
+      const result = onImport(file.name, await file.text());
       if (result.ok === 'copy') {
         setNotice(null);
         setCopy({ fileName: file.name, pack: result.pack, of: result.copy });
@@ -86,8 +109,9 @@ export function PackFileImport({ onImport, index, onSaveImported, onUpdatePack, 
   }
 
   return (
-    <section className="pack-import" aria-label="Import a pack">
-      <FileButton label="Import a Markdown or JSON pack" accept=".md,.markdown,.txt,.json" onFiles={(files) => void importFiles(files)} />
+    <section className="pack-import" aria-label="Import a file">
+      <FileButton label="Import a file: PDF, Word, Markdown, text or a pack" accept={IMPORT_FILE_ACCEPT} disabled={reading !== null} onFiles={(files) => void importFiles(files)} />
+      {reading && <p role="status">Reading {reading}…</p>}
       <MessageLine message={notice} />
       {copy && (
         <div className="import-copy" role="alertdialog" aria-label="Pack already installed">

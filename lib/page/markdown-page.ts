@@ -7,7 +7,7 @@ import { looksLikeQuestion } from './question-text';
 const markdown = new Marked({ gfm: true });
 
 /** Lines only a Cuecard pack has: entry metadata and outline block titles. */
-const PACK_LINE = /^(?:id|category|tags|frequency|frame|also asked|phrasings|key points|pitfalls|follow-ups|numbers|aliases):/im;
+export const PACK_LINE = /^(?:id|category|tags|frequency|frame|also asked|phrasings|key points|pitfalls|follow-ups|numbers|aliases):/im;
 
 /**
  * A Markdown question list (a README) as HTML, so it goes through the same extraction

@@ -7,6 +7,7 @@ import { PackExport } from '@/components/knowledge/PackExport';
 import { PackFileImport } from '@/components/knowledge/PackFileImport';
 import { PackManager } from '@/components/knowledge/PackManager';
 import { WebImport } from '@/components/knowledge/WebImport';
+import { createImportRunner } from '@/lib/import/import-runner';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
 import { withMyAnswers } from '@/lib/knowledge/my-answer';
 import { selectDisabledPackIds, selectMyAnswers, selectUserPacks } from '@/lib/store/knowledge-store';
@@ -14,6 +15,9 @@ import { practiceStatus } from '@/lib/session/practice-schedule';
 import { selectPracticeHistory } from '@/lib/store/practice-store';
 import { SHIPPED_PACKS, useImportReviewStore, useKnowledgeStore, usePracticeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
+
+/** Pages and files are read in a worker of their own, one per read (see createImportRunner). */
+const importRunner = createImportRunner({ startWorker: () => new Worker(new URL('../import.worker.ts', import.meta.url), { type: 'module' }) });
 
 export function KnowledgeView() {
   const { packs, index } = useQuestionIndex();
@@ -67,9 +71,10 @@ export function KnowledgeView() {
               <PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />
             </DisclosureMenu>
             <DisclosureMenu label="Import / export" defaultOpen={reviewing}>
-              <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} onSave={knowledge.addUserPack} reviews={useImportReviewStore} />
+              <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} read={importRunner.read} onSave={knowledge.addUserPack} reviews={useImportReviewStore} />
               <PackFileImport
                 onImport={knowledge.importPackFile}
+                read={importRunner.read}
                 index={index}
                 onSaveImported={knowledge.addUserPack}
                 onUpdatePack={knowledge.updatePack}

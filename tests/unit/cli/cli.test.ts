@@ -113,6 +113,16 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(questions[0]!.outline[0]).toMatch(/^Stemming and lemmatization are both techniques/);
   });
 
+  it('reads a PDF and a Word file like a page, and says why it cannot read a scan', () => {
+    const pdf = run('import-page', ['tests/fixtures/import-files/notes.pdf', '--json']);
+    expect((JSON.parse(pdf.stdout) as Array<{ question: string }>).map((item) => item.question)).toContain('What is a CDN?');
+    const docx = run('import-page', ['tests/fixtures/import-files/notes.docx', '--json']);
+    expect((JSON.parse(docx.stdout) as Array<{ question: string }>)[0]?.question).toBe('What is an index?');
+    const scan = run('import-page', ['tests/fixtures/import-files/scanned.pdf']);
+    expect(scan.status).toBe(1);
+    expect(scan.stderr).toContain('error: This PDF has no text to read');
+  });
+
   it('says so when a page has no questions', () => {
     const result = run('import-page', ['tests/fixtures/pages/no-questions.html']);
     expect(result.stdout).toContain('No interview questions found in "Our trip to the coast".');

@@ -5,6 +5,14 @@ import { WebImport } from '@/components/knowledge/WebImport';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
+import { createImportRunner } from '@/lib/import/import-runner';
+import { handleImportRequest } from '@/lib/import/import-worker-host';
+import { nodeFileReaders } from '@/lib/import/node-file-readers';
+import type { ImportWorkerRequest } from '@/lib/messaging/import-worker-messages';
+import { nodeHtmlTools } from '@/lib/page/node-html-tools';
+
+/** The import worker's own logic, run in the test's thread: only the Worker boundary is left out. */
+const read = (request: ImportWorkerRequest) => handleImportRequest(request, { tools: nodeHtmlTools(), readers: nodeFileReaders() });
 
 const page = {
   url: 'https://example.com/ml-questions',
@@ -24,7 +32,7 @@ beforeEach(() => {
 describe('WebImport', () => {
   it('says what it saved, and drops that line once the saved pack is removed', async () => {
     const onSave = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'web-1' }));
-    const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, onSave };
+    const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, read, onSave };
     const { rerender } = render(<WebImport {...props} reviews={reviews} userPackIds={new Set()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save 2 questions' }));
@@ -35,10 +43,25 @@ describe('WebImport', () => {
     rerender(<WebImport {...props} reviews={reviews} userPackIds={new Set()} />);
     expect(screen.queryByRole('status')).toBeNull();
   });
+
+  it('stops a page that takes longer than the budget: a clear message, the button back, nothing saved', async () => {
+    const onSave = vi.fn();
+    const silent = { postMessage() {}, terminate: vi.fn(), onmessage: null, onerror: null };
+    const runner = createImportRunner({ startWorker: () => silent, budgetMs: 1_000 });
+    render(<WebImport index={createQuestionIndex([])} userPackIds={new Set()} readCurrentPage={async () => page} read={runner.read} onSave={onSave} reviews={reviews} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
+    expect((await screen.findByRole('button', { name: 'Reading the page…' })).hasAttribute('disabled')).toBe(true);
+
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This page is too large to read in 1 s — nothing was imported\./), { timeout: 5_000 });
+    expect(silent.terminate).toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Import questions from this page' }).hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();
+    expect(onSave).not.toHaveBeenCalled();
+  });
 });
 
 describe('WebImport review', () => {
-  const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, onSave: vi.fn(), userPackIds: new Set<string>() };
+  const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, read, onSave: vi.fn(), userPackIds: new Set<string>() };
 
   it('keeps the review and its edits when the view is left and opened again', async () => {
     const first = render(<WebImport {...props} reviews={reviews} />);
