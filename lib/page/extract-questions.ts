@@ -72,7 +72,16 @@ function readableCopy(document: Document): Document {
     const text = cleanSpace(heading.textContent ?? '');
     if (!CHROME_HEADING.test(text) || !heading.isConnected) continue;
     let box: Element = heading;
-    while (box.parentElement && !/^(?:BODY|MAIN|ARTICLE)$/.test(box.parentElement.tagName) && cleanSpace(box.parentElement.textContent ?? '').startsWith(text)) box = box.parentElement;
+    while (box.parentElement && !/^(?:BODY|MAIN|ARTICLE)$/i.test(box.parentElement.tagName) && cleanSpace(box.parentElement.textContent ?? '').startsWith(text)) box = box.parentElement;
+    // A heading straight inside the article has no box of its own: its section runs to the next heading as high.
+    if (box === heading && /^H[1-6]$/i.test(heading.tagName)) {
+      const level = Number(heading.tagName[1]);
+      for (let next = heading.nextElementSibling; next && !(/^H[1-6]$/i.test(next.tagName) && Number(next.tagName[1]) <= level); ) {
+        const after: Element | null = next.nextElementSibling;
+        next.remove();
+        next = after;
+      }
+    }
     box.remove();
   }
   for (const trigger of copy.querySelectorAll(DISCLOSURE_TRIGGERS)) {

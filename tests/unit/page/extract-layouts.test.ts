@@ -158,6 +158,11 @@ describe('site chrome is never a question', () => {
     expect(questions).toEqual(expected);
   });
 
+  it('leaves out an author section whose heading stands straight in the article, up to the next heading as high', () => {
+    const page = `<article>${article}<h2>About the author</h2><p>Jane has run ML interviews for six years.</p></article>`;
+    expect(extract(page)).toEqual(expected);
+  });
+
   it('knows a teaser card by its read time even without a section heading above it', () => {
     expect(extract(article + card('Why Do Data Scientists Fail System Design?', false) + card('What Is the Best Way to Learn Transformers?', false))).toEqual(expected);
   });
