@@ -21,6 +21,11 @@ export function sentenceModelFiles(dtype: 'q8' | 'fp32' = 'q8'): string[] {
   return ['config.json', 'tokenizer.json', 'tokenizer_config.json', `onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx`];
 }
 
+/** Where Get ready fetches the sentence model from (one model, one precision, whatever the device). */
+export function sentenceModelLocation(): { source: 'hub'; hubId: string; files: string[] } {
+  return { source: 'hub', hubId: SENTENCE_MODEL, files: sentenceModelFiles('q8') };
+}
+
 /** Texts per model call: a batch amortises the per-call overhead without large padded tensors. */
 const BATCH = 32;
 
