@@ -9,6 +9,8 @@ import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
 import { createRecognitionEngine, PARTIAL_EVERY_MS } from '@/lib/asr/recognition-engine';
 import { catchUpWindowMs } from '@/lib/asr/recognition-pace';
 import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
+import { createSentenceHost } from '@/lib/semantic/sentence-host';
+import { loadSentenceEncoder } from '@/lib/semantic/sentence-model';
 import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
 import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
 
@@ -67,6 +69,17 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
 }
 
 const host = createRecognitionHost({ loadEngine, post });
+const sentences = createSentenceHost({
+  loadEncoder() {
+    // From the browser cache Get ready filled (or the hub). Asked for only after a line was
+    // heard, so the speech model's load, which sets these process-wide settings too, is over.
+    env.allowLocalModels = false;
+    env.allowRemoteModels = true;
+    env.useCustomCache = false;
+    return loadSentenceEncoder({ device: 'wasm' });
+  },
+  post,
+});
 let queue: Promise<void> = Promise.resolve();
 /** Audio received and not yet handled (16 kHz samples, as ms): how far recognition is behind. */
 let queuedAudioMs = 0;
@@ -75,6 +88,8 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = workerRequestSchema.safeParse(event.data);
   if (!parsed.success) return;
   const request = parsed.data;
+  // Beside recognition's queue: audio never waits for an embedding.
+  if (request.type === 'embed') return void sentences.handle(request);
   // One message at a time, in order: audio must reach the VAD in the order it was captured.
   const audioMs = request.type === 'audio' ? request.samples.length / 16 : 0;
   queuedAudioMs += audioMs;
