@@ -76,6 +76,9 @@ const sentences = createSentenceHost({
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
     env.useCustomCache = false;
+    // ONNX Runtime's files ship inside the extension (as for the speech model, which may not have loaded yet).
+    env.backends.onnx.wasm!.wasmPaths = `${self.location.origin}/ort/`;
+    env.backends.onnx.wasm!.numThreads = 1;
     return loadSentenceEncoder({ device: 'wasm' });
   },
   post,
