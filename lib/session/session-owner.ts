@@ -29,7 +29,7 @@ export interface SessionOwnerPlatform {
 }
 
 /** A line's lexical match and what it showed, for the sentence model's second opinion. */
-type LexicalReading = { match: QuestionMatch; reading: LiveReading | null };
+type LexicalReading = { match: QuestionMatch; reading: LiveReading | null; arrival: number };
 
 /**
  * The one owner of a live session's questions: each final transcript line is read
@@ -41,7 +41,10 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
   let state: OwnerState | undefined;
   let restored: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  /** Bumped by every line and choice: a semantic addition for an older one is dropped. */
+  /**
+   * Bumped by every new line and choice, in the queue's order: a semantic addition, published
+   * through the queue too, is dropped when anything came after its line.
+   */
   let arrivals = 0;
 
   // A restarted service worker picks up where the last one stopped.
@@ -65,13 +68,13 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
    * waits for it; published only if no newer line or choice came meanwhile. Any failure (no
    * model, a closed offscreen document) leaves the lexical reading as it was.
    */
-  async function addSemantic(line: TranscriptLine, lexical: LexicalReading, arrival: number): Promise<void> {
+  async function addSemantic(line: TranscriptLine, lexical: LexicalReading): Promise<void> {
     const semantic = await platform.semantic?.();
     if (!semantic) return;
     const [index, query] = await Promise.all([semantic.index(), semantic.embed(lexical.match.questionText)]);
     const result = applySemanticStage(lexical.match, index, query);
     await serially(async () => {
-      if (arrival !== arrivals || state?.sessionId !== line.sessionId) return;
+      if (lexical.arrival !== arrivals || state?.sessionId !== line.sessionId) return;
       const addition = semanticAddition(result, lexical.reading, state.current, line.at);
       if (addition?.kind === 'near-misses') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: addition.offer });
       if (addition?.kind === 'alternatives') platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: [addition.card] });
@@ -87,16 +90,16 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
   return {
     /** Reads one final line; returns the cards it showed (already recorded and published). */
     takeLine(line: TranscriptLine): Promise<ShownHint[]> {
-      const arrival = ++arrivals;
       let lexical: LexicalReading | undefined;
       const taken = serially(async () => {
         await ready();
         const session = forSession(line.sessionId);
         if (session.recent.some((known) => known.seq === line.seq)) return [];
+        const arrival = ++arrivals;
         session.recent = [...session.recent, line].slice(-WINDOW_LINES);
         const [index, threshold] = await Promise.all([platform.index(), platform.threshold()]);
         const { reading, match } = readLine(index, session.recent, session.current ? index.entry(session.current) : undefined, { threshold });
-        if (worthEmbedding(match)) lexical = { match, reading };
+        if (worthEmbedding(match)) lexical = { match, reading, arrival };
         let shown: ShownHint[] = [];
         if (reading?.kind === 'near-miss') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line.at) });
         if (reading?.kind === 'hint') {
@@ -109,14 +112,14 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
         return shown;
       });
       // The lexical cards are out first; the sentence model may only add to them afterwards.
-      void taken.then(() => lexical && addSemantic(line, lexical, arrival)).catch(() => undefined);
+      void taken.then(() => lexical && addSemantic(line, lexical)).catch(() => undefined);
       return taken;
     },
 
     /** The user named the card (an alternative, a chip, a drill question): record it and read what follows against it. */
     choose(choice: { sessionId: string; entryId: string; question: string; at: number }): Promise<void> {
-      arrivals++;
       return serially(async () => {
+        arrivals++;
         await ready();
         const session = forSession(choice.sessionId);
         session.current = choice.entryId;
