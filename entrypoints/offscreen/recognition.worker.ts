@@ -10,7 +10,7 @@ import { createRecognitionEngine, PARTIAL_EVERY_MS } from '@/lib/asr/recognition
 import { catchUpWindowMs } from '@/lib/asr/recognition-pace';
 import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
 import { createSentenceHost } from '@/lib/semantic/sentence-host';
-import { loadSentenceEncoder } from '@/lib/semantic/sentence-model';
+import { assertSentenceModelStored, loadSentenceEncoder } from '@/lib/semantic/sentence-model';
 import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
 import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
 
@@ -70,15 +70,16 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
 
 const host = createRecognitionHost({ loadEngine, post });
 const sentences = createSentenceHost({
-  loadEncoder() {
-    // From the browser cache Get ready filled (or the hub). Asked for only after a line was
-    // heard, so the speech model's load, which sets these process-wide settings too, is over.
+  async loadEncoder() {
+    // From the browser cache Get ready filled. The same process-wide settings as a hub speech
+    // model's load, written before the first await.
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
     env.useCustomCache = false;
     // ONNX Runtime's files ship inside the extension (as for the speech model, which may not have loaded yet).
     env.backends.onnx.wasm!.wasmPaths = `${self.location.origin}/ort/`;
     env.backends.onnx.wasm!.numThreads = 1;
+    await assertSentenceModelStored(await caches.open(env.cacheKey));
     return loadSentenceEncoder({ device: 'wasm' });
   },
   post,
