@@ -59,6 +59,31 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       ['tests/unit/semantic/random-minilm.test.ts', 'the calibration abstains and no figure changes with the encoder on'],
       ['tests/unit/match/semantic-stage.test.ts', 'leaves the lexical match untouched when the encoder abstains'],
       ['tests/unit/match/semantic-stage.test.ts', 'keeps the lexical card and offers a confident different entry beside it'],
+      ['tests/unit/session/session-owner-semantic.test.ts', 'with a useless encoder (random weights) publishes exactly what the lexical matcher does'],
+      ['tests/e2e/semantic-live.e2e.ts', 'keeps every lexical card, runs the model in the offscreen worker, and adds nothing when the model abstains'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'A newer line (or a pick) arrives while the sentence model is still embedding the last one',
+    provoked: 'two lines taken together with the first embedding held; a line and a pick taken together',
+    outcome: 'the newer line is read and shown at once (the embedding is outside the queue); the older line\'s semantic addition is dropped, so it never replaces what the newer line showed',
+    tests: [
+      ['tests/unit/session/session-owner-semantic.test.ts', 'drops its addition when a newer line arrived while the embedding was pending'],
+      ['tests/unit/session/session-owner-semantic.test.ts', 'drops its addition when the user picked a card meanwhile'],
+      ['tests/unit/session/session-owner-semantic.test.ts', 'answers the line at once from the lexical matcher, and only afterwards adds what the sentence model found'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'The sentence model cannot answer (not downloaded, failed to load, offscreen document closed)',
+    provoked: 'an encoder that rejects; a worker model load that fails once; an offscreen embed answered as failed',
+    outcome: 'the lexical reading stands unchanged; a failed load is tried again at the next line; the background is always answered, never left waiting',
+    tests: [
+      ['tests/unit/session/session-owner-semantic.test.ts', 'leaves the lexical reading as it was when the sentence model fails'],
+      ['tests/unit/semantic/sentence-host.test.ts', 'answers a failed load as failed, and loads again at the next request'],
+      ['tests/unit/semantic/sentence-host.test.ts', 'answers a failure as a reply the background can read, never leaving it waiting'],
+      ['tests/unit/semantic/semantic-knowledge.test.ts', 'builds once per version of the knowledge, from the cache at the next session, and retries a failed build'],
     ],
   },
   {

@@ -1,7 +1,8 @@
 import workletUrl from './capture-worklet.ts?worker&url';
 import { parseRuntimeMessage, type SessionEvent } from '@/lib/messaging/runtime-messages';
-import { workerReplySchema, type WorkerRequest } from '@/lib/messaging/worker-messages';
+import { isSentenceReply, workerReplySchema, type WorkerRequest } from '@/lib/messaging/worker-messages';
 import { openMicrophone, openTabStream, tapAudio } from '@/lib/platform/web-audio-capture';
+import { createWorkerEmbedder } from '@/lib/semantic/worker-embedder';
 import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
 import { openSessionDb } from '@/lib/session/session-db';
 
@@ -25,18 +26,26 @@ const capture = createOffscreenCapture({
   vadModelUrl: extensionUrl('/vad/silero_vad_v5.onnx'),
 });
 
+const embedder = createWorkerEmbedder((request) => worker.postMessage(request));
+
 worker.onmessage = (event: MessageEvent<unknown>) => {
   const reply = workerReplySchema.safeParse(event.data);
-  if (reply.success) void capture.onWorkerReply(reply.data);
+  if (!reply.success) return;
+  if (isSentenceReply(reply.data)) embedder.onReply(reply.data);
+  else void capture.onWorkerReply(reply.data);
 };
 worker.onerror = (event) => {
   void capture.onWorkerReply({ status: 'error', message: `The recognition worker crashed (${event.message}).`, fatal: true });
 };
 
-browser.runtime.onMessage.addListener((raw, sender) => {
+browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   // Commands come from the background service worker only (it has no URL of a page).
   if (sender.id !== browser.runtime.id) return false;
   const message = parseRuntimeMessage(raw);
+  if (message?.type === 'offscreen/embed') {
+    void embedder.answer(message.texts).then(sendResponse);
+    return true; // answered asynchronously
+  }
   if (message) void capture.handle(message);
   return false;
 });

@@ -9,6 +9,8 @@ import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
 import { createRecognitionEngine, PARTIAL_EVERY_MS } from '@/lib/asr/recognition-engine';
 import { catchUpWindowMs } from '@/lib/asr/recognition-pace';
 import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
+import { createSentenceHost } from '@/lib/semantic/sentence-host';
+import { assertSentenceModelStored, loadSentenceEncoder } from '@/lib/semantic/sentence-model';
 import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
 import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
 
@@ -73,6 +75,21 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
 }
 
 const host = createRecognitionHost({ loadEngine, post });
+const sentences = createSentenceHost({
+  async loadEncoder() {
+    // From the browser cache Get ready filled. The same process-wide settings as a hub speech
+    // model's load, written before the first await.
+    env.allowLocalModels = false;
+    env.allowRemoteModels = true;
+    env.useCustomCache = false;
+    // ONNX Runtime's files ship inside the extension (as for the speech model, which may not have loaded yet).
+    env.backends.onnx.wasm!.wasmPaths = `${self.location.origin}/ort/`;
+    env.backends.onnx.wasm!.numThreads = 1;
+    await assertSentenceModelStored(await caches.open(env.cacheKey));
+    return loadSentenceEncoder({ device: 'wasm' });
+  },
+  post,
+});
 let queue: Promise<void> = Promise.resolve();
 /** Audio received and not yet handled (16 kHz samples, as ms): how far recognition is behind. */
 let queuedAudioMs = 0;
@@ -81,6 +98,8 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = workerRequestSchema.safeParse(event.data);
   if (!parsed.success) return;
   const request = parsed.data;
+  // Beside recognition's queue: audio never waits for an embedding.
+  if (request.type === 'embed') return void sentences.handle(request);
   // One message at a time, in order: audio must reach the VAD in the order it was captured.
   const audioMs = request.type === 'audio' ? request.samples.length / 16 : 0;
   queuedAudioMs += audioMs;

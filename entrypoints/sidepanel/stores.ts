@@ -4,6 +4,7 @@ import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { chromeStorageAdapter, followStorageChanges } from '@/lib/platform/chrome-storage-adapter';
 import { createImportReviewStore } from '@/lib/store/import-review-store';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
+import { sentenceModelLocation } from '@/lib/semantic/sentence-model';
 import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
 import { createPracticeStore, PRACTICE_STORAGE_KEY } from '@/lib/store/practice-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '@/lib/store/settings-store';
@@ -16,6 +17,13 @@ export const useModelReadinessStore = createModelReadinessStore({
   store: browserDownloadStore(),
   fetch: (input, init) => fetch(input, init),
   resolveDevice: (preference) => chooseDevice(preference, (navigator as Navigator & { gpu?: GpuLike }).gpu),
+});
+/** The optional sentence model's download, kept beside the speech model's in the same browser cache. */
+export const useSentenceReadinessStore = createModelReadinessStore({
+  store: browserDownloadStore(),
+  fetch: (input, init) => fetch(input, init),
+  resolveDevice: async () => 'wasm',
+  locate: sentenceModelLocation,
 });
 export { SHIPPED_PACKS };
 

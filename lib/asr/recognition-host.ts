@@ -1,9 +1,9 @@
 import { RecentAudioBuffer } from '../audio/recent-audio-buffer';
 import type { Channel, RunDevice, VadSettings } from '../messaging/runtime-messages';
-import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
+import type { RecognitionRequest, WorkerReply } from '../messaging/worker-messages';
 import type { RecognitionEngine } from './recognition-engine';
 
-type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
+type LoadRequest = Extract<RecognitionRequest, { type: 'load' }>;
 
 /** What a model load produced: the engine and how it runs. */
 export interface LoadedEngine {
@@ -87,7 +87,7 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
 
   return {
     /** Handles one request; the caller runs them one at a time, in order. */
-    async handle(request: WorkerRequest): Promise<void> {
+    async handle(request: RecognitionRequest): Promise<void> {
       switch (request.type) {
         case 'load':
           // Loading runs beside the request queue, so audio keeps arriving (and is kept) meanwhile.

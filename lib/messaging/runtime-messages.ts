@@ -102,6 +102,8 @@ const runtimeMessageSchema = z.discriminatedUnion('type', [
     asr: asrSettingsSchema,
   }),
   z.object({ type: z.literal('offscreen/stop') }),
+  /** Sentence vectors from the optional sentence model in the recognition worker; answered with an EmbedReply. */
+  z.object({ type: z.literal('offscreen/embed'), texts: z.array(z.string().max(2_000)).min(1).max(512) }),
   // offscreen document → side panel (and background, which keeps the status)
   z.object({ type: z.literal('session/event'), event: sessionEventSchema }),
 ]);
@@ -127,6 +129,19 @@ const COMMAND_TYPES: ReadonlySet<RuntimeMessage['type']> = new Set<Command['type
 /** Whether the background answers this message (and so keeps its channel open). */
 export function isCommand(message: RuntimeMessage): message is Command {
   return COMMAND_TYPES.has(message.type);
+}
+
+/** The offscreen document's answer to `offscreen/embed` (vectors as plain arrays: runtime messages are JSON). */
+const embedReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), vectors: z.array(z.array(z.number())) }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+export type EmbedReply = z.infer<typeof embedReplySchema>;
+
+/** The reply, validated, or null for anything malformed. */
+export function parseEmbedReply(value: unknown): EmbedReply | null {
+  const parsed = embedReplySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The reply, validated, or null for anything malformed. */

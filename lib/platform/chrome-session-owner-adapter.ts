@@ -6,7 +6,10 @@ import { openSessionDb, recordHint } from '../session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '../session/session-owner';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '../store/knowledge-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '../store/settings-store';
+import { indexedDbEntryVectorCache } from '../semantic/entry-vector-cache';
+import { semanticKnowledge } from '../semantic/semantic-knowledge';
 import { chromeStorageAdapter, followStorageChanges } from './chrome-storage-adapter';
+import { offscreenSentenceEncoder } from './chrome-sentence-encoder';
 
 const OWNER_STATE_KEY = 'cuecard-session-owner';
 
@@ -28,6 +31,7 @@ export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
   // Built again only when the knowledge changed: a pack switched, an entry saved, a phrasing learned.
   const indexFor = knowledgeIndexCache(SHIPPED_PACKS);
   const db = openSessionDb();
+  const semanticFor = semanticKnowledge(offscreenSentenceEncoder(), indexedDbEntryVectorCache());
   return {
     async index() {
       await hydrated(knowledge);
@@ -48,6 +52,10 @@ export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
     },
     async saveState(state) {
       await browser.storage.session.set({ [OWNER_STATE_KEY]: state });
+    },
+    async semantic() {
+      await Promise.all([hydrated(settings), hydrated(knowledge)]);
+      return settings.getState().understandParaphrases ? semanticFor(indexFor(knowledge.getState())) : undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import { hubFileUrl } from '../asr/model-download';
 import type { SentenceEncoder } from '../match/sentence-encoder';
 
 /**
@@ -19,6 +20,22 @@ export const SENTENCE_MODEL_MEGABYTES = 23;
  */
 export function sentenceModelFiles(dtype: 'q8' | 'fp32' = 'q8'): string[] {
   return ['config.json', 'tokenizer.json', 'tokenizer_config.json', `onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx`];
+}
+
+/** Where Get ready fetches the sentence model from (one model, one precision, whatever the device). */
+export function sentenceModelLocation(): { source: 'hub'; hubId: string; files: string[] } {
+  return { source: 'hub', hubId: SENTENCE_MODEL, files: sentenceModelFiles('q8') };
+}
+
+/**
+ * Refuses unless Get ready stored every file of the sentence model (in transformers.js's
+ * browser cache, under the addresses it asks for): a session never downloads it on its own.
+ */
+export async function assertSentenceModelStored(cache: { match(url: string): Promise<unknown> }): Promise<void> {
+  const { hubId, files } = sentenceModelLocation();
+  for (const file of files) {
+    if (!(await cache.match(hubFileUrl(hubId, file)))) throw new Error('The sentence model is not downloaded yet: Settings → Understand paraphrases → Get ready.');
+  }
 }
 
 /** Texts per model call: a batch amortises the per-call overhead without large padded tensors. */

@@ -27,16 +27,29 @@ export function nextHint(
   current: KnowledgeEntry | undefined,
   options: MatchOptions = {},
 ): LiveReading | null {
+  return readLine(index, lines, current, options).reading;
+}
+
+/**
+ * `nextHint`'s reading together with the match it came from, also when the reading is nothing
+ * (the semantic stage reads that match again); no match for a line the candidate said.
+ */
+export function readLine(
+  index: QuestionIndex,
+  lines: readonly TranscriptLine[],
+  current: KnowledgeEntry | undefined,
+  options: MatchOptions = {},
+): { reading: LiveReading | null; match: QuestionMatch | null } {
   const last = lines[lines.length - 1];
-  if (!last || last.channel !== 'interviewer') return null;
+  if (!last || last.channel !== 'interviewer') return { reading: null, match: null };
   const window = lines.slice(-WINDOW_LINES).map((line) => ({ text: line.text, speaker: line.channel, endMs: line.endMs }));
   const match = matchQuestion(index, window, options, { previous: current });
   if (match.outcome === 'hint' && match.best) {
     const questions = match.asked.filter((asked) => asked.entry.id !== current?.id);
-    return match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'hint', match, questions };
+    return { reading: match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'hint', match, questions }, match };
   }
   const nearMisses = match.nearMisses.filter((candidate) => candidate.entry.id !== current?.id);
-  return nearMisses.length ? { kind: 'near-miss', match, nearMisses } : null;
+  return { reading: nearMisses.length ? { kind: 'near-miss', match, nearMisses } : null, match };
 }
 
 /**

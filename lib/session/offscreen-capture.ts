@@ -1,6 +1,6 @@
 import { slowRecognitionNotice } from '../asr/recognition-pace';
 import type { AsrSettings, Channel, RuntimeMessage, SessionEvent } from '../messaging/runtime-messages';
-import type { WorkerReply, WorkerRequest } from '../messaging/worker-messages';
+import type { RecognitionReply, WorkerRequest } from '../messaging/worker-messages';
 import type { AudioTap } from '../platform/web-audio-capture';
 import { explainCaptureError } from './capture-errors';
 import type { SessionDb } from './session-db';
@@ -204,7 +204,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     return stopping;
   }
 
-  async function onWorkerReply(reply: WorkerReply): Promise<void> {
+  async function onWorkerReply(reply: RecognitionReply): Promise<void> {
     switch (reply.status) {
       case 'progress':
         platform.broadcast({ kind: 'model-progress', file: reply.file, loaded: reply.loaded, total: reply.total });

@@ -171,6 +171,7 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
         }
         case 'offscreen/start':
         case 'offscreen/stop':
+        case 'offscreen/embed':
           return undefined;
         default: {
           const unhandled: never = message;

@@ -33,6 +33,17 @@ export interface ModelReadinessDeps {
   fetch: typeof fetch;
   /** The device the recogniser will use for this preference (WebGPU only with a real adapter). */
   resolveDevice: (preference: DevicePreference) => Promise<AsrDevice>;
+  /** Where a model choice's files come from (default: the speech model's, by Whisper choice). */
+  locate?: (choice: string, device: AsrDevice) => ModelLocation;
+}
+
+/** A model to download from the hub (its id and the files its pipeline reads), or a folder the user gave. */
+export type ModelLocation = { source: 'hub'; hubId: string; files: string[] } | { source: 'local' };
+
+/** The speech model's files: a Whisper choice, or a local folder. */
+export function whisperLocation(choice: string, device: AsrDevice): ModelLocation {
+  const chosen = modelSource(choice);
+  return chosen.source === 'local' ? { source: 'local' } : { source: 'hub', hubId: chosen.model.hubId, files: whisperFiles(device) };
 }
 
 const CANCELLED = 'cancelled';
@@ -54,8 +65,12 @@ async function storedBytes(store: DownloadStore, hubId: string, files: readonly 
   return { loaded, complete };
 }
 
-/** One store for the speech model's readiness, shared by the onboarding card and Settings. */
+/**
+ * One store for a model's readiness, shared by the onboarding card and Settings: the speech
+ * model by default, or another (the sentence model) through `locate`.
+ */
 export function createModelReadinessStore(deps: ModelReadinessDeps) {
+  const locate = deps.locate ?? whisperLocation;
   let controller: AbortController | undefined;
   let target: { hubId: string; files: string[] } | undefined;
   /** Bumped by every check, so a slow check for an older choice cannot overwrite a newer one. */
@@ -64,17 +79,16 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
     readiness: { phase: 'checking' },
     async check(choice, preference) {
       const id = ++checkId;
-      const chosen = modelSource(choice);
-      if (chosen.source === 'local') {
+      if (locate(choice, 'wasm').source === 'local') {
         controller?.abort(CANCELLED);
         target = undefined;
         set({ readiness: { phase: 'local' }, device: undefined });
         return;
       }
       const device = await deps.resolveDevice(preference);
-      const files = whisperFiles(device);
-      const hubId = chosen.model.hubId;
-      if (id !== checkId) return;
+      const location = locate(choice, device);
+      if (id !== checkId || location.source === 'local') return;
+      const { hubId, files } = location;
       // Asked again for the model being downloaded (the card shown again): let it run.
       if (controller && target?.hubId === hubId && target.files.join() === files.join()) return;
       controller?.abort(CANCELLED);

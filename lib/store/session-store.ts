@@ -133,7 +133,12 @@ export function createSessionStore() {
         set({ sessionId, lines: [...bySeq.values()].sort((a, b) => a.seq - b.seq), questions: merged, hint: current?.hint ?? merged.at(-1) });
       },
       showHints(hints) {
-        if (hints.length) set({ hint: hints[hints.length - 1], questions: [...get().questions, ...hints], nearMisses: undefined });
+        // A card sent again (the sentence model added alternatives to it) replaces itself where it is.
+        const { questions, hint } = get();
+        const again = new Map(hints.filter((shown) => questions.some((question) => question.at === shown.at)).map((shown) => [shown.at, shown]));
+        if (again.size) set({ questions: questions.map((question) => again.get(question.at) ?? question), hint: (hint && again.get(hint.at)) ?? hint });
+        const fresh = hints.filter((shown) => !again.has(shown.at));
+        if (fresh.length) set({ hint: fresh[fresh.length - 1], questions: [...get().questions, ...fresh], nearMisses: undefined });
       },
       offerNearMisses: (nearMisses) => set({ nearMisses }),
       stepHint(direction) {

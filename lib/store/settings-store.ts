@@ -22,6 +22,8 @@ export interface SettingsState {
   fontScale: number;
   /** The first-run welcome was put away. */
   welcomed: boolean;
+  /** Run the optional sentence model beside the matcher (off: nothing downloaded, nothing run). */
+  understandParaphrases: boolean;
   setVerbosity: (verbosity: Verbosity) => void;
   setMatchThreshold: (threshold: number) => void;
   setAsrModel: (model: string) => void;
@@ -31,6 +33,7 @@ export interface SettingsState {
   setTheme: (theme: 'system' | 'light' | 'dark') => void;
   setFontScale: (scale: number) => void;
   setWelcomed: () => void;
+  setUnderstandParaphrases: (on: boolean) => void;
 }
 
 export const SETTINGS_STORAGE_KEY = 'cuecard-settings';
@@ -53,6 +56,7 @@ export function createSettingsStore(storage: StateStorage) {
         theme: 'system',
         fontScale: 1,
         welcomed: false,
+        understandParaphrases: false,
         setVerbosity: (verbosity) => {
           if (VERBOSITIES.includes(verbosity)) set({ verbosity });
         },
@@ -64,12 +68,13 @@ export function createSettingsStore(storage: StateStorage) {
         setTheme: (theme) => set({ theme }),
         setFontScale: (fontScale) => set({ fontScale: Math.min(1.6, Math.max(0.8, fontScale)) }),
         setWelcomed: () => set({ welcomed: true }),
+        setUnderstandParaphrases: (understandParaphrases) => set({ understandParaphrases }),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
         version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad, theme, fontScale, welcomed }) => ({
+        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad, theme, fontScale, welcomed, understandParaphrases }) => ({
           verbosity,
           matchThreshold,
           asrModel,
@@ -79,6 +84,7 @@ export function createSettingsStore(storage: StateStorage) {
           theme,
           fontScale,
           welcomed,
+          understandParaphrases,
         }),
         // Version 1 had no recognition settings: keep what it stored, defaults fill the rest.
         migrate: (persisted) => persisted as Partial<SettingsState>,

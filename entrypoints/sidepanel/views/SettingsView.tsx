@@ -3,6 +3,7 @@ import { DisplaySettings } from '@/components/settings/DisplaySettings';
 import { RecognitionSettings } from '@/components/settings/RecognitionSettings';
 import { useSettingsStore } from '../stores';
 import { ModelStep } from './ModelStep';
+import { ParaphraseStep } from './ParaphraseStep';
 
 export function SettingsView() {
   const settings = useSettingsStore(
@@ -44,6 +45,7 @@ export function SettingsView() {
         onCaptureMicrophone={settings.setCaptureMicrophone}
         modelReadiness={<ModelStep />}
       />
+      <ParaphraseStep />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
-import type { WorkerReply, WorkerRequest } from '@/lib/messaging/worker-messages';
+import type { RecognitionRequest, WorkerReply, WorkerRequest } from '@/lib/messaging/worker-messages';
 import { TEST_ASR } from '../../fakes/asr-settings';
 
 type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
@@ -30,7 +30,7 @@ function setup() {
     now: () => 0,
   });
   const load = (model: string): LoadRequest => ({ type: 'load', ...TEST_ASR, model, wasmPaths: 'ort/', vadModelUrl: 'vad.onnx' });
-  const audio = (value: number): WorkerRequest => ({ type: 'audio', channel: 'interviewer', samples: new Float32Array([value]) });
+  const audio = (value: number): RecognitionRequest => ({ type: 'audio', channel: 'interviewer', samples: new Float32Array([value]) });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { host, posted, log, pending, load, audio, settle };
 }
@@ -111,7 +111,7 @@ describe('createRecognitionHost', () => {
 
   it('applies new pause settings to the running engine, and to a load still under way, without loading again', async () => {
     const { host, log, pending, load, settle, posted } = setup();
-    const vad = (minSilenceMs: number): WorkerRequest => ({ type: 'segmenter', vad: { ...TEST_ASR.vad, minSilenceMs } });
+    const vad = (minSilenceMs: number): RecognitionRequest => ({ type: 'segmenter', vad: { ...TEST_ASR.vad, minSilenceMs } });
     await host.handle(load('a'));
     await host.handle(vad(900));
     pending.get('a')!.resolve(fakeEngine('a', log));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { env, ModelRegistry } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
 import { downloadModel, hubFileUrl } from '@/lib/asr/model-download';
-import { SENTENCE_MODEL, sentenceModelFiles } from '@/lib/semantic/sentence-model';
+import { assertSentenceModelStored, SENTENCE_MODEL, sentenceModelFiles, sentenceModelLocation } from '@/lib/semantic/sentence-model';
 import { fakeHost, memoryDownloadStore } from '../../fakes/model-host';
 
 describe('the files the sentence model needs', () => {
@@ -30,5 +30,15 @@ describe('the files the sentence model needs', () => {
     const { store } = memoryDownloadStore();
     await downloadModel({ hubId: SENTENCE_MODEL, files, fetch: fakeHost(bodies).fetch, store });
     for (const file of files) expect(await store.storedSize(hubFileUrl(SENTENCE_MODEL, file))).toBe(bodies[hubFileUrl(SENTENCE_MODEL, file)]!.length);
+  });
+});
+
+describe('the sentence model before a session loads it', () => {
+  it('must be stored by Get ready, file by file, under the hub addresses', async () => {
+    const stored = new Set(sentenceModelLocation().files.map((file) => hubFileUrl(SENTENCE_MODEL, file)));
+    const cache = { match: async (url: string) => (stored.has(url) ? new Response('x') : undefined) };
+    await expect(assertSentenceModelStored(cache)).resolves.toBeUndefined();
+    stored.delete(hubFileUrl(SENTENCE_MODEL, 'onnx/model_quantized.onnx'));
+    await expect(assertSentenceModelStored(cache)).rejects.toThrow('The sentence model is not downloaded yet');
   });
 });

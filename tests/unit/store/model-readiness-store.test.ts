@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hubFileUrl, whisperFiles } from '@/lib/asr/model-download';
+import { SENTENCE_MODEL, sentenceModelFiles, sentenceModelLocation } from '@/lib/semantic/sentence-model';
 import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
 import { fakeHost, memoryDownloadStore } from '../../fakes/model-host';
 
@@ -91,5 +92,35 @@ describe('model readiness without usable storage', () => {
     expect(readiness.getState().readiness).toEqual({ phase: 'missing', loaded: 0 });
     await readiness.getState().download();
     expect(readiness.getState().readiness).toEqual({ phase: 'paused', loaded: 0, failed: true, message: 'The download stopped: The operation is insecure. What arrived is kept; press Try again.' });
+  });
+});
+
+describe('model readiness for the sentence model', () => {
+  const sentenceBodies = Object.fromEntries(
+    sentenceModelFiles('q8').map((file) => [hubFileUrl(SENTENCE_MODEL, file), file.endsWith('.json') ? new TextEncoder().encode('{}') : body(30_000)]),
+  );
+  const sentenceStore = (host: ReturnType<typeof fakeHost>, downloads = memoryDownloadStore()) =>
+    createModelReadinessStore({ store: downloads.store, fetch: host.fetch, resolveDevice: async () => 'webgpu', locate: sentenceModelLocation });
+
+  it('downloads exactly the files the feature-extraction pipeline reads, beside a stored speech model, whatever the device', async () => {
+    const downloads = memoryDownloadStore();
+    const speech = storeOver(fakeHost(bodies), downloads).readiness;
+    await speech.getState().check('tiny.en', 'auto');
+    await speech.getState().download();
+    const host = fakeHost(sentenceBodies);
+    const sentence = sentenceStore(host, downloads);
+    await sentence.getState().check(SENTENCE_MODEL, 'auto');
+    expect(sentence.getState().readiness).toEqual({ phase: 'missing', loaded: 0 });
+    await sentence.getState().download();
+    expect(sentence.getState().readiness).toEqual({ phase: 'ready' });
+    expect(new Set(host.requests.map((request) => request.url))).toEqual(new Set(Object.keys(sentenceBodies)));
+
+    const again = sentenceStore(fakeHost({}), downloads);
+    await again.getState().check(SENTENCE_MODEL, 'wasm');
+    expect(again.getState().readiness).toEqual({ phase: 'ready' });
+    // The speech model's own check still sees only its files.
+    const speechAgain = storeOver(fakeHost({}), downloads).readiness;
+    await speechAgain.getState().check('tiny.en', 'auto');
+    expect(speechAgain.getState().readiness).toEqual({ phase: 'ready' });
   });
 });
