@@ -23,6 +23,9 @@ export interface SessionOwnerPlatform {
   saveState(state: OwnerState): Promise<void>;
 }
 
+/** Pauses before reading the owner's state again after a failed read. */
+const LOAD_RETRY_MS = [50, 250];
+
 /**
  * The one owner of a live session's questions: each final transcript line is read
  * against the knowledge base once, wherever panels are (none, one or two), the cards
@@ -34,8 +37,24 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
   let restored: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
-  // A restarted service worker picks up where the last one stopped.
-  const ready = () => (restored ??= platform.loadState().then((saved) => void (state ??= saved)));
+  // A restarted service worker picks up where the last one stopped. A failed read is
+  // tried again after a short pause, and not kept: the next line reads storage afresh.
+  const load = async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        state ??= await platform.loadState();
+        return;
+      } catch (error) {
+        if (attempt >= LOAD_RETRY_MS.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS[attempt]));
+      }
+    }
+  };
+  const ready = () =>
+    (restored ??= load().catch((error: unknown) => {
+      restored = undefined;
+      throw error;
+    }));
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);

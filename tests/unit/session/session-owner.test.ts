@@ -90,6 +90,20 @@ describe('session owner', () => {
     await expect(owner.takeLine(say('how would you handle class imbalance'))).rejects.toThrow(/quota/);
     await expect(owner.takeLine(say('what is dropout'))).rejects.toThrow(/quota/);
   });
+
+  it('a failed read of its saved state is tried again, not kept: a brief failure costs nothing, a longer one only the lines during it', async () => {
+    const brief = fakeOwnerPlatform(index, { failLoads: 1 });
+    expect(await createSessionOwner(brief.platform).takeLine(say('how would you handle class imbalance'))).toHaveLength(1);
+
+    // Failing longer than the retries: that line is refused, the next one reads storage afresh.
+    const longer = fakeOwnerPlatform(index, { failLoads: 3 });
+    const owner = createSessionOwner(longer.platform);
+    await expect(owner.takeLine(say('how would you handle class imbalance'))).rejects.toThrow(/storage.session/);
+    expect(longer.loads()).toBe(3);
+    expect((await owner.takeLine(say('what is dropout'))).map((hint) => hint.question)).toEqual(['What is dropout?']);
+    expect(await owner.takeLine(say('and how do you handle class imbalance'))).toHaveLength(1);
+    expect(longer.loads()).toBe(4);
+  });
 });
 
 describe('the panel follows what the owner publishes', () => {
