@@ -3,20 +3,32 @@ import type { SessionEvent, ShownHint, TranscriptLine } from '../messaging/runti
 import { hintsToShow, nearMissOffer, nextHint, WINDOW_LINES } from './live-hints';
 import type { HintRecord } from './session-db';
 
+/** A card being recorded: written into the owner's state first, so a worker that dies midway records it on restart. */
+interface PendingCard {
+  card: HintRecord;
+  /** The entry of the same line's card this one corrects (an alternative picked). */
+  replaces?: string;
+}
+
 /** What the owner remembers between lines; small, so it can live in storage.session across worker restarts. */
 export interface OwnerState {
   sessionId: string;
   /** The last few lines, the matcher's window. */
   recent: TranscriptLine[];
+  /** The highest line seq read: lines arrive in order, so one at or below it was read already, however long ago. */
+  readUpTo?: number;
   /** The card on screen: follow-ups lean to it, a repeat of it changes nothing. */
   current?: string;
+  /** Cards decided but perhaps not yet recorded. */
+  pending?: PendingCard[];
 }
 
 export interface SessionOwnerPlatform {
   /** The index for the knowledge the user has on now; may wait for it to load. */
   index(): QuestionIndex | Promise<QuestionIndex>;
   threshold(): number | Promise<number>;
-  recordHint(hint: HintRecord): Promise<void>;
+  /** Keeps a card under its identity (writing it twice is harmless); `replaces` drops the same line's corrected card. */
+  recordHint(hint: HintRecord, replaces?: string): Promise<void>;
   /** Tells open panels (none may be open). */
   publish(event: SessionEvent): void;
   loadState(): Promise<OwnerState | undefined>;
@@ -51,7 +63,10 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
     }
   };
   const ready = () =>
-    (restored ??= load().catch((error: unknown) => {
+    (restored ??= load()
+      // Cards the last worker decided but may not have recorded.
+      .then(() => state && recordPending(state))
+      .catch((error: unknown) => {
       restored = undefined;
       throw error;
     }));
@@ -65,8 +80,21 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
     return state;
   };
 
-  async function record(sessionId: string, hints: readonly Pick<ShownHint, 'entryId' | 'question' | 'at'>[]) {
-    for (const hint of hints) await platform.recordHint({ sessionId, entryId: hint.entryId, question: hint.question, at: hint.at });
+  /** Records the state's pending cards; recording is idempotent, so a restart that repeats it adds nothing. */
+  async function recordPending(session: OwnerState) {
+    for (const { card, replaces } of session.pending ?? []) await platform.recordHint(card, replaces);
+  }
+
+  /**
+   * The decision first, then its effects: the state (with the new card and the cards still
+   * to record) is saved before anything is recorded or published. A worker that dies in
+   * between leaves a state that already knows the card, so a repeated question does not
+   * bring it a second time, and the next owner records what was left.
+   */
+  async function commit(session: OwnerState, cards: PendingCard[]) {
+    session.pending = cards.length ? cards : undefined;
+    await platform.saveState(session);
+    await recordPending(session);
   }
 
   return {
@@ -75,31 +103,38 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
       return serially(async () => {
         await ready();
         const session = forSession(line.sessionId);
-        if (session.recent.some((known) => known.seq === line.seq)) return [];
+        if (line.seq <= (session.readUpTo ?? -1)) return [];
+        session.readUpTo = line.seq;
         session.recent = [...session.recent, line].slice(-WINDOW_LINES);
         const [index, threshold] = await Promise.all([platform.index(), platform.threshold()]);
         const reading = nextHint(index, session.recent, session.current ? index.entry(session.current) : undefined, { threshold });
         let shown: ShownHint[] = [];
-        if (reading?.kind === 'near-miss') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line.at) });
         if (reading?.kind === 'hint') {
-          shown = hintsToShow(reading, line.at);
+          shown = hintsToShow(reading, line);
           session.current = shown[shown.length - 1]!.entryId;
-          await record(line.sessionId, shown);
-          platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: shown });
         }
-        await platform.saveState(session);
+        await commit(
+          session,
+          shown.map((hint) => ({ card: { sessionId: line.sessionId, line: hint.line, entryId: hint.entryId, question: hint.question, at: hint.at } })),
+        );
+        if (reading?.kind === 'near-miss') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line) });
+        if (shown.length) platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: shown });
         return shown;
       });
     },
 
-    /** The user named the card (an alternative, a chip, a drill question): record it and read what follows against it. */
-    choose(choice: { sessionId: string; entryId: string; question: string; at: number }): Promise<void> {
+    /**
+     * The user named the card (an alternative, a chip, a drill question) in one panel: record it,
+     * read what follows against it, and tell every panel, so all show the same card.
+     */
+    choose(choice: { sessionId: string; card: ShownHint; replaces?: string }): Promise<void> {
       return serially(async () => {
         await ready();
         const session = forSession(choice.sessionId);
-        session.current = choice.entryId;
-        await record(choice.sessionId, [choice]);
-        await platform.saveState(session);
+        const { card } = choice;
+        session.current = card.entryId;
+        await commit(session, [{ card: { sessionId: choice.sessionId, line: card.line, entryId: card.entryId, question: card.question, at: card.at }, replaces: choice.replaces }]);
+        platform.publish({ kind: 'card-chosen', sessionId: choice.sessionId, card, replaces: choice.replaces });
       });
     },
   };

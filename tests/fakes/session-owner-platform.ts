@@ -1,6 +1,6 @@
 import type { QuestionIndex } from '@/lib/match/question-index';
 import type { SessionEvent } from '@/lib/messaging/runtime-messages';
-import type { HintRecord } from '@/lib/session/session-db';
+import { cardId, type HintRecord } from '@/lib/session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '@/lib/session/session-owner';
 
 /** The owner's platform in memory: what it recorded and published, and a storage.session that outlives an owner. */
@@ -14,9 +14,15 @@ export function fakeOwnerPlatform(initial: QuestionIndex, options: { threshold?:
   const platform: SessionOwnerPlatform = {
     index: () => index,
     threshold: () => options.threshold ?? 0.45,
-    async recordHint(hint) {
+    // Keyed by the card's identity, as IndexedDB keeps them: writing a card again replaces it in place.
+    async recordHint(hint, replaces) {
       if (options.failRecord) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      recorded.push(hint);
+      const same = (card: HintRecord, entryId: string) => cardId(card) === cardId({ ...hint, entryId });
+      const gone = recorded.findIndex((card) => replaces !== undefined && same(card, replaces));
+      if (gone >= 0) recorded.splice(gone, 1);
+      const known = recorded.findIndex((card) => same(card, hint.entryId));
+      if (known >= 0) recorded[known] = hint;
+      else recorded.push(hint);
     },
     publish: (event) => void published.push(event),
     async loadState() {
