@@ -175,7 +175,8 @@ export function pageBlocks(root: Element): Block[] {
       return undefined;
     }
     if (tag === 'PRE') {
-      const text = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');
+      // trimEnd, not /\s+$/: that pattern backtracks over every run of spaces, quadratic on a hostile page.
+      const text = (element.textContent ?? '').replace(/^\n+/, '').trimEnd();
       if (text) blocks.push({ kind: 'code', text });
       return undefined;
     }
