@@ -74,7 +74,10 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
             const tx = open.result.transaction(['cards', 'lines']);
             const cards = tx.objectStore('cards').index('sessionId').getAll(id);
             const lines = tx.objectStore('lines').index('sessionId').getAll(id);
-            tx.oncomplete = () => resolve({ cards: cards.result, lines: (lines.result as Array<{ seq: number }>).map((line) => line.seq) });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve({ cards: cards.result, lines: (lines.result as Array<{ seq: number }>).map((line) => line.seq) });
+            };
           };
         }),
       sessionId,
