@@ -2,9 +2,12 @@ import type { Channel, TranscriptLine } from '@/lib/messaging/runtime-messages';
 
 const SPEAKER: Record<Channel, string> = { interviewer: 'Interviewer', candidate: 'You' };
 
-/** The live transcript, newest at the bottom, with who said what. */
-export function TranscriptView({ lines, partials }: { lines: readonly TranscriptLine[]; partials: Partial<Record<Channel, string>> }) {
-  const pending = (Object.entries(partials) as Array<[Channel, string | undefined]>).filter(([, text]) => text);
+/**
+ * The live transcript, newest at the bottom, with who said what. Someone speaking shows
+ * at once: with the words so far where partial text is on, as "speaking" where it is not.
+ */
+export function TranscriptView({ lines, partials, speaking = {} }: { lines: readonly TranscriptLine[]; partials: Partial<Record<Channel, string>>; speaking?: Partial<Record<Channel, boolean>> }) {
+  const pending = (['interviewer', 'candidate'] as const).filter((channel) => partials[channel] || speaking[channel]).map((channel) => [channel, partials[channel]] as const);
   if (lines.length === 0 && pending.length === 0) {
     return <p className="no-hint">The transcript appears here as people speak.</p>;
   }
@@ -17,7 +20,7 @@ export function TranscriptView({ lines, partials }: { lines: readonly Transcript
       ))}
       {pending.map(([channel, text]) => (
         <li key={`partial-${channel}`} className={`transcript-line transcript-line--partial transcript-line--${channel}`}>
-          <span className="speaker">{SPEAKER[channel]}</span> {text}…
+          <span className="speaker">{SPEAKER[channel]}</span> {text ? `${text}…` : <em>speaking…</em>}
         </li>
       ))}
     </ol>

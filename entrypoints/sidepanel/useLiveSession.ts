@@ -5,7 +5,7 @@ import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chr
 import { speak } from '@/lib/platform/speech-synthesis';
 import { microphoneProblem } from '@/lib/session/microphone-problem';
 import { hintsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
-import { createSessionStore } from '@/lib/store/session-store';
+import { createSessionStore, type ShownHint } from '@/lib/store/session-store';
 import { useKnowledgeStore, usePracticeStore, useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
@@ -16,12 +16,15 @@ export const sessionDb = openSessionDb();
  * Tells the session owner (in the background) which card the user picked, so it is kept
  * in the session record and follow-ups lean to it; no session, nothing to keep.
  */
-function recordShown(sessionId: string | undefined, hint: { entryId: string; question: string; at: number }): void {
+function recordShown(sessionId: string | undefined, card: ShownHint, replaces?: string): void {
   if (!sessionId) return;
-  void sendCommand({ type: 'session/choose', sessionId, entryId: hint.entryId, question: hint.question, at: hint.at }).then((reply) => {
+  void sendCommand({ type: 'session/choose', sessionId, card, replaces }).then((reply) => {
     if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
   });
 }
+
+/** The line a card picked now belongs to: the latest one heard (-1 before the first). */
+const latestLine = () => useSessionStore.getState().lines.at(-1)?.seq ?? -1;
 
 /**
  * Wires the live session into the panel: runtime events (lines, and the cards and chips
@@ -41,7 +44,7 @@ export function useLiveSession(): typeof liveActions {
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
-      const questions = (await hintsOf(handle, sessionId)).map(({ entryId, question, at }) => ({ entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
+      const questions = (await hintsOf(handle, sessionId)).map(({ line, entryId, question, at }) => ({ line, entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
     // While capturing or finishing, ask now and then: the background notices if the capture page died.
@@ -131,7 +134,7 @@ async function ask(entry: KnowledgeEntry) {
   if (!withoutMicrophone && useSessionStore.getState().status === 'idle') return;
   usePracticeStore.getState().startQuestion(entry, Date.now(), withoutMicrophone);
   const { sessionId } = useSessionStore.getState();
-  const hint = { entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
+  const hint = { line: latestLine(), entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
   useSessionStore.getState().showHints([hint]);
   recordShown(sessionId, hint);
   await speak(entry.question);
@@ -142,8 +145,9 @@ function chooseAlternative(entryId: string, question: string) {
   const { hint, sessionId } = useSessionStore.getState();
   if (!hint) return;
   if (hint.heard) useKnowledgeStore.getState().learnPhrasing(entryId, hint.heard);
-  useSessionStore.getState().chooseAlternative(entryId, question);
-  recordShown(sessionId, { entryId, question, at: hint.at });
+  const chosen = { ...hint, entryId, question, confidence: 1, alternatives: [] };
+  useSessionStore.getState().showChosen(chosen, hint.entryId);
+  recordShown(sessionId, chosen, hint.entryId);
 }
 
 /** The user says which near miss was asked: show its card, record it, learn the phrasing. */
@@ -151,7 +155,7 @@ function chooseNearMiss(entryId: string, question: string) {
   const { nearMisses, sessionId } = useSessionStore.getState();
   if (!nearMisses) return;
   if (nearMisses.heard) useKnowledgeStore.getState().learnPhrasing(entryId, nearMisses.heard);
-  const hint = { entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
+  const hint = { line: nearMisses.line, entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
   useSessionStore.getState().showHints([hint]);
   recordShown(sessionId, hint);
 }

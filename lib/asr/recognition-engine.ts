@@ -59,6 +59,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
   // The pace only changes when a decode ends; the warm-up's is told now.
   tellPace();
 
+  /** Set once the voice detector failed to load: the session is told once, and later audio is dropped. */
+  let vadFailed = false;
   const detectorFor = (channel: Channel) => {
     let detector = detectors.get(channel);
     if (!detector) {
@@ -67,6 +69,25 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     }
     return detector;
   };
+  /**
+   * The channel's detector, or undefined once its load failed. Audio arrives every 100 ms;
+   * a failed load is not retried per chunk but ends the session with one clear message.
+   */
+  async function usableDetector(channel: Channel): Promise<UtteranceDetector | undefined> {
+    if (vadFailed) return undefined;
+    try {
+      return await detectorFor(channel);
+    } catch (error) {
+      if (vadFailed) return undefined;
+      vadFailed = true;
+      options.emit({
+        status: 'error',
+        message: `The voice detector could not load (${(error as Error).message}), so Cuecard cannot tell speech from silence. Capture stopped; reload the extension and press Start again.`,
+        fatal: true,
+      });
+      return undefined;
+    }
+  }
 
   async function decode(audio: Float32Array) {
     busy = true;
@@ -95,7 +116,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
 
   return {
     async pushAudio(channel: Channel, samples: Float32Array): Promise<void> {
-      const detector = await detectorFor(channel);
+      const detector = await usableDetector(channel);
+      if (!detector) return;
       for (const event of await detector.push(samples)) {
         if (event.type === 'speech-start') {
           lastPartialAt.set(channel, event.startMs);
@@ -123,13 +145,14 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
 
     /** Audio captured on a channel but not given (dropped while the model loaded): keeps line times true to capture. */
     async skipAudio(channel: Channel, ms: number): Promise<void> {
-      if (ms > 0) (await detectorFor(channel)).segmenter.skip(ms);
+      if (ms > 0) (await usableDetector(channel))?.segmenter.skip(ms);
     },
 
     /** Ends every utterance in progress and waits until all finals are out. */
     async flush(): Promise<void> {
-      for (const [channel, detectorPromise] of detectors) {
-        for (const event of (await detectorPromise).flush()) {
+      for (const channel of detectors.keys()) {
+        const detector = await usableDetector(channel);
+        for (const event of detector?.flush() ?? []) {
           if (event.type === 'utterance') await finalise(channel, event.audio, event.startMs, event.endMs);
         }
       }
@@ -140,7 +163,7 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     /** New pause, length and padding settings, for channels open now and later; the models stay loaded. */
     async setSegmenter(settings: Pick<SegmenterOptions, 'minSilenceMs' | 'maxUtteranceMs' | 'padMs'>): Promise<void> {
       segmenterOptions = { ...segmenterOptions, ...settings };
-      for (const detector of detectors.values()) (await detector).segmenter.reconfigure(settings);
+      for (const channel of detectors.keys()) (await usableDetector(channel))?.segmenter.reconfigure(settings);
     },
 
     /** Frees the model (a different one was chosen). */

@@ -179,7 +179,8 @@ function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases, pol
 
 /** The questions of the turn's last utterance when it asks more than one, in order; empty otherwise. */
 function separateQuestions(turn: readonly Utterance[], aliases: CompiledAliases): Span[] {
-  const parts = turn[turn.length - 1]!.text.split(QUESTION_BREAK).filter((part) => part.trim());
+  // Spaces collapsed first: QUESTION_BREAK's "\s+" backtracks over a long run at every position in it.
+  const parts = turn[turn.length - 1]!.text.replace(/\s+/g, ' ').split(QUESTION_BREAK).filter((part) => part.trim());
   if (parts.length < 2) return [];
   return parts.map((part) => detectQuestion(part, aliases)).filter((span) => span.topicText);
 }

@@ -43,11 +43,17 @@ export function compilePackAliases(aliases: readonly PackAlias[]): CompiledAlias
   );
 }
 
+/**
+ * Longer than any word or joined term a pack or a speaker uses: such a token (a hostile
+ * page's run of letters) names no topic, and the spelling-slip lookup would crawl over it.
+ */
+const MAX_TERM_LENGTH = 40;
+
 /** matchTerms for text already passed through normalizeTranscript (the matcher's spans), so it is not normalised twice. */
 export function termsOfNormalized(normalized: string): string[] {
   const terms: string[] = [];
   for (const word of normalized.split(' ')) {
-    if (!word || STOPWORDS.has(word)) continue;
+    if (!word || word.length > MAX_TERM_LENGTH || STOPWORDS.has(word)) continue;
     terms.push(stemTerm(Object.hasOwn(WORD_SYNONYMS, word) ? WORD_SYNONYMS[word]! : word));
   }
   return terms;

@@ -10,6 +10,9 @@ import { digitsFromSpokenNumbers } from './spoken-numbers';
 
 const FILLER_PHRASE_PATTERN = new RegExp(`\\b(?:${FILLER_PHRASES.join('|')})\\b`, 'g');
 
+/** The longest run of single letters read as one spelled-out acronym ("r l h f"). */
+const MAX_SPELLED_LETTERS = 8;
+
 /** "a u c" → "auc"; an article before a run ("a k n n") is kept when it is not part of a known acronym. */
 function joinSpelledLetters(tokens: readonly string[]): string[] {
   const out: string[] = [];
@@ -18,6 +21,13 @@ function joinSpelledLetters(tokens: readonly string[]): string[] {
     let end = i;
     while (end < tokens.length && /^[a-z]$/.test(tokens[end]!)) end++;
     const run = tokens.slice(i, end);
+    if (run.length > MAX_SPELLED_LETTERS) {
+      // Too long for an acronym: letters said one by one ("a b c d …"), kept as they are
+      // rather than joined into one huge word that stemming and spelling-slip lookup crawl over.
+      for (const letter of run) out.push(letter); // not push(...run): a run can outgrow the call stack
+      i = end;
+      continue;
+    }
     if (run.length >= 2) {
       const joined = run.join('');
       if (!KNOWN_ACRONYMS.has(joined) && (run[0] === 'a' || run[0] === 'i') && run.length >= 3) {

@@ -47,6 +47,8 @@ export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
 /** A question card the session owner showed: the card, or an earlier question of the same turn. */
 const shownHintSchema = z.object({
+  /** The transcript line (seq) that brought the card; with the session and entry, the card's identity. -1 before any line. */
+  line: z.number().int().min(-1),
   entryId: z.string(),
   question: z.string(),
   confidence: z.number(),
@@ -60,6 +62,8 @@ export type ShownHint = z.infer<typeof shownHintSchema>;
 
 /** Entries close to what was just asked, offered as "Did they ask…?" chips. */
 const nearMissOfferSchema = z.object({
+  /** The line the chips are for: a picked chip becomes that line's card. */
+  line: z.number().int().min(-1),
   entries: z.array(z.object({ entryId: z.string(), question: z.string() })),
   /** What the interviewer said, as the matcher read it: taught as a phrasing when a chip is picked. */
   heard: z.string(),
@@ -77,6 +81,8 @@ const sessionEventSchema = z.discriminatedUnion('kind', [
   // From the session owner (background), after it read a line: new cards, or chips for a close call.
   z.object({ kind: z.literal('hints'), sessionId: z.string(), hints: z.array(shownHintSchema).min(1) }),
   z.object({ kind: z.literal('near-misses'), sessionId: z.string(), offer: nearMissOfferSchema }),
+  // From the session owner: the card a user picked in one panel, so every panel shows it (`replaces`: the entry of the same line's card it corrects).
+  z.object({ kind: z.literal('card-chosen'), sessionId: z.string(), card: shownHintSchema, replaces: z.string().optional() }),
   z.object({ kind: z.literal('no-audio'), seconds: z.number() }),
   z.object({ kind: z.literal('notice'), message: z.string() }),
   z.object({ kind: z.literal('stopped'), reason: z.enum(['user', 'tab-ended', 'error']), message: z.string().optional() }),
@@ -91,7 +97,7 @@ const runtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session/stop') }),
   z.object({ type: z.literal('session/status') }),
   /** The user picked the card (an alternative, a chip, a drill question): the owner records it and reads follow-ups against it. */
-  z.object({ type: z.literal('session/choose'), sessionId: z.string(), entryId: z.string(), question: z.string(), at: z.number() }),
+  z.object({ type: z.literal('session/choose'), sessionId: z.string(), card: shownHintSchema, replaces: z.string().optional() }),
   // background → offscreen document
   z.object({
     type: z.literal('offscreen/start'),

@@ -32,6 +32,8 @@ const READ_TIME = /^\W*\d+\s*min(?:ute)?s?\s+read\b/i;
 /** Controls that open an accordion panel: their label is the question. */
 const DISCLOSURE_TRIGGERS = 'button[aria-expanded], button[aria-controls], [role="button"][aria-expanded], [role="tab"][aria-expanded], [data-bs-toggle="collapse"], [data-toggle="collapse"]';
 const MAX_POINTS = 40;
+/** More elements than any article page we have seen (the golden pages hold at most about 1,500). */
+const MAX_READABILITY_ELEMENTS = 15_000;
 
 /**
  * A copy of the page ready to read: promotional boxes gone, collapsed answers shown,
@@ -106,6 +108,7 @@ function readableCopy(document: Document): Document {
   for (const hidden of copy.querySelectorAll('[hidden]')) hidden.removeAttribute('hidden');
   for (const collapsed of copy.querySelectorAll('[style*="display" i]')) (collapsed as HTMLElement).style.removeProperty('display');
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
+  collapseSpaces(copy);
   return copy;
 }
 
@@ -173,6 +176,19 @@ function markChoices(group: Element, copy: Document): void {
       prompt.setAttribute(PROMPT_MARK, '');
       return;
     }
+  }
+}
+
+/**
+ * Runs of spaces made one, as the page renders them, outside preformatted text: Readability
+ * re-reads each block's text for every ancestor it scores, so a hostile page's long runs of
+ * whitespace cost it seconds per 100 kB.
+ */
+function collapseSpaces(document: Document): void {
+  const walker = document.createTreeWalker(document.body ?? document, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (text.data.length > 1 && /\s\s/.test(text.data) && !text.parentElement?.closest('pre, textarea')) text.data = text.data.replace(/\s+/g, ' ');
   }
 }
 
@@ -434,7 +450,10 @@ export function extractQuestions(document: Document, tools: HtmlTools): PageExtr
   const copy = readableCopy(document);
   // Taken before Readability, which changes the document it reads.
   const wholePage = parseSanitised(copy.body?.innerHTML ?? '', tools);
-  const article = isProbablyReaderable(copy, { minContentLength: 80, minScore: 10 }) ? new Readability(copy).parse() : null;
+  // Readability's time grows faster than the page on very large documents (tens of seconds for
+  // 30 000 elements under jsdom): past that size the whole-page reading alone is used.
+  const readable = (copy.body?.getElementsByTagName('*').length ?? 0) <= MAX_READABILITY_ELEMENTS && isProbablyReaderable(copy, { minContentLength: 80, minScore: 10 });
+  const article = readable ? new Readability(copy).parse() : null;
   for (const chrome of wholePage.querySelectorAll(CHROME)) chrome.remove();
 
   const fromPage = questionsIn(wholePage);

@@ -255,7 +255,8 @@ export function pageBlocks(root: Element): Block[] {
     if (tag === 'BLOCKQUOTE' && !context.quoted) return readChildren(element, { ...context, quoted: true });
     if (element.hasAttribute(RENDERED_BOLD) && !context.bold) return readChildren(element, { ...context, bold: true });
     if (tag === 'PRE') {
-      const text = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');
+      // trimEnd, not /\s+$/: that pattern backtracks over every run of spaces, quadratic on a hostile page.
+      const text = (element.textContent ?? '').replace(/^\n+/, '').trimEnd();
       if (text) blocks.push({ kind: 'code', text });
       return undefined;
     }

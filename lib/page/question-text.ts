@@ -29,8 +29,15 @@ export function comparable(text: string): string {
 
 export const cleanSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** True when the text starts with numbering, a sign the page enumerates its questions. */
-export const isNumbered = (text: string) => NUMBERING.test(text);
+/** Enough of a line's start to hold its numbering ("Question 12 —"), with runs of spaces made one. */
+const NUMBERING_SPAN = 80;
+
+/**
+ * True when the text starts with numbering, a sign the page enumerates its questions.
+ * Read on the start of the text, spaces collapsed: on a long run of spaces NUMBERING's
+ * optional spaces backtrack, quadratic in the run's length.
+ */
+export const isNumbered = (text: string) => NUMBERING.test(cleanSpace(text.trimStart().slice(0, NUMBERING_SPAN)));
 
 /** A question as the user should see it: no numbering, difficulty marks, emoji, link debris or trailing colon. */
 export function cleanQuestion(text: string): string {
@@ -77,6 +84,35 @@ export function looksLikeQuestion(raw: string): boolean {
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** How much text the segmenter sees at once (see sentencesOf). */
+const SEGMENT_WINDOW = 1_000;
+
+/**
+ * The sentences of a text, read a window at a time. V8 copies the whole input into every
+ * segment it hands out, so one pass over a long text with many breaks is quadratic; a
+ * window's last sentence may be cut, so it is read again at the start of the next window.
+ */
+function sentencesOf(text: string): string[] {
+  const found: string[] = [];
+  let open = '';
+  for (let start = 0; start < text.length; ) {
+    const window = text.slice(start, start + SEGMENT_WINDOW);
+    const parts = [...sentences.segment(window)].map((part) => part.segment);
+    const final = start + SEGMENT_WINDOW >= text.length;
+    // No break inside the window: all of it belongs to the sentence still open.
+    const done = final ? parts : parts.slice(0, -1);
+    if (done.length === 0) {
+      open += window;
+      start += window.length;
+      continue;
+    }
+    found.push(open + done[0], ...done.slice(1));
+    open = '';
+    start += done.reduce((length, part) => length + part.length, 0);
+  }
+  if (open) found.push(open);
+  return found;
+}
 
 /** Words around a quote that say it was asked: "I was asked “…”", "the round opened with “…”". */
 const ASKED_CONTEXT = /\b(?:ask(?:ed|s|ing)?|questions?|rounds?|interview(?:er)?s?|screen(?:ing)?|onsite|opened with|started with|followed up with)\b/i;
@@ -114,7 +150,7 @@ export function reportedQuestion(text: string): { question: string; rest: string
 /** A paragraph as its sentences, so each can be a key point; short paragraphs stay whole. */
 export function splitSentences(text: string): string[] {
   if (text.length < 120) return [text];
-  const parts = [...sentences.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
+  const parts = sentencesOf(text).map((part) => part.trim()).filter(Boolean);
   // The segmenter breaks after "e.g." and "vs."; glue a piece that starts in lower case back on.
   const joined: string[] = [];
   for (const part of parts) {

@@ -41,7 +41,7 @@ export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
       await hydrated(settings);
       return settings.getState().matchThreshold;
     },
-    recordHint: async (hint) => recordHint(await db, hint),
+    recordHint: async (hint, replaces) => recordHint(await db, hint, replaces),
     publish(event) {
       const message: RuntimeMessage = { type: 'session/event', event };
       // No panel open is fine: the cards are in IndexedDB for the next one.

@@ -54,14 +54,16 @@ export function readLine(
 
 /**
  * The cards a hint reading adds to the session, in the order asked; the last one is
- * shown. Each gets its own time stamp (earlier questions a millisecond apart, before
- * `at`) because the session identifies its questions by time.
+ * shown. Each is identified by the line that brought it and its entry, and gets its own
+ * time stamp (earlier questions a millisecond apart, before the line's) to keep their order.
  */
-export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, at: number): ShownHint[] {
+export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, line: Pick<TranscriptLine, 'seq' | 'at'>): ShownHint[] {
   const { match, questions } = reading;
+  const { at } = line;
   return questions.map((question, position) => {
     const isCard = position === questions.length - 1;
     return {
+      line: line.seq,
       entryId: question.entry.id,
       question: question.entry.question,
       confidence: question.score,
@@ -73,10 +75,11 @@ export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, at:
 }
 
 /** The chips a near-miss reading offers. */
-export function nearMissOffer(reading: Extract<LiveReading, { kind: 'near-miss' }>, at: number): NearMissOffer {
+export function nearMissOffer(reading: Extract<LiveReading, { kind: 'near-miss' }>, line: Pick<TranscriptLine, 'seq' | 'at'>): NearMissOffer {
   return {
+    line: line.seq,
     entries: reading.nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })),
     heard: reading.match.questionText,
-    at,
+    at: line.at,
   };
 }

@@ -1,6 +1,6 @@
 import type { QuestionMatch } from '../match/match-question';
 import type { SemanticIndex, SemanticResult } from '../match/semantic-stage';
-import type { NearMissOffer, ShownHint } from '../messaging/runtime-messages';
+import type { NearMissOffer, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
 import { hintsToShow, type LiveReading } from './live-hints';
 
 /** The optional sentence model, as the session owner uses it. */
@@ -28,7 +28,12 @@ const sameEntries = (a: readonly { entry: { id: string } }[], b: readonly { entr
  * shown stays the card), never repeats what the lexical reading already showed, and never
  * offers the card that is on screen.
  */
-export function semanticAddition(result: SemanticResult, lexical: LiveReading | null, current: string | undefined, at: number): SemanticAddition | null {
+export function semanticAddition(
+  result: SemanticResult,
+  lexical: LiveReading | null,
+  current: string | undefined,
+  line: Pick<TranscriptLine, 'seq' | 'at'>,
+): SemanticAddition | null {
   const { match } = result;
   switch (result.decision) {
     case 'abstain':
@@ -36,18 +41,18 @@ export function semanticAddition(result: SemanticResult, lexical: LiveReading | 
       return null;
     case 'alternative': {
       if (lexical?.kind !== 'hint') return null;
-      const shown = hintsToShow({ kind: 'hint', match, questions: lexical.questions }, at);
+      const shown = hintsToShow({ kind: 'hint', match, questions: lexical.questions }, line);
       return { kind: 'alternatives', card: shown[shown.length - 1]! };
     }
     case 'card': {
       if (lexical?.kind === 'hint' || !match.best || match.best.entry.id === current) return null;
-      return { kind: 'card', hints: hintsToShow({ kind: 'hint', match, questions: [match.best] }, at) };
+      return { kind: 'card', hints: hintsToShow({ kind: 'hint', match, questions: [match.best] }, line) };
     }
     case 'chips': {
       if (lexical?.kind === 'hint') return null;
       const nearMisses = match.nearMisses.filter((chip) => chip.entry.id !== current);
       if (nearMisses.length === 0 || (lexical && sameEntries(nearMisses, lexical.nearMisses))) return null;
-      return { kind: 'near-misses', offer: { entries: nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })), heard: match.questionText, at } };
+      return { kind: 'near-misses', offer: { line: line.seq, entries: nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })), heard: match.questionText, at: line.at } };
     }
     default: {
       const unhandled: never = result.decision;

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { TranscriptLine } from '../messaging/runtime-messages';
 
 export interface SessionRecord {
@@ -10,30 +10,85 @@ export interface SessionRecord {
   endReason?: string;
 }
 
+/** A question card shown in a session. */
 export interface HintRecord {
   sessionId: string;
+  /** The transcript line (its seq) that brought the card; -1 before the session's first line. */
+  line: number;
   entryId: string;
   question: string;
   at: number;
 }
 
+/**
+ * A card's identity: its session, the line that brought it and its entry. Stored cards
+ * are keyed by it, and the panel and the owner de-duplicate on it, so the same card
+ * read twice (a resume racing a live event, a line read again after a restart) is one card.
+ */
+export const cardKey = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): [string, number, string] => [card.sessionId, card.line, card.entryId];
+export const cardId = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): string => JSON.stringify(cardKey(card));
+
+/** Cards as version 1 stored them: keyed by [sessionId, at], with no line, so a duplicate with the same time overwrote the first. */
+type CardV1 = Omit<HintRecord, 'line'>;
+
 interface CuecardDb extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { startedAt: number } };
   lines: { key: [string, number]; value: TranscriptLine; indexes: { sessionId: string } };
-  hints: { key: [string, number]; value: HintRecord; indexes: { sessionId: string } };
+  cards: { key: [string, number, string]; value: HintRecord; indexes: { sessionId: string } };
 }
 
 export type SessionDb = IDBPDatabase<CuecardDb>;
 
 const SESSION_DB_NAME = 'cuecard-sessions';
+export const SESSION_DB_VERSION = 2;
 
-/** Opens (and on first use creates) the session store; one writer per line, so nothing is rewritten. */
+/**
+ * The line a version-1 card belongs to. The owner stamped its cards at their line's time
+ * (earlier questions of one turn a few ms before it); a pick was stamped later, when made.
+ * So: the line at or just after the card, else the last line before it. Two version-1
+ * records that land on one identity were the same card twice, the duplicate version 1 let in.
+ */
+function lineOfV1Card(card: CardV1, lines: readonly TranscriptLine[]): number {
+  const owners = lines.find((line) => line.at >= card.at && line.at - card.at < 50);
+  if (owners) return owners.seq;
+  return lines.findLast((line) => line.at <= card.at)?.seq ?? -1;
+}
+
+/**
+ * Opens (and on first use creates, or upgrades) the session store; one writer per line,
+ * so nothing is rewritten. Each version's step runs only for a database older than it,
+ * so an upgrade keeps every session, line and card already stored.
+ */
 export function openSessionDb(name = SESSION_DB_NAME): Promise<SessionDb> {
-  return openDB<CuecardDb>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
-      db.createObjectStore('lines', { keyPath: ['sessionId', 'seq'] }).createIndex('sessionId', 'sessionId');
-      db.createObjectStore('hints', { keyPath: ['sessionId', 'at'] }).createIndex('sessionId', 'sessionId');
+  return openDB<CuecardDb>(name, SESSION_DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
+        db.createObjectStore('lines', { keyPath: ['sessionId', 'seq'] }).createIndex('sessionId', 'sessionId');
+      }
+      if (oldVersion < 2) {
+        const cards = db.createObjectStore('cards', { keyPath: ['sessionId', 'line', 'entryId'] });
+        cards.createIndex('sessionId', 'sessionId');
+        // Version 1 kept cards in "hints" keyed by time: each moves to the card's identity.
+        const untyped = db as unknown as IDBPDatabase;
+        if (untyped.objectStoreNames.contains('hints')) {
+          const upgrading = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
+          const old = (await upgrading.objectStore('hints').getAll()) as CardV1[];
+          const lines = (await transaction.objectStore('lines').getAll()).sort((a, b) => a.at - b.at);
+          const bySession = new Map<string, TranscriptLine[]>();
+          for (const line of lines) bySession.set(line.sessionId, [...(bySession.get(line.sessionId) ?? []), line]);
+          for (const card of old) await cards.put({ ...card, line: lineOfV1Card(card, bySession.get(card.sessionId) ?? []) });
+          untyped.deleteObjectStore('hints');
+        }
+      }
+    },
+    // Another tab or panel still has an older version open: it is asked to close (below); the user is told if it does not.
+    blocked() {
+      console.warn('Cuecard: the session database is waiting for another open Cuecard page to close before it can upgrade.');
+    },
+    // A newer version wants the database: let it go, so this (older) page does not block the upgrade.
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
     },
   });
 }
@@ -52,8 +107,16 @@ export async function appendLine(db: SessionDb, line: TranscriptLine): Promise<v
   await db.put('lines', line);
 }
 
-export async function recordHint(db: SessionDb, hint: HintRecord): Promise<void> {
-  await db.put('hints', hint);
+/**
+ * Keeps a card under its identity: the same card written twice is one record, two cards
+ * never share a key. `replaces` names the entry of the same line's card that the user
+ * corrected (picked an alternative): that card goes, in the same transaction.
+ */
+export async function recordHint(db: SessionDb, hint: HintRecord, replaces?: string): Promise<void> {
+  const tx = db.transaction('cards', 'readwrite');
+  if (replaces !== undefined && replaces !== hint.entryId) await tx.store.delete(cardKey({ ...hint, entryId: replaces }));
+  await tx.store.put(hint);
+  await tx.done;
 }
 
 export async function linesOf(db: SessionDb, sessionId: string): Promise<TranscriptLine[]> {
@@ -62,7 +125,7 @@ export async function linesOf(db: SessionDb, sessionId: string): Promise<Transcr
 }
 
 export async function hintsOf(db: SessionDb, sessionId: string): Promise<HintRecord[]> {
-  return db.getAllFromIndex('hints', 'sessionId', sessionId);
+  return (await db.getAllFromIndex('cards', 'sessionId', sessionId)).sort((a, b) => a.at - b.at);
 }
 
 /** Every session, newest first. */
@@ -84,17 +147,17 @@ export async function snapshotSession(db: SessionDb, id: string): Promise<Sessio
 }
 
 export async function restoreSession(db: SessionDb, snapshot: SessionSnapshot): Promise<void> {
-  const tx = db.transaction(['sessions', 'lines', 'hints'], 'readwrite');
+  const tx = db.transaction(['sessions', 'lines', 'cards'], 'readwrite');
   await tx.objectStore('sessions').put(snapshot.session);
   for (const line of snapshot.lines) await tx.objectStore('lines').put(line);
-  for (const hint of snapshot.hints) await tx.objectStore('hints').put(hint);
+  for (const hint of snapshot.hints) await tx.objectStore('cards').put(hint);
   await tx.done;
 }
 
 export async function deleteSession(db: SessionDb, id: string): Promise<void> {
-  const tx = db.transaction(['sessions', 'lines', 'hints'], 'readwrite');
+  const tx = db.transaction(['sessions', 'lines', 'cards'], 'readwrite');
   await tx.objectStore('sessions').delete(id);
-  for (const store of ['lines', 'hints'] as const) {
+  for (const store of ['lines', 'cards'] as const) {
     for (const key of await tx.objectStore(store).index('sessionId').getAllKeys(id)) await tx.objectStore(store).delete(key);
   }
   await tx.done;

@@ -6,20 +6,32 @@ import { hintsToShow, nearMissOffer, readLine, WINDOW_LINES, type LiveReading } 
 import { semanticAddition, worthEmbedding, type SemanticPlatform } from './semantic-follow-up';
 import type { HintRecord } from './session-db';
 
+/** A card being recorded: written into the owner's state first, so a worker that dies midway records it on restart. */
+interface PendingCard {
+  card: HintRecord;
+  /** The entry of the same line's card this one corrects (an alternative picked). */
+  replaces?: string;
+}
+
 /** What the owner remembers between lines; small, so it can live in storage.session across worker restarts. */
 export interface OwnerState {
   sessionId: string;
   /** The last few lines, the matcher's window. */
   recent: TranscriptLine[];
+  /** The highest line seq read: lines arrive in order, so one at or below it was read already, however long ago. */
+  readUpTo?: number;
   /** The card on screen: follow-ups lean to it, a repeat of it changes nothing. */
   current?: string;
+  /** Cards decided but perhaps not yet recorded. */
+  pending?: PendingCard[];
 }
 
 export interface SessionOwnerPlatform {
   /** The index for the knowledge the user has on now; may wait for it to load. */
   index(): QuestionIndex | Promise<QuestionIndex>;
   threshold(): number | Promise<number>;
-  recordHint(hint: HintRecord): Promise<void>;
+  /** Keeps a card under its identity (writing it twice is harmless); `replaces` drops the same line's corrected card. */
+  recordHint(hint: HintRecord, replaces?: string): Promise<void>;
   /** Tells open panels (none may be open). */
   publish(event: SessionEvent): void;
   loadState(): Promise<OwnerState | undefined>;
@@ -30,6 +42,13 @@ export interface SessionOwnerPlatform {
 
 /** A line's lexical match and what it showed, for the sentence model's second opinion. */
 type LexicalReading = { match: QuestionMatch; reading: LiveReading | null; arrival: number };
+
+/** The records of cards shown for a session's line, to be committed. */
+const pendingCards = (sessionId: string, shown: readonly ShownHint[]): PendingCard[] =>
+  shown.map(({ line, entryId, question, at }) => ({ card: { sessionId, line, entryId, question, at } }));
+
+/** Pauses before reading the owner's state again after a failed read. */
+const LOAD_RETRY_MS = [50, 250];
 
 /**
  * The one owner of a live session's questions: each final transcript line is read
@@ -47,8 +66,27 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
    */
   let arrivals = 0;
 
-  // A restarted service worker picks up where the last one stopped.
-  const ready = () => (restored ??= platform.loadState().then((saved) => void (state ??= saved)));
+  // A restarted service worker picks up where the last one stopped. A failed read is
+  // tried again after a short pause, and not kept: the next line reads storage afresh.
+  const load = async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        state ??= await platform.loadState();
+        return;
+      } catch (error) {
+        if (attempt >= LOAD_RETRY_MS.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS[attempt]));
+      }
+    }
+  };
+  const ready = () =>
+    (restored ??= load()
+      // Cards the last worker decided but may not have recorded.
+      .then(() => state && recordPending(state))
+      .catch((error: unknown) => {
+      restored = undefined;
+      throw error;
+    }));
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);
@@ -59,8 +97,21 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
     return state;
   };
 
-  async function record(sessionId: string, hints: readonly Pick<ShownHint, 'entryId' | 'question' | 'at'>[]) {
-    for (const hint of hints) await platform.recordHint({ sessionId, entryId: hint.entryId, question: hint.question, at: hint.at });
+  /** Records the state's pending cards; recording is idempotent, so a restart that repeats it adds nothing. */
+  async function recordPending(session: OwnerState) {
+    for (const { card, replaces } of session.pending ?? []) await platform.recordHint(card, replaces);
+  }
+
+  /**
+   * The decision first, then its effects: the state (with the new card and the cards still
+   * to record) is saved before anything is recorded or published. A worker that dies in
+   * between leaves a state that already knows the card, so a repeated question does not
+   * bring it a second time, and the next owner records what was left.
+   */
+  async function commit(session: OwnerState, cards: PendingCard[]) {
+    session.pending = cards.length ? cards : undefined;
+    await platform.saveState(session);
+    await recordPending(session);
   }
 
   /**
@@ -75,14 +126,13 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
     const result = applySemanticStage(lexical.match, index, query);
     await serially(async () => {
       if (lexical.arrival !== arrivals || state?.sessionId !== line.sessionId) return;
-      const addition = semanticAddition(result, lexical.reading, state.current, line.at);
+      const addition = semanticAddition(result, lexical.reading, state.current, line);
       if (addition?.kind === 'near-misses') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: addition.offer });
       if (addition?.kind === 'alternatives') platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: [addition.card] });
       if (addition?.kind === 'card') {
         state.current = addition.hints[addition.hints.length - 1]!.entryId;
-        await record(line.sessionId, addition.hints);
+        await commit(state, pendingCards(line.sessionId, addition.hints));
         platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: addition.hints });
-        await platform.saveState(state);
       }
     });
   }
@@ -94,21 +144,21 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
       const taken = serially(async () => {
         await ready();
         const session = forSession(line.sessionId);
-        if (session.recent.some((known) => known.seq === line.seq)) return [];
+        if (line.seq <= (session.readUpTo ?? -1)) return [];
+        session.readUpTo = line.seq;
         const arrival = ++arrivals;
         session.recent = [...session.recent, line].slice(-WINDOW_LINES);
         const [index, threshold] = await Promise.all([platform.index(), platform.threshold()]);
         const { reading, match } = readLine(index, session.recent, session.current ? index.entry(session.current) : undefined, { threshold });
         if (worthEmbedding(match)) lexical = { match, reading, arrival };
         let shown: ShownHint[] = [];
-        if (reading?.kind === 'near-miss') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line.at) });
         if (reading?.kind === 'hint') {
-          shown = hintsToShow(reading, line.at);
+          shown = hintsToShow(reading, line);
           session.current = shown[shown.length - 1]!.entryId;
-          await record(line.sessionId, shown);
-          platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: shown });
         }
-        await platform.saveState(session);
+        await commit(session, pendingCards(line.sessionId, shown));
+        if (reading?.kind === 'near-miss') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line) });
+        if (shown.length) platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: shown });
         return shown;
       });
       // The lexical cards are out first; the sentence model may only add to them afterwards.
@@ -116,15 +166,19 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
       return taken;
     },
 
-    /** The user named the card (an alternative, a chip, a drill question): record it and read what follows against it. */
-    choose(choice: { sessionId: string; entryId: string; question: string; at: number }): Promise<void> {
+    /**
+     * The user named the card (an alternative, a chip, a drill question) in one panel: record it,
+     * read what follows against it, and tell every panel, so all show the same card.
+     */
+    choose(choice: { sessionId: string; card: ShownHint; replaces?: string }): Promise<void> {
       return serially(async () => {
         arrivals++;
         await ready();
         const session = forSession(choice.sessionId);
-        session.current = choice.entryId;
-        await record(choice.sessionId, [choice]);
-        await platform.saveState(session);
+        const { card } = choice;
+        session.current = card.entryId;
+        await commit(session, [{ card: { sessionId: choice.sessionId, line: card.line, entryId: card.entryId, question: card.question, at: card.at }, replaces: choice.replaces }]);
+        platform.publish({ kind: 'card-chosen', sessionId: choice.sessionId, card, replaces: choice.replaces });
       });
     },
   };

@@ -17,6 +17,8 @@ export interface SessionState {
   sessionId?: string;
   lines: TranscriptLine[];
   partials: Partial<Record<Channel, string>>;
+  /** Who is speaking now (from speech start to their line): shown even where partial text is off. */
+  speaking: Partial<Record<Channel, boolean>>;
   model: { state: 'idle' | 'loading' | 'ready'; device?: RunDevice; loaded: number; total: number; file?: string };
   /** The latest problem, said so the user knows what to do. */
   notice?: Notice;
@@ -31,14 +33,14 @@ export interface SessionState {
   claimStart: (mode: SessionState['mode']) => boolean;
   setStopping: () => void;
   resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
-  /** Shows the last of these as the card; all join the session's questions in order. */
+  /** Shows the last of these as the card; all join the session's questions in order, each card once. */
   showHints: (hints: readonly ShownHint[]) => void;
+  /** A card picked (here or in another panel) becomes the card; `replaces` is the entry of the same line's card it corrects. */
+  showChosen: (card: ShownHint, replaces?: string) => void;
   offerNearMisses: (offer: NearMissOffer) => void;
   /** Shows an earlier question of this session again (keyboard or list). */
   stepHint: (direction: -1 | 1) => void;
   pickHint: (at: number) => void;
-  /** Replaces the card with one of its alternatives (the user knows what was meant). */
-  chooseAlternative: (entryId: string, question: string) => void;
   notify: (notice: SessionState['notice']) => void;
 }
 
@@ -47,13 +49,16 @@ export function createSessionStore() {
   return create<SessionState>()((set, get) => {
     /** Switching to another session starts an empty view; the same session keeps what it has. */
     const forSession = (sessionId: string): Partial<SessionState> =>
-      get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, questions: [], hint: undefined, nearMisses: undefined };
+      get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, speaking: {}, questions: [], hint: undefined, nearMisses: undefined };
+    /** A card's identity within the session: the line that brought it and its entry. */
+    const sameCard = (a: Pick<ShownHint, 'line' | 'entryId'>, b: Pick<ShownHint, 'line' | 'entryId'>) => a.line === b.line && a.entryId === b.entryId;
     return {
       status: 'idle',
       awaitingStart: false,
       mode: 'interview',
       lines: [],
       partials: {},
+      speaking: {},
       model: { state: 'idle', loaded: 0, total: 0 },
       questions: [],
       apply(event) {
@@ -68,14 +73,15 @@ export function createSessionStore() {
             set({ ...forSession(event.sessionId), status: 'capturing', awaitingStart: false, notice: undefined });
             return;
           case 'speech-start':
+            set({ speaking: { ...get().speaking, [event.channel]: true } });
             return;
           case 'partial':
-            set({ partials: { ...get().partials, [event.channel]: event.text } });
+            set({ partials: { ...get().partials, [event.channel]: event.text }, speaking: { ...get().speaking, [event.channel]: true } });
             return;
           case 'line': {
             const { line } = event;
             if (line.sessionId !== get().sessionId || get().lines.some((known) => known.seq === line.seq)) return;
-            set({ lines: [...get().lines, line], partials: { ...get().partials, [line.channel]: undefined } });
+            set({ lines: [...get().lines, line], partials: { ...get().partials, [line.channel]: undefined }, speaking: { ...get().speaking, [line.channel]: false } });
             return;
           }
           case 'no-audio':
@@ -89,6 +95,7 @@ export function createSessionStore() {
               status: 'idle',
               awaitingStart: false,
               partials: {},
+              speaking: {},
               notice: event.reason === 'tab-ended'
                 ? { kind: 'info', text: 'The captured tab was closed, so the session ended. Its transcript is saved.' }
                 : event.message ? { kind: 'error', text: event.message } : get().notice,
@@ -102,6 +109,9 @@ export function createSessionStore() {
             return;
           case 'near-misses':
             if (event.sessionId === get().sessionId) set({ nearMisses: event.offer });
+            return;
+          case 'card-chosen':
+            if (event.sessionId === get().sessionId) get().showChosen(event.card, event.replaces);
             return;
           default: {
             const unhandled: never = event;
@@ -128,17 +138,28 @@ export function createSessionStore() {
         // Events may have arrived while the record was read: keep them, merged in order, and the card on screen.
         const current = get().sessionId === sessionId ? get() : undefined;
         const bySeq = new Map([...lines, ...(current?.lines ?? [])].map((line) => [line.seq, line]));
-        const byAt = new Map([...questions, ...(current?.questions ?? [])].map((question) => [question.at, question]));
-        const merged = [...byAt.values()].sort((a, b) => a.at - b.at);
+        const merged = [...questions, ...(current?.questions ?? [])]
+          .filter((question, position, all) => all.findIndex((other) => sameCard(other, question)) === position)
+          .sort((a, b) => a.at - b.at);
         set({ sessionId, lines: [...bySeq.values()].sort((a, b) => a.seq - b.seq), questions: merged, hint: current?.hint ?? merged.at(-1) });
       },
       showHints(hints) {
-        // A card sent again (the sentence model added alternatives to it) replaces itself where it is.
-        const { questions, hint } = get();
-        const again = new Map(hints.filter((shown) => questions.some((question) => question.at === shown.at)).map((shown) => [shown.at, shown]));
-        if (again.size) set({ questions: questions.map((question) => again.get(question.at) ?? question), hint: (hint && again.get(hint.at)) ?? hint });
-        const fresh = hints.filter((shown) => !again.has(shown.at));
-        if (fresh.length) set({ hint: fresh[fresh.length - 1], questions: [...get().questions, ...fresh], nearMisses: undefined });
+        if (!hints.length) return;
+        // A card already here (read back from the record, delivered twice, or sent again with the
+        // sentence model's alternatives) is shown, not added again; the newer copy takes its place.
+        const known = get().questions.map((question) => hints.findLast((hint) => sameCard(hint, question)) ?? question);
+        const fresh = hints.filter((hint, position) => !known.some((other) => sameCard(other, hint)) && hints.findIndex((other) => sameCard(other, hint)) === position);
+        const card = hints[hints.length - 1]!;
+        set({ hint: [...known, ...fresh].find((question) => sameCard(question, card)), questions: [...known, ...fresh], nearMisses: undefined });
+      },
+      showChosen(card, replaces) {
+        const { questions } = get();
+        const known = questions.find((question) => sameCard(question, card));
+        const replaced = replaces === undefined || replaces === card.entryId ? -1 : questions.findIndex((question) => sameCard(question, { line: card.line, entryId: replaces }));
+        let next = known ? questions : [...questions, card];
+        // The corrected card gives way: the pick takes its place in the list (or joins it, where the pick was there already).
+        if (replaced >= 0) next = known ? questions.filter((_, position) => position !== replaced) : questions.map((question, position) => (position === replaced ? card : question));
+        set({ hint: known ?? card, questions: next, nearMisses: undefined });
       },
       offerNearMisses: (nearMisses) => set({ nearMisses }),
       stepHint(direction) {
@@ -150,12 +171,6 @@ export function createSessionStore() {
       pickHint(at) {
         const hint = get().questions.find((question) => question.at === at);
         if (hint) set({ hint });
-      },
-      chooseAlternative(entryId, question) {
-        const { hint, questions } = get();
-        if (!hint) return;
-        const chosen = { ...hint, entryId, question, confidence: 1, alternatives: [] };
-        set({ hint: chosen, questions: questions.map((known) => (known.at === hint.at ? chosen : known)) });
       },
       notify: (notice) => set({ notice }),
     };

@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
+import { writeFigures } from '../support/test-figures';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
+
+/** Runs in extension pages, where `chrome` is the extension API. */
+declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 
 /** Faults in the middle of a live session, in a real Chromium: the session goes on or ends cleanly, and no line is lost. */
 let loaded: LoadedExtension;
@@ -35,7 +39,7 @@ async function startAndHearALine() {
 }
 
 describe('faults during a live session', { timeout: 240_000 }, () => {
-  it('keeps going when Chrome stops the service worker, and Stop still works', async () => {
+  it('keeps going when Chrome stops the service worker: lines and cards keep coming, no card repeats, and Stop still works', async () => {
     await startAndHearALine();
 
     const cdp = await loaded.context.newCDPSession(panel);
@@ -51,6 +55,41 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
 
     // Capture lives in the offscreen document, so lines keep coming with the worker gone.
     await expect.poll(() => finalLines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
+
+    // Cards keep coming from the restarted worker: the looping speech repeats its question (no second card),
+    // and a new question, sent as the capture page sends its lines, brings its card.
+    const session = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'session/status' }) as Promise<{ status: { sessionId: string } }>);
+    const sessionId = session.status.sessionId;
+    await panel.evaluate(
+      (line) => chrome.runtime.sendMessage({ type: 'session/event', event: { kind: 'line', line } }),
+      { sessionId, seq: 100_000, channel: 'interviewer', text: 'okay so how would you design a video recommendation system', startMs: 0, endMs: 3_000, at: Date.now() },
+    );
+    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), { timeout: 30_000 }).toBe('Design a video recommendation system.');
+    const record = await panel.evaluate(
+      (id) =>
+        new Promise<{ cards: Array<{ line: number; entryId: string; question: string }>; lines: number[] }>((resolve, reject) => {
+          const open = indexedDB.open('cuecard-sessions');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['cards', 'lines']);
+            const cards = tx.objectStore('cards').index('sessionId').getAll(id);
+            const lines = tx.objectStore('lines').index('sessionId').getAll(id);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve({ cards: cards.result, lines: (lines.result as Array<{ seq: number }>).map((line) => line.seq) });
+            };
+          };
+        }),
+      sessionId,
+    );
+    const shownSeqs = await panel.evaluate(() => [...document.querySelectorAll('.transcript-line:not(.transcript-line--partial)')].length);
+    // The speech loops one question: its card once, however many times it was heard and whatever worker read it.
+    const repeatedCards = record.cards.length - new Set(record.cards.map((card) => card.entryId)).size;
+    writeFigures('service-worker-stopped', { cards: record.cards.length, repeatedCards, linesLost: Math.max(0, shownSeqs - record.lines.length) });
+    expect(record.cards.map((card) => card.question)).toEqual(expect.arrayContaining(['How do you handle class imbalance?', 'Design a video recommendation system.']));
+    expect(repeatedCards).toBe(0);
+    expect(record.lines.length).toBeGreaterThanOrEqual(shownSeqs);
+
     // A restarted worker reads the session from storage.session and can stop it.
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Not capturing');

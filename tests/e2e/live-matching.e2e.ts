@@ -79,7 +79,7 @@ describe('live matching in the side panel', () => {
     await expect.poll(() => history().first().textContent()).toBe('3. How do you handle class imbalance?');
   });
 
-  it('with two panels open, a question is read once: both show the card, the session record holds it once', async () => {
+  it('with two panels open, a question is read once: both show the card and list it once, the session record holds it under one identity', async () => {
     const second = await openPanel(loaded);
     await second.locator('.app-status').filter({ hasText: /questions ready/ }).waitFor();
     // The second panel joins the session the test's capture page is running.
@@ -88,21 +88,28 @@ describe('live matching in the side panel', () => {
     for (const view of [panel, second]) {
       await expect.poll(() => view.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
     }
+    // Cards are keyed by their identity (session, line, entry): a second recording of the same card
+    // would overwrite, so what can fail is a card under another identity, and what each panel lists.
     const recorded = await panel.evaluate(
       (sessionId) =>
-        new Promise<string[]>((resolve, reject) => {
+        new Promise<Array<{ line: number; entryId: string; question: string }>>((resolve, reject) => {
           const open = indexedDB.open('cuecard-sessions');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction('hints').objectStore('hints').index('sessionId').getAll(sessionId);
-            request.onsuccess = () => resolve((request.result as Array<{ question: string }>).map((hint) => hint.question));
+            const request = open.result.transaction('cards').objectStore('cards').index('sessionId').getAll(sessionId);
+            request.onsuccess = () => resolve(request.result as Array<{ line: number; entryId: string; question: string }>);
           };
         }),
       SESSION,
     );
-    expect(recorded.filter((question) => question === 'Design a video recommendation system.')).toHaveLength(1);
+    expect(recorded.filter((card) => card.question === 'Design a video recommendation system.').map((card) => card.line)).toEqual([seq]);
+    expect(new Set(recorded.map((card) => `${card.line} ${card.entryId}`)).size).toBe(recorded.length);
+    // Each panel lists it once (the second joined late: its list shows from two questions on, so at most once there).
+    const listed = async (view: Page) => (await view.getByRole('navigation', { name: 'Questions this session' }).getByRole('button').allTextContents()).filter((text) => text.includes('Design a video recommendation system.'));
+    await expect.poll(() => listed(panel)).toHaveLength(1);
+    expect((await listed(second)).length).toBeLessThanOrEqual(1);
     // The chip picked earlier was recorded by the owner too.
-    expect(recorded).toContain('How do you handle class imbalance?');
+    expect(recorded.map((card) => card.question)).toContain('How do you handle class imbalance?');
     await second.close();
   });
 });

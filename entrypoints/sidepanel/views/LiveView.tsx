@@ -25,8 +25,8 @@ import { ModelStep } from './ModelStep';
 
 /** The transcript alone follows partial lines, so a partial re-renders nothing else. */
 function LiveTranscript() {
-  const { lines, partials } = useSessionStore(useShallow(({ lines, partials }) => ({ lines, partials })));
-  return <TranscriptView lines={lines} partials={partials} />;
+  const { lines, partials, speaking } = useSessionStore(useShallow(({ lines, partials, speaking }) => ({ lines, partials, speaking })));
+  return <TranscriptView lines={lines} partials={partials} speaking={speaking} />;
 }
 
 /** A clock for the drill countdown and its end: ticks once a second while a drill answer is under way. */
@@ -50,7 +50,7 @@ function CurrentCard() {
   const verbosity = useSettingsStore(selectVerbosity);
   const { hint, questions, lines } = useSessionStore(useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })));
   // Only whether the candidate is speaking, not each partial's text: a partial re-renders the transcript alone.
-  const speaking = useSessionStore((state) => Boolean(state.partials.candidate));
+  const speaking = useSessionStore((state) => Boolean(state.speaking.candidate || state.partials.candidate));
   const entry = hint && entriesById.get(hint.entryId);
   const myAnswer = useKnowledgeStore((state) => (hint ? selectMyAnswers(state)[hint.entryId] : undefined));
   const drill = usePracticeStore(selectDrill);

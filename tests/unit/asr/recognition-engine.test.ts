@@ -131,6 +131,26 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
     expect(overlaps).toBe(0);
   });
 
+  it('a voice detector that fails to load ends the session once, clearly, instead of an error every 100 ms chunk', async () => {
+    const replies: WorkerReply[] = [];
+    let loads = 0;
+    const brokenVad = async () => {
+      loads++;
+      throw new Error('no available backend found');
+    };
+    const engine = createRecognitionEngine({ transcriber: recogniserAt(5), createVad: brokenVad, emit: (reply) => replies.push(reply) });
+    // As the worker runs it: requests one at a time, a throw posted as a (non-fatal) error.
+    const asTheWorkerDoes = (work: Promise<void>) => work.catch((error: Error) => void replies.push({ status: 'error', message: error.message, fatal: false }));
+    await asTheWorkerDoes(engine.skipAudio('interviewer', 500));
+    for (let i = 0; i < 30; i++) await asTheWorkerDoes(engine.pushAudio(i % 2 ? 'candidate' : 'interviewer', new Float32Array(1_600)));
+    await asTheWorkerDoes(engine.flush());
+
+    const errors = replies.filter((reply) => reply.status === 'error');
+    expect(errors).toEqual([{ status: 'error', message: expect.stringMatching(/voice detector could not load \(no available backend found\).*press Start again/), fatal: true }]);
+    expect(replies.at(-1)).toEqual({ status: 'flushed' });
+    expect(loads).toBeLessThanOrEqual(2);
+  });
+
   it('keeps line times true to capture when audio kept during a load was skipped', async () => {
     const replies: WorkerReply[] = [];
     const engine = createRecognitionEngine({ transcriber: recogniserAt(5), createVad, emit: (reply) => replies.push(reply) });

@@ -7,6 +7,7 @@ import { QuestionHistory } from '@/components/session/QuestionHistory';
 afterEach(cleanup);
 
 const offer = {
+  line: 0,
   entries: [
     { entryId: 'imbalance', question: 'How do you handle class imbalance?' },
     { entryId: 'metrics', question: 'Which metrics would you use for a rare class?' },
@@ -33,7 +34,7 @@ describe('NearMissChips', () => {
 
 describe('QuestionHistory', () => {
   it('lists the questions of the session newest first, keeping their numbers', () => {
-    const hint = (at: number) => ({ entryId: `e${at}`, question: `Question ${at}?`, confidence: 1, alternatives: [], heard: '', at });
+    const hint = (at: number) => ({ line: at, entryId: `e${at}`, question: `Question ${at}?`, confidence: 1, alternatives: [], heard: '', at });
     render(<QuestionHistory questions={[hint(1), hint(2), hint(3)]} current={3} onPick={() => {}} />);
     expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['3. Question 3?', '2. Question 2?', '1. Question 1?']);
   });

@@ -14,7 +14,7 @@ describe('SessionHistory', () => {
     const handle = await db;
     await startSessionRecord(handle, { id: 's', startedAt: Date.UTC(2026, 10, 23, 9), endedAt: Date.UTC(2026, 10, 23, 9, 30), endReason: 'user' });
     await appendLine(handle, { sessionId: 's', seq: 0, channel: 'interviewer', text: 'what is dropout', startMs: 0, endMs: 900, at: 1 });
-    await recordHint(handle, { sessionId: 's', entryId: 'what-is-dropout', question: 'What is dropout?', at: 2 });
+    await recordHint(handle, { sessionId: 's', line: 0, entryId: 'what-is-dropout', question: 'What is dropout?', at: 2 });
     render(<SessionHistory db={db} entryById={() => undefined} />);
 
     expect((await screen.findByText(/^Interview · /)).textContent).toBe('Interview · 1 question · no answers heard · 30:00');
@@ -40,7 +40,7 @@ Category: behavioral
     const handle = await db;
     const start = Date.UTC(2026, 10, 23, 9);
     await startSessionRecord(handle, { id: 'r', startedAt: start, endedAt: start + 120_000, endReason: 'user' });
-    await recordHint(handle, { sessionId: 'r', entryId: 'failed', question: 'Tell me about a time you failed.', at: start + 1_000 });
+    await recordHint(handle, { sessionId: 'r', line: 0, entryId: 'failed', question: 'Tell me about a time you failed.', at: start + 1_000 });
     await appendLine(handle, { sessionId: 'r', seq: 0, channel: 'interviewer', text: 'tell me about a time you failed', startMs: 0, endMs: 2_000, at: start + 2_000 });
     await appendLine(handle, {
       sessionId: 'r',

@@ -121,7 +121,7 @@ describe('session owner with the sentence model', () => {
     const { semantic, release } = heldSemantic();
     fake.platform.semantic = async () => semantic;
     const owner = createSessionOwner(fake.platform);
-    await Promise.all([owner.takeLine(say(PARAPHRASE)), owner.choose({ sessionId: 's', entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 1 })]);
+    await Promise.all([owner.takeLine(say(PARAPHRASE)), owner.choose({ sessionId: 's', card: { line: 0, entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', confidence: 1, alternatives: [], heard: '', at: 1 } })]);
     await settle();
     const before = [...fake.published];
     release();

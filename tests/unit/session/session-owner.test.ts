@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { createSessionOwner } from '@/lib/session/session-owner';
-import { createSessionStore } from '@/lib/store/session-store';
+import { hintsOf, openSessionDb, recordHint, type HintRecord } from '@/lib/session/session-db';
+import { createSessionOwner, type OwnerState } from '@/lib/session/session-owner';
+import { createSessionStore, type ShownHint } from '@/lib/store/session-store';
 import { fakeOwnerPlatform } from '../../fakes/session-owner-platform';
 
 const pack = parseMarkdownPack(`
@@ -52,7 +54,7 @@ describe('session owner', () => {
     // At the strictest sensitivity a likely question is a close call.
     const fresh = fakeOwnerPlatform(index, { threshold: 0.99 });
     expect(await createSessionOwner(fresh.platform).takeLine(say('why is accuracy a bad metric when one class is rare'))).toEqual([]);
-    expect(fresh.published).toEqual([{ kind: 'near-misses', sessionId: 's', offer: expect.objectContaining({ entries: expect.arrayContaining([{ entryId: 'how-do-you-handle-class-imbalance', question: 'How do you handle class imbalance?' }]) }) }]);
+    expect(fresh.published).toEqual([{ kind: 'near-misses', sessionId: 's', offer: expect.objectContaining({ line: seq, entries: expect.arrayContaining([{ entryId: 'how-do-you-handle-class-imbalance', question: 'How do you handle class imbalance?' }]) }) }]);
     expect(fresh.recorded).toEqual([]);
   });
 
@@ -62,8 +64,11 @@ describe('session owner', () => {
     const restarted = createSessionOwner(fake.platform);
     expect(await restarted.takeLine(say('how do you handle class imbalance'))).toEqual([]);
 
-    await restarted.choose({ sessionId: 's', entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 99 });
-    expect(fake.recorded.at(-1)).toEqual({ sessionId: 's', entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 99 });
+    const chosen = { line: seq, entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', confidence: 1, alternatives: [], heard: '', at: 99 };
+    await restarted.choose({ sessionId: 's', card: chosen });
+    expect(fake.recorded.at(-1)).toEqual({ sessionId: 's', line: seq, entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 99 });
+    // Every panel is told, so a second panel shows the card picked in the first.
+    expect(fake.published.at(-1)).toEqual({ kind: 'card-chosen', sessionId: 's', card: chosen });
     expect(await restarted.takeLine(say('so design a fraud detection system'))).toEqual([]);
   });
 
@@ -90,16 +95,76 @@ describe('session owner', () => {
     await expect(owner.takeLine(say('how would you handle class imbalance'))).rejects.toThrow(/quota/);
     await expect(owner.takeLine(say('what is dropout'))).rejects.toThrow(/quota/);
   });
+
+  it('a failed read of its saved state is tried again, not kept: a brief failure costs nothing, a longer one only the lines during it', async () => {
+    const brief = fakeOwnerPlatform(index, { failLoads: 1 });
+    expect(await createSessionOwner(brief.platform).takeLine(say('how would you handle class imbalance'))).toHaveLength(1);
+
+    // Failing longer than the retries: that line is refused, the next one reads storage afresh.
+    const longer = fakeOwnerPlatform(index, { failLoads: 3 });
+    const owner = createSessionOwner(longer.platform);
+    await expect(owner.takeLine(say('how would you handle class imbalance'))).rejects.toThrow(/storage.session/);
+    expect(longer.loads()).toBe(3);
+    expect((await owner.takeLine(say('what is dropout'))).map((hint) => hint.question)).toEqual(['What is dropout?']);
+    expect(await owner.takeLine(say('and how do you handle class imbalance'))).toHaveLength(1);
+    expect(longer.loads()).toBe(4);
+  });
+  it('a worker that dies between recording a card and saving its state does not give a repeated question a second card', async () => {
+    const fake = fakeOwnerPlatform(index);
+    // The first worker dies right after its first card is written: nothing it starts afterwards ever finishes.
+    let dead = false;
+    const dying = {
+      ...fake.platform,
+      recordHint: async (hint: HintRecord, replaces?: string) => {
+        if (dead) return new Promise<void>(() => undefined);
+        await fake.platform.recordHint(hint, replaces);
+        dead = true;
+      },
+      saveState: (state: OwnerState) => (dead ? new Promise<void>(() => undefined) : fake.platform.saveState(state)),
+    };
+    void createSessionOwner(dying).takeLine(say('how would you handle class imbalance'));
+    await vi.waitFor(() => expect(dead).toBe(true));
+
+    const restarted = createSessionOwner(fake.platform);
+    expect(await restarted.takeLine(say('so again, how do you handle class imbalance'))).toEqual([]);
+    expect(fake.recorded.map((hint) => hint.entryId)).toEqual(['how-do-you-handle-class-imbalance']);
+  });
+
+  it('a worker that dies after deciding a card but before recording it: the next one records it', async () => {
+    const fake = fakeOwnerPlatform(index);
+    const dying = { ...fake.platform, recordHint: () => new Promise<void>(() => undefined) };
+    const line = say('what is dropout');
+    void createSessionOwner(dying).takeLine(line);
+    await vi.waitFor(async () => expect((await fake.platform.loadState())?.current).toBe('what-is-dropout'));
+
+    await createSessionOwner(fake.platform).takeLine(say('and how do you handle class imbalance'));
+    expect(fake.recorded.map((hint) => [hint.line, hint.entryId])).toEqual([
+      [line.seq, 'what-is-dropout'],
+      [seq, 'how-do-you-handle-class-imbalance'],
+    ]);
+  });
+
+  it('a line delivered again long after (more lines than the matcher reads) is not read again', async () => {
+    const fake = fakeOwnerPlatform(index);
+    const owner = createSessionOwner(fake.platform);
+    const first = say('what is dropout');
+    await owner.takeLine(first);
+    await owner.takeLine(say('how would you handle class imbalance'));
+    for (let i = 0; i < 5; i++) await owner.takeLine(say(`i would start with the metrics, part ${i}`, 'candidate'));
+    expect(await owner.takeLine(first)).toEqual([]);
+    expect(fake.recorded.map((hint) => hint.entryId)).toEqual(['what-is-dropout', 'how-do-you-handle-class-imbalance']);
+    expect(fake.published.filter((event) => event.kind === 'hints')).toHaveLength(2);
+  });
 });
 
 describe('the panel follows what the owner publishes', () => {
   it('shows the cards of its session, puts chips up and clears them when a card comes', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
-    const card = { entryId: 'what-is-dropout', question: 'What is dropout?', confidence: 0.8, alternatives: [], heard: 'what is dropout', at: 5 };
+    const card = { line: 0, entryId: 'what-is-dropout', question: 'What is dropout?', confidence: 0.8, alternatives: [], heard: 'what is dropout', at: 5 };
     store.getState().apply({ kind: 'hints', sessionId: 'other', hints: [card] });
     expect(store.getState().hint).toBeUndefined();
-    store.getState().apply({ kind: 'near-misses', sessionId: 's', offer: { entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 } });
+    store.getState().apply({ kind: 'near-misses', sessionId: 's', offer: { line: 0, entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 } });
     expect(store.getState().nearMisses?.entries).toHaveLength(1);
     store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card] });
     expect(store.getState()).toMatchObject({ hint: card, questions: [card], nearMisses: undefined });
@@ -108,15 +173,73 @@ describe('the panel follows what the owner publishes', () => {
   it('reading the record back on reopening keeps what arrived meanwhile', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
-    const live = { entryId: 'b', question: 'B?', confidence: 0.8, alternatives: [], heard: 'b', at: 20 };
+    const live = { line: 0, entryId: 'b', question: 'B?', confidence: 0.8, alternatives: [], heard: 'b', at: 20 };
     const line = { sessionId: 's', seq: 5, channel: 'interviewer' as const, text: 'b', startMs: 0, endMs: 1, at: 20 };
     store.getState().apply({ kind: 'line', line });
     store.getState().apply({ kind: 'hints', sessionId: 's', hints: [live] });
     // The record, read before those two events were written.
-    const saved = { entryId: 'a', question: 'A?', confidence: 1, alternatives: [], heard: '', at: 10 };
+    const saved = { line: 0, entryId: 'a', question: 'A?', confidence: 1, alternatives: [], heard: '', at: 10 };
     store.getState().resume('s', [{ ...line, seq: 4, text: 'a', at: 10 }], [saved]);
     expect(store.getState()).toMatchObject({ hint: live, questions: [saved, live] });
     expect(store.getState().lines.map((known) => known.seq)).toEqual([4, 5]);
+  });
+});
+
+describe('every panel shows each card once, and the same card', () => {
+  const card = (line: number, entryId: string, at: number): ShownHint => ({ line, entryId, question: `${entryId}?`, confidence: 0.8, alternatives: [], heard: entryId, at });
+
+  it.each([
+    ['the live event lands before the record is read back', 0],
+    ['the live event lands after the record was read back', 20],
+  ])('reopening while a card is published: %s', async (_case, deliveryMs) => {
+    const db = await openSessionDb(`resume-${Math.random()}`);
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    const owner = createSessionOwner({
+      ...fakeOwnerPlatform(index).platform,
+      recordHint: (hint, replaces) => recordHint(db, hint, replaces),
+      // A runtime message arrives a little later than the owner sends it.
+      publish: (event) => void setTimeout(() => store.getState().apply(event), deliveryMs),
+    });
+    const reopen = async () => {
+      const questions = (await hintsOf(db, 's')).map(({ line, entryId, question, at }) => ({ line, entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
+      store.getState().resume('s', [], questions);
+    };
+    const line = say('how would you handle class imbalance');
+    await Promise.all([owner.takeLine(line).then(reopen), reopen()]);
+    await new Promise((resolve) => setTimeout(resolve, deliveryMs + 10));
+    expect(store.getState().questions.map((question) => [question.line, question.entryId])).toEqual([[line.seq, 'how-do-you-handle-class-imbalance']]);
+    expect(store.getState().hint?.entryId).toBe('how-do-you-handle-class-imbalance');
+  });
+
+  it('a card picked in one panel shows in every panel: the owner publishes it to all', async () => {
+    const panels = [createSessionStore(), createSessionStore()];
+    for (const panel of panels) panel.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    const fake = fakeOwnerPlatform(index);
+    const owner = createSessionOwner({ ...fake.platform, publish: (event) => panels.forEach((panel) => panel.getState().apply(event)) });
+    const [shown] = await owner.takeLine(say('how would you handle class imbalance'));
+    // Panel 0 corrects the card to another entry; it shows it at once and tells the owner.
+    const picked = { ...shown!, entryId: 'what-is-dropout', question: 'What is dropout?', confidence: 1, alternatives: [] };
+    panels[0]!.getState().showChosen(picked, shown!.entryId);
+    await owner.choose({ sessionId: 's', card: picked, replaces: shown!.entryId });
+    for (const panel of panels) {
+      expect(panel.getState().hint).toEqual(picked);
+      expect(panel.getState().questions).toEqual([picked]);
+    }
+    // A chip picked in panel 1 (a new card for the line) joins both panels' lists once.
+    const chip = card(shown!.line, 'design-a-fraud-detection-system', shown!.at + 5);
+    panels[1]!.getState().showChosen(chip);
+    await owner.choose({ sessionId: 's', card: chip });
+    for (const panel of panels) expect(panel.getState().questions.map((question) => question.entryId)).toEqual(['what-is-dropout', 'design-a-fraud-detection-system']);
+  });
+
+  it('shows who is speaking from the start of their speech to their line, where partial text may be off', () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    store.getState().apply({ kind: 'speech-start', channel: 'interviewer' });
+    expect(store.getState().speaking).toEqual({ interviewer: true });
+    store.getState().apply({ kind: 'line', line: { ...say('what is dropout'), sessionId: 's' } });
+    expect(store.getState().speaking).toEqual({ interviewer: false });
   });
 });
 

@@ -12,7 +12,7 @@ describe('session review', () => {
     await startSessionRecord(db, { id: 'b', startedAt: 2 });
     await appendLine(db, { sessionId: 'a', seq: 0, channel: 'interviewer', text: 'x', startMs: 0, endMs: 1, at: 1 });
     await appendLine(db, { sessionId: 'b', seq: 0, channel: 'interviewer', text: 'y', startMs: 0, endMs: 1, at: 1 });
-    await recordHint(db, { sessionId: 'a', entryId: 'e', question: 'Q?', at: 3 });
+    await recordHint(db, { sessionId: 'a', line: 0, entryId: 'e', question: 'Q?', at: 3 });
 
     expect((await listSessions(db)).map((session) => session.id)).toEqual(['b', 'a']);
     await deleteSession(db, 'a');
@@ -30,7 +30,7 @@ describe('session review', () => {
         { sessionId: 's', seq: 0, channel: 'interviewer', text: 'How would you handle class imbalance?', startMs: 4_000, endMs: 7_000, at: 0 },
         { sessionId: 's', seq: 1, channel: 'candidate', text: 'I would start with the metric.', startMs: 9_500, endMs: 12_000, at: 0 },
       ],
-      [{ sessionId: 's', entryId: 'e', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }],
+      [{ sessionId: 's', line: 0, entryId: 'e', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }],
     );
     expect(markdown).toBe(`# Practice session, 2026-11-22 18:30 UTC
 
@@ -51,7 +51,7 @@ Length: 02:05
   it('exports the feedback the review shows: summary, and per answer its figures and the key points covered and missed', () => {
     const startedAt = Date.UTC(2026, 10, 22, 18, 30);
     const entry = parseMarkdownPack('## How do you handle class imbalance?\nId: imbalance\n- Metrics first — precision and recall\n- Resampling — over or under sample').entries[0]!;
-    const hints = [{ sessionId: 's', entryId: 'imbalance', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }];
+    const hints = [{ sessionId: 's', line: 0, entryId: 'imbalance', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }];
     const lines = [{ sessionId: 's', seq: 1, channel: 'candidate' as const, text: 'Um I would look at the metrics first, precision and recall.', startMs: 9_000, endMs: 15_000, at: startedAt + 15_000 }];
     const session = { id: 's', kind: 'drill' as const, startedAt, endedAt: startedAt + 60_000 };
     const markdown = sessionToMarkdown(session, lines, hints, sessionFeedback(hints, lines, () => entry));

@@ -20,7 +20,7 @@ describe('useInterviewAnswersKept', () => {
     renderHook(() => useInterviewAnswersKept());
     act(() =>
       useSessionStore.setState({
-        questions: [{ entryId: 'imbalance', question: 'How do you handle class imbalance?', at: 1_000, confidence: 0.9, alternatives: [], heard: '' }],
+        questions: [{ line: 0, entryId: 'imbalance', question: 'How do you handle class imbalance?', at: 1_000, confidence: 0.9, alternatives: [], heard: '' }],
         lines: [line('interviewer', 'how do you handle class imbalance', 900), line('candidate', 'I would reweight the classes with class weights', 2_000)],
       }),
     );

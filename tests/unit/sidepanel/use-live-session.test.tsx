@@ -38,7 +38,7 @@ describe('useLiveSession', () => {
     const handle = await sessionDb;
     await startSessionRecord(handle, { id: 's', startedAt: 1 });
     await appendLine(handle, { sessionId: 's', seq: 0, channel: 'interviewer', text: 'how do you handle class imbalance', startMs: 0, endMs: 900, at: 2 });
-    await recordHint(handle, { sessionId: 's', entryId: entries[0]!.id, question: entries[0]!.question, at: 3 });
+    await recordHint(handle, { sessionId: 's', line: 0, entryId: entries[0]!.id, question: entries[0]!.question, at: 3 });
     let statusAsked = 0;
     const chosen: RuntimeMessage[] = [];
     // The background: a session is running; a choice is acknowledged.
@@ -53,7 +53,7 @@ describe('useLiveSession', () => {
     const { result } = renderHook(() => useLiveSession());
     await waitFor(() => expect(useSessionStore.getState().questions).toHaveLength(1));
     // The owner read a new line: a card with what only the live path knows (confidence, alternatives, heard text).
-    const shown = { entryId: entries[1]!.id, question: entries[1]!.question, confidence: 0.62, alternatives: [{ entryId: entries[0]!.id, question: entries[0]!.question, score: 0.58 }], heard: 'catch card fraud', at: 4 };
+    const shown = { line: 1, entryId: entries[1]!.id, question: entries[1]!.question, confidence: 0.62, alternatives: [{ entryId: entries[0]!.id, question: entries[0]!.question, score: 0.58 }], heard: 'catch card fraud', at: 4 };
     const fromOwnExtension = { id: fakeBrowser.runtime.id };
     await act(() => fakeBrowser.runtime.onMessage.trigger({ type: 'session/event', event: { kind: 'hints', sessionId: 's', hints: [shown] } }, fromOwnExtension, () => undefined));
     await waitFor(() => expect(useSessionStore.getState().hint).toEqual(shown));
@@ -67,8 +67,10 @@ describe('useLiveSession', () => {
 
     // Picking the alternative: the card changes here, the owner is told (it records it), the phrasing is learned.
     act(() => result.current.chooseAlternative(entries[0]!.id, entries[0]!.question));
-    await waitFor(() => expect(chosen).toEqual([{ type: 'session/choose', sessionId: 's', entryId: entries[0]!.id, question: entries[0]!.question, at: 4 }]));
-    expect(useSessionStore.getState().hint?.entryId).toBe(entries[0]!.id);
+    const picked = { ...shown, entryId: entries[0]!.id, question: entries[0]!.question, confidence: 1, alternatives: [] };
+    await waitFor(() => expect(chosen).toEqual([{ type: 'session/choose', sessionId: 's', card: picked, replaces: entries[1]!.id }]));
+    expect(useSessionStore.getState().hint).toEqual(picked);
+    expect(useSessionStore.getState().questions.map((question) => question.entryId)).toEqual([entries[0]!.id, entries[0]!.id]);
     expect(useKnowledgeStore.getState().learnedPhrasings[entries[0]!.id]).toEqual(['catch card fraud']);
   });
 });

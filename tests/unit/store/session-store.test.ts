@@ -84,7 +84,7 @@ describe('session store', () => {
 });
 
 describe('session store: questions of the session', () => {
-  const hint = (at: number, entryId = `e${at}`) => ({ entryId, question: `Q${at}?`, confidence: 0.6, alternatives: [], heard: `heard ${at}`, at });
+  const hint = (at: number, entryId = `e${at}`) => ({ line: at, entryId, question: `Q${at}?`, confidence: 0.6, alternatives: [], heard: `heard ${at}`, at });
 
   it('steps back and forth through the questions, stopping at the ends', () => {
     const store = createSessionStore();
@@ -105,8 +105,8 @@ describe('session store: questions of the session', () => {
   it('replaces a close call with the alternative the user picked, in the history too', () => {
     const store = createSessionStore();
     store.getState().showHints([hint(1)]);
-    store.getState().chooseAlternative('other', 'The other question?');
-    expect(store.getState().hint).toMatchObject({ entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [], heard: 'heard 1' });
+    store.getState().showChosen({ ...hint(1), entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [] }, 'e1');
+    expect(store.getState().hint).toMatchObject({ line: 1, entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [], heard: 'heard 1' });
     expect(store.getState().questions.map((question) => question.entryId)).toEqual(['other']);
   });
 
@@ -121,7 +121,7 @@ describe('session store: questions of the session', () => {
 
   it('holds chips for a close call until a card is shown', () => {
     const store = createSessionStore();
-    const offer = { entries: [{ entryId: 'a', question: 'A?' }], heard: 'something like a', at: 1 };
+    const offer = { line: 0, entries: [{ entryId: 'a', question: 'A?' }], heard: 'something like a', at: 1 };
     store.getState().offerNearMisses(offer);
     expect(store.getState().nearMisses).toEqual(offer);
     store.getState().showHints([hint(2)]);
