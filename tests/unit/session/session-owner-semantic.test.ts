@@ -98,10 +98,12 @@ describe('session owner with the sentence model', () => {
     const { semantic, embedded, release } = heldSemantic();
     fake.platform.semantic = async () => semantic;
     const owner = createSessionOwner(fake.platform);
+    // Lines are numbered in the order they were heard (the owner reads each number once).
+    const older = say(PARAPHRASE);
     const newer = say('how do you handle class imbalance?');
 
     // Both lines really in flight together; the first one's embedding is still held when the second is read.
-    const [first, second] = await Promise.all([owner.takeLine(say(PARAPHRASE)), owner.takeLine(newer)]);
+    const [first, second] = await Promise.all([owner.takeLine(older), owner.takeLine(newer)]);
     expect(first).toEqual([]);
     expect(second.map((hint) => hint.entryId)).toEqual(['how-do-you-handle-class-imbalance']);
     await settle();
