@@ -41,7 +41,7 @@ beforeAll(async () => {
   await page.locator('.app-status').filter({ hasText: 'ready, offline' }).waitFor();
   await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
   await page.getByText('Import / export', { exact: true }).click();
-  await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({ name: 'drift-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(DRIFT_PACK) });
+  await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({ name: 'drift-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(DRIFT_PACK) });
   await page.getByRole('status').filter({ hasText: 'Imported 4 questions from drift-notes.md' }).waitFor();
   await page.getByText('Import / export', { exact: true }).click();
 });

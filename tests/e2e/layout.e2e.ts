@@ -185,7 +185,7 @@ const VIEWS: Record<string, () => Promise<void>> = {
     await openImportMenu();
     const review = page.getByRole('form', { name: 'Review imported questions' });
     if (!(await review.isVisible())) {
-      await page.getByLabel('Import a Markdown or JSON pack').setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from(QUESTION_LIST) });
+      await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from(QUESTION_LIST) });
     }
     await review.waitFor();
   },

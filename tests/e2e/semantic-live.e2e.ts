@@ -95,7 +95,7 @@ describe('understand paraphrases, with a sentence model that knows nothing', () 
     await expect.poll(cachedPacks, { timeout: 240_000, interval: 1_000 }).toBeGreaterThan(0);
 
     // A paraphrase sharing no words with its entry: random weights leave the calibration no room, so nothing is added.
-    await interviewerSays('the chatbot keeps confidently making up facts, what would you do about that?');
+    await interviewerSays('the bot keeps inventing stuff that is not true, thoughts?');
     // Time for the line's embedding (milliseconds, once the model is loaded) to come back and be read.
     await panel.waitForTimeout(8_000);
     expect(await card().getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
