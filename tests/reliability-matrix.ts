@@ -296,6 +296,7 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       ['tests/unit/store/session-store.test.ts', 'follows the session the capture page reports'],
       ['tests/e2e/live-capture.e2e.ts', 'can start again with a double press'],
     ],
+    defect: '#20.1',
   },
   {
     kind: 'fault',
@@ -306,6 +307,7 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       ['tests/unit/session/session-controller.test.ts', 'Stop after the capture page died ends the session'],
       ['tests/unit/sidepanel/use-live-session.test.tsx', 'leaves "Finishing…" when the reply to Stop says the session is already over'],
     ],
+    defect: '#20.3',
   },
   {
     kind: 'fault',
@@ -317,6 +319,7 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       ['tests/unit/messaging/command-listener.test.ts', 'reports a failed event'],
       ['tests/unit/sidepanel/use-live-session.test.tsx', 'shows the error reply of a background that failed, in words'],
     ],
+    defect: '#20.6',
   },
   {
     kind: 'fault',
@@ -328,6 +331,7 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       ['tests/unit/platform/chrome-background-adapter.test.ts', 'installs when the session ends because its capture page died'],
       ['tests/unit/platform/chrome-background-adapter.test.ts', 'waits through a session, and across a worker restart'],
     ],
+    defect: '#20.8',
   },
   {
     kind: 'fault',
