@@ -22,7 +22,12 @@ interface RecognitionSettingsProps {
 export function RecognitionSettings(props: RecognitionSettingsProps) {
   const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
   useEffect(() => {
-    void listModelFolders().then(setFolders);
+    // The list can arrive after Settings was closed: a closed view is not updated.
+    let open = true;
+    void listModelFolders().then((stored) => open && setFolders(stored));
+    return () => {
+      open = false;
+    };
   }, []);
 
   const chosen = WHISPER_MODELS.find((model) => model.id === props.model);
