@@ -1,7 +1,21 @@
-import type { QuestionIndex } from '@/lib/match/question-index';
+import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
+import { createQuestionIndex, type QuestionIndex } from '@/lib/match/question-index';
 import type { SessionEvent } from '@/lib/messaging/runtime-messages';
 import { cardId, type HintRecord } from '@/lib/session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '@/lib/session/session-owner';
+
+/** Four questions of different topics, the pack the owner's tests read lines against. */
+const ownerPack = parseMarkdownPack(`
+## How do you handle class imbalance?
+- Metrics — PR AUC instead of accuracy
+## What is dropout?
+- Randomly zeroes activations during training
+## What is the difference between L1 and L2 regularization?
+- L1 gives sparse weights, L2 shrinks them
+## Design a fraud detection system.
+- Labels — chargebacks arrive late
+`);
+export const OWNER_PACK = { pack: ownerPack, index: createQuestionIndex(ownerPack.entries) };
 
 /** The owner's platform in memory: what it recorded and published, and a storage.session that outlives an owner. */
 export function fakeOwnerPlatform(initial: QuestionIndex, options: { threshold?: number; failRecord?: boolean; failLoads?: number } = {}) {

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { createQuestionIndex } from '@/lib/match/question-index';
 import { createSemanticIndex } from '@/lib/match/semantic-stage';
 import type { SessionEvent, TranscriptLine } from '@/lib/messaging/runtime-messages';
 import type { SemanticPlatform } from '@/lib/session/semantic-follow-up';
 import { createSessionOwner } from '@/lib/session/session-owner';
 import { createSessionStore } from '@/lib/store/session-store';
-import { fakeOwnerPlatform } from '../../fakes/session-owner-platform';
+import { fakeOwnerPlatform, OWNER_PACK } from '../../fakes/session-owner-platform';
 
-const pack = parseMarkdownPack(`
-## How do you handle class imbalance?
-- Metrics — PR AUC instead of accuracy
-## What is dropout?
-- Randomly zeroes activations during training
-## What is the difference between L1 and L2 regularization?
-- L1 gives sparse weights, L2 shrinks them
-## Design a fraud detection system.
-- Labels — chargebacks arrive late
-`);
-const index = createQuestionIndex(pack.entries);
+const { pack, index } = OWNER_PACK;
 const DIM = pack.entries.length + 1;
 const oneHot = (position: number) => Float32Array.from({ length: DIM }, (_, i) => (i === position ? 1 : 0));
 

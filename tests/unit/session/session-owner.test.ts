@@ -1,24 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { hintsOf, openSessionDb, recordHint, type HintRecord } from '@/lib/session/session-db';
 import { createSessionOwner, type OwnerState } from '@/lib/session/session-owner';
 import { createSessionStore, type ShownHint } from '@/lib/store/session-store';
-import { fakeOwnerPlatform } from '../../fakes/session-owner-platform';
+import { fakeOwnerPlatform, OWNER_PACK } from '../../fakes/session-owner-platform';
 
-const pack = parseMarkdownPack(`
-## How do you handle class imbalance?
-- Metrics — PR AUC instead of accuracy
-## What is dropout?
-- Randomly zeroes activations during training
-## What is the difference between L1 and L2 regularization?
-- L1 gives sparse weights, L2 shrinks them
-## Design a fraud detection system.
-- Labels — chargebacks arrive late
-`);
-const index = createQuestionIndex(pack.entries);
+const { pack, index } = OWNER_PACK;
 let seq = 0;
 const say = (text: string, channel: TranscriptLine['channel'] = 'interviewer', sessionId = 's'): TranscriptLine => {
   seq += 1;
