@@ -18,7 +18,10 @@ const RUNTIME_ASSETS = [
   // ONNX Runtime's asyncify build for WebGPU, its plain SIMD build for WASM alone (faster there:
   // lib/asr/choose-device.ts `runtimeFilesFor`).
   ['node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.mjs', 'ort/ort-wasm-simd-threaded.asyncify.mjs'],
-  ['node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm', 'ort/ort-wasm-simd-threaded.asyncify.wasm'],
+  [
+    'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm',
+    'ort/ort-wasm-simd-threaded.asyncify.wasm',
+  ],
   ['node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs', 'ort/ort-wasm-simd-threaded.mjs'],
   ['node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', 'ort/ort-wasm-simd-threaded.wasm'],
   ['node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx', 'vad/silero_vad_v5.onnx'],

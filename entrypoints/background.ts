@@ -5,7 +5,10 @@ import { createSessionController } from '@/lib/session/session-controller';
 import { createSessionOwner } from '@/lib/session/session-owner';
 
 export default defineBackground(() => {
-  const controller = createSessionController(chromeBackgroundAdapter(), createSessionOwner(chromeSessionOwnerPlatform()));
+  const controller = createSessionController(
+    chromeBackgroundAdapter(),
+    createSessionOwner(chromeSessionOwnerPlatform()),
+  );
   const report = (error: unknown) => console.error('Cuecard background:', error);
 
   // Clicking the toolbar button opens the panel and, being a user gesture on that tab,

@@ -38,7 +38,11 @@ const SPEECH_LAYOUT = JSON.parse(readFileSync('tests/fixtures/audio/two-question
 const CHUNK_MS = 100; // the extension's worklet posts about this much audio at a time
 const RATE = 16_000;
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -47,13 +51,19 @@ runCli(async () => {
   if (values.dtype !== undefined && values.dtype !== 'fp32' && values.dtype !== 'q8') throw new UsageError(USAGE);
   if (!values.model || !values.dtype) {
     // One process per model, so each peak RSS is that model's own.
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, backend onnxruntime-node (cpu)`);
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, backend onnxruntime-node (cpu)`,
+    );
     const models = values.model ? [resolve(values.model)] : [ensureRandomWhisper(), ensureRandomMoonshine()];
     for (const modelDir of models) {
       const dtype = values.dtype ?? 'q8';
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--model', modelDir, '--dtype', dtype, '--repeat', values.repeat!], {
-        stdio: 'inherit',
-      });
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, process.argv[1]!, '--model', modelDir, '--dtype', dtype, '--repeat', values.repeat!],
+        {
+          stdio: 'inherit',
+        },
+      );
       if (child.status !== 0) throw new Error(`the ${basename(modelDir)} ${dtype} run failed`);
     }
     return;
@@ -64,7 +74,9 @@ runCli(async () => {
 /** Tokens a trained model emits for each question: its text in the model's tokenizer, plus end of text. */
 async function trainedBudgets(model: string): Promise<number[]> {
   const tokenizer = await AutoTokenizer.from_pretrained(model);
-  return SPEECH_LAYOUT.utterances.map(({ text }) => tokenizer.encode(` ${text}`, { add_special_tokens: false }).length + 1);
+  return SPEECH_LAYOUT.utterances.map(
+    ({ text }) => tokenizer.encode(` ${text}`, { add_special_tokens: false }).length + 1,
+  );
 }
 
 async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) {
@@ -81,7 +93,9 @@ async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) 
 
   const { samples, sampleRate } = decodeWav(readFileSync(SPEECH));
   if (sampleRate !== RATE) throw new Error(`${SPEECH} is not 16 kHz`);
-  const questions = SPEECH_LAYOUT.utterances.map(({ startS, endS }) => samples.subarray(Math.round(startS * RATE), Math.round(endS * RATE)));
+  const questions = SPEECH_LAYOUT.utterances.map(({ startS, endS }) =>
+    samples.subarray(Math.round(startS * RATE), Math.round(endS * RATE)),
+  );
 
   // Stage costs: a one-token decode is the encoder plus the decoder's first (prompt) step.
   const encoder: number[] = [];
@@ -108,7 +122,10 @@ async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) 
   const trained: Transcriber = {
     ...transcriber,
     transcribe: (audio) => {
-      const nearest = lengths.reduce((best, length, i) => (Math.abs(length - audio.length) < Math.abs(lengths[best]! - audio.length) ? i : best), 0);
+      const nearest = lengths.reduce(
+        (best, length, i) => (Math.abs(length - audio.length) < Math.abs(lengths[best]! - audio.length) ? i : best),
+        0,
+      );
       return transcriber.transcribe(audio, { exactTokens: budgets[nearest]! });
     },
   };
@@ -151,7 +168,9 @@ async function benchOne(modelDir: string, dtype: 'fp32' | 'q8', repeat: number) 
 async function streamInRealTime(transcriber: Transcriber, samples: Float32Array, partialEveryMs: number) {
   const loops = 3;
   const loopSeconds = samples.length / RATE;
-  const speechEnds = Array.from({ length: loops }, (_, loop) => SPEECH_LAYOUT.utterances.map((u) => (loop * loopSeconds + u.endS) * 1000)).flat();
+  const speechEnds = Array.from({ length: loops }, (_, loop) =>
+    SPEECH_LAYOUT.utterances.map((u) => (loop * loopSeconds + u.endS) * 1000),
+  ).flat();
   const index = createPackIndex(loadKnowledge(undefined));
   const toFinal: number[] = [];
   const toHint: number[] = [];
@@ -161,12 +180,18 @@ async function streamInRealTime(transcriber: Transcriber, samples: Float32Array,
   const engine = createRecognitionEngine({
     transcriber,
     partialEveryMs,
-    createVad: () => Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer),
+    createVad: () =>
+      Silero.new(
+        ort as never,
+        async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+      ),
     emit: (reply: WorkerReply) => {
       if (reply.status === 'partial') partials++;
       if (reply.status !== 'final') return;
       // The question this line is: the one whose speech ended nearest the utterance's end.
-      const speechEnd = speechEnds.reduce((best, end) => (Math.abs(end - reply.endMs) < Math.abs(best - reply.endMs) ? end : best));
+      const speechEnd = speechEnds.reduce((best, end) =>
+        Math.abs(end - reply.endMs) < Math.abs(best - reply.endMs) ? end : best,
+      );
       const finalMs = performance.now() - startedAt - speechEnd;
       matchQuestion(index, [{ text: reply.text, speaker: 'interviewer' }]);
       toHint.push(performance.now() - startedAt - speechEnd);

@@ -46,7 +46,11 @@ runCli(async () => {
   }
   const { lines, questions } = store.getState();
   const exportStart = performance.now();
-  const markdown = sessionToMarkdown({ id: 'bench', startedAt: lines[0]!.at, endedAt: lines.at(-1)!.at }, lines, recorded);
+  const markdown = sessionToMarkdown(
+    { id: 'bench', startedAt: lines[0]!.at, endedAt: lines.at(-1)!.at },
+    lines,
+    recorded,
+  );
   const exportMs = performance.now() - exportStart;
   const early = [...costs.slice(0, 300)].sort((a, b) => a - b);
   const late = [...costs.slice(-300)].sort((a, b) => a - b);

@@ -3,7 +3,10 @@
 import DOMPurify from 'dompurify';
 import { extractQuestions } from '../lib/page/extract-questions';
 
-const tools = { parseHtml: (html: string) => new DOMParser().parseFromString(html, 'text/html'), sanitize: (html: string) => DOMPurify.sanitize(html) };
+const tools = {
+  parseHtml: (html: string) => new DOMParser().parseFromString(html, 'text/html'),
+  sanitize: (html: string) => DOMPurify.sanitize(html),
+};
 
 export function extractOnMainThread(html: string): number {
   return extractQuestions(tools.parseHtml(html), tools).questions.length;

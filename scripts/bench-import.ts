@@ -31,10 +31,16 @@ async function mainThreadBundle(): Promise<string> {
   const output = await build({
     logLevel: 'silent',
     configFile: false,
-    build: { write: false, minify: false, lib: { entry: 'scripts/bench-import-main-thread.ts', formats: ['iife'], name: 'CuecardMainThread' } },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: 'scripts/bench-import-main-thread.ts', formats: ['iife'], name: 'CuecardMainThread' },
+    },
   });
   const [result] = Array.isArray(output) ? output : [output];
-  const chunk = (result as { output: Array<{ type: string; code?: string }> }).output.find((item) => item.type === 'chunk');
+  const chunk = (result as { output: Array<{ type: string; code?: string }> }).output.find(
+    (item) => item.type === 'chunk',
+  );
   return chunk!.code!;
 }
 
@@ -53,12 +59,15 @@ async function inChromium(inputs: readonly BenchInput[], rounds: number): Promis
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
     await page.addScriptTag({ content: await mainThreadBundle() });
-    console.log(`\nin Chromium ${browser.version()}, for reference: DOMParser + extraction on a page's own thread (before the worker):`);
+    console.log(
+      `\nin Chromium ${browser.version()}, for reference: DOMParser + extraction on a page's own thread (before the worker):`,
+    );
     for (const input of inputs) {
       if (!('html' in input) || input.html.length > 1024 * 1024) continue;
       const times = await page.evaluate(
         ({ html, rounds: count }) => {
-          const api = (globalThis as unknown as { CuecardMainThread: { extractOnMainThread(html: string): number } }).CuecardMainThread;
+          const api = (globalThis as unknown as { CuecardMainThread: { extractOnMainThread(html: string): number } })
+            .CuecardMainThread;
           const measured: number[] = [];
           for (let i = 0; i < count + 1; i++) {
             const started = performance.now();
@@ -69,15 +78,27 @@ async function inChromium(inputs: readonly BenchInput[], rounds: number): Promis
         },
         { html: input.html, rounds },
       );
-      console.log(`${input.name}: p50 ${round(percentile([...times].sort((a, b) => a - b), 0.5), 1)} ms`);
+      console.log(
+        `${input.name}: p50 ${round(
+          percentile(
+            [...times].sort((a, b) => a - b),
+            0.5,
+          ),
+          1,
+        )} ms`,
+      );
       // The tab's side: the page rendered, then read with its computed style as chrome.scripting runs it (the function's source alone).
       const tab = await browser.newPage();
       await tab.setContent(input.html);
       // tsx keeps function names with a __name helper the tab does not have; the extension's build does not add it.
-      const reading = await tab.evaluate(`(() => { const __name = (target) => target; const times = []; let size = 0; for (let i = 0; i < ${rounds + 1}; i++) { const started = performance.now(); size = (${readRenderedPage.toString()})(document).html.length; if (i > 0) times.push(performance.now() - started); } return { times, size }; })()`) as { times: number[]; size: number };
+      const reading = (await tab.evaluate(
+        `(() => { const __name = (target) => target; const times = []; let size = 0; for (let i = 0; i < ${rounds + 1}; i++) { const started = performance.now(); size = (${readRenderedPage.toString()})(document).html.length; if (i > 0) times.push(performance.now() - started); } return { times, size }; })()`,
+      )) as { times: number[]; size: number };
       await tab.close();
       const read = [...reading.times].sort((a, b) => a - b);
-      console.log(`  rendered reading in the tab: p50 ${round(percentile(read, 0.5), 1)} ms, max ${round(Math.max(...read), 1)} ms (${Math.round(reading.size / 1024)} KB sent)`);
+      console.log(
+        `  rendered reading in the tab: p50 ${round(percentile(read, 0.5), 1)} ms, max ${round(Math.max(...read), 1)} ms (${Math.round(reading.size / 1024)} KB sent)`,
+      );
     }
   } finally {
     await browser.close();
@@ -87,23 +108,39 @@ async function inChromium(inputs: readonly BenchInput[], rounds: number): Promis
 
 /** The shipped import worker, started from the built extension's own panel page (its CSP, its bundled pdf.js worker), timed from request to answer. */
 async function inExtension(executablePath: string, inputs: readonly BenchInput[], rounds: number): Promise<void> {
-  const workerFile = existsSync(join(EXTENSION_DIR, 'assets')) ? readdirSync(join(EXTENSION_DIR, 'assets')).find((name) => /^import\.worker-.*\.js$/.test(name)) : undefined;
+  const workerFile = existsSync(join(EXTENSION_DIR, 'assets'))
+    ? readdirSync(join(EXTENSION_DIR, 'assets')).find((name) => /^import\.worker-.*\.js$/.test(name))
+    : undefined;
   if (!workerFile) {
-    console.log('\nno release build with an import worker in .output/chrome-mv3 (npm run build): extension figures skipped');
+    console.log(
+      '\nno release build with an import worker in .output/chrome-mv3 (npm run build): extension figures skipped',
+    );
     return;
   }
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cuecard-bench-')), {
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
   });
   try {
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = await context.newPage();
     await page.goto(`chrome-extension://${new URL(serviceWorker.url()).host}/sidepanel.html`);
-    console.log(`\nin the built extension (assets/${workerFile}: linkedom + extraction, pdf.js in its nested worker; request → answer):`);
+    console.log(
+      `\nin the built extension (assets/${workerFile}: linkedom + extraction, pdf.js in its nested worker; request → answer):`,
+    );
     for (const input of inputs) {
-      const request = 'html' in input ? { type: 'page', html: input.html, url: 'https://example.com/' } : { type: 'file', name: 'bench.pdf', bytes: [...input.pdf] };
+      const request =
+        'html' in input
+          ? { type: 'page', html: input.html, url: 'https://example.com/' }
+          : { type: 'file', name: 'bench.pdf', bytes: [...input.pdf] };
       // No named helpers in here: tsx would wrap them in a __name() the page does not have.
       const timings = await page.evaluate(
         async ({ request: sent, rounds: count, file }) => {
@@ -131,7 +168,9 @@ async function inExtension(executablePath: string, inputs: readonly BenchInput[]
       );
       const [first, ...warm] = timings.times;
       const sorted = warm.sort((a, b) => a - b);
-      console.log(`${input.name}: ${timings.found} found${timings.error ? ` (${timings.error})` : ''}; first read (worker start included) ${round(first!, 1)} ms; then p50 ${round(percentile(sorted, 0.5), 1)} ms, max ${round(Math.max(...sorted), 1)} ms`);
+      console.log(
+        `${input.name}: ${timings.found} found${timings.error ? ` (${timings.error})` : ''}; first read (worker start included) ${round(first!, 1)} ms; then p50 ${round(percentile(sorted, 0.5), 1)} ms, max ${round(Math.max(...sorted), 1)} ms`,
+      );
     }
   } finally {
     await context.close();
@@ -147,7 +186,13 @@ runCli(async () => {
   // 200 questions in a blog layout: numbered h3 headings, a paragraph and a list under each.
   const questions = Array.from({ length: 200 }, (_, i) => entries[i % entries.length]!);
   const synthetic = `<!doctype html><html><head><title>200 questions</title></head><body><nav><a href="/">Home</a></nav><article><h1>200 questions</h1>${questions
-    .map((entry, i) => `<h3>${i + 1}. ${escape(entry.question)}${i >= entries.length ? ` (part ${Math.floor(i / entries.length) + 1})` : ''}</h3><p>${escape(entry.outline.keyPoints[0] ?? '')}</p><ul>${entry.outline.keyPoints.slice(1).map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`)
+    .map(
+      (entry, i) =>
+        `<h3>${i + 1}. ${escape(entry.question)}${i >= entries.length ? ` (part ${Math.floor(i / entries.length) + 1})` : ''}</h3><p>${escape(entry.outline.keyPoints[0] ?? '')}</p><ul>${entry.outline.keyPoints
+          .slice(1)
+          .map((point) => `<li>${escape(point)}</li>`)
+          .join('')}</ul>`,
+    )
     .join('\n')}</article><footer>© bench</footer></body></html>`;
   const readme = readFileSync('tests/fixtures/pages/github-bold-questions-emoji.html', 'utf8');
   // A 5 MB page: the real README's article repeated, as a very long single-page guide.
@@ -158,7 +203,9 @@ runCli(async () => {
     { name: 'synthetic blog page (200 questions)', html: synthetic },
   ];
   const tools = nodeHtmlTools();
-  console.log(`bench:import — ${rounds} rounds, Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`);
+  console.log(
+    `bench:import — ${rounds} rounds, Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`,
+  );
   for (const page of pages) {
     const extractMs: number[] = [];
     const reviewMs: number[] = [];
@@ -189,9 +236,21 @@ runCli(async () => {
     pdfFound = extractQuestions(tools.parsePage(html), tools).questions.length;
     if (round_ > 0) pdfMs.push(performance.now() - started);
   }
-  console.log(`100-page text PDF (bench-100-pages.pdf): ${pdfFound} found; pdf.js legacy + jsdom extract p50 ${round(percentile([...pdfMs].sort((a, b) => a - b), 0.5), 1)} ms`);
+  console.log(
+    `100-page text PDF (bench-100-pages.pdf): ${pdfFound} found; pdf.js legacy + jsdom extract p50 ${round(
+      percentile(
+        [...pdfMs].sort((a, b) => a - b),
+        0.5,
+      ),
+      1,
+    )} ms`,
+  );
   await inChromium(
-    [...pages, { name: `5 MB page (${round(huge.length / 1024 / 1024, 1)} MB)`, html: huge }, { name: '100-page text PDF (500 questions)', pdf }],
+    [
+      ...pages,
+      { name: `5 MB page (${round(huge.length / 1024 / 1024, 1)} MB)`, html: huge },
+      { name: '100-page text PDF (500 questions)', pdf },
+    ],
     rounds,
   );
 });

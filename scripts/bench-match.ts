@@ -27,7 +27,13 @@ function random(seed: number): () => number {
   };
 }
 
-const OPENERS = ['How would you', 'Explain how to', 'Walk me through how you would', 'Describe how you', 'What is the best way to'];
+const OPENERS = [
+  'How would you',
+  'Explain how to',
+  'Walk me through how you would',
+  'Describe how you',
+  'What is the best way to',
+];
 const VERBS = ['design', 'evaluate', 'debug', 'scale', 'monitor', 'train', 'deploy', 'speed up', 'test', 'explain'];
 
 /** Entries that look like real ones: words drawn from the shipped pack plus made-up domain terms. */
@@ -45,7 +51,11 @@ function syntheticEntries(count: number, vocabulary: readonly string[], seed = 4
         phrasings: [`${pick(VERBS)} ${phrase(4)}`, `${pick(OPENERS)} ${phrase(5)}`, `${phrase(6)}`],
         category: pick(['coding', 'ml-theory', 'system-design', 'mlops', 'llm', 'behavioral']),
         tags: [phrase(1), phrase(2), phrase(1)],
-        outline: { keyPoints: [phrase(8), phrase(8), phrase(8), phrase(8)], pitfalls: [phrase(8)], followUps: [phrase(6)] },
+        outline: {
+          keyPoints: [phrase(8), phrase(8), phrase(8), phrase(8)],
+          pitfalls: [phrase(8)],
+          followUps: [phrase(6)],
+        },
       },
       position: { fieldPrefix: `synthetic[${i}]` },
     };
@@ -140,7 +150,13 @@ runCli(() => {
       browseIndexBuildMs: round(browseBuildMs, 1),
       browseSearchP50Ms: round(percentile(browseTimings, 0.5)),
       browseSearchP95Ms: round(percentile(browseTimings, 0.95)),
-      ...(encoder ? { vectorLoadMs: round(vectorLoadMs, 1), semanticActive: index.calibration.semantic?.active, semanticSkill: index.calibration.semantic?.skill } : {}),
+      ...(encoder
+        ? {
+            vectorLoadMs: round(vectorLoadMs, 1),
+            semanticActive: index.calibration.semantic?.active,
+            semanticSkill: index.calibration.semantic?.skill,
+          }
+        : {}),
     }),
   );
 });

@@ -86,17 +86,41 @@ window.runBuild = (build, models, runs, cachedSteps) => new Promise((resolve) =>
 });
 </script>`;
 
-const TYPES: Record<string, string> = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html', '.onnx': 'application/octet-stream', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.html': 'text/html',
+  '.onnx': 'application/octet-stream',
+  '.json': 'application/json',
+};
 
 runCli(async () => {
   const folders = { whisper: ensureRandomWhisper(), moonshine: ensureRandomMoonshine() };
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file =
-      path === '/' ? null : path === '/probe-worker.mjs' ? null : path.startsWith('/ort/') ? join(ORT_DIST, path.slice(5)) : path.startsWith('/models/') ? join(resolve('test-output/models'), path.slice(8)) : undefined;
-    const body = path === '/' ? PAGE : path === '/probe-worker.mjs' ? WORKER : file && existsSync(file) ? readFileSync(file) : undefined;
+      path === '/'
+        ? null
+        : path === '/probe-worker.mjs'
+          ? null
+          : path.startsWith('/ort/')
+            ? join(ORT_DIST, path.slice(5))
+            : path.startsWith('/models/')
+              ? join(resolve('test-output/models'), path.slice(8))
+              : undefined;
+    const body =
+      path === '/'
+        ? PAGE
+        : path === '/probe-worker.mjs'
+          ? WORKER
+          : file && existsSync(file)
+            ? readFileSync(file)
+            : undefined;
     if (body === undefined) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? (path === '/' ? 'text/html' : 'text/javascript') }).end(body);
+    response
+      .writeHead(200, { 'content-type': TYPES[extname(path)] ?? (path === '/' ? 'text/html' : 'text/javascript') })
+      .end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
@@ -127,7 +151,15 @@ runCli(async () => {
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cuecard-ort-')), {
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : process.env.CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -138,7 +170,8 @@ runCli(async () => {
       const order = roundIndex % 2 === 0 ? (['asyncify', 'plain'] as const) : (['plain', 'asyncify'] as const);
       for (const build of order) {
         const reply = (await page.evaluate(
-          ([b, m, r, c]) => (window as unknown as { runBuild: (...args: unknown[]) => Promise<unknown> }).runBuild(b, m, r, c),
+          ([b, m, r, c]) =>
+            (window as unknown as { runBuild: (...args: unknown[]) => Promise<unknown> }).runBuild(b, m, r, c),
           [BUILDS[build], models, RUNS_PER_ROUND, CACHED_STEPS] as const,
         )) as { result?: Record<string, Record<string, number[]>>; error?: string };
         if (reply.error) throw new Error(`${build}: ${reply.error}`);
@@ -148,8 +181,14 @@ runCli(async () => {
         }
       }
     }
-    const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Chromium headless, WASM one thread, q8; ${ROUNDS} alternating rounds × ${RUNS_PER_ROUND} runs`);
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      );
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Chromium headless, WASM one thread, q8; ${ROUNDS} alternating rounds × ${RUNS_PER_ROUND} runs`,
+    );
     for (const [model, stages] of Object.entries(times)) {
       const row: Record<string, number | string> = { model };
       for (const stage of ['encoder', 'firstStep', 'cachedStep']) {

@@ -47,11 +47,18 @@ function spokenClauseQuestions(): Clip[] {
 
 function fixture(name: string): Clip {
   const layout = JSON.parse(readFileSync(`tests/fixtures/audio/${name}.json`, 'utf8')) as { utterances: unknown[] };
-  return { name, samples: decodeWav(readFileSync(`tests/fixtures/audio/${name}.wav`)).samples, questions: layout.utterances.length };
+  return {
+    name,
+    samples: decodeWav(readFileSync(`tests/fixtures/audio/${name}.wav`)).samples,
+    questions: layout.utterances.length,
+  };
 }
 
 async function utterancesIn(samples: Float32Array, minSilenceMs: number): Promise<number> {
-  const model = await Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer);
+  const model = await Silero.new(
+    ort as never,
+    async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+  );
   const detector = new UtteranceDetector(model, { minSilenceMs });
   let count = 0;
   for (let i = 0; i < samples.length; i += 1_600) {
@@ -72,6 +79,14 @@ runCli(async () => {
       perClip[clip.name] = count;
       split += Math.max(0, count - clip.questions);
     }
-    console.log(JSON.stringify({ pauseMs: pause, questions, splitQuestions: split, cardSoonerMs: 700 - pause, utterancesPerClip: perClip }));
+    console.log(
+      JSON.stringify({
+        pauseMs: pause,
+        questions,
+        splitQuestions: split,
+        cardSoonerMs: 700 - pause,
+        utterancesPerClip: perClip,
+      }),
+    );
   }
 });

@@ -13,14 +13,20 @@ import { loadKnowledge, percentile, round, runCli, UsageError } from './cli-supp
 import { ensureRandomMiniLm } from './generated-models';
 import { loadSentenceModelFolder } from './semantic-option';
 
-const UTTERANCE = 'so in our case only like one in a thousand visitors actually buys something how would you train a classifier on that';
+const UTTERANCE =
+  'so in our case only like one in a thousand visitors actually buys something how would you train a classifier on that';
 
 /** Entries with the shipped pack's questions and phrasings as text (real lengths), as many as asked. */
 function entriesOf(count: number): KnowledgeEntry[] {
   const shipped = loadKnowledge(undefined);
   const texts = shipped.flatMap((pack) => pack.entries.flatMap((entry) => [entry.question, ...entry.phrasings]));
   const template = shipped[0]!.entries[0]!;
-  return Array.from({ length: count }, (_, i) => ({ ...template, id: `bench-${i}`, question: texts[i % texts.length]!, phrasings: [] }));
+  return Array.from({ length: count }, (_, i) => ({
+    ...template,
+    id: `bench-${i}`,
+    question: texts[i % texts.length]!,
+    phrasings: [],
+  }));
 }
 
 /**
@@ -36,12 +42,21 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number, number]> {
 }
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { model: { type: 'string' }, entries: { type: 'string', default: '500,10000' }, rounds: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string' },
+      entries: { type: 'string', default: '500,10000' },
+      rounds: { type: 'string', default: '20' },
+    },
+  });
   const sizes = values.entries.split(',').map(Number);
   const rounds = Number(values.rounds);
-  if (sizes.some((size) => !(size >= 2)) || !(rounds >= 1)) throw new UsageError('--entries takes sizes of 2 or more, --rounds a positive number');
+  if (sizes.some((size) => !(size >= 2)) || !(rounds >= 1))
+    throw new UsageError('--entries takes sizes of 2 or more, --rounds a positive number');
   const [encoder, loadMs] = await timed(() => loadSentenceModelFolder(values.model ?? ensureRandomMiniLm()));
-  console.log(`${encoder.id} on ${cpus().length} CPU cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; loaded in ${round(loadMs, 0)} ms`);
+  console.log(
+    `${encoder.id} on ${cpus().length} CPU cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; loaded in ${round(loadMs, 0)} ms`,
+  );
 
   await encoder.embed([UTTERANCE]); // warm-up
   const utteranceMs: number[] = [];
@@ -53,12 +68,19 @@ runCli(async () => {
   }
   utteranceMs.sort((a, b) => a - b);
   utteranceCpuMs.sort((a, b) => a - b);
-  const encodeOneUtterance = { p50Ms: round(percentile(utteranceMs, 0.5), 1), p95Ms: round(percentile(utteranceMs, 0.95), 1), cpuP50Ms: round(percentile(utteranceCpuMs, 0.5), 1), rounds };
+  const encodeOneUtterance = {
+    p50Ms: round(percentile(utteranceMs, 0.5), 1),
+    p95Ms: round(percentile(utteranceMs, 0.95), 1),
+    cpuP50Ms: round(percentile(utteranceCpuMs, 0.5), 1),
+    rounds,
+  };
   console.log(JSON.stringify({ encodeOneUtterance }));
 
   const [query] = await encoder.embed([UTTERANCE]);
   for (const size of sizes) {
-    const [{ index }, indexMs, indexCpuMs] = await timed(() => buildSemanticIndex([{ id: 'bench', entries: entriesOf(size) }], encoder));
+    const [{ index }, indexMs, indexCpuMs] = await timed(() =>
+      buildSemanticIndex([{ id: 'bench', entries: entriesOf(size) }], encoder),
+    );
     const calibrationStart = performance.now();
     createSemanticIndex(index.encoderId, index.entries);
     const calibrationMs = performance.now() - calibrationStart;
@@ -69,7 +91,19 @@ runCli(async () => {
       rankMs.push(performance.now() - start);
     }
     rankMs.sort((a, b) => a - b);
-    const stage = applySemanticStage({ outcome: 'no-match', asked: [], nearMisses: [], candidates: [], ambiguous: false, questionText: UTTERANCE, confidence: 0 }, index, query!);
+    const stage = applySemanticStage(
+      {
+        outcome: 'no-match',
+        asked: [],
+        nearMisses: [],
+        candidates: [],
+        ambiguous: false,
+        questionText: UTTERANCE,
+        confidence: 0,
+      },
+      index,
+      query!,
+    );
     console.log(
       JSON.stringify({
         entries: size,

@@ -58,7 +58,12 @@ function readSynsets(pos: string): Map<string, Synset> {
     for (let i = 0; i < pointerCount; i++, at += 4) {
       const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4) as [string, string, string, string];
       if (symbol === '+') {
-        derived.push([parseInt(sourceTarget.slice(0, 2), 16), target, posFile(targetPos), parseInt(sourceTarget.slice(2), 16)]);
+        derived.push([
+          parseInt(sourceTarget.slice(0, 2), 16),
+          target,
+          posFile(targetPos),
+          parseInt(sourceTarget.slice(2), 16),
+        ]);
       }
     }
     synsets.set(offset, { words, derived });
@@ -150,5 +155,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const table = buildGeneralLexicon({ synonyms });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(table));
-  console.log(`general lexicon: ${table.relations.split('\n').length} related terms, ${table.frequencies.split('\n').length} frequencies → ${out}`);
+  console.log(
+    `general lexicon: ${table.relations.split('\n').length} related terms, ${table.frequencies.split('\n').length} frequencies → ${out}`,
+  );
 }

@@ -25,7 +25,13 @@ function packWords(): Set<string> {
   const words = new Set<string>();
   for (const pack of loadShippedPacks('knowledge')) {
     for (const entry of pack.entries) {
-      const text = [entry.question, ...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints, ...entry.outline.followUps].join(' ');
+      const text = [
+        entry.question,
+        ...entry.phrasings,
+        ...entry.tags,
+        ...entry.outline.keyPoints,
+        ...entry.outline.followUps,
+      ].join(' ');
       for (const word of normalizeTranscript(text).split(' ')) if (WORD.test(word)) words.add(word);
     }
   }
@@ -33,7 +39,9 @@ function packWords(): Set<string> {
 }
 
 /** Streams the package's JSON and keeps the wanted words' vectors, in rank order. */
-export async function buildWordVectors(options: { words?: number; source?: string } = {}): Promise<WordVectorTable | undefined> {
+export async function buildWordVectors(
+  options: { words?: number; source?: string } = {},
+): Promise<WordVectorTable | undefined> {
   const require = createRequire(import.meta.url);
   let source = options.source;
   if (!source) {
@@ -107,6 +115,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const bytes = encodeWordVectorTable(table);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, bytes);
-    console.log(`word vectors: ${table.words.length} words × ${table.dim} (int8), ${(bytes.length / 1e6).toFixed(1)} MB → ${out} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    console.log(
+      `word vectors: ${table.words.length} words × ${table.dim} (int8), ${(bytes.length / 1e6).toFixed(1)} MB → ${out} in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+    );
   }
 }

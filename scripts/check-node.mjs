@@ -4,8 +4,12 @@
 import { readFileSync } from 'node:fs';
 
 const wanted = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node;
-const version = (text) => text.replace(/^[\^>=\s]+/, '').split('.').map(Number);
-const atLeast = ([a, b, c], [x, y, z]) => a !== x ? a > x : b !== y ? b > y : c >= z;
+const version = (text) =>
+  text
+    .replace(/^[\^>=\s]+/, '')
+    .split('.')
+    .map(Number);
+const atLeast = ([a, b, c], [x, y, z]) => (a !== x ? a > x : b !== y ? b > y : c >= z);
 const here = version(process.versions.node);
 const ok = wanted.split('||').some((part) => {
   const floor = version(part.trim());

@@ -17,7 +17,8 @@ export function loadKnowledge(kbPath: string | undefined): KnowledgePack[] {
 export function vocabularyFor(packs: readonly KnowledgePack[], withShipped = true): PackAlias[] {
   const shipped = withShipped ? loadShippedPacks(SHIPPED_KNOWLEDGE_DIR) : [];
   const byTerm = new Map<string, PackAlias>();
-  for (const pack of [...shipped, ...packs]) for (const alias of pack.aliases ?? []) byTerm.set(`${alias.term} ${alias.variants.join('|')}`, alias);
+  for (const pack of [...shipped, ...packs])
+    for (const alias of pack.aliases ?? []) byTerm.set(`${alias.term} ${alias.variants.join('|')}`, alias);
   return [...byTerm.values()];
 }
 
@@ -26,7 +27,9 @@ export function runCli(main: () => void | Promise<void>): void {
   Promise.resolve()
     .then(main)
     .catch((error: unknown) => {
-      const known = error instanceof PackError || (error instanceof Error && (error.name === 'UsageError' || error.name === 'ImportFileError'));
+      const known =
+        error instanceof PackError ||
+        (error instanceof Error && (error.name === 'UsageError' || error.name === 'ImportFileError'));
       console.error(known ? `error: ${(error as Error).message}` : error);
       process.exitCode = 1;
     });

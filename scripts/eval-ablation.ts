@@ -39,17 +39,72 @@ function evaluationSets(): EvaluationSet[] {
   const shipped = loadPackPath('knowledge/ml-engineer').entries;
   return [
     { name: 'shipped pack, dev cases', tunedOn: true, entries: shipped, cases: 'tests/fixtures/match-cases.dev.jsonl' },
-    { name: 'shipped pack without phrasings, dev cases', tunedOn: true, entries: withoutPhrasings(shipped), cases: 'tests/fixtures/match-cases.dev.jsonl' },
-    { name: 'uncovered ML questions (no-hint only)', tunedOn: true, entries: withoutPhrasings(shipped), cases: 'tests/fixtures/dev/ml-uncovered.jsonl' },
-    { name: 'SRE pack (dev)', tunedOn: true, entries: loadPackPath('tests/fixtures/dev/sre/pack.md').entries, cases: 'tests/fixtures/dev/sre/cases.jsonl' },
-    { name: 'shipped pack, trust cases (dev)', tunedOn: true, entries: shipped, cases: 'tests/fixtures/dev/trust/cases.jsonl' },
-    { name: 'shipped pack, held-out cases', tunedOn: false, entries: shipped, cases: 'tests/fixtures/match-cases.holdout.jsonl' },
-    { name: 'shipped pack without phrasings, held-out cases', tunedOn: false, entries: withoutPhrasings(shipped), cases: 'tests/fixtures/match-cases.holdout.jsonl' },
-    { name: 'front-end pack (h5bp), held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/frontend-h5bp/pack.md').entries, cases: 'tests/fixtures/eval/frontend-h5bp/cases.jsonl' },
-    { name: 'fresh ML pack, held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/ml-fresh/pack.md').entries, cases: 'tests/fixtures/eval/ml-fresh/cases.jsonl' },
-    { name: 'shipped pack, natural phrasings (#19), held out', tunedOn: false, entries: shipped, cases: 'tests/fixtures/eval/shipped-natural/cases.jsonl' },
-    { name: 'data-engineering pack, held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/data-engineering/pack.md').entries, cases: 'tests/fixtures/eval/data-engineering/cases.jsonl' },
-    { name: 'security pack, held out', tunedOn: false, entries: loadPackPath('tests/fixtures/eval/security/pack.md').entries, cases: 'tests/fixtures/eval/security/cases.jsonl' },
+    {
+      name: 'shipped pack without phrasings, dev cases',
+      tunedOn: true,
+      entries: withoutPhrasings(shipped),
+      cases: 'tests/fixtures/match-cases.dev.jsonl',
+    },
+    {
+      name: 'uncovered ML questions (no-hint only)',
+      tunedOn: true,
+      entries: withoutPhrasings(shipped),
+      cases: 'tests/fixtures/dev/ml-uncovered.jsonl',
+    },
+    {
+      name: 'SRE pack (dev)',
+      tunedOn: true,
+      entries: loadPackPath('tests/fixtures/dev/sre/pack.md').entries,
+      cases: 'tests/fixtures/dev/sre/cases.jsonl',
+    },
+    {
+      name: 'shipped pack, trust cases (dev)',
+      tunedOn: true,
+      entries: shipped,
+      cases: 'tests/fixtures/dev/trust/cases.jsonl',
+    },
+    {
+      name: 'shipped pack, held-out cases',
+      tunedOn: false,
+      entries: shipped,
+      cases: 'tests/fixtures/match-cases.holdout.jsonl',
+    },
+    {
+      name: 'shipped pack without phrasings, held-out cases',
+      tunedOn: false,
+      entries: withoutPhrasings(shipped),
+      cases: 'tests/fixtures/match-cases.holdout.jsonl',
+    },
+    {
+      name: 'front-end pack (h5bp), held out',
+      tunedOn: false,
+      entries: loadPackPath('tests/fixtures/eval/frontend-h5bp/pack.md').entries,
+      cases: 'tests/fixtures/eval/frontend-h5bp/cases.jsonl',
+    },
+    {
+      name: 'fresh ML pack, held out',
+      tunedOn: false,
+      entries: loadPackPath('tests/fixtures/eval/ml-fresh/pack.md').entries,
+      cases: 'tests/fixtures/eval/ml-fresh/cases.jsonl',
+    },
+    {
+      name: 'shipped pack, natural phrasings (#19), held out',
+      tunedOn: false,
+      entries: shipped,
+      cases: 'tests/fixtures/eval/shipped-natural/cases.jsonl',
+    },
+    {
+      name: 'data-engineering pack, held out',
+      tunedOn: false,
+      entries: loadPackPath('tests/fixtures/eval/data-engineering/pack.md').entries,
+      cases: 'tests/fixtures/eval/data-engineering/cases.jsonl',
+    },
+    {
+      name: 'security pack, held out',
+      tunedOn: false,
+      entries: loadPackPath('tests/fixtures/eval/security/pack.md').entries,
+      cases: 'tests/fixtures/eval/security/cases.jsonl',
+    },
   ];
 }
 
@@ -87,13 +142,31 @@ function extraSets(specs: readonly string[]): EvaluationSet[] {
 /** Issue #19's stages, each cell top-1 / wrong cards / false hints / card or chip. */
 function printStages(sets: readonly EvaluationSet[]): void {
   const vectors = loadWordVectorEncoder();
-  const words = [...new Set(sets.flatMap((set) => set.entries.flatMap((entry) => normalizeTranscript([entry.question, ...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints].join(' ')).split(' '))))];
+  const words = [
+    ...new Set(
+      sets.flatMap((set) =>
+        set.entries.flatMap((entry) =>
+          normalizeTranscript(
+            [entry.question, ...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints].join(' '),
+          ).split(' '),
+        ),
+      ),
+    ),
+  ];
   const random = randomVectorEncoder(words.filter(Boolean));
   const vocabulary = vocabularyFor([]);
   const stages: Array<[string, QuestionIndexOptions, MatchOptions]> = [
     ['lexical only', { aliases: vocabulary }, { trustPolicy: false }],
     ['+ trust policy', { aliases: vocabulary }, {}],
-    ...(vectors ? [['+ word vectors', { aliases: vocabulary, encoder: vectors }, {}] as [string, QuestionIndexOptions, MatchOptions]] : []),
+    ...(vectors
+      ? [
+          ['+ word vectors', { aliases: vocabulary, encoder: vectors }, {}] as [
+            string,
+            QuestionIndexOptions,
+            MatchOptions,
+          ],
+        ]
+      : []),
     ['+ random-vector encoder', { aliases: vocabulary, encoder: random }, {}],
   ];
   if (!vectors) console.log('(no word-vector table: run `npm run vectors` for the "+ word vectors" column)\n');
@@ -109,11 +182,15 @@ function printStages(sets: readonly EvaluationSet[]): void {
     });
     console.log(`| ${set.name}${set.tunedOn ? ' *' : ''} | ${cells.join(' | ')} |`);
   }
-  console.log('\ncells: top-1 / wrong cards (answerable cases shown another entry) / false hints (no-hint cases given a card) / card or chip; * = a development set, looked at while tuning');
+  console.log(
+    '\ncells: top-1 / wrong cards (answerable cases shown another entry) / false hints (no-hint cases given a card) / card or chip; * = a development set, looked at while tuning',
+  );
 }
 
 runCli(() => {
-  const { values } = parseArgs({ options: { stages: { type: 'boolean', default: false }, set: { type: 'string', multiple: true, default: [] } } });
+  const { values } = parseArgs({
+    options: { stages: { type: 'boolean', default: false }, set: { type: 'string', multiple: true, default: [] } },
+  });
   if (values.stages) {
     printStages([...evaluationSets(), ...extraSets(values.set)]);
     return;
@@ -137,7 +214,9 @@ runCli(() => {
     const known = new Set(set.entries.map((entry) => entry.question.trim()));
     const cells = configurations.map(([, options]) => {
       const report = evaluateMatcher(createQuestionIndex(set.entries, options), known, cases);
-      return report.positives ? `${round(report.top1, 2)} / ${round(report.falseHintRate, 2)}` : `— / ${round(report.falseHintRate, 2)}`;
+      return report.positives
+        ? `${round(report.top1, 2)} / ${round(report.falseHintRate, 2)}`
+        : `— / ${round(report.falseHintRate, 2)}`;
     });
     console.log(`| ${set.name}${set.tunedOn ? ' *' : ''} | ${cells.join(' | ')} |`);
   }

@@ -7,7 +7,9 @@ const verbose = process.argv.includes('--verbose');
 
 for (const [name, path] of Object.entries(FRAME_SETS)) {
   const score = scoreFrames(parseLabelledQuestions(readFileSync(path, 'utf8')));
-  console.log(`${name.padEnd(38)} ${score.questions} questions  chooser ${(score.chooser * 100).toFixed(1)} %  category only ${(score.categoryOnly * 100).toFixed(1)} %`);
+  console.log(
+    `${name.padEnd(38)} ${score.questions} questions  chooser ${(score.chooser * 100).toFixed(1)} %  category only ${(score.categoryOnly * 100).toFixed(1)} %`,
+  );
   // Held-out misses are never printed: that set is not for tuning.
   if (verbose && name === 'development') for (const miss of score.misses) console.log(`  ${miss}`);
 }

@@ -72,28 +72,46 @@ runCli(async () => {
   const entries = packs.flatMap((pack) => pack.entries);
   const cases = readCases(values.cases);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+    throw new UsageError('--threshold must be between 0 and 1');
 
-  const encoder = values.vectors || values['vectors-table'] ? loadWordVectorEncoder(values['vectors-table']) : undefined;
-  if ((values.vectors || values['vectors-table']) && !encoder) throw new UsageError('no word-vector table: run `npm run lexicon` first');
+  const encoder =
+    values.vectors || values['vectors-table'] ? loadWordVectorEncoder(values['vectors-table']) : undefined;
+  if ((values.vectors || values['vectors-table']) && !encoder)
+    throw new UsageError('no word-vector table: run `npm run lexicon` first');
   const options = { threshold, trustPolicy: !values['no-trust-policy'] };
   const buildStart = performance.now();
-  const index = createQuestionIndex(entries, { aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']), encoder });
+  const index = createQuestionIndex(entries, {
+    aliases: vocabularyFor(packs, !values['no-shipped-vocabulary']),
+    encoder,
+  });
   const indexBuildMs = performance.now() - buildStart;
   const known = new Set(entries.map((entry) => entry.question.trim()));
-  const semantic = values.semantic ? await semanticEvaluation(values.semantic, entries, index, cases, options) : undefined;
+  const semantic = values.semantic
+    ? await semanticEvaluation(values.semantic, entries, index, cases, options)
+    : undefined;
   evaluateMatcher(index, known, cases, options); // warm-up: time the steady state, not the JIT
   const report = evaluateMatcher(index, known, cases, options, semantic?.refine);
 
   for (const failure of values.quiet ? [] : report.failures) {
     const matchCase = cases[failure.caseIndex]!;
     const expected = failure.expected === null ? 'no hint' : `"${failure.expected}"`;
-    const detail = failure.kind === 'unknown-expected' ? 'is not a question in the pack' : `expected, got ${describe(failure)}`;
+    const detail =
+      failure.kind === 'unknown-expected' ? 'is not a question in the pack' : `expected, got ${describe(failure)}`;
     console.log(`${LABELS[failure.kind]} line ${matchCase.line}: "${matchCase.utterance}"\n  ${expected} ${detail}`);
   }
   if (semantic) {
     const { model, calibration, decisions, indexBuildMs: semanticIndexMs } = semantic;
-    console.log(JSON.stringify({ semantic: model, usable: calibration.usable, noiseCeiling: round(calibration.noiseCeiling), room: round(calibration.room), decisions, semanticIndexMs: round(semanticIndexMs, 1) }));
+    console.log(
+      JSON.stringify({
+        semantic: model,
+        usable: calibration.usable,
+        noiseCeiling: round(calibration.noiseCeiling),
+        room: round(calibration.room),
+        decisions,
+        semanticIndexMs: round(semanticIndexMs, 1),
+      }),
+    );
   }
   const timings = [...report.timingsMs].sort((a, b) => a - b);
   console.log(
@@ -113,7 +131,13 @@ runCli(async () => {
       p95Ms: round(percentile(timings, 0.95)),
       indexBuildMs: round(indexBuildMs, 1),
       entries: entries.length,
-      ...(index.calibration.semantic ? { semanticSkill: round(index.calibration.semantic.skill), semanticControlSkill: round(index.calibration.semantic.controlSkill), semanticActive: index.calibration.semantic.active } : {}),
+      ...(index.calibration.semantic
+        ? {
+            semanticSkill: round(index.calibration.semantic.skill),
+            semanticControlSkill: round(index.calibration.semantic.controlSkill),
+            semanticActive: index.calibration.semantic.active,
+          }
+        : {}),
     }),
   );
 });

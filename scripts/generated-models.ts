@@ -16,7 +16,10 @@ export const TINY_WHISPER_PHRASE = 'How would you handle class imbalance?';
  * tests/fixtures/audio/short-long-questions.wav played in a loop, every question is a new card.
  */
 export const LENGTH_KEYED_WHISPER_DIR = join(GENERATED_MODELS_DIR, 'length-keyed-whisper');
-export const LENGTH_KEYED_PHRASES = { short: 'How does dropout work?', long: 'How would you handle class imbalance?' } as const;
+export const LENGTH_KEYED_PHRASES = {
+  short: 'How does dropout work?',
+  long: 'How would you handle class imbalance?',
+} as const;
 export const LENGTH_KEYED_THRESHOLD_S = 2.0;
 
 /** whisper-tiny.en's architecture with seeded random weights, next to the real model's text files. */
@@ -52,7 +55,11 @@ export function ensureTinyWhisper(): string {
 export function ensureLengthKeyedWhisper(): string {
   if (!existsSync(join(LENGTH_KEYED_WHISPER_DIR, 'onnx/decoder_model_merged.onnx'))) {
     const { short, long } = LENGTH_KEYED_PHRASES;
-    generate('scripts/make-tiny-whisper.py', [LENGTH_KEYED_WHISPER_DIR, '--by-length', String(LENGTH_KEYED_THRESHOLD_S), short, long], 'python3-onnx');
+    generate(
+      'scripts/make-tiny-whisper.py',
+      [LENGTH_KEYED_WHISPER_DIR, '--by-length', String(LENGTH_KEYED_THRESHOLD_S), short, long],
+      'python3-onnx',
+    );
   }
   return LENGTH_KEYED_WHISPER_DIR;
 }
@@ -60,7 +67,11 @@ export function ensureLengthKeyedWhisper(): string {
 /** Generates the real-architecture model once (about a minute); needs Debian's python3-torch and python3-onnx. */
 export function ensureRandomWhisper(): string {
   if (!existsSync(join(RANDOM_WHISPER_DIR, 'onnx/decoder_model_merged_quantized.onnx'))) {
-    generate('scripts/make-whisper-random.py', [WHISPER_TINY_EN_TEXT_FILES, RANDOM_WHISPER_DIR], 'python3-torch python3-onnx');
+    generate(
+      'scripts/make-whisper-random.py',
+      [WHISPER_TINY_EN_TEXT_FILES, RANDOM_WHISPER_DIR],
+      'python3-torch python3-onnx',
+    );
   }
   return RANDOM_WHISPER_DIR;
 }
@@ -68,7 +79,11 @@ export function ensureRandomWhisper(): string {
 /** Generates the real-architecture Moonshine once (about a minute); needs Debian's python3-torch and python3-onnx. */
 export function ensureRandomMoonshine(): string {
   if (!existsSync(join(RANDOM_MOONSHINE_DIR, 'onnx/decoder_model_merged_quantized.onnx'))) {
-    generate('scripts/make-moonshine-random.py', [MOONSHINE_TINY_TEXT_FILES, RANDOM_MOONSHINE_DIR], 'python3-torch python3-onnx');
+    generate(
+      'scripts/make-moonshine-random.py',
+      [MOONSHINE_TINY_TEXT_FILES, RANDOM_MOONSHINE_DIR],
+      'python3-torch python3-onnx',
+    );
   }
   return RANDOM_MOONSHINE_DIR;
 }
@@ -83,7 +98,8 @@ function withOnly(source: string, dtype: 'fp32' | 'q8'): string {
     mkdirSync(join(target, 'onnx'), { recursive: true });
     for (const file of readdirSync(source)) if (file !== 'onnx') linkSync(join(source, file), join(target, file));
     for (const file of readdirSync(join(source, 'onnx'))) {
-      if (file.endsWith('_quantized.onnx') === (dtype === 'q8')) linkSync(join(source, 'onnx', file), join(target, 'onnx', file));
+      if (file.endsWith('_quantized.onnx') === (dtype === 'q8'))
+        linkSync(join(source, 'onnx', file), join(target, 'onnx', file));
     }
   }
   return target;

@@ -30,5 +30,6 @@ runCli(async () => {
     return;
   }
   console.log(`${questions.length} questions from "${title || path}":`);
-  for (const { question, outline } of questions) console.log(`\n${question}\n${outline.map((point) => `  - ${point}`).join('\n')}`);
+  for (const { question, outline } of questions)
+    console.log(`\n${question}\n${outline.map((point) => `  - ${point}`).join('\n')}`);
 });

@@ -4,7 +4,8 @@ import { matchQuestion } from '../lib/match/match-question';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { UsageError, loadKnowledge, round, runCli, vocabularyFor } from './cli-support';
 
-const USAGE = 'usage: npm run match -- "utterance text" [--kb PACK] [--verbosity glance|standard|detailed] [--threshold 0.5]';
+const USAGE =
+  'usage: npm run match -- "utterance text" [--kb PACK] [--verbosity glance|standard|detailed] [--threshold 0.5]';
 
 runCli(() => {
   const { values, positionals } = parseArgs({
@@ -21,12 +22,17 @@ runCli(() => {
   if (!VERBOSITIES.includes(verbosity)) throw new UsageError(`unknown verbosity "${values.verbosity}"; ${USAGE}`);
 
   const packs = loadKnowledge(values.kb);
-  const index = createQuestionIndex(packs.flatMap((pack) => pack.entries), { aliases: vocabularyFor(packs) });
+  const index = createQuestionIndex(
+    packs.flatMap((pack) => pack.entries),
+    { aliases: vocabularyFor(packs) },
+  );
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const match = matchQuestion(index, [{ text: utterance, speaker: 'interviewer' }], { threshold });
   if (match.outcome === 'hint' && match.best) {
     console.log(formatHintCard(buildHintCard(match.best.entry, verbosity)));
-    console.log(`\nconfidence ${round(match.confidence, 2)}${match.ambiguous ? ' (close call)' : ''}; read as: "${match.questionText}"`);
+    console.log(
+      `\nconfidence ${round(match.confidence, 2)}${match.ambiguous ? ' (close call)' : ''}; read as: "${match.questionText}"`,
+    );
     return;
   }
   const guess = match.candidates[0];

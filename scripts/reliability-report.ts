@@ -24,7 +24,9 @@ runCli(() => {
     if (!existsSync(path)) throw new Error(`${path} is missing: run npm test first`);
     return JSON.parse(readFileSync(path, 'utf8')) as JsonResults;
   });
-  const assertions = runs.flatMap((run) => run.testResults.flatMap((file) => file.assertionResults.map((result) => ({ file: file.name, ...result }))));
+  const assertions = runs.flatMap((run) =>
+    run.testResults.flatMap((file) => file.assertionResults.map((result) => ({ file: file.name, ...result }))),
+  );
 
   const problems: string[] = [];
   const passedKinds: string[] = [];

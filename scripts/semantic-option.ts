@@ -19,7 +19,9 @@ export async function loadSentenceModelFolder(dir: string): Promise<LoadedSenten
   const folder = resolve(dir);
   const q8 = existsSync(join(folder, 'onnx/model_quantized.onnx'));
   if (!existsSync(join(folder, 'tokenizer.json')) || (!q8 && !existsSync(join(folder, 'onnx/model.onnx')))) {
-    throw new UsageError(`${dir}: expected tokenizer.json and onnx/model_quantized.onnx (or onnx/model.onnx) in a transformers.js model folder`);
+    throw new UsageError(
+      `${dir}: expected tokenizer.json and onnx/model_quantized.onnx (or onnx/model.onnx) in a transformers.js model folder`,
+    );
   }
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
@@ -34,7 +36,13 @@ export interface SemanticEvaluation extends SemanticRefinement {
 }
 
 /** The semantic stage for `eval:match -- --semantic DIR`: entries embedded, calibrated, cases embedded. */
-export async function semanticEvaluation(dir: string, entries: readonly KnowledgeEntry[], index: QuestionIndex, cases: readonly MatchCase[], options: MatchOptions): Promise<SemanticEvaluation> {
+export async function semanticEvaluation(
+  dir: string,
+  entries: readonly KnowledgeEntry[],
+  index: QuestionIndex,
+  cases: readonly MatchCase[],
+  options: MatchOptions,
+): Promise<SemanticEvaluation> {
   const encoder = await loadSentenceModelFolder(dir);
   const start = performance.now();
   const { index: semantic } = await buildSemanticIndex([{ id: 'eval', entries }], encoder);

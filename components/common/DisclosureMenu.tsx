@@ -5,7 +5,15 @@ import { useRef, useState, type ReactNode } from 'react';
  * details/summary, so keyboard and screen readers get it for free). Esc closes it and
  * gives focus back to the button.
  */
-export function DisclosureMenu({ label, children, defaultOpen = false }: { label: string; children: ReactNode; /** Open when first shown. */ defaultOpen?: boolean }) {
+export function DisclosureMenu({
+  label,
+  children,
+  defaultOpen = false,
+}: {
+  label: string;
+  children: ReactNode;
+  /** Open when first shown. */ defaultOpen?: boolean;
+}) {
   const details = useRef<HTMLDetailsElement>(null);
   // Read once: afterwards the user opens and closes it (the review it was opened for may end while it stays open).
   const [openAtFirst] = useState(defaultOpen);

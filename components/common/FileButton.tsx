@@ -5,7 +5,10 @@ export function FileButton({
   label,
   onFiles,
   ...inputProps
-}: { label: string; onFiles: (files: FileList | null) => void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'onChange'>) {
+}: { label: string; onFiles: (files: FileList | null) => void } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'onChange'
+>) {
   return (
     <label className="file-button">
       {label}

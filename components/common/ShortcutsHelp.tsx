@@ -8,7 +8,13 @@ const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:
  * and Shift+Tab go round its controls), Esc or Close shuts it, and focus goes back to the
  * button that opens it (else to where it was).
  */
-export function ShortcutsHelp({ onClose, returnFocusTo }: { onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
+export function ShortcutsHelp({
+  onClose,
+  returnFocusTo,
+}: {
+  onClose: () => void;
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}) {
   const dialog = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {

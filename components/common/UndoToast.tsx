@@ -1,7 +1,17 @@
 import { useEffect } from 'react';
 
 /** "Removed X. Undo" for a few seconds after a destructive action; then the removal stands. */
-export function UndoToast({ text, onUndo, onDismiss, timeoutMs = 8_000 }: { text: string; onUndo: () => void; onDismiss: () => void; timeoutMs?: number }) {
+export function UndoToast({
+  text,
+  onUndo,
+  onDismiss,
+  timeoutMs = 8_000,
+}: {
+  text: string;
+  onUndo: () => void;
+  onDismiss: () => void;
+  timeoutMs?: number;
+}) {
   useEffect(() => {
     const timer = setTimeout(onDismiss, timeoutMs);
     return () => clearTimeout(timer);

@@ -1,7 +1,13 @@
 import type { ShownHint } from '@/lib/messaging/runtime-messages';
 
 /** For a close call: the other likely questions, one click away. */
-export function HintAlternatives({ alternatives, onChoose }: { alternatives: ShownHint['alternatives']; onChoose: (entryId: string, question: string) => void }) {
+export function HintAlternatives({
+  alternatives,
+  onChoose,
+}: {
+  alternatives: ShownHint['alternatives'];
+  onChoose: (entryId: string, question: string) => void;
+}) {
   if (alternatives.length === 0) return null;
   return (
     <section className="alternatives" aria-label="Other possible questions">

@@ -61,7 +61,9 @@ function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: H
         </dl>
       )}
       {/* Without a lead of its own, a story still gets one line at this size: its opening. */}
-      {verbosity === 'standard' && !answer.lead && STORY_PARTS.some((part) => answer.story?.[part]) && <p className="my-answer-lead">{lead}</p>}
+      {verbosity === 'standard' && !answer.lead && STORY_PARTS.some((part) => answer.story?.[part]) && (
+        <p className="my-answer-lead">{lead}</p>
+      )}
       {answer.points.length > 0 && (
         <ul>
           {answer.points.map((point) => (

@@ -52,7 +52,9 @@ export function DrillControls({
             <input
               type="checkbox"
               checked={chosen.includes(category)}
-              onChange={(event) => setChosen(event.target.checked ? [...chosen, category] : chosen.filter((known) => known !== category))}
+              onChange={(event) =>
+                setChosen(event.target.checked ? [...chosen, category] : chosen.filter((known) => known !== category))
+              }
             />
             {categoryName(category)}
           </label>
@@ -70,8 +72,8 @@ export function DrillControls({
         Ask me a question
       </button>
       <p className="hint-meta">
-        The question is read aloud; answer out loud. Its card stays hidden until you finish (a pause, the timer, or Alt+R), then shows which key
-        points you covered. Without a microphone, type your answer or think it through.
+        The question is read aloud; answer out loud. Its card stays hidden until you finish (a pause, the timer, or
+        Alt+R), then shows which key points you covered. Without a microphone, type your answer or think it through.
       </p>
     </details>
   );

@@ -37,7 +37,10 @@ export function DrillPrompt({
           </label>
         </>
       ) : (
-        <p className="hint-meta">Answer out loud. The card shows when you pause for a few seconds{left !== undefined ? ' or the time is up' : ''}.</p>
+        <p className="hint-meta">
+          Answer out loud. The card shows when you pause for a few seconds
+          {left !== undefined ? ' or the time is up' : ''}.
+        </p>
       )}
       {left !== undefined && (
         <p className="drill-timer" role="timer" aria-label="Time left">
@@ -52,8 +55,20 @@ export function DrillPrompt({
 }
 
 /** After the card is shown: how the answer went, in the candidate's own judgement, beside what was covered. */
-export function DrillRating({ covered, total, typed = false, onRate }: { covered: number | null; total: number; typed?: boolean; onRate: (rating: SelfRating) => void }) {
-  const nothing = typed ? 'Nothing typed: compare what you thought with the card.' : 'Nothing was heard from you for this question.';
+export function DrillRating({
+  covered,
+  total,
+  typed = false,
+  onRate,
+}: {
+  covered: number | null;
+  total: number;
+  typed?: boolean;
+  onRate: (rating: SelfRating) => void;
+}) {
+  const nothing = typed
+    ? 'Nothing typed: compare what you thought with the card.'
+    : 'Nothing was heard from you for this question.';
   return (
     <section className="drill-rating" aria-label="Rate your answer">
       <p className="hint-meta">

@@ -40,13 +40,30 @@ export function SessionControls({
           </button>
         )}
         <span className="session-state" role="status">
-          {status === 'capturing' ? (drill ? '● Capturing your microphone (drill)' : '● Capturing tab audio') : status === 'starting' ? 'Starting…' : status === 'stopping' ? 'Finishing…' : 'Not capturing'}
-          {model.state === 'ready' && model.device ? ` · recognising on the ${model.device === 'webgpu' ? 'graphics card' : 'processor'}` : ''}
+          {status === 'capturing'
+            ? drill
+              ? '● Capturing your microphone (drill)'
+              : '● Capturing tab audio'
+            : status === 'starting'
+              ? 'Starting…'
+              : status === 'stopping'
+                ? 'Finishing…'
+                : 'Not capturing'}
+          {model.state === 'ready' && model.device
+            ? ` · recognising on the ${model.device === 'webgpu' ? 'graphics card' : 'processor'}`
+            : ''}
         </span>
       </div>
       {model.state === 'loading' && (
         <label className="model-progress">
-          {modelText({ kind: 'loading', fromFolder: modelFromFolder, percent: percent(model.loaded, model.total), file: model.file }).text}
+          {
+            modelText({
+              kind: 'loading',
+              fromFolder: modelFromFolder,
+              percent: percent(model.loaded, model.total),
+              file: model.file,
+            }).text
+          }
           <progress max={100} value={percent(model.loaded, model.total)} />
         </label>
       )}

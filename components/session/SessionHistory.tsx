@@ -2,9 +2,26 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { answerFiguresText, feedbackSummaryText, sessionFeedback, weakestText, type SessionFeedback } from '@/lib/session/answer-feedback';
+import {
+  answerFiguresText,
+  feedbackSummaryText,
+  sessionFeedback,
+  weakestText,
+  type SessionFeedback,
+} from '@/lib/session/answer-feedback';
 import { sessionDate, sessionSummaryLine } from '@/lib/session/session-summary';
-import { deleteSession, hintsOf, linesOf, listSessions, restoreSession, snapshotSession, type HintRecord, type SessionDb, type SessionRecord, type SessionSnapshot } from '@/lib/session/session-db';
+import {
+  deleteSession,
+  hintsOf,
+  linesOf,
+  listSessions,
+  restoreSession,
+  snapshotSession,
+  type HintRecord,
+  type SessionDb,
+  type SessionRecord,
+  type SessionSnapshot,
+} from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { downloadText } from '../common/download-text';
 import { UndoToast } from '../common/UndoToast';
@@ -29,14 +46,28 @@ export function SessionHistory({
   overview?: ReactNode;
 }) {
   const [sessions, setSessions] = useState<Array<{ session: SessionRecord; feedback: SessionFeedback }> | null>(null);
-  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(null);
+  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(
+    null,
+  );
   const [deleted, setDeleted] = useState<SessionSnapshot | null>(null);
 
   // Each row says how the session went, so each is read back and scored as its review would be.
   const refresh = async () => {
     const handle = await db;
     const listed = await listSessions(handle);
-    setSessions(await Promise.all(listed.map(async (session) => ({ session, feedback: sessionFeedback(await hintsOf(handle, session.id), await linesOf(handle, session.id), entryById, aliases) }))));
+    setSessions(
+      await Promise.all(
+        listed.map(async (session) => ({
+          session,
+          feedback: sessionFeedback(
+            await hintsOf(handle, session.id),
+            await linesOf(handle, session.id),
+            entryById,
+            aliases,
+          ),
+        })),
+      ),
+    );
   };
   useEffect(() => {
     void refresh();
@@ -63,7 +94,13 @@ export function SessionHistory({
     await refresh();
   }
 
-  const undo = deleted && <UndoToast text={`Deleted the session of ${when(deleted.session)}.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />;
+  const undo = deleted && (
+    <UndoToast
+      text={`Deleted the session of ${when(deleted.session)}.`}
+      onUndo={() => void undoDelete()}
+      onDismiss={() => setDeleted(null)}
+    />
+  );
 
   if (open) {
     const { session, lines, hints } = open;
@@ -74,7 +111,16 @@ export function SessionHistory({
           <button type="button" onClick={() => setOpen(null)}>
             ← All sessions
           </button>
-          <button type="button" onClick={() => downloadText(`cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`, sessionToMarkdown(session, lines, hints, feedback), 'text/markdown')}>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(
+                `cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`,
+                sessionToMarkdown(session, lines, hints, feedback),
+                'text/markdown',
+              )
+            }
+          >
             Export .md
           </button>
           <button type="button" onClick={() => void remove(session)}>
@@ -111,7 +157,8 @@ export function SessionHistory({
                   {question.coverage.length > 0 && (
                     <ul className="coverage" aria-label="Key points you covered">
                       <li className="hint-meta">
-                        You covered {question.coverage.filter((point) => point.covered).length} of {question.coverage.length} key points
+                        You covered {question.coverage.filter((point) => point.covered).length} of{' '}
+                        {question.coverage.length} key points
                       </li>
                       {question.coverage.map((point) => (
                         <li key={point.point} className={point.covered ? 'covered' : 'missed'}>
@@ -142,18 +189,18 @@ export function SessionHistory({
     );
   return (
     <>
-    {undo}
-    {overview}
-    <ul className="session-list" aria-label="Sessions">
-      {sessions.map(({ session, feedback }) => (
-        <li key={session.id}>
-          <button type="button" className="browser-item" onClick={() => void show(session)}>
-            <span className="browser-question">{when(session)}</span>
-            <span className="hint-meta">{sessionSummaryLine(session, feedback)}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
+      {undo}
+      {overview}
+      <ul className="session-list" aria-label="Sessions">
+        {sessions.map(({ session, feedback }) => (
+          <li key={session.id}>
+            <button type="button" className="browser-item" onClick={() => void show(session)}>
+              <span className="browser-question">{when(session)}</span>
+              <span className="hint-meta">{sessionSummaryLine(session, feedback)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -16,7 +16,10 @@ export function DisplaySettings(props: DisplaySettingsProps) {
       <h2>Display and hints</h2>
       <label>
         Theme
-        <select value={props.theme} onChange={(event) => props.onTheme(event.target.value as DisplaySettingsProps['theme'])}>
+        <select
+          value={props.theme}
+          onChange={(event) => props.onTheme(event.target.value as DisplaySettingsProps['theme'])}
+        >
           <option value="system">Follow the system</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
@@ -24,11 +27,26 @@ export function DisplaySettings(props: DisplaySettingsProps) {
       </label>
       <label>
         Text size: {Math.round(props.fontScale * 100)}%
-        <input type="range" min={0.8} max={1.6} step={0.1} value={props.fontScale} onChange={(event) => props.onFontScale(Number(event.target.value))} />
+        <input
+          type="range"
+          min={0.8}
+          max={1.6}
+          step={0.1}
+          value={props.fontScale}
+          onChange={(event) => props.onFontScale(Number(event.target.value))}
+        />
       </label>
       <label>
-        Match sensitivity: hints need {Math.round(props.matchThreshold * 100)}% confidence (lower shows more, and more wrong ones)
-        <input type="range" min={0.3} max={0.8} step={0.05} value={props.matchThreshold} onChange={(event) => props.onMatchThreshold(Number(event.target.value))} />
+        Match sensitivity: hints need {Math.round(props.matchThreshold * 100)}% confidence (lower shows more, and more
+        wrong ones)
+        <input
+          type="range"
+          min={0.3}
+          max={0.8}
+          step={0.05}
+          value={props.matchThreshold}
+          onChange={(event) => props.onMatchThreshold(Number(event.target.value))}
+        />
       </label>
       <h3>Keyboard shortcuts</h3>
       <ShortcutList />

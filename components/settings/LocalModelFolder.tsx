@@ -23,7 +23,10 @@ export function LocalModelFolder({ onStored }: { onStored: (name: string) => voi
         list.map((file) => ({ path: file.webkitRelativePath, blob: file })),
       );
     } catch (error) {
-      setMessage({ kind: 'error', text: `The model folder could not be stored (${(error as Error).message}). Free some disk space and try again.` });
+      setMessage({
+        kind: 'error',
+        text: `The model folder could not be stored (${(error as Error).message}). Free some disk space and try again.`,
+      });
       return;
     }
     await onStored(check.name);

@@ -16,13 +16,22 @@ export interface ModelReadinessProps {
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The speech model's state on this device, and the "Get ready" download with its progress, cancel and resume. */
-export function ModelReadiness({ readiness, modelLabel, aboutMb, onDownload, onCancel, localFolder }: ModelReadinessProps) {
+export function ModelReadiness({
+  readiness,
+  modelLabel,
+  aboutMb,
+  onDownload,
+  onCancel,
+  localFolder,
+}: ModelReadinessProps) {
   const size = aboutMb ? `about ${aboutMb} MB` : 'its size shows as it downloads';
   switch (readiness.phase) {
     case 'checking':
       return <p className="model-readiness hint-meta">Checking the speech model…</p>;
     case 'local':
-      return <p className="model-readiness model-readiness--ready">✓ Ready offline: {modelLabel}, stored on this device.</p>;
+      return (
+        <p className="model-readiness model-readiness--ready">✓ Ready offline: {modelLabel}, stored on this device.</p>
+      );
     case 'ready':
       return (
         <p className="model-readiness model-readiness--ready" role="status">
@@ -35,7 +44,8 @@ export function ModelReadiness({ readiness, modelLabel, aboutMb, onDownload, onC
         <div className="model-readiness">
           <label className="model-progress">
             Downloading {modelLabel}: {megabytes(readiness.loaded)}
-            {aboutMb ? ` of about ${aboutMb} MB` : ''} (file {Math.min(readiness.done + 1, readiness.files)} of {readiness.files})
+            {aboutMb ? ` of about ${aboutMb} MB` : ''} (file {Math.min(readiness.done + 1, readiness.files)} of{' '}
+            {readiness.files})
             <progress max={total ?? readiness.files} value={total ? readiness.loaded : readiness.done} />
           </label>
           <button type="button" onClick={onCancel}>
@@ -56,7 +66,8 @@ export function ModelReadiness({ readiness, modelLabel, aboutMb, onDownload, onC
             </p>
           )}
           <p className="hint-meta">
-            {modelLabel}, {size}, downloaded once and kept on this device{kept ? ` (${megabytes(readiness.loaded)} already here)` : ''}.
+            {modelLabel}, {size}, downloaded once and kept on this device
+            {kept ? ` (${megabytes(readiness.loaded)} already here)` : ''}.
           </p>
           <div className="pack-actions">
             <button type="button" className="primary" onClick={onDownload}>

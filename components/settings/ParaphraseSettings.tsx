@@ -17,7 +17,8 @@ export function ParaphraseSettings({ on, onChange, modelReadiness }: ParaphraseS
         Understand paraphrases (downloads ~{SENTENCE_MODEL_MEGABYTES} MB)
       </label>
       <p className="hint-meta">
-        A small sentence model runs beside the matcher and may add “Did they ask…?” chips or a card for questions worded unlike your entries. Cards never wait for it.
+        A small sentence model runs beside the matcher and may add “Did they ask…?” chips or a card for questions worded
+        unlike your entries. Cards never wait for it.
       </p>
       {on && modelReadiness}
     </section>

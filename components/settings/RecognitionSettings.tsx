@@ -64,34 +64,68 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
       />
       <label>
         Speed
-        <select value={props.device} onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}>
+        <select
+          value={props.device}
+          onChange={(event) => props.onDevice(event.target.value as RecognitionSettingsProps['device'])}
+        >
           <option value="auto">Fastest available</option>
           <option value="wasm">Processor only</option>
         </select>
       </label>
       <p className="hint-meta">
-        {props.device === 'auto' ? 'Uses the graphics card when it works, else the processor.' : 'Slower, but works on every computer.'}
+        {props.device === 'auto'
+          ? 'Uses the graphics card when it works, else the processor.'
+          : 'Slower, but works on every computer.'}
       </p>
       <fieldset className="vad-settings">
         <legend>When a spoken line ends</legend>
         <label>
-          A pause of {(props.vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer sentences cut in two)
-          <input type="range" min={300} max={2000} step={100} value={props.vad.minSilenceMs} onChange={(event) => props.onVad({ minSilenceMs: Number(event.target.value) })} />
+          A pause of {(props.vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer
+          sentences cut in two)
+          <input
+            type="range"
+            min={300}
+            max={2000}
+            step={100}
+            value={props.vad.minSilenceMs}
+            onChange={(event) => props.onVad({ minSilenceMs: Number(event.target.value) })}
+          />
         </label>
         <label>
           A line longer than {props.vad.maxUtteranceMs / 1000} s is cut there
-          <input type="range" min={5000} max={29000} step={1000} value={props.vad.maxUtteranceMs} onChange={(event) => props.onVad({ maxUtteranceMs: Number(event.target.value) })} />
+          <input
+            type="range"
+            min={5000}
+            max={29000}
+            step={1000}
+            value={props.vad.maxUtteranceMs}
+            onChange={(event) => props.onVad({ maxUtteranceMs: Number(event.target.value) })}
+          />
         </label>
         <label>
           Sound kept before and after speech: {(props.vad.padMs / 1000).toFixed(2)} s (more: fewer clipped first words)
-          <input type="range" min={0} max={800} step={50} value={props.vad.padMs} onChange={(event) => props.onVad({ padMs: Number(event.target.value) })} />
+          <input
+            type="range"
+            min={0}
+            max={800}
+            step={50}
+            value={props.vad.padMs}
+            onChange={(event) => props.onVad({ padMs: Number(event.target.value) })}
+          />
         </label>
       </fieldset>
       <label className="checkbox">
-        <input type="checkbox" checked={props.captureMicrophone} onChange={(event) => props.onCaptureMicrophone(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={props.captureMicrophone}
+          onChange={(event) => props.onCaptureMicrophone(event.target.checked)}
+        />
         Also capture my microphone (labelled “You”; never triggers hints)
       </label>
-      <p className="hint-meta">Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees your IP address.</p>
+      <p className="hint-meta">
+        Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees
+        your IP address.
+      </p>
     </section>
   );
 }

@@ -33,12 +33,16 @@ export function TryoutPanel({
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
   const match = useMemo(
-    () => matchQuestion(index, deferredText.trim() ? [{ text: deferredText, speaker: 'interviewer' }] : [], { threshold }),
+    () =>
+      matchQuestion(index, deferredText.trim() ? [{ text: deferredText, speaker: 'interviewer' }] : [], { threshold }),
     [index, deferredText, threshold],
   );
   // A close call offers its question as a chip (the live rule for near misses); chatter offers nothing.
   const [picked, setPicked] = useState<{ text: string; entryId: string } | null>(null);
-  const chosen = picked?.text === deferredText ? match.nearMisses.find((near) => near.entry.id === picked.entryId)?.entry : undefined;
+  const chosen =
+    picked?.text === deferredText
+      ? match.nearMisses.find((near) => near.entry.id === picked.entryId)?.entry
+      : undefined;
 
   return (
     <section className="tryout" aria-label="Try a question">
@@ -55,7 +59,11 @@ export function TryoutPanel({
           match.best && (
             <>
               {verbosityPicker}
-              <HintCardView card={buildHintCard(match.best.entry, verbosity)} confidence={match.confidence} myAnswer={myAnswers[match.best.entry.id]} />
+              <HintCardView
+                card={buildHintCard(match.best.entry, verbosity)}
+                confidence={match.confidence}
+                myAnswer={myAnswers[match.best.entry.id]}
+              />
             </>
           )
         ) : chosen ? (
@@ -72,7 +80,12 @@ export function TryoutPanel({
               <div className="near-misses">
                 <p className="hint-meta">Did they ask…?</p>
                 {match.nearMisses.map(({ entry }) => (
-                  <button key={entry.id} type="button" className="chip" onClick={() => setPicked({ text: deferredText, entryId: entry.id })}>
+                  <button
+                    key={entry.id}
+                    type="button"
+                    className="chip"
+                    onClick={() => setPicked({ text: deferredText, entryId: entry.id })}
+                  >
                     {entry.question}
                   </button>
                 ))}

@@ -35,7 +35,11 @@ worker.onmessage = (event: MessageEvent<unknown>) => {
   else void capture.onWorkerReply(reply.data);
 };
 worker.onerror = (event) => {
-  void capture.onWorkerReply({ status: 'error', message: `The recognition worker crashed (${event.message}).`, fatal: true });
+  void capture.onWorkerReply({
+    status: 'error',
+    message: `The recognition worker crashed (${event.message}).`,
+    fatal: true,
+  });
 };
 
 browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

@@ -53,7 +53,8 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
         device: candidate,
         dtype,
         onProgress: (progress) => {
-          if (progress.status === 'progress') post({ status: 'progress', file: progress.file, loaded: progress.loaded, total: progress.total });
+          if (progress.status === 'progress')
+            post({ status: 'progress', file: progress.file, loaded: progress.loaded, total: progress.total });
         },
       }),
     async clearCachedModel() {
@@ -71,7 +72,11 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
     segmenter: request.vad,
     backlogMs: () => queuedAudioMs,
   });
-  return { engine, device: used === 'webgpu' ? 'webgpu' : 'wasm', catchUpMs: catchUpWindowMs(transcriber.warmUpMs, PARTIAL_EVERY_MS) };
+  return {
+    engine,
+    device: used === 'webgpu' ? 'webgpu' : 'wasm',
+    catchUpMs: catchUpWindowMs(transcriber.warmUpMs, PARTIAL_EVERY_MS),
+  };
 }
 
 const host = createRecognitionHost({ loadEngine, post });
@@ -105,6 +110,8 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   queuedAudioMs += audioMs;
   queue = queue
     .then(() => host.handle(request))
-    .catch((error: unknown) => post({ status: 'error', message: (error as Error).message ?? String(error), fatal: false }))
+    .catch((error: unknown) =>
+      post({ status: 'error', message: (error as Error).message ?? String(error), fatal: false }),
+    )
     .finally(() => (queuedAudioMs -= audioMs));
 };

@@ -53,7 +53,14 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = isTextField(event.target);
-      const action = shortcutFor({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, typing });
+      const action = shortcutFor({
+        key: event.key,
+        code: event.code,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        typing,
+      });
       if (!action) return;
       event.preventDefault();
       const session = useSessionStore.getState();
@@ -62,7 +69,10 @@ export function App() {
       else if (action.kind === 'next-hint') session.stepHint(1);
       else if (action.kind === 'verbosity') useSettingsStore.getState().setVerbosity(action.verbosity);
       else if (action.kind === 'reveal-card') usePracticeStore.getState().reveal();
-      else void (session.status === 'capturing' || session.status === 'starting' ? liveActions.stop() : liveActions.start());
+      else
+        void (session.status === 'capturing' || session.status === 'starting'
+          ? liveActions.stop()
+          : liveActions.start());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -85,7 +95,14 @@ export function App() {
         <h1>
           <img className="app-icon" src="/icon.svg" alt="" width={20} height={20} /> Cuecard
         </h1>
-        <button ref={helpButton} type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+        <button
+          ref={helpButton}
+          type="button"
+          className="help-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelpOpen(true)}
+        >
           ?
         </button>
         <p className="app-status" role="status">

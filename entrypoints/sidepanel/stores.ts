@@ -28,4 +28,8 @@ export const useSentenceReadinessStore = createModelReadinessStore({
 export { SHIPPED_PACKS };
 
 // Another open panel changed a store: read it again so both show the same thing.
-followStorageChanges({ [SETTINGS_STORAGE_KEY]: useSettingsStore, [KNOWLEDGE_STORAGE_KEY]: useKnowledgeStore, [PRACTICE_STORAGE_KEY]: usePracticeStore });
+followStorageChanges({
+  [SETTINGS_STORAGE_KEY]: useSettingsStore,
+  [KNOWLEDGE_STORAGE_KEY]: useKnowledgeStore,
+  [PRACTICE_STORAGE_KEY]: usePracticeStore,
+});

@@ -25,4 +25,3 @@ export function useInterviewAnswersKept() {
     if (answers.length) usePracticeStore.getState().recordInterviewAnswers(answers, Date.now());
   }, [status, entriesById, index]);
 }
-

@@ -44,7 +44,15 @@ export function useLiveSession(): typeof liveActions {
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
-      const questions = (await hintsOf(handle, sessionId)).map(({ line, entryId, question, at }) => ({ line, entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
+      const questions = (await hintsOf(handle, sessionId)).map(({ line, entryId, question, at }) => ({
+        line,
+        entryId,
+        question,
+        at,
+        confidence: 1,
+        alternatives: [],
+        heard: '',
+      }));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
     // While capturing or finishing, ask now and then: the background notices if the capture page died.
@@ -76,7 +84,10 @@ async function start(mode: 'interview' | 'drill' = 'interview'): Promise<string 
   const tabId = mode === 'drill' ? null : await chooseTargetTab();
   if (tabId === undefined) {
     store.setStatus({ state: 'idle' });
-    store.notify({ kind: 'error', text: 'There is no tab to capture. Open your interview (Meet, Zoom on the web, a YouTube video) in a tab of this window, click the Cuecard toolbar button on that tab, then press Start.' });
+    store.notify({
+      kind: 'error',
+      text: 'There is no tab to capture. Open your interview (Meet, Zoom on the web, a YouTube video) in a tab of this window, click the Cuecard toolbar button on that tab, then press Start.',
+    });
     return;
   }
   let withMicrophone = mode === 'drill' || settings.captureMicrophone;
@@ -134,7 +145,15 @@ async function ask(entry: KnowledgeEntry) {
   if (!withoutMicrophone && useSessionStore.getState().status === 'idle') return;
   usePracticeStore.getState().startQuestion(entry, Date.now(), withoutMicrophone);
   const { sessionId } = useSessionStore.getState();
-  const hint = { line: latestLine(), entryId: entry.id, question: entry.question, confidence: 1, alternatives: [], heard: entry.question, at: Date.now() };
+  const hint = {
+    line: latestLine(),
+    entryId: entry.id,
+    question: entry.question,
+    confidence: 1,
+    alternatives: [],
+    heard: entry.question,
+    at: Date.now(),
+  };
   useSessionStore.getState().showHints([hint]);
   recordShown(sessionId, hint);
   await speak(entry.question);
@@ -155,7 +174,15 @@ function chooseNearMiss(entryId: string, question: string) {
   const { nearMisses, sessionId } = useSessionStore.getState();
   if (!nearMisses) return;
   if (nearMisses.heard) useKnowledgeStore.getState().learnPhrasing(entryId, nearMisses.heard);
-  const hint = { line: nearMisses.line, entryId, question, confidence: 1, alternatives: [], heard: nearMisses.heard, at: Date.now() };
+  const hint = {
+    line: nearMisses.line,
+    entryId,
+    question,
+    confidence: 1,
+    alternatives: [],
+    heard: nearMisses.heard,
+    at: Date.now(),
+  };
   useSessionStore.getState().showHints([hint]);
   recordShown(sessionId, hint);
 }

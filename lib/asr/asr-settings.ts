@@ -6,7 +6,9 @@ const LOCAL_PREFIX = 'local:';
 export const localModelChoice = (folder: string) => `${LOCAL_PREFIX}${folder}`;
 
 /** Where the model the user chose in settings comes from: a stored folder, or the model hub. */
-export function modelSource(choice: string): { source: 'local'; folder: string } | { source: 'hub'; model: WhisperModelChoice } {
+export function modelSource(
+  choice: string,
+): { source: 'local'; folder: string } | { source: 'hub'; model: WhisperModelChoice } {
   if (choice.startsWith(LOCAL_PREFIX)) return { source: 'local', folder: choice.slice(LOCAL_PREFIX.length) };
   return { source: 'hub', model: findWhisperModel(choice) ?? findWhisperModel(DEFAULT_WHISPER_MODEL)! };
 }

@@ -14,7 +14,10 @@ export interface LoadAttempt<T> {
  * once clearing the cached files and retrying when they look corrupt. Throws an
  * error whose message says what happened and what to do.
  */
-export async function loadWithFallback<T>(device: AsrDevice, attempt: LoadAttempt<T>): Promise<{ value: T; device: AsrDevice }> {
+export async function loadWithFallback<T>(
+  device: AsrDevice,
+  attempt: LoadAttempt<T>,
+): Promise<{ value: T; device: AsrDevice }> {
   const devices: AsrDevice[] = device === 'webgpu' ? ['webgpu', 'wasm'] : [device];
   let lastError: unknown;
   for (const candidate of devices) {
@@ -24,7 +27,10 @@ export async function loadWithFallback<T>(device: AsrDevice, attempt: LoadAttemp
       } catch (error) {
         lastError = error;
         const message = (error as Error).message ?? String(error);
-        const looksCorrupt = /protobuf|invalid model|failed to load model|unexpected token|magic number|could not be parsed/i.test(message);
+        const looksCorrupt =
+          /protobuf|invalid model|failed to load model|unexpected token|magic number|could not be parsed/i.test(
+            message,
+          );
         if (retry === 0 && looksCorrupt) {
           attempt.warn('The stored speech model looks damaged; downloading it again.');
           await attempt.clearCachedModel();
@@ -33,7 +39,10 @@ export async function loadWithFallback<T>(device: AsrDevice, attempt: LoadAttemp
         break;
       }
     }
-    if (candidate === 'webgpu') attempt.warn(`WebGPU could not run the model (${(lastError as Error)?.message ?? lastError}); using WASM instead.`);
+    if (candidate === 'webgpu')
+      attempt.warn(
+        `WebGPU could not run the model (${(lastError as Error)?.message ?? lastError}); using WASM instead.`,
+      );
   }
   throw new Error(modelText({ kind: 'load-failed', error: lastError }).text);
 }

@@ -17,7 +17,10 @@ export function checkModelFolder(paths: readonly string[]): FolderCheck {
   const dtype = has('_quantized') ? 'q8' : has('') ? 'fp32' : null;
   if (!dtype) missing.push('onnx/encoder_model(_quantized).onnx and onnx/decoder_model_merged(_quantized).onnx');
   if (missing.length || !dtype) {
-    return { ok: false, message: `"${name}" is not a Whisper or Moonshine model folder in the transformers.js layout: missing ${missing.join(', ')}.` };
+    return {
+      ok: false,
+      message: `"${name}" is not a Whisper or Moonshine model folder in the transformers.js layout: missing ${missing.join(', ')}.`,
+    };
   }
   return { ok: true, name, dtype };
 }

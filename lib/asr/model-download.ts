@@ -104,7 +104,12 @@ export async function downloadModel(request: DownloadRequest): Promise<void> {
   request.onProgress?.({ file: '', loaded: loadedBefore, done: files.length, files: files.length });
 }
 
-async function downloadFile(url: string, file: string, request: DownloadRequest, report: (bytes: number) => void): Promise<number> {
+async function downloadFile(
+  url: string,
+  file: string,
+  request: DownloadRequest,
+  report: (bytes: number) => void,
+): Promise<number> {
   const { store, signal } = request;
   let parts = await store.readParts(url);
   let have = parts.reduce((sum, part) => sum + part.size, 0);

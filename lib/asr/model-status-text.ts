@@ -26,7 +26,9 @@ const messageOf = (error: unknown) => String((error as Error)?.message ?? error)
 export function isNetworkFailure(error: unknown): boolean {
   if (error instanceof ModelDownloadError) return error.resumable;
   if (error instanceof TypeError) return true;
-  return /failed to fetch|fetch failed|networkerror|network error|load failed|ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED|ERR_NETWORK/i.test(messageOf(error));
+  return /failed to fetch|fetch failed|networkerror|network error|load failed|ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED|ERR_NETWORK/i.test(
+    messageOf(error),
+  );
 }
 
 const UNREACHABLE = 'Cuecard could not reach the model host (huggingface.co). Are you offline?';
@@ -52,7 +54,10 @@ export function modelText(situation: ModelSituation): ModelText {
       const { error, cancelled, arrived } = situation;
       if (cancelled) return { tone: 'info', text: 'Download paused. What arrived is kept for when you resume.' };
       if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-        return { tone: 'error', text: 'There is not enough disk space for the model. Free some space, then press Try again.' };
+        return {
+          tone: 'error',
+          text: 'There is not enough disk space for the model. Free some space, then press Try again.',
+        };
       }
       if (isNetworkFailure(error)) {
         return {
@@ -62,8 +67,15 @@ export function modelText(situation: ModelSituation): ModelText {
             : `${UNREACHABLE} Press Try again when you are online, or use a local model folder.`,
         };
       }
-      if (error instanceof ModelDownloadError) return { tone: 'error', text: `The download failed: ${messageOf(error)}. Try again in a moment, or use a local model folder.` };
-      return { tone: 'error', text: `The download stopped: ${messageOf(error)}. What arrived is kept; press Try again.` };
+      if (error instanceof ModelDownloadError)
+        return {
+          tone: 'error',
+          text: `The download failed: ${messageOf(error)}. Try again in a moment, or use a local model folder.`,
+        };
+      return {
+        tone: 'error',
+        text: `The download stopped: ${messageOf(error)}. What arrived is kept; press Try again.`,
+      };
     }
   }
 }

@@ -24,7 +24,11 @@ function openModelDb(): Promise<IDBPDatabase<ModelDb>> {
 }
 
 /** Saves a model folder the user picked, all files in one transaction: all or nothing. */
-export async function saveModelFolder(name: string, dtype: 'fp32' | 'q8', files: ReadonlyArray<{ path: string; blob: Blob }>): Promise<void> {
+export async function saveModelFolder(
+  name: string,
+  dtype: 'fp32' | 'q8',
+  files: ReadonlyArray<{ path: string; blob: Blob }>,
+): Promise<void> {
   const db = await openModelDb();
   const tx = db.transaction(['files', 'folders'], 'readwrite');
   let bytes = 0;

@@ -136,7 +136,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
         try {
           const { text } = await decode(active);
           if (text) options.emit({ status: 'partial', channel, text });
-          if (text && channel === 'interviewer' && readsAsWholeQuestion(text)) detector.segmenter.endSooner(QUESTION_PAUSE_MS);
+          if (text && channel === 'interviewer' && readsAsWholeQuestion(text))
+            detector.segmenter.endSooner(QUESTION_PAUSE_MS);
         } catch {
           // A failed partial is not worth a message; the final decode will report.
         }

@@ -81,7 +81,8 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
     engine = null;
     // A failure ends the session only when it is the current load's.
     latest = runLoad(request, mine).catch((error: unknown) => {
-      if (mine === generation) deps.post({ status: 'error', message: (error as Error).message ?? String(error), fatal: true });
+      if (mine === generation)
+        deps.post({ status: 'error', message: (error as Error).message ?? String(error), fatal: true });
     });
   }
 

@@ -35,4 +35,3 @@ export function slowRecognitionNotice(decodeMs: number): string {
   const seconds = (decodeMs / 1000).toFixed(1);
   return `Speech recognition takes about ${seconds} s per line on this computer, so words no longer show while they are spoken: each line and its card appear when the speaker pauses. A smaller model (Settings) or a less busy computer brings them back.`;
 }
-

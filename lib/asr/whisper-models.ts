@@ -33,8 +33,22 @@ export const WHISPER_MODELS: readonly WhisperModelChoice[] = [
     downloadMb: 41,
     tradeOff: 'reads 30 s of audio for every line, so slower than Moonshine without a graphics card',
   },
-  { id: 'base.en', label: 'Whisper base (English)', hubId: 'onnx-community/whisper-base.en', englishOnly: true, downloadMb: 77, tradeOff: 'more accurate, about twice as slow' },
-  { id: 'small', label: 'Whisper small (multilingual)', hubId: 'onnx-community/whisper-small', englishOnly: false, downloadMb: 250, tradeOff: 'many languages, slowest; for a fast computer' },
+  {
+    id: 'base.en',
+    label: 'Whisper base (English)',
+    hubId: 'onnx-community/whisper-base.en',
+    englishOnly: true,
+    downloadMb: 77,
+    tradeOff: 'more accurate, about twice as slow',
+  },
+  {
+    id: 'small',
+    label: 'Whisper small (multilingual)',
+    hubId: 'onnx-community/whisper-small',
+    englishOnly: false,
+    downloadMb: 250,
+    tradeOff: 'many languages, slowest; for a fast computer',
+  },
 ];
 
 /**

@@ -17,7 +17,13 @@ export interface EchoDetectorOptions {
   threshold: number;
 }
 
-export const DEFAULT_ECHO_OPTIONS: EchoDetectorOptions = { sampleRate: 16_000, frameMs: 20, windowMs: 4_000, maxLagMs: 400, threshold: 0.6 };
+export const DEFAULT_ECHO_OPTIONS: EchoDetectorOptions = {
+  sampleRate: 16_000,
+  frameMs: 20,
+  windowMs: 4_000,
+  maxLagMs: 400,
+  threshold: 0.6,
+};
 
 export interface EchoReading {
   echo: boolean;
@@ -34,7 +40,10 @@ export function createEchoDetector(options: Partial<EchoDetectorOptions> = {}) {
   const keepFrames = Math.ceil((windowMs + maxLagMs) / frameMs);
   /** Loudness per frame slot (slot = time / frameMs), for each stream. */
   const envelopes: Record<Channel, Map<number, number>> = { tab: new Map(), microphone: new Map() };
-  const pending: Record<Channel, { samples: number[]; slot: number | null }> = { tab: { samples: [], slot: null }, microphone: { samples: [], slot: null } };
+  const pending: Record<Channel, { samples: number[]; slot: number | null }> = {
+    tab: { samples: [], slot: null },
+    microphone: { samples: [], slot: null },
+  };
 
   /** Adds audio that ended at `endMs` (one clock for both streams). */
   function push(channel: Channel, samples: Float32Array, endMs: number): void {
@@ -62,7 +71,10 @@ export function createEchoDetector(options: Partial<EchoDetectorOptions> = {}) {
   /** Whether the microphone's loudness has followed the tab's over the recent window. */
   function read(): EchoReading {
     // The latest frame both streams have.
-    const end = Math.min(Math.max(-Infinity, ...envelopes.tab.keys()), Math.max(-Infinity, ...envelopes.microphone.keys()));
+    const end = Math.min(
+      Math.max(-Infinity, ...envelopes.tab.keys()),
+      Math.max(-Infinity, ...envelopes.microphone.keys()),
+    );
     if (!Number.isFinite(end)) return { echo: false, correlation: 0, lagMs: 0 };
     const windowFrames = Math.round(windowMs / frameMs);
     let best: EchoReading = { echo: false, correlation: 0, lagMs: 0 };

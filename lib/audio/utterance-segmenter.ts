@@ -29,7 +29,13 @@ export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
 
 export type SegmenterEvent =
   | { type: 'speech-start'; startMs: number }
-  | { type: 'utterance'; audio: Float32Array; startMs: number; endMs: number; reason: 'silence' | 'max-length' | 'flush' }
+  | {
+      type: 'utterance';
+      audio: Float32Array;
+      startMs: number;
+      endMs: number;
+      reason: 'silence' | 'max-length' | 'flush';
+    }
   | { type: 'discarded'; startMs: number; reason: 'too-short' };
 
 function concat(frames: readonly Float32Array[]): Float32Array {
@@ -113,7 +119,13 @@ export class UtteranceSegmenter {
       }
       const frames = [...this.idleFrames, frame];
       this.idleFrames = [];
-      this.active = { frames, startFrame: index - frames.length + 1, lastSpeech: frames.length - 1, speechFrames: 1, silenceRun: 0 };
+      this.active = {
+        frames,
+        startFrame: index - frames.length + 1,
+        lastSpeech: frames.length - 1,
+        speechFrames: 1,
+        silenceRun: 0,
+      };
       events.push({ type: 'speech-start', startMs: this.active.startFrame * this.frameMs });
       return events;
     }
@@ -144,7 +156,10 @@ export class UtteranceSegmenter {
   private finish(reason: 'silence' | 'max-length' | 'flush'): SegmenterEvent {
     const active = this.active!;
     this.active = null;
-    const keep = reason === 'max-length' ? active.frames.length : Math.min(active.frames.length, active.lastSpeech + 1 + this.padFrames);
+    const keep =
+      reason === 'max-length'
+        ? active.frames.length
+        : Math.min(active.frames.length, active.lastSpeech + 1 + this.padFrames);
     // What follows the kept audio may lead into the next utterance.
     this.idleFrames = active.frames.slice(keep).slice(-this.padFrames);
     const startMs = active.startFrame * this.frameMs;

@@ -62,7 +62,11 @@ export function evaluateMatcher(
 }
 
 /** Scores what the matcher gave for each case (same order as the cases). */
-export function scoreMatches(knownQuestions: ReadonlySet<string>, cases: readonly MatchCase[], matches: readonly QuestionMatch[]): Omit<MatchReport, 'timingsMs'> {
+export function scoreMatches(
+  knownQuestions: ReadonlySet<string>,
+  cases: readonly MatchCase[],
+  matches: readonly QuestionMatch[],
+): Omit<MatchReport, 'timingsMs'> {
   let top1 = 0;
   let top3 = 0;
   let misses = 0;
@@ -80,7 +84,8 @@ export function scoreMatches(knownQuestions: ReadonlySet<string>, cases: readonl
     const failure = (kind: MatchFailure['kind']) =>
       failures.push({ caseIndex, kind, utterance: matchCase.utterance, expected: matchCase.expected, match });
 
-    const chipped = (question: string) => match.nearMisses.some((candidate) => candidate.entry.question.trim() === question);
+    const chipped = (question: string) =>
+      match.nearMisses.some((candidate) => candidate.entry.question.trim() === question);
     if (matchCase.expected === null) {
       if (match.nearMisses.length > 0) chipsOnNegatives++;
       if (surfaced) {
@@ -91,7 +96,9 @@ export function scoreMatches(knownQuestions: ReadonlySet<string>, cases: readonl
     }
     positives++;
     const expected = matchCase.expected.trim();
-    const rank = surfaced ? match.candidates.findIndex((candidate) => candidate.entry.question.trim() === expected) : -1;
+    const rank = surfaced
+      ? match.candidates.findIndex((candidate) => candidate.entry.question.trim() === expected)
+      : -1;
     if (rank === 0) top1++;
     if (rank >= 0 && rank < 3) top3++;
     if (!surfaced) misses++;

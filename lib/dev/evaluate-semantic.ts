@@ -22,7 +22,9 @@ export async function semanticRefinement(
   encoder: SentenceEncoder,
   semantic: SemanticIndex,
 ): Promise<SemanticRefinement> {
-  const texts = cases.map((matchCase) => matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options).questionText);
+  const texts = cases.map(
+    (matchCase) => matchQuestion(index, [{ text: matchCase.utterance, speaker: 'interviewer' }], options).questionText,
+  );
   const vectors = await encoder.embed(texts);
   const decisions: Record<SemanticDecision, number> = { abstain: 0, unchanged: 0, alternative: 0, chips: 0, card: 0 };
   return {

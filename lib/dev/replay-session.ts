@@ -20,12 +20,19 @@ const CANDIDATE_LINES = [
  * and candidate taking turns every few seconds. For endurance checks of the panel's
  * live path and of storage and export.
  */
-export function* replaySession(sessionId: string, hours: number, secondsPerLine = 4, startAt = 1_700_000_000_000): Generator<TranscriptLine> {
+export function* replaySession(
+  sessionId: string,
+  hours: number,
+  secondsPerLine = 4,
+  startAt = 1_700_000_000_000,
+): Generator<TranscriptLine> {
   const count = Math.floor((hours * 3600) / secondsPerLine);
   for (let seq = 0; seq < count; seq++) {
     const interviewer = seq % 3 === 0;
     // One interviewer line, then two candidate lines, turn after turn.
-    const text = interviewer ? INTERVIEWER_LINES[(seq / 3) % INTERVIEWER_LINES.length]! : CANDIDATE_LINES[seq % CANDIDATE_LINES.length]!;
+    const text = interviewer
+      ? INTERVIEWER_LINES[(seq / 3) % INTERVIEWER_LINES.length]!
+      : CANDIDATE_LINES[seq % CANDIDATE_LINES.length]!;
     const startMs = seq * secondsPerLine * 1000;
     yield {
       sessionId,

@@ -34,7 +34,17 @@ function asks(found: string, expected: string): boolean {
 
 export function scorePage(golden: GoldenPage, extracted: readonly ExtractedQuestion[]): PageScore {
   const items = extracted.map((item) => ({ item, text: comparable(item.question), used: false }));
-  const score: PageScore = { expected: golden.questions.length, found: extracted.length, matched: 0, trueItems: 0, answersExpected: 0, answersKept: 0, missed: [], extra: [], wrongAnswers: [] };
+  const score: PageScore = {
+    expected: golden.questions.length,
+    found: extracted.length,
+    matched: 0,
+    trueItems: 0,
+    answersExpected: 0,
+    answersKept: 0,
+    missed: [],
+    extra: [],
+    wrongAnswers: [],
+  };
   for (const expected of golden.questions) {
     const target = comparable(expected.question);
     const hit = items.find((candidate) => !candidate.used && asks(candidate.text, target));
@@ -67,8 +77,17 @@ export function totalsOf(scores: readonly PageScore[]): ScoreTotals {
   const sum = (pick: (score: PageScore) => number) => scores.reduce((total, score) => total + pick(score), 0);
   const ratio = (top: number, bottom: number) => (bottom === 0 ? 1 : top / bottom);
   return {
-    recall: ratio(sum((s) => s.matched), sum((s) => s.expected)),
-    precision: ratio(sum((s) => s.trueItems), sum((s) => s.found)),
-    answersKept: ratio(sum((s) => s.answersKept), sum((s) => s.answersExpected)),
+    recall: ratio(
+      sum((s) => s.matched),
+      sum((s) => s.expected),
+    ),
+    precision: ratio(
+      sum((s) => s.trueItems),
+      sum((s) => s.found),
+    ),
+    answersKept: ratio(
+      sum((s) => s.answersKept),
+      sum((s) => s.answersExpected),
+    ),
   };
 }

@@ -36,7 +36,13 @@ export function shortcutFor(event: {
   if (event.key === '?' && !event.typing && !event.altKey && !event.ctrlKey && !event.metaKey) return { kind: 'help' };
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
   // On some layouts Alt changes event.key; the physical key is in event.code.
-  const key = event.code?.startsWith('Digit') ? event.code.slice(5) : event.code === 'KeyS' ? 's' : event.code === 'KeyR' ? 'r' : event.key.toLowerCase();
+  const key = event.code?.startsWith('Digit')
+    ? event.code.slice(5)
+    : event.code === 'KeyS'
+      ? 's'
+      : event.code === 'KeyR'
+        ? 'r'
+        : event.key.toLowerCase();
   if (key === 'arrowleft') return { kind: 'previous-hint' };
   if (key === 'arrowright') return { kind: 'next-hint' };
   if (key === 's') return { kind: 'toggle-capture' };

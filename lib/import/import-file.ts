@@ -62,7 +62,9 @@ export async function importFileHtml(fileName: string, bytes: Uint8Array, reader
     case 'text':
       return plainTextToHtml(decode(bytes));
     default:
-      throw new ImportFileError(`Cuecard cannot read "${fileName}": import a .docx, .pdf, .md, .txt, .html or .json file.`);
+      throw new ImportFileError(
+        `Cuecard cannot read "${fileName}": import a .docx, .pdf, .md, .txt, .html or .json file.`,
+      );
   }
 }
 
@@ -71,7 +73,12 @@ export async function importFileHtml(fileName: string, bytes: Uint8Array, reader
  * (the pack import reads it). A Markdown or text file is a pack when it uses the pack's
  * own lines or its extraction finds nothing; Word, PDF and HTML files are always pages.
  */
-export async function extractFileQuestions(fileName: string, bytes: Uint8Array, tools: HtmlTools, readers: FileReaders): Promise<PageExtraction | null> {
+export async function extractFileQuestions(
+  fileName: string,
+  bytes: Uint8Array,
+  tools: HtmlTools,
+  readers: FileReaders,
+): Promise<PageExtraction | null> {
   const kind = importFileKind(fileName);
   if (kind === 'pack-json') return null;
   if (kind === 'markdown') return markdownQuestionList(decode(bytes), fileName, tools);
@@ -79,7 +86,9 @@ export async function extractFileQuestions(fileName: string, bytes: Uint8Array, 
     const text = decode(bytes);
     if (PACK_LINE.test(text)) return null;
     const extraction = extractQuestions(tools.parseHtml(plainTextToHtml(text)), tools);
-    return extraction.questions.length > 0 ? { ...extraction, title: extraction.title || titleFromName(fileName) } : null;
+    return extraction.questions.length > 0
+      ? { ...extraction, title: extraction.title || titleFromName(fileName) }
+      : null;
   }
   const extraction = extractQuestions(tools.parseHtml(await importFileHtml(fileName, bytes, readers)), tools);
   return { ...extraction, title: extraction.title || titleFromName(fileName) };

@@ -1,4 +1,8 @@
-import { importWorkerReplySchema, type ImportWorkerReply, type ImportWorkerRequest } from '../messaging/import-worker-messages';
+import {
+  importWorkerReplySchema,
+  type ImportWorkerReply,
+  type ImportWorkerRequest,
+} from '../messaging/import-worker-messages';
 
 /** How long a page or file may take to read before the panel stops it. */
 export const IMPORT_BUDGET_MS = 20_000;
@@ -50,13 +54,30 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         else worker.terminate();
         resolve(reply);
       };
-      const timer = setTimer(() => finish({ status: 'error', message: tooLargeMessage(request, budgetMs) }, false), budgetMs);
+      const timer = setTimer(
+        () => finish({ status: 'error', message: tooLargeMessage(request, budgetMs) }, false),
+        budgetMs,
+      );
       worker.onmessage = (event) => {
         const reply = importWorkerReplySchema.safeParse(event.data);
         if (reply.success) finish(reply.data, true);
-        else finish({ status: 'error', message: 'The import worker answered something Cuecard does not understand. Nothing was imported.' }, false);
+        else
+          finish(
+            {
+              status: 'error',
+              message: 'The import worker answered something Cuecard does not understand. Nothing was imported.',
+            },
+            false,
+          );
       };
-      worker.onerror = (event) => finish({ status: 'error', message: `The import worker stopped (${event.message || 'no reason given'}). Nothing was imported.` }, false);
+      worker.onerror = (event) =>
+        finish(
+          {
+            status: 'error',
+            message: `The import worker stopped (${event.message || 'no reason given'}). Nothing was imported.`,
+          },
+          false,
+        );
       // A file's bytes move to the worker rather than being copied.
       worker.postMessage(request, request.type === 'file' ? [request.bytes.buffer] : []);
     });

@@ -65,7 +65,8 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
   const edge = (line: Line) => line.y <= low + (high - low) * 0.1 || line.y >= high - (high - low) * 0.1;
   const key = (line: Line) => `${Math.round(line.y / 4)}|${line.text.replace(/\d+/g, '#')}`;
   const pagesWith = new Map<string, number>();
-  for (const lines of pages) for (const k of new Set(lines.filter(edge).map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  for (const lines of pages)
+    for (const k of new Set(lines.filter(edge).map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
   const repeated = (line: Line) => {
     const count = pagesWith.get(key(line)) ?? 0;
     return edge(line) && count >= 2 && count >= pages.length / 2;
@@ -76,7 +77,8 @@ function withoutPageFurniture(pages: Line[][]): Line[][] {
 /** The size most of the text is set in. */
 function bodySize(lines: readonly Line[]): number {
   const weight = new Map<number, number>();
-  for (const line of lines) weight.set(Math.round(line.size * 2) / 2, (weight.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length);
+  for (const line of lines)
+    weight.set(Math.round(line.size * 2) / 2, (weight.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length);
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
@@ -89,11 +91,19 @@ function bodySize(lines: readonly Line[]): number {
 export function pdfPagesToHtml(pages: readonly (readonly PdfTextRun[])[], title = ''): string {
   const lines = withoutPageFurniture(pages.map((runs, page) => linesOf(runs, page))).flat();
   const body = bodySize(lines);
-  const larger = [...new Set(lines.filter((line) => line.size >= body * 1.15).map((line) => Math.round(line.size * 2) / 2))].sort((a, b) => b - a);
-  const onlyOnce = larger[0] !== undefined && lines.filter((line) => Math.round(line.size * 2) / 2 === larger[0]).length === 1;
+  const larger = [
+    ...new Set(lines.filter((line) => line.size >= body * 1.15).map((line) => Math.round(line.size * 2) / 2)),
+  ].sort((a, b) => b - a);
+  const onlyOnce =
+    larger[0] !== undefined && lines.filter((line) => Math.round(line.size * 2) / 2 === larger[0]).length === 1;
   const tagOf = (line: Line): Block['tag'] => {
     const rank = larger.indexOf(Math.round(line.size * 2) / 2);
-    if (rank >= 0) return onlyOnce ? (rank === 0 ? 'h1' : (`h${Math.min(rank + 1, 4)}` as Block['tag'])) : (`h${Math.min(rank + 2, 4)}` as Block['tag']);
+    if (rank >= 0)
+      return onlyOnce
+        ? rank === 0
+          ? 'h1'
+          : (`h${Math.min(rank + 1, 4)}` as Block['tag'])
+        : (`h${Math.min(rank + 2, 4)}` as Block['tag']);
     if (BULLET.test(line.text)) return 'li';
     return line.bold ? 'strong' : 'p';
   };
@@ -104,7 +114,11 @@ export function pdfPagesToHtml(pages: readonly (readonly PdfTextRun[])[], title 
     const gap = previous && previous.last.page === line.page ? previous.last.y - line.y : Number.POSITIVE_INFINITY;
     const close = gap <= Math.max(line.size, previous?.last.size ?? 0) * 1.45;
     // A wrapped line continues its block: same kind, close below; a list item's continuation is indented past the bullet.
-    const continues = previous && close && tag !== 'li' && (previous.tag === tag || (previous.tag === 'li' && tag === 'p' && line.x > previous.last.x));
+    const continues =
+      previous &&
+      close &&
+      tag !== 'li' &&
+      (previous.tag === tag || (previous.tag === 'li' && tag === 'p' && line.x > previous.last.x));
     if (previous && continues) {
       previous.text += ` ${line.text}`;
       previous.last = tag === 'p' && previous.tag === 'li' ? { ...line, x: previous.last.x } : line;

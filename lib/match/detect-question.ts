@@ -13,7 +13,8 @@ const ASKING_ANYWHERE =
  * things hard" and "when we shipped it" are clauses of a statement, "which model would you
  * pick" and "when should you retrain" are questions.
  */
-const ASKING_RELATIVE = /\b(?:which|when|where|who)\b(?: \w+){0,2} (?:would|should|do|does|did|is|are|was|were|can|could|will|might|has|have)\b/;
+const ASKING_RELATIVE =
+  /\b(?:which|when|where|who)\b(?: \w+){0,2} (?:would|should|do|does|did|is|are|was|were|can|could|will|might|has|have)\b/;
 
 /** Where a clause may start: the beginning, or after a pivot, a connective or a comma of speech. */
 const CLAUSE_START = String.raw`(?:^|\b(?:so|okay|ok|alright|right|now|and|then|please|next|first|lets|great|cool|well|just|maybe|also|but|yeah|sure|thanks|thank you|perfect)\b )`;
@@ -101,7 +102,9 @@ const MIN_CONTEXT_WORDS = 4;
 
 /** The text from the first question word or request on, when enough context precedes it. */
 function askingClause(text: string): string | undefined {
-  const starts = [ASKING_ANYWHERE, ASKING_RELATIVE].flatMap((pattern) => [...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index!));
+  const starts = [ASKING_ANYWHERE, ASKING_RELATIVE].flatMap((pattern) =>
+    [...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index!),
+  );
   const start = starts.length ? Math.min(...starts) : 0;
   const before = text.slice(0, start).trim();
   if (!before || before.split(' ').length < MIN_CONTEXT_WORDS) return undefined;

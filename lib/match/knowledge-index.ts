@@ -21,7 +21,10 @@ export interface KnowledgeIndex {
  */
 export function indexKnowledge(shipped: readonly KnowledgePack[], state: KnowledgeChoice): KnowledgeIndex {
   const packs = activePacks(shipped, state.userPacks, state.disabledPackIds);
-  const entries = withLearnedPhrasings(packs.flatMap((pack) => pack.entries), state.learnedPhrasings);
+  const entries = withLearnedPhrasings(
+    packs.flatMap((pack) => pack.entries),
+    state.learnedPhrasings,
+  );
   const ownEntryIds = new Set(state.userPacks.flatMap((pack) => pack.entries.map((entry) => entry.id)));
   const aliases = packs.flatMap((pack) => pack.aliases ?? []);
   return { packs, entries, index: createQuestionIndex(entries, { ownEntryIds, aliases }) };
@@ -34,8 +37,20 @@ export function indexKnowledge(shipped: readonly KnowledgePack[], state: Knowled
 export function knowledgeIndexCache(shipped: readonly KnowledgePack[]): (state: KnowledgeChoice) => KnowledgeIndex {
   let built: { from: KnowledgeChoice; value: KnowledgeIndex } | undefined;
   return (state) => {
-    const same = built && built.from.userPacks === state.userPacks && built.from.disabledPackIds === state.disabledPackIds && built.from.learnedPhrasings === state.learnedPhrasings;
-    if (!same) built = { from: { userPacks: state.userPacks, disabledPackIds: state.disabledPackIds, learnedPhrasings: state.learnedPhrasings }, value: indexKnowledge(shipped, state) };
+    const same =
+      built &&
+      built.from.userPacks === state.userPacks &&
+      built.from.disabledPackIds === state.disabledPackIds &&
+      built.from.learnedPhrasings === state.learnedPhrasings;
+    if (!same)
+      built = {
+        from: {
+          userPacks: state.userPacks,
+          disabledPackIds: state.disabledPackIds,
+          learnedPhrasings: state.learnedPhrasings,
+        },
+        value: indexKnowledge(shipped, state),
+      };
     return built!.value;
   };
 }

@@ -110,7 +110,8 @@ const PIVOTS =
   /\b(?:so|okay|ok|alright|all right|anyway|now|next|moving on|lets talk about|lets move on to|switching gears|changing topics?|my next question is|next question is|another question|i want to ask|i wanted to ask|great|cool|perfect|thanks|thank you)\b/g;
 
 /** Where one question ends and another begins inside a turn: a question mark, or "and"/"also" before a question word. */
-const QUESTION_BREAK = /\?\s+|[,;]?\s+\b(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:what|whats|how|why|when|which|who|where|can you|could you|would you|do you|is there|are there|explain|describe|tell me)\b)/gi;
+const QUESTION_BREAK =
+  /\?\s+|[,;]?\s+\b(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:what|whats|how|why|when|which|who|where|can you|could you|would you|do you|is there|are there|explain|describe|tell me)\b)/gi;
 
 /** Words that make a short utterance lean on what was just discussed. */
 const ANAPHORA = /\b(?:that|this|it|those|them|these|there)\b|^(?:and|so|what about|how about)\b/;
@@ -131,7 +132,8 @@ function recentInterviewerTurn(window: readonly Utterance[], options: Required<M
     const utterance = window[i]!;
     if (utterance.speaker !== 'interviewer') break;
     const newer = turn[0];
-    if (newer?.endMs !== undefined && utterance.endMs !== undefined && newer.endMs - utterance.endMs > options.maxGapMs) break;
+    if (newer?.endMs !== undefined && utterance.endMs !== undefined && newer.endMs - utterance.endMs > options.maxGapMs)
+      break;
     turn.unshift(utterance);
   }
   return turn;
@@ -171,7 +173,8 @@ function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases, pol
     }
     if (count > 2) continue;
     for (const tail of tailsAfterPivots(signal.topicText)) {
-      if (!spans.has(tail)) spans.set(tail, { topicText: tail, asksSomething: signal.asksSomething, isStatement: signal.isStatement });
+      if (!spans.has(tail))
+        spans.set(tail, { topicText: tail, asksSomething: signal.asksSomething, isStatement: signal.isStatement });
     }
   }
   return [...spans.values()];
@@ -180,7 +183,9 @@ function questionSpans(turn: readonly Utterance[], aliases: CompiledAliases, pol
 /** The questions of the turn's last utterance when it asks more than one, in order; empty otherwise. */
 function separateQuestions(turn: readonly Utterance[], aliases: CompiledAliases): Span[] {
   // Spaces collapsed first: QUESTION_BREAK's "\s+" backtracks over a long run at every position in it.
-  const parts = turn[turn.length - 1]!.text.replace(/\s+/g, ' ').split(QUESTION_BREAK).filter((part) => part.trim());
+  const parts = turn[turn.length - 1]!.text.replace(/\s+/g, ' ')
+    .split(QUESTION_BREAK)
+    .filter((part) => part.trim());
   if (parts.length < 2) return [];
   return parts.map((part) => detectQuestion(part, aliases)).filter((span) => span.topicText);
 }
@@ -195,8 +200,21 @@ interface Scored {
   required: number;
 }
 
-function noMatch(outcome: MatchOutcome, questionText: string, candidates: RankedEntry[] = [], nearMisses: RankedEntry[] = []): QuestionMatch {
-  return { outcome, candidates, asked: [], nearMisses, ambiguous: false, questionText, confidence: candidates[0]?.score ?? 0 };
+function noMatch(
+  outcome: MatchOutcome,
+  questionText: string,
+  candidates: RankedEntry[] = [],
+  nearMisses: RankedEntry[] = [],
+): QuestionMatch {
+  return {
+    outcome,
+    candidates,
+    asked: [],
+    nearMisses,
+    ambiguous: false,
+    questionText,
+    confidence: candidates[0]?.score ?? 0,
+  };
 }
 
 /**
@@ -210,18 +228,29 @@ function preferFollowUps(index: QuestionIndex, ranked: RankedEntry[], previous: 
   const previousTags = new Set(previous.tags);
   const leaning = (entry: KnowledgeEntry): number => {
     const questionTerms = termsOf(entry.question);
-    const listed = followUpTerms.some((terms) => questionTerms.filter((term) => terms.has(term)).length >= Math.min(2, terms.size));
+    const listed = followUpTerms.some(
+      (terms) => questionTerms.filter((term) => terms.has(term)).length >= Math.min(2, terms.size),
+    );
     if (listed) return 1;
     return entry.category === previous.category && entry.tags.some((tag) => previousTags.has(tag)) ? 0.5 : 0;
   };
   return ranked
     .filter((candidate) => candidate.entry.id !== previous.id)
-    .map((candidate) => ({ ...candidate, score: Math.min(1, candidate.score + FOLLOW_UP_BONUS * leaning(candidate.entry)) }))
+    .map((candidate) => ({
+      ...candidate,
+      score: Math.min(1, candidate.score + FOLLOW_UP_BONUS * leaning(candidate.entry)),
+    }))
     .sort((a, b) => b.score - a.score);
 }
 
 /** Ranks the entries for one span; undefined when the span has no topic word or nothing matches. */
-function scoreSpan(index: QuestionIndex, span: Span, terms: readonly string[], settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored | undefined {
+function scoreSpan(
+  index: QuestionIndex,
+  span: Span,
+  terms: readonly string[],
+  settings: Required<MatchOptions>,
+  previous: KnowledgeEntry | undefined,
+): Scored | undefined {
   if (terms.length === 0) return undefined;
   const followUp = previous !== undefined && terms.length <= FOLLOW_UP_MAX_TERMS && ANAPHORA.test(span.topicText);
   const context = span.context ? termsOfNormalized(span.context) : [];
@@ -229,11 +258,19 @@ function scoreSpan(index: QuestionIndex, span: Span, terms: readonly string[], s
   if (followUp) ranked = preferFollowUps(index, ranked, previous).slice(0, CANDIDATE_COUNT);
   if (ranked.length === 0) return undefined;
   const required = settings.threshold + (span.asksSomething ? 0 : settings.statementPenalty);
-  return { span: span.topicText, asksSomething: span.asksSomething, isStatement: span.isStatement, followUp, ranked, required };
+  return {
+    span: span.topicText,
+    asksSomething: span.asksSomething,
+    isStatement: span.isStatement,
+    followUp,
+    ranked,
+    required,
+  };
 }
 
 /** Orders the readings of a turn: a trusted one first, then by how far each clears its bar. */
-const rankSpan = (index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>) => clearance(scored) + (trusted(index, scored, settings) ? 1 : 0);
+const rankSpan = (index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>) =>
+  clearance(scored) + (trusted(index, scored, settings) ? 1 : 0);
 
 /** How far a scored span clears its bar (negative when it does not). */
 const clearance = (scored: Scored) => scored.ranked[0]!.score - scored.required;
@@ -267,7 +304,8 @@ function trusted(index: QuestionIndex, scored: Scored, settings: Required<MatchO
  */
 function shownCard(index: QuestionIndex, scored: Scored, settings: Required<MatchOptions>): RankedEntry {
   const top = scored.ranked[0]!;
-  const strong = scored.followUp || !settings.trustPolicy || lead(scored.ranked) >= index.calibration.noiseMargin * STRONG_LEAD;
+  const strong =
+    scored.followUp || !settings.trustPolicy || lead(scored.ranked) >= index.calibration.noiseMargin * STRONG_LEAD;
   return strong || top.score < STRONG_MATCH_CONFIDENCE ? top : { ...top, score: BELOW_STRONG };
 }
 
@@ -278,7 +316,8 @@ function nearMissesOf(index: QuestionIndex, scored: Scored, settings: Required<M
   if (!first || first.score < settings.chipThreshold) return [];
   // An entry within the lead that chance gives is as likely as the first, however the confidence curve spreads them.
   const close = (other: RankedEntry) =>
-    first.score - other.score <= SECOND_CHIP_MARGIN || (settings.trustPolicy && first.fit - other.fit < index.calibration.noiseMargin * CLEAR_LEAD);
+    first.score - other.score <= SECOND_CHIP_MARGIN ||
+    (settings.trustPolicy && first.fit - other.fit < index.calibration.noiseMargin * CLEAR_LEAD);
   const chips = [first, ...rest.filter((other) => other.score >= settings.chipThreshold && close(other))];
   return chips.slice(0, settings.trustPolicy ? MAX_CHIPS : 2);
 }
@@ -290,7 +329,12 @@ function nearMissesOf(index: QuestionIndex, scored: Scored, settings: Required<M
  * span whose best entry is most confident. A turn that asks two things gives both;
  * a short follow-up leans towards the card on screen; a close miss gives chips.
  */
-export function matchQuestion(index: QuestionIndex, window: readonly Utterance[], options: MatchOptions = {}, context: MatchContext = {}): QuestionMatch {
+export function matchQuestion(
+  index: QuestionIndex,
+  window: readonly Utterance[],
+  options: MatchOptions = {},
+  context: MatchContext = {},
+): QuestionMatch {
   const settings = withDefaults(options);
   const turn = recentInterviewerTurn(window, settings);
   if (turn.length === 0) return noMatch('empty', '');
@@ -305,7 +349,8 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
   }
 
   const lastText = turn[turn.length - 1]!.text;
-  if (!best) return sawOnlySmallTalk ? noMatch('small-talk', lastText) : byMeaning(index, lastText, undefined, settings);
+  if (!best)
+    return sawOnlySmallTalk ? noMatch('small-talk', lastText) : byMeaning(index, lastText, undefined, settings);
   const asked = askedInOrder(index, turn, settings, context.previous);
   // A reading that clears the bar without clearly winning offers chips, rather than a card for a lesser part of the turn.
   if (!trusted(index, best, settings) && (asked.length === 0 || clearance(best) >= 0)) {
@@ -314,7 +359,9 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
   // The card is the best reading of the whole turn; the other questions it asked are listed beside it.
   const chosen = trusted(index, best, settings) ? best : asked[asked.length - 1]!;
   const top = shownCard(index, chosen, settings);
-  const others = asked.map((scored) => shownCard(index, scored, settings)).filter((entry) => entry.entry.id !== top.entry.id);
+  const others = asked
+    .map((scored) => shownCard(index, scored, settings))
+    .filter((entry) => entry.entry.id !== top.entry.id);
   return {
     outcome: 'hint',
     best: top,
@@ -334,15 +381,32 @@ export function matchQuestion(index: QuestionIndex, window: readonly Utterance[]
  * sets, agreement between words and vectors still gave wrong cards. A line that tells or
  * asks nothing gets nothing from it.
  */
-function byMeaning(index: QuestionIndex, text: string, best: Scored | undefined, settings: Required<MatchOptions>): QuestionMatch {
-  const lexical = best ? noMatch('no-match', best.span, best.ranked, nearMissesOf(index, best, settings)) : noMatch('no-match', text);
+function byMeaning(
+  index: QuestionIndex,
+  text: string,
+  best: Scored | undefined,
+  settings: Required<MatchOptions>,
+): QuestionMatch {
+  const lexical = best
+    ? noMatch('no-match', best.span, best.ranked, nearMissesOf(index, best, settings))
+    : noMatch('no-match', text);
   const semantic = index.calibration.semantic;
   if (!semantic?.active || lexical.nearMisses.length >= MAX_CHIPS) return lexical;
   const signal = detectQuestion(text, index.aliases);
   if (signal.isStatement || !signal.asksSomething) return lexical;
   const [first] = index.rankByMeaning(text, 1);
-  if (!first || first.similarity < semantic.noise || lexical.nearMisses.some((chip) => chip.entry.id === first.entry.id)) return lexical;
-  const chip = best?.ranked.find((candidate) => candidate.entry.id === first.entry.id) ?? { entry: first.entry, score: settings.chipThreshold, fit: 0, unexplained: 1 };
+  if (
+    !first ||
+    first.similarity < semantic.noise ||
+    lexical.nearMisses.some((chip) => chip.entry.id === first.entry.id)
+  )
+    return lexical;
+  const chip = best?.ranked.find((candidate) => candidate.entry.id === first.entry.id) ?? {
+    entry: first.entry,
+    score: settings.chipThreshold,
+    fit: 0,
+    unexplained: 1,
+  };
   return { ...lexical, nearMisses: [...lexical.nearMisses, chip] };
 }
 
@@ -351,7 +415,12 @@ function isClose([top, runnerUp]: readonly RankedEntry[]): boolean {
 }
 
 /** The confidently matched questions of a multi-question utterance, in order, one per entry. */
-function askedInOrder(index: QuestionIndex, turn: readonly Utterance[], settings: Required<MatchOptions>, previous: KnowledgeEntry | undefined): Scored[] {
+function askedInOrder(
+  index: QuestionIndex,
+  turn: readonly Utterance[],
+  settings: Required<MatchOptions>,
+  previous: KnowledgeEntry | undefined,
+): Scored[] {
   const asked: Scored[] = [];
   for (const span of separateQuestions(turn, index.aliases)) {
     const scored = scoreSpan(index, span, termsOfNormalized(span.topicText), settings, previous);

@@ -65,7 +65,9 @@ export function normalizeTranscript(text: string, aliases: CompiledAliases = NO_
     .toLowerCase()
     .replace(/['’`]/g, '');
   for (const [pattern, replacement] of SPELLING_VARIANTS) lowered = lowered.replace(pattern, replacement);
-  const rawTokens = (lowered.match(/\d+(?:\.\d+)?|[a-z]+|%/g) ?? []).map((token) => (token === '%' ? 'percent' : token));
+  const rawTokens = (lowered.match(/\d+(?:\.\d+)?|[a-z]+|%/g) ?? []).map((token) =>
+    token === '%' ? 'percent' : token,
+  );
   const withoutFillerPhrases = rawTokens.join(' ').replace(FILLER_PHRASE_PATTERN, ' ');
   const tokens = withoutFillerPhrases.split(/\s+/).filter((token) => token && !FILLER_WORDS.has(token));
   let normalized = joinSpelledLetters(digitsFromSpokenNumbers(tokens)).join(' ');

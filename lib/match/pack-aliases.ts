@@ -17,12 +17,21 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * numbers, joined acronyms), so "two tower" and "2 tower" are one variant. Within an
  * alias the longer variants are tried first; a final "s" is optional; "#" is a number.
  */
-export function compileAliases(aliases: readonly PackAlias[], normalizeVariant: (variant: string) => string): CompiledAliases {
+export function compileAliases(
+  aliases: readonly PackAlias[],
+  normalizeVariant: (variant: string) => string,
+): CompiledAliases {
   const rules: Array<readonly [RegExp, string]> = [];
   for (const { term, variants } of aliases) {
     const patterns = [...new Set(variants.map(normalizeVariant).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
-      .map((variant) => `${variant.split(' ').map((word) => (word === '#' ? '\\d+' : escape(word))).join(' ')}s?`);
+      .map(
+        (variant) =>
+          `${variant
+            .split(' ')
+            .map((word) => (word === '#' ? '\\d+' : escape(word)))
+            .join(' ')}s?`,
+      );
     if (patterns.length) rules.push([new RegExp(`\\b(?:${patterns.join('|')})\\b`, 'g'), term]);
   }
   if (rules.length === 0) return NO_ALIASES;

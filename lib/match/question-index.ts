@@ -220,7 +220,10 @@ function median(values: number[]): number {
  * pack's own noise level, read at build time by asking the index each held-out
  * entry's question.
  */
-export function createQuestionIndex(entries: readonly KnowledgeEntry[], options: QuestionIndexOptions = {}): QuestionIndex {
+export function createQuestionIndex(
+  entries: readonly KnowledgeEntry[],
+  options: QuestionIndexOptions = {},
+): QuestionIndex {
   const lexicon = options.lexicon === undefined ? generalLexicon : options.lexicon;
   const useOutline = options.outlineFields ?? true;
   const aliases = compilePackAliases(options.aliases ?? []);
@@ -323,14 +326,16 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
     let bestHead = 0;
     for (const head of heads) {
       let shared = 0;
-      for (const term of query.terms) shared += query.termWeight.get(term)! * termCredit(term, query, (other) => (head.terms.has(other) ? 1 : 0));
+      for (const term of query.terms)
+        shared += query.termWeight.get(term)! * termCredit(term, query, (other) => (head.terms.has(other) ? 1 : 0));
       if (shared === 0) continue;
       const queryCoverage = Math.min(1, shared / query.weight);
       const textCoverage = Math.min(1, shared / head.weight);
       bestHead = Math.max(bestHead, queryCoverage ** QUERY_COVERAGE_SHARE * textCoverage ** (1 - QUERY_COVERAGE_SHARE));
     }
     let explained = 0;
-    for (const term of query.terms) explained += query.termWeight.get(term)! * termCredit(term, query, (other) => credit.get(other) ?? 0);
+    for (const term of query.terms)
+      explained += query.termWeight.get(term)! * termCredit(term, query, (other) => credit.get(other) ?? 0);
     const evidence = Math.min(1, explained / Math.max(query.weight, evidenceFloor));
     return bestHead + ENTRY_EVIDENCE_WEIGHT * evidence * (1 - bestHead);
   }
@@ -373,7 +378,9 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
       gather(term, weight, 1);
       for (const [other, factor] of query.standIns.get(term) ?? []) gather(other, weight, factor);
     }
-    const found = touched.filter((entryIndex) => entryIndex !== skip).map((entryIndex): [number, number] => [entryIndex, quick[entryIndex]!]);
+    const found = touched
+      .filter((entryIndex) => entryIndex !== skip)
+      .map((entryIndex): [number, number] => [entryIndex, quick[entryIndex]!]);
     for (const entryIndex of touched) quick[entryIndex] = 0;
     touched.length = 0;
     return found
@@ -385,7 +392,12 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
   const own = entries.map((entry) => options.ownEntryIds?.has(entry.id) ?? false);
   const orderOf = ([entryIndex, fit]: [number, number]) => fit + (own[entryIndex] ? OWN_ENTRY_EDGE : 0);
 
-  function rankFits(terms: readonly string[], limit: number, skip = -1, context: readonly string[] = []): Array<[number, number, number]> {
+  function rankFits(
+    terms: readonly string[],
+    limit: number,
+    skip = -1,
+    context: readonly string[] = [],
+  ): Array<[number, number, number]> {
     const query = queryOf(terms, context);
     if (query.terms.size === 0) return [];
     return candidatesOf(query, skip)
@@ -396,7 +408,14 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
   }
 
   const calibration: Calibration =
-    options.calibrate === false ? { noiseFit: FIXED_NOISE_FIT, probes: 0, noiseMargin: FIXED_NOISE_MARGIN, noiseUnexplained: FIXED_NOISE_UNEXPLAINED } : calibrate(entryTerms, rankFits);
+    options.calibrate === false
+      ? {
+          noiseFit: FIXED_NOISE_FIT,
+          probes: 0,
+          noiseMargin: FIXED_NOISE_MARGIN,
+          noiseUnexplained: FIXED_NOISE_UNEXPLAINED,
+        }
+      : calibrate(entryTerms, rankFits);
   const meaning = options.encoder ? meaningIndex(entries, options.encoder) : undefined;
   if (meaning) calibration.semantic = meaning.calibration;
   const confidence = (fit: number) =>
@@ -414,13 +433,21 @@ export function createQuestionIndex(entries: readonly KnowledgeEntry[], options:
       return meaning.rank(text, limit).map(([entryIndex, similarity]) => ({ entry: entries[entryIndex]!, similarity }));
     },
     rank(terms, limit = 5, context = []) {
-      return rankFits(terms, limit, -1, context).map(([entryIndex, fit, unexplained]) => ({ entry: entries[entryIndex]!, score: confidence(fit), fit, unexplained }));
+      return rankFits(terms, limit, -1, context).map(([entryIndex, fit, unexplained]) => ({
+        entry: entries[entryIndex]!,
+        score: confidence(fit),
+        fit,
+        unexplained,
+      }));
     },
   };
 }
 
 /** The index of several packs matched together: their entries, and their aliases for all of them. */
-export function createPackIndex(packs: readonly KnowledgePack[], options: Omit<QuestionIndexOptions, 'aliases'> = {}): QuestionIndex {
+export function createPackIndex(
+  packs: readonly KnowledgePack[],
+  options: Omit<QuestionIndexOptions, 'aliases'> = {},
+): QuestionIndex {
   return createQuestionIndex(
     packs.flatMap((pack) => pack.entries),
     { ...options, aliases: packs.flatMap((pack) => pack.aliases ?? []) },
@@ -443,10 +470,16 @@ const SEMANTIC_NOISE_QUANTILE = 0.9;
  */
 function meaningIndex(entries: readonly KnowledgeEntry[], encoder: SemanticEncoder) {
   const headText = (entry: KnowledgeEntry) => [entry.question, ...entry.phrasings, ...entry.tags].join(' . ');
-  const bodyText = (entry: KnowledgeEntry) => [...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints, ...entry.outline.followUps].join(' . ');
+  const bodyText = (entry: KnowledgeEntry) =>
+    [...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints, ...entry.outline.followUps].join(' . ');
   const heads = centreWith(encoder, entries.map(headText));
   const vectors = heads.vectors;
-  const rankVector = (query: Float32Array, against: ReadonlyArray<Float32Array | null>, skip: number, limit: number): Array<[number, number]> => {
+  const rankVector = (
+    query: Float32Array,
+    against: ReadonlyArray<Float32Array | null>,
+    skip: number,
+    limit: number,
+  ): Array<[number, number]> => {
     const best: Array<[number, number]> = [];
     against.forEach((vector, entryIndex) => {
       if (!vector || entryIndex === skip) return;
@@ -510,7 +543,8 @@ function centreWith(encoder: SemanticEncoder, texts: readonly string[]) {
   const raw = texts.map((text) => encoder.encode(text));
   const mean = new Float32Array(encoder.dim);
   for (const vector of raw) if (vector) for (let d = 0; d < mean.length; d++) mean[d]! += vector[d]! / raw.length;
-  const centred = (vector: Float32Array | null) => (vector ? normalised(vector.map((value, d) => value - mean[d]!)) : null);
+  const centred = (vector: Float32Array | null) =>
+    vector ? normalised(vector.map((value, d) => value - mean[d]!)) : null;
   return { vectors: raw.map(centred), centred };
 }
 

@@ -30,7 +30,12 @@ export interface WordVectorTable {
  * than the matcher's full normalisation, which matters when a 10,000-entry pack is encoded.
  */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, '').match(/[a-z][a-z0-9]*/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[a-z][a-z0-9]*/g) ?? []
+  );
 }
 
 /** SIF weighting (Arora et al. 2017): a word of corpus probability p counts a / (a + p). */
@@ -149,12 +154,20 @@ export function decodeWordVectorTable(bytes: Uint8Array): WordVectorTable {
 /** The inverse of decodeWordVectorTable. */
 export function encodeWordVectorTable(table: WordVectorTable): Uint8Array {
   const encoder = new TextEncoder();
-  const head = encoder.encode(`${JSON.stringify({ dim: table.dim, count: table.words.length })}\n${table.words.join('\n')}\n`);
+  const head = encoder.encode(
+    `${JSON.stringify({ dim: table.dim, count: table.words.length })}\n${table.words.join('\n')}\n`,
+  );
   const padded = Math.ceil(head.length / 4) * 4;
   const out = new Uint8Array(padded + table.words.length * 8 + table.vectors.length);
   out.set(head);
   out.set(new Uint8Array(table.ranks.buffer, table.ranks.byteOffset, table.ranks.byteLength), padded);
-  out.set(new Uint8Array(table.scales.buffer, table.scales.byteOffset, table.scales.byteLength), padded + table.words.length * 4);
-  out.set(new Uint8Array(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength), padded + table.words.length * 8);
+  out.set(
+    new Uint8Array(table.scales.buffer, table.scales.byteOffset, table.scales.byteLength),
+    padded + table.words.length * 4,
+  );
+  out.set(
+    new Uint8Array(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength),
+    padded + table.words.length * 8,
+  );
   return out;
 }

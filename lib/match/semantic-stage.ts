@@ -163,7 +163,12 @@ function confidenceOf(similarity: number, calibration: SemanticCalibration): num
 
 function ranked(similar: Similar, calibration: SemanticCalibration): RankedEntry {
   // The encoder says nothing about which of the question's words an entry explains: count none as explained.
-  return { entry: similar.entry, score: confidenceOf(similar.similarity, calibration), fit: similar.similarity, unexplained: 1 };
+  return {
+    entry: similar.entry,
+    score: confidenceOf(similar.similarity, calibration),
+    fit: similar.similarity,
+    unexplained: 1,
+  };
 }
 
 /**
@@ -176,7 +181,8 @@ export function applySemanticStage(match: QuestionMatch, index: SemanticIndex, q
   if (!calibration.usable) return { decision: 'abstain', match };
   if (match.outcome === 'small-talk' || match.outcome === 'empty') return { decision: 'unchanged', match };
   const [top, runnerUp] = rankSemantic(index, query, 3);
-  const close = (item: Similar | undefined): item is Similar => item !== undefined && confidenceOf(item.similarity, calibration) >= CHIP_SHARE;
+  const close = (item: Similar | undefined): item is Similar =>
+    item !== undefined && confidenceOf(item.similarity, calibration) >= CHIP_SHARE;
   if (!close(top)) return { decision: 'unchanged', match };
   const leads = top.similarity - (runnerUp?.similarity ?? -1) >= calibration.room * LEAD_SHARE;
   const sure = leads && confidenceOf(top.similarity, calibration) >= CARD_SHARE;
@@ -185,7 +191,11 @@ export function applySemanticStage(match: QuestionMatch, index: SemanticIndex, q
     const card = match.best!.entry.id;
     if (top.entry.id === card || !sure) return { decision: 'unchanged', match };
     const alternative = ranked(top, calibration);
-    const candidates = [match.candidates[0] ?? match.best!, alternative, ...match.candidates.slice(1).filter((c) => c.entry.id !== top.entry.id)];
+    const candidates = [
+      match.candidates[0] ?? match.best!,
+      alternative,
+      ...match.candidates.slice(1).filter((c) => c.entry.id !== top.entry.id),
+    ];
     return { decision: 'alternative', match: { ...match, candidates, ambiguous: true } };
   }
 
@@ -197,10 +207,21 @@ export function applySemanticStage(match: QuestionMatch, index: SemanticIndex, q
     const candidates = [best, ...match.candidates.filter((c) => c.entry.id !== top.entry.id)];
     return {
       decision: 'card',
-      match: { ...match, outcome: 'hint', best, asked: [best], nearMisses: [], candidates, ambiguous: false, confidence: best.score },
+      match: {
+        ...match,
+        outcome: 'hint',
+        best,
+        asked: [best],
+        nearMisses: [],
+        candidates,
+        ambiguous: false,
+        confidence: best.score,
+      },
     };
   }
   const chips = [...[top, runnerUp].filter(close).map((item) => ranked(item, calibration)), ...match.nearMisses];
-  const nearMisses = chips.filter((chip, i) => chips.findIndex((other) => other.entry.id === chip.entry.id) === i).slice(0, MAX_CHIPS);
+  const nearMisses = chips
+    .filter((chip, i) => chips.findIndex((other) => other.entry.id === chip.entry.id) === i)
+    .slice(0, MAX_CHIPS);
   return { decision: 'chips', match: { ...match, nearMisses } };
 }

@@ -1,12 +1,43 @@
-const UNITS = new Map<string, number>(Object.entries({
-  zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-}));
-const TENS = new Map<string, number>(Object.entries({
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-}));
-const SCALES = new Map<string, number>(Object.entries({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 }));
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    oh: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const SCALES = new Map<string, number>(
+  Object.entries({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 }),
+);
 
 function isNumberWord(token: string): boolean {
   return UNITS.has(token) || TENS.has(token) || SCALES.has(token);
@@ -72,7 +103,8 @@ export function digitsFromSpokenNumbers(tokens: readonly string[]): string[] {
     if (tokens[i] === 'point' && i + 1 < tokens.length && UNITS.has(tokens[i + 1]!)) {
       let decimals = '';
       i++;
-      for (let digit = UNITS.get(tokens[i]!); digit !== undefined && digit < 10; digit = UNITS.get(tokens[++i]!)) decimals += String(digit);
+      for (let digit = UNITS.get(tokens[i]!); digit !== undefined && digit < 10; digit = UNITS.get(tokens[++i]!))
+        decimals += String(digit);
       text += `.${decimals}`;
     }
     out.push(text);

@@ -1,4 +1,10 @@
-import { commandFailed, isCommand, parseRuntimeMessage, type CommandReply, type RuntimeMessage } from './runtime-messages';
+import {
+  commandFailed,
+  isCommand,
+  parseRuntimeMessage,
+  type CommandReply,
+  type RuntimeMessage,
+} from './runtime-messages';
 
 type Sender = { id?: string; url?: string };
 

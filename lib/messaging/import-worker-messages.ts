@@ -7,7 +7,11 @@ export const importWorkerRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ImportWorkerRequest = z.infer<typeof importWorkerRequestSchema>;
 
-const extractedQuestionSchema = z.object({ question: z.string(), outline: z.array(z.string()), section: z.string().optional() });
+const extractedQuestionSchema = z.object({
+  question: z.string(),
+  outline: z.array(z.string()),
+  section: z.string().optional(),
+});
 
 /** Import worker → panel: the questions found, "this file is a pack" (the pack import reads it), or why nothing was read. */
 export const importWorkerReplySchema = z.discriminatedUnion('status', [

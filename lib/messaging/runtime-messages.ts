@@ -41,7 +41,9 @@ const transcriptLineSchema = z.object({
   /** Wall-clock time the line was final, for the session log. */
   at: z.number(),
   /** What recognising the line cost on this device (absent in sessions recorded before it was kept). */
-  recognition: z.object({ decodeMs: z.number(), encoderMs: z.number(), tokens: z.number().int().nonnegative() }).optional(),
+  recognition: z
+    .object({ decodeMs: z.number(), encoderMs: z.number(), tokens: z.number().int().nonnegative() })
+    .optional(),
 });
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
@@ -82,10 +84,19 @@ const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hints'), sessionId: z.string(), hints: z.array(shownHintSchema).min(1) }),
   z.object({ kind: z.literal('near-misses'), sessionId: z.string(), offer: nearMissOfferSchema }),
   // From the session owner: the card a user picked in one panel, so every panel shows it (`replaces`: the entry of the same line's card it corrects).
-  z.object({ kind: z.literal('card-chosen'), sessionId: z.string(), card: shownHintSchema, replaces: z.string().optional() }),
+  z.object({
+    kind: z.literal('card-chosen'),
+    sessionId: z.string(),
+    card: shownHintSchema,
+    replaces: z.string().optional(),
+  }),
   z.object({ kind: z.literal('no-audio'), seconds: z.number() }),
   z.object({ kind: z.literal('notice'), message: z.string() }),
-  z.object({ kind: z.literal('stopped'), reason: z.enum(['user', 'tab-ended', 'error']), message: z.string().optional() }),
+  z.object({
+    kind: z.literal('stopped'),
+    reason: z.enum(['user', 'tab-ended', 'error']),
+    message: z.string().optional(),
+  }),
   z.object({ kind: z.literal('error'), message: z.string(), fatal: z.boolean() }),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
@@ -93,11 +104,21 @@ export type SessionEvent = z.infer<typeof sessionEventSchema>;
 const runtimeMessageSchema = z.discriminatedUnion('type', [
   // side panel → background
   // tabId null: a drill, with the microphone only and no tab.
-  z.object({ type: z.literal('session/start'), tabId: z.number().int().nullable(), withMicrophone: z.boolean(), asr: asrSettingsSchema }),
+  z.object({
+    type: z.literal('session/start'),
+    tabId: z.number().int().nullable(),
+    withMicrophone: z.boolean(),
+    asr: asrSettingsSchema,
+  }),
   z.object({ type: z.literal('session/stop') }),
   z.object({ type: z.literal('session/status') }),
   /** The user picked the card (an alternative, a chip, a drill question): the owner records it and reads follow-ups against it. */
-  z.object({ type: z.literal('session/choose'), sessionId: z.string(), card: shownHintSchema, replaces: z.string().optional() }),
+  z.object({
+    type: z.literal('session/choose'),
+    sessionId: z.string(),
+    card: shownHintSchema,
+    replaces: z.string().optional(),
+  }),
   // background → offscreen document
   z.object({
     type: z.literal('offscreen/start'),
@@ -117,7 +138,12 @@ export type RuntimeMessage = z.infer<typeof runtimeMessageSchema>;
 
 const sessionStatusSchema = z.union([
   z.object({ state: z.literal('idle') }),
-  z.object({ state: z.enum(['starting', 'capturing']), sessionId: z.string(), tabId: z.number().int().nullable(), startedAt: z.number() }),
+  z.object({
+    state: z.enum(['starting', 'capturing']),
+    sessionId: z.string(),
+    tabId: z.number().int().nullable(),
+    startedAt: z.number(),
+  }),
 ]);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
@@ -129,8 +155,16 @@ const commandReplySchema = z.discriminatedUnion('ok', [
 export type CommandReply = z.infer<typeof commandReplySchema>;
 
 /** The commands the background answers; every other message gets no reply. */
-export type Command = Extract<RuntimeMessage, { type: 'session/start' | 'session/stop' | 'session/status' | 'session/choose' }>;
-const COMMAND_TYPES: ReadonlySet<RuntimeMessage['type']> = new Set<Command['type']>(['session/start', 'session/stop', 'session/status', 'session/choose']);
+export type Command = Extract<
+  RuntimeMessage,
+  { type: 'session/start' | 'session/stop' | 'session/status' | 'session/choose' }
+>;
+const COMMAND_TYPES: ReadonlySet<RuntimeMessage['type']> = new Set<Command['type']>([
+  'session/start',
+  'session/stop',
+  'session/status',
+  'session/choose',
+]);
 
 /** Whether the background answers this message (and so keeps its channel open). */
 export function isCommand(message: RuntimeMessage): message is Command {
@@ -159,7 +193,10 @@ export function parseCommandReply(value: unknown): CommandReply | null {
 /** The reply for a command whose handling threw: what failed, and what the user can do. */
 export function commandFailed(error: unknown): CommandReply {
   const reason = error instanceof Error ? error.message : String(error);
-  return { ok: false, message: `Cuecard’s background failed (${reason}). Try again; if it keeps failing, reload Cuecard on chrome://extensions.` };
+  return {
+    ok: false,
+    message: `Cuecard’s background failed (${reason}). Try again; if it keeps failing, reload Cuecard on chrome://extensions.`,
+  };
 }
 
 /** The message, validated, or null for anything malformed or unknown. */
@@ -169,6 +206,10 @@ export function parseRuntimeMessage(value: unknown): RuntimeMessage | null {
 }
 
 /** Only the extension's own pages may send commands: not content scripts, not other extensions. */
-export function isFromOwnExtensionPage(sender: { id?: string; url?: string }, extensionId: string, extensionOrigin: string): boolean {
+export function isFromOwnExtensionPage(
+  sender: { id?: string; url?: string },
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }

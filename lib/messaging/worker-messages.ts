@@ -14,7 +14,11 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   /** The user changed the pause, length or padding: applied to the loaded engine, no reload. */
   z.object({ type: z.literal('segmenter'), vad: vadSettingsSchema }),
   /** Sentence vectors for these texts (the optional sentence model); answered by `vectors` with the same id. */
-  z.object({ type: z.literal('embed'), id: z.number().int().nonnegative(), texts: z.array(z.string().max(2_000)).min(1).max(20_000) }),
+  z.object({
+    type: z.literal('embed'),
+    id: z.number().int().nonnegative(),
+    texts: z.array(z.string().max(2_000)).min(1).max(20_000),
+  }),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 /** What the sentence model handles, beside recognition rather than in its queue. */
@@ -44,7 +48,11 @@ export const workerReplySchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('flushed') }),
   z.object({ status: z.literal('error'), message: z.string(), fatal: z.boolean() }),
   /** The answer to `embed`: one vector per text, in order. */
-  z.object({ status: z.literal('vectors'), id: z.number().int().nonnegative(), vectors: z.array(z.custom<Float32Array>((value) => value instanceof Float32Array)) }),
+  z.object({
+    status: z.literal('vectors'),
+    id: z.number().int().nonnegative(),
+    vectors: z.array(z.custom<Float32Array>((value) => value instanceof Float32Array)),
+  }),
   /** An `embed` that could not be answered (the model would not load): the lexical cards stand alone. */
   z.object({ status: z.literal('embed-failed'), id: z.number().int().nonnegative(), message: z.string() }),
 ]);

@@ -1,8 +1,16 @@
 import type { StyleFacts } from './read-rendered-page';
 
-const BLOCK_TAGS = /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BODY|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|UL)$/;
+const BLOCK_TAGS =
+  /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BODY|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|UL)$/;
 const HIDDEN_TAGS = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|HEAD|TITLE|META|LINK)$/;
-const HEADING_SIZES: Record<string, string> = { H1: '2em', H2: '1.5em', H3: '1.17em', H4: '1em', H5: '0.83em', H6: '0.67em' };
+const HEADING_SIZES: Record<string, string> = {
+  H1: '2em',
+  H2: '1.5em',
+  H3: '1.17em',
+  H4: '1em',
+  H5: '0.83em',
+  H6: '0.67em',
+};
 const PROPERTIES = ['display', 'visibility', 'font-weight', 'font-size'] as const;
 type Declared = Partial<Record<(typeof PROPERTIES)[number], string>>;
 
@@ -48,7 +56,17 @@ export function declaredStyles(document: Document): (element: Element) => StyleF
     const own = declared.get(element) ?? {};
     const tag = element.tagName.toUpperCase();
     return {
-      display: own.display ?? (element.hasAttribute('hidden') || HIDDEN_TAGS.test(tag) ? 'none' : BLOCK_TAGS.test(tag) ? 'block' : tag === 'LI' ? 'list-item' : /^T[DH]$/.test(tag) ? 'table-cell' : 'inline'),
+      display:
+        own.display ??
+        (element.hasAttribute('hidden') || HIDDEN_TAGS.test(tag)
+          ? 'none'
+          : BLOCK_TAGS.test(tag)
+            ? 'block'
+            : tag === 'LI'
+              ? 'list-item'
+              : /^T[DH]$/.test(tag)
+                ? 'table-cell'
+                : 'inline'),
       visibility: own.visibility ?? '',
       fontWeight: own['font-weight'] ?? (/^(?:STRONG|B|TH|H[1-6])$/.test(tag) ? 'bold' : ''),
       fontSize: own['font-size'] ?? HEADING_SIZES[tag] ?? '',

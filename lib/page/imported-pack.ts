@@ -45,7 +45,11 @@ export function reviewItems(questions: readonly ExtractedQuestion[], index: Ques
  * The questions the user kept from a page, as a pack of structured text (never the
  * page's HTML), each remembering where and when it came from.
  */
-export function importedPack(page: { title: string; url: string }, reviewed: readonly ReviewedQuestion[], now = new Date()): KnowledgePack {
+export function importedPack(
+  page: { title: string; url: string },
+  reviewed: readonly ReviewedQuestion[],
+  now = new Date(),
+): KnowledgePack {
   const kept = reviewed.filter((item) => item.keep);
   const host = (() => {
     try {

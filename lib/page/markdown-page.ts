@@ -7,7 +7,8 @@ import { looksLikeQuestion } from './question-text';
 const markdown = new Marked({ gfm: true });
 
 /** Lines only a Cuecard pack has: entry metadata and outline block titles. */
-export const PACK_LINE = /^(?:id|category|tags|frequency|frame|also asked|phrasings|key points|pitfalls|follow-ups|numbers|aliases):/im;
+export const PACK_LINE =
+  /^(?:id|category|tags|frequency|frame|also asked|phrasings|key points|pitfalls|follow-ups|numbers|aliases):/im;
 
 /**
  * A Markdown question list (a README) as HTML, so it goes through the same extraction
@@ -29,7 +30,9 @@ export function markdownQuestionList(text: string, fileName: string, tools: Html
   if (extraction.questions.length === 0) return null;
   let packQuestions = 0;
   try {
-    packQuestions = parseMarkdownPack(text, { fileName }).entries.filter((entry) => looksLikeQuestion(entry.question)).length;
+    packQuestions = parseMarkdownPack(text, { fileName }).entries.filter((entry) =>
+      looksLikeQuestion(entry.question),
+    ).length;
   } catch {
     // Not a pack: the extraction reads it.
   }

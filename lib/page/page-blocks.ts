@@ -55,9 +55,65 @@ interface ListPlace {
   parent?: TextBlock;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS', 'IFRAME', 'INPUT', 'SELECT', 'TEXTAREA', 'OBJECT', 'EMBED', 'MATH']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'IFRAME',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'OBJECT',
+  'EMBED',
+  'MATH',
+]);
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 const isElement = (node: Node): node is Element => node.nodeType === 1;
 const isBlock = (node: Node) => isElement(node) && (BLOCK.has(node.tagName) || SKIP.has(node.tagName.toUpperCase()));
@@ -95,7 +151,10 @@ function leadOf(nodes: readonly Node[]): { text: string; rest: string } | undefi
   // A link around the bold text, or bold around a link, still opens the paragraph in bold.
   const boldInside = (element: Element): boolean =>
     ['STRONG', 'B'].includes(element.tagName) ||
-    element.hasAttribute(RENDERED_BOLD) || (element.children.length === 1 && element.textContent?.trim() === element.children[0]!.textContent?.trim() && boldInside(element.children[0]!));
+    element.hasAttribute(RENDERED_BOLD) ||
+    (element.children.length === 1 &&
+      element.textContent?.trim() === element.children[0]!.textContent?.trim() &&
+      boldInside(element.children[0]!));
   if (!boldInside(first)) return undefined;
   return { text: cleanSpace(first.textContent ?? ''), rest: textOf(meaningful.slice(1)) };
 }
@@ -171,7 +230,13 @@ export function pageBlocks(root: Element): Block[] {
       bold: lead !== undefined && lead.rest.replace(/[\s\p{P}\p{S}]/gu, '') === '',
       linkOnly: linkOnly(run),
       item: context.item ? { ...context.item } : undefined,
-      disclosure: context.disclosure || run.some((node) => isElement(node) && (node.hasAttribute(DISCLOSURE_MARK) || node.querySelector(`[${DISCLOSURE_MARK}]`) !== null)),
+      disclosure:
+        context.disclosure ||
+        run.some(
+          (node) =>
+            isElement(node) &&
+            (node.hasAttribute(DISCLOSURE_MARK) || node.querySelector(`[${DISCLOSURE_MARK}]`) !== null),
+        ),
       prompt: context.prompt || run.some((node) => isElement(node) && node.hasAttribute(PROMPT_MARK)) || undefined,
       quoted: context.quoted,
       box: within?.closest('div, article, section, main, aside, td, li, body') ?? undefined,
@@ -217,11 +282,20 @@ export function pageBlocks(root: Element): Block[] {
       .filter((row) => row.closest('table') === table)
       .map((row) => {
         const cells = [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
-        return { cells, texts: cells.map((cell) => textOf([cell])), header: cells.length > 0 && cells.every((cell) => cell.tagName === 'TH') };
+        return {
+          cells,
+          texts: cells.map((cell) => textOf([cell])),
+          header: cells.length > 0 && cells.every((cell) => cell.tagName === 'TH'),
+        };
       });
     const headerTexts = rows.find((row) => row.header)?.texts ?? [];
-    const question = questionColumn(headerTexts, rows.filter((row) => !row.header && row.cells.length >= 2).map((row) => row.texts));
-    const linked = rows.map((row) => question !== undefined && row.cells[question] !== undefined && linkOnly([row.cells[question]!]));
+    const question = questionColumn(
+      headerTexts,
+      rows.filter((row) => !row.header && row.cells.length >= 2).map((row) => row.texts),
+    );
+    const linked = rows.map(
+      (row) => question !== undefined && row.cells[question] !== undefined && linkOnly([row.cells[question]!]),
+    );
     // A table of contents: when most question cells are links, the rest are its section labels.
     const index = linked.filter(Boolean).length * 2 >= rows.filter((row) => !row.header).length;
     for (const [i, { cells, texts, header }] of rows.entries()) {
@@ -235,7 +309,14 @@ export function pageBlocks(root: Element): Block[] {
       answer.slice(1).forEach((cell, i) => {
         const text = texts[columns[i + 1]!];
         const label = headerTexts[columns[i + 1]!];
-        if (text) blocks.push({ kind: 'text', text: label ? `${label}: ${text}` : text, bold: false, linkOnly: linkOnly([cell]), disclosure: false });
+        if (text)
+          blocks.push({
+            kind: 'text',
+            text: label ? `${label}: ${text}` : text,
+            bold: false,
+            linkOnly: linkOnly([cell]),
+            disclosure: false,
+          });
       });
       blocks.push({ kind: 'end' });
     }
@@ -247,11 +328,20 @@ export function pageBlocks(root: Element): Block[] {
     const level = /^H[1-6]$/.test(tag) ? Number(tag[1]) : headingLevelOf(element);
     if (level !== undefined) {
       const text = textOf([element]);
-      if (text) blocks.push({ kind: 'heading', level, text, disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null, elsewhere: linksElsewhere(element) || undefined });
+      if (text)
+        blocks.push({
+          kind: 'heading',
+          level,
+          text,
+          disclosure: element.querySelector(`[${DISCLOSURE_MARK}]`) !== null,
+          elsewhere: linksElsewhere(element) || undefined,
+        });
       return undefined;
     }
-    if (element.hasAttribute(PROMPT_MARK) && !context.prompt) return readChildren(element, { ...context, prompt: true });
-    if (element.hasAttribute(DISCLOSURE_MARK) && !context.disclosure) return readChildren(element, { ...context, disclosure: true });
+    if (element.hasAttribute(PROMPT_MARK) && !context.prompt)
+      return readChildren(element, { ...context, prompt: true });
+    if (element.hasAttribute(DISCLOSURE_MARK) && !context.disclosure)
+      return readChildren(element, { ...context, disclosure: true });
     if (tag === 'BLOCKQUOTE' && !context.quoted) return readChildren(element, { ...context, quoted: true });
     if (element.hasAttribute(RENDERED_BOLD) && !context.bold) return readChildren(element, { ...context, bold: true });
     if (tag === 'PRE') {

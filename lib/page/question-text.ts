@@ -4,7 +4,8 @@
  */
 
 /** "1.", "12)", "Q3:", "Q9.", "Question 4 —", "#7", "8.1.2" in front of a question. */
-const NUMBERING = /^\s*(?:(?:q(?:uestion)?\s*\.?\s*#?\d+|#\s*\d+|\d+(?:\.\d+)*(?!\d|\.\d|\s*%))\s*(?:[:.)\]–—-]+\s*|\s+(?=\S))|\(\d+\)\s*)/i;
+const NUMBERING =
+  /^\s*(?:(?:q(?:uestion)?\s*\.?\s*#?\d+|#\s*\d+|\d+(?:\.\d+)*(?!\d|\.\d|\s*%))\s*(?:[:.)\]–—-]+\s*|\s+(?=\S))|\(\d+\)\s*)/i;
 /** Difficulty marks: "[E]", "[Medium]", "(hard)". */
 const DIFFICULTY_MARK = String.raw`[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanced|beginner|intermediate|expert)\s*[\])]`;
 const DIFFICULTY = new RegExp(DIFFICULTY_MARK, 'gi');
@@ -43,29 +44,40 @@ export const isNumbered = (text: string) => NUMBERING.test(cleanSpace(text.trimS
 export function cleanQuestion(text: string): string {
   let result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ').replace(DIFFICULTY, ' '));
   result = result.replace(NUMBERING, '').replace(TRAILING_DEBRIS, '');
-  return cleanSpace(result).replace(/\s*[:–—-]\s*$/, '').replace(/\s+([?.!,])/g, '$1');
+  return cleanSpace(result)
+    .replace(/\s*[:–—-]\s*$/, '')
+    .replace(/\s+([?.!,])/g, '$1');
 }
 
 /** A site's counters and buttons left as lines: "1.4K", "2.3K Followers", "6 min read · Mar 3", "Follow", "Share". */
-const PAGE_COUNTS = /^(?:[\d.,]+\s*[km]?(?:\s+(?:followers|following|claps|likes|views|responses|comments|replies|reads))?|\d+\s*min(?:ute)?s?\s+read\b.*|follow|following|listen|share|save|reply|like|clap|see all responses)$/i;
+const PAGE_COUNTS =
+  /^(?:[\d.,]+\s*[km]?(?:\s+(?:followers|following|claps|likes|views|responses|comments|replies|reads))?|\d+\s*min(?:ute)?s?\s+read\b.*|follow|following|listen|share|save|reply|like|clap|see all responses)$/i;
 
 /** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
 export function cleanAnswerText(text: string): string {
   const result = cleanSpace(text.replace(EMOJI, ' ').replace(LINK_DEBRIS, ' ')).replace(/\s+([?.!,;:])/g, '$1');
-  return /^(?:read more|back to top|see answer|answer|source|src|link|(?:your answer is )?(?:partially )?(?:in)?correct)\W*$/i.test(result) || PAGE_COUNTS.test(result) ? '' : result;
+  return /^(?:read more|back to top|see answer|answer|source|src|link|(?:your answer is )?(?:partially )?(?:in)?correct)\W*$/i.test(
+    result,
+  ) || PAGE_COUNTS.test(result)
+    ? ''
+    : result;
 }
 
 /** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */
-export const ANSWER_LABEL = /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:the )?correct answer(?: is)?|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
+export const ANSWER_LABEL =
+  /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:the )?correct answer(?: is)?|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
 
 /** Words that name a part of a page or an answer, never a question. */
-const LABEL = /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|feedback|question text|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
+const LABEL =
+  /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|feedback|question text|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
 export const isLabel = (text: string) => LABEL.test(cleanSpace(text));
 
 const TASK =
   /^(?:explain|describe|design|build|implement|write|code|define|derive|estimate|compute|calculate|count|find|return|reverse|sort|merge|list|name|compare|contrast|distinguish|differentiate|give|tell|talk|walk|suppose|imagine|given|create|draw|prove|show|discuss|outline|state|teach|share|take me|convince|sell|pitch|propose|model|plan|debug|optimi[sz]e|improve|evaluate|analy[sz]e|summari[sz]e|detect|check|determine|print|generate|simulate|solve|predict|recommend|identify|elaborate|clarify)\b/i;
-const WH_ASK = /^(?:what|why|how|when|where|which|who|whom|whose)(?:'s|’s)?\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|shall|has|have|had|might|may|must|makes?|happens?|causes?|motivates?|drives?|kind|type|sort|role|metrics?|if|about|else|exactly)\b/i;
-const YES_NO = /^(?:is|are|can|could|would|should|do|does|did|have|has|will|shall)\s+(?:you|we|it|there|they|the|a|an|this|that|your|one|i)\b/i;
+const WH_ASK =
+  /^(?:what|why|how|when|where|which|who|whom|whose)(?:'s|’s)?\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|shall|has|have|had|might|may|must|makes?|happens?|causes?|motivates?|drives?|kind|type|sort|role|metrics?|if|about|else|exactly)\b/i;
+const YES_NO =
+  /^(?:is|are|can|could|would|should|do|does|did|have|has|will|shall)\s+(?:you|we|it|there|they|the|a|an|this|that|your|one|i)\b/i;
 const COMPARISON = /\S\s+(?:vs\.?|versus)\s+\S/i;
 
 /** The longest text still read as one question; longer is a paragraph. */
@@ -95,7 +107,7 @@ const SEGMENT_WINDOW = 1_000;
 function sentencesOf(text: string): string[] {
   const found: string[] = [];
   let open = '';
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const window = text.slice(start, start + SEGMENT_WINDOW);
     const parts = [...sentences.segment(window)].map((part) => part.segment);
     const final = start + SEGMENT_WINDOW >= text.length;
@@ -115,9 +127,11 @@ function sentencesOf(text: string): string[] {
 }
 
 /** Words around a quote that say it was asked: "I was asked “…”", "the round opened with “…”". */
-const ASKED_CONTEXT = /\b(?:ask(?:ed|s|ing)?|questions?|rounds?|interview(?:er)?s?|screen(?:ing)?|onsite|opened with|started with|followed up with)\b/i;
+const ASKED_CONTEXT =
+  /\b(?:ask(?:ed|s|ing)?|questions?|rounds?|interview(?:er)?s?|screen(?:ing)?|onsite|opened with|started with|followed up with)\b/i;
 const QUOTED = /[“"]([^”"]{8,300})[”"]/g;
-const ASKED_TO = /\b(?:was|were|got|been|get|be)\s+asked\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)|\basked\s+me\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)/i;
+const ASKED_TO =
+  /\b(?:was|were|got|been|get|be)\s+asked\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)|\basked\s+me\s+to\s+(\w+)\s+([^.?!]{3,250}[.?!]?)/i;
 
 /**
  * A question someone says they were asked, inside a paragraph of their own words (a forum
@@ -140,7 +154,10 @@ export function reportedQuestion(text: string): { question: string; rest: string
     const task = ASKED_TO.exec(sentence);
     if (task) {
       const verb = task[1] ?? task[3]!;
-      const question = `${verb[0]!.toUpperCase()}${verb.slice(1)} ${(task[2] ?? task[4]!).trim()}`.replace(/[^.?!]$/, '$&.');
+      const question = `${verb[0]!.toUpperCase()}${verb.slice(1)} ${(task[2] ?? task[4]!).trim()}`.replace(
+        /[^.?!]$/,
+        '$&.',
+      );
       if (looksLikeQuestion(question)) return { question: cleanQuestion(question), rest: after() };
     }
   }
@@ -150,7 +167,9 @@ export function reportedQuestion(text: string): { question: string; rest: string
 /** A paragraph as its sentences, so each can be a key point; short paragraphs stay whole. */
 export function splitSentences(text: string): string[] {
   if (text.length < 120) return [text];
-  const parts = sentencesOf(text).map((part) => part.trim()).filter(Boolean);
+  const parts = sentencesOf(text)
+    .map((part) => part.trim())
+    .filter(Boolean);
   // The segmenter breaks after "e.g." and "vs."; glue a piece that starts in lower case back on.
   const joined: string[] = [];
   for (const part of parts) {

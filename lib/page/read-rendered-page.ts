@@ -27,7 +27,10 @@ export interface RenderedPage {
  * document of our own directly, and `styleOf` stands in for getComputedStyle, which jsdom
  * computes far too slowly for a whole page.
  */
-export function readRenderedPage(source: Document = document, options: { inPlace?: boolean; styleOf?: (element: Element) => StyleFacts } = {}): RenderedPage {
+export function readRenderedPage(
+  source: Document = document,
+  options: { inPlace?: boolean; styleOf?: (element: Element) => StyleFacts } = {},
+): RenderedPage {
   const root = source.documentElement;
   const copyRoot = options.inPlace ? root : (root.cloneNode(true) as Element);
   const view = source.defaultView;
@@ -38,22 +41,52 @@ export function readRenderedPage(source: Document = document, options: { inPlace
     const BOLD = 'data-cuecard-bold';
     const HEADING = 'data-cuecard-heading';
     const HIDDEN = 'data-cuecard-hidden';
-    const KEYWORD_SIZES: Record<string, number> = { 'xx-small': 9, 'x-small': 10, small: 13, medium: 16, large: 18, 'x-large': 24, 'xx-large': 32 };
+    const KEYWORD_SIZES: Record<string, number> = {
+      'xx-small': 9,
+      'x-small': 10,
+      small: 13,
+      medium: 16,
+      large: 18,
+      'x-large': 24,
+      'xx-large': 32,
+    };
     const rootSize = 16;
     // Chrome gives "700" and "18px"; jsdom gives the declared value ("bold", "1.5em", "11pt").
-    const weightOf = (value: string, parent: number) => (/^\d+$/.test(value) ? Number(value) : /bold/.test(value) ? 700 : value === 'normal' || value === 'lighter' ? 400 : parent);
+    const weightOf = (value: string, parent: number) =>
+      /^\d+$/.test(value)
+        ? Number(value)
+        : /bold/.test(value)
+          ? 700
+          : value === 'normal' || value === 'lighter'
+            ? 400
+            : parent;
     const sizeOf = (value: string, parent: number): number => {
       const match = /^([\d.]+)(px|pt|em|rem|%)$/.exec(value.trim());
       if (!match) return KEYWORD_SIZES[value.trim()] ?? parent;
       const amount = Number(match[1]);
-      return match[2] === 'px' ? amount : match[2] === 'pt' ? (amount * 4) / 3 : match[2] === 'em' ? amount * parent : match[2] === 'rem' ? amount * rootSize : (amount / 100) * parent;
+      return match[2] === 'px'
+        ? amount
+        : match[2] === 'pt'
+          ? (amount * 4) / 3
+          : match[2] === 'em'
+            ? amount * parent
+            : match[2] === 'rem'
+              ? amount * rootSize
+              : (amount / 100) * parent;
     };
     // Panels a control opens: their ids, named by aria-controls or a collapse target.
     const controlled = new Set<string>();
     for (const control of source.querySelectorAll('[aria-controls], [data-bs-target], [data-target]'))
-      for (const name of ['aria-controls', 'data-bs-target', 'data-target']) for (const id of (control.getAttribute(name) ?? '').split(/\s+/)) if (id) controlled.add(id.replace(/^#/, ''));
+      for (const name of ['aria-controls', 'data-bs-target', 'data-target'])
+        for (const id of (control.getAttribute(name) ?? '').split(/\s+/)) if (id) controlled.add(id.replace(/^#/, ''));
     const collapsedPanel = (element: Element): boolean => {
-      if (element.closest('details') || controlled.has(element.id) || element.getAttribute('role') === 'tabpanel' || element.getAttribute('role') === 'region') return true;
+      if (
+        element.closest('details') ||
+        controlled.has(element.id) ||
+        element.getAttribute('role') === 'tabpanel' ||
+        element.getAttribute('role') === 'region'
+      )
+        return true;
       // A toggle's body follows the row that holds its control (Notion, most accordions).
       for (let node: Element | null = element, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
         const before = node.previousElementSibling;
@@ -76,9 +109,11 @@ export function readRenderedPage(source: Document = document, options: { inPlace
       const size = sizeOf(style.fontSize, parentSize);
       if (weight >= 600 && parentWeight < 600) copy.setAttribute(BOLD, '');
       let ownText = 0;
-      for (let child = live.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) ownText += (child.textContent ?? '').trim().length;
+      for (let child = live.firstChild; child; child = child.nextSibling)
+        if (child.nodeType === 3) ownText += (child.textContent ?? '').trim().length;
       if (ownText > 0) sizes.set(Math.round(size), (sizes.get(Math.round(size)) ?? 0) + ownText);
-      if (size > parentSize * 1.1 && BLOCK_DISPLAY.test(style.display) && !/^H[1-6]$/.test(live.tagName)) larger.push({ copy, size, bold: weight >= 600 });
+      if (size > parentSize * 1.1 && BLOCK_DISPLAY.test(style.display) && !/^H[1-6]$/.test(live.tagName))
+        larger.push({ copy, size, bold: weight >= 600 });
       // Sibling links, not indexed collections: jsdom answers those through a proxy, slowly.
       let copyChild = copy.firstElementChild;
       for (let liveChild = live.firstElementChild; liveChild; liveChild = liveChild.nextElementSibling) {
@@ -97,7 +132,13 @@ export function readRenderedPage(source: Document = document, options: { inPlace
     for (const { copy, size, bold } of larger) {
       const text = (copy.textContent ?? '').trim();
       // Large and bold, or much larger: a lead paragraph or a pull quote set a little large is no heading.
-      if (size < bodySize * (bold ? 1.25 : 1.5) || !/\p{L}\p{L}/u.test(text) || text.length > 200 || copy.querySelector('p, li, table, pre')) continue;
+      if (
+        size < bodySize * (bold ? 1.25 : 1.5) ||
+        !/\p{L}\p{L}/u.test(text) ||
+        text.length > 200 ||
+        copy.querySelector('p, li, table, pre')
+      )
+        continue;
       copy.setAttribute(HEADING, size >= bodySize * 2 ? '1' : size >= bodySize * 1.5 ? '2' : '3');
     }
   }

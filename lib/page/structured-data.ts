@@ -50,15 +50,21 @@ export function structuredQuestions(document: Document, tools: HtmlTools): Extra
       if (!typeIs(object, 'Question') || typeof object.name !== 'string') continue;
       const answer = object.acceptedAnswer ?? object.suggestedAnswer;
       const first = Array.isArray(answer) ? answer[0] : answer;
-      const text = first && typeof first === 'object' && !Array.isArray(first) && typeof first.text === 'string' ? first.text : '';
+      const text =
+        first && typeof first === 'object' && !Array.isArray(first) && typeof first.text === 'string' ? first.text : '';
       found.push({ question: cleanQuestion(object.name), outline: pointsOfHtml(text, tools) });
     }
   }
   for (const item of document.querySelectorAll('[itemtype*="schema.org/Question" i]')) {
     const name = item.querySelector('[itemprop="name"]');
-    const answer = item.querySelector('[itemprop="acceptedAnswer"] [itemprop="text"], [itemprop="suggestedAnswer"] [itemprop="text"]');
+    const answer = item.querySelector(
+      '[itemprop="acceptedAnswer"] [itemprop="text"], [itemprop="suggestedAnswer"] [itemprop="text"]',
+    );
     if (!name) continue;
-    found.push({ question: cleanQuestion(name.textContent ?? ''), outline: answer ? pointsOfHtml(answer.innerHTML, tools) : [] });
+    found.push({
+      question: cleanQuestion(name.textContent ?? ''),
+      outline: answer ? pointsOfHtml(answer.innerHTML, tools) : [],
+    });
   }
   return found.filter((item) => item.question.length > 0);
 }

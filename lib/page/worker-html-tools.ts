@@ -12,7 +12,9 @@ const NOT_TEXT = 'script, style, template, noscript, iframe, object, embed, svg,
  */
 export function workerHtmlTools(): HtmlTools {
   const parseHtml = (html: string) => {
-    const whole = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!doctype html><html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
+    const whole = /<html[\s>]/i.test(html.slice(0, 4096))
+      ? html
+      : `<!doctype html><html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
     return parseHTML(whole).document as unknown as Document;
   };
   return {
@@ -20,7 +22,8 @@ export function workerHtmlTools(): HtmlTools {
     sanitize(html) {
       const { body } = parseHtml(`<body>${html}</body>`);
       for (const element of body.querySelectorAll(NOT_TEXT)) element.remove();
-      for (const element of body.querySelectorAll('*')) for (const { name } of [...element.attributes]) if (/^on/i.test(name)) element.removeAttribute(name);
+      for (const element of body.querySelectorAll('*'))
+        for (const { name } of [...element.attributes]) if (/^on/i.test(name)) element.removeAttribute(name);
       return body.innerHTML;
     },
   };

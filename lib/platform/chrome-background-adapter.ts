@@ -16,7 +16,10 @@ export function chromeBackgroundAdapter(): BackgroundPlatform {
     extensionOrigin: browser.runtime.getURL('/'),
     getMediaStreamId: (tabId) => browser.tabCapture.getMediaStreamId({ targetTabId: tabId }),
     async ensureOffscreenDocument() {
-      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [offscreenUrl] });
+      const existing = await browser.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT'],
+        documentUrls: [offscreenUrl],
+      });
       if (existing.length > 0) return;
       // Only one offscreen document may exist: share one creation between racing callers.
       creatingOffscreen ??= browser.offscreen
@@ -31,11 +34,17 @@ export function chromeBackgroundAdapter(): BackgroundPlatform {
       await creatingOffscreen;
     },
     async hasOffscreenDocument() {
-      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [offscreenUrl] });
+      const existing = await browser.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT'],
+        documentUrls: [offscreenUrl],
+      });
       return existing.length > 0;
     },
     async closeOffscreenDocument() {
-      const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [offscreenUrl] });
+      const existing = await browser.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT'],
+        documentUrls: [offscreenUrl],
+      });
       if (existing.length > 0) await browser.offscreen.closeDocument();
     },
     async sendToOffscreen(message: RuntimeMessage) {

@@ -1,13 +1,25 @@
 import { browser } from 'wxt/browser';
-import { parseCommandReply, parseRuntimeMessage, type Command, type CommandReply, type SessionEvent } from '../messaging/runtime-messages';
+import {
+  parseCommandReply,
+  parseRuntimeMessage,
+  type Command,
+  type CommandReply,
+  type SessionEvent,
+} from '../messaging/runtime-messages';
 import { readRenderedPage, type RenderedPage } from '../page/read-rendered-page';
 
 /** Sends a command to the background and returns its reply, or a reply saying why there was none. */
 export async function sendCommand(message: Command): Promise<CommandReply> {
   try {
     const reply: unknown = await browser.runtime.sendMessage(message);
-    if (reply === undefined) return { ok: false, message: 'Cuecard’s background did not answer. Reload the extension and try again.' };
-    return parseCommandReply(reply) ?? { ok: false, message: 'Cuecard’s background gave an answer the panel cannot read. Reload the extension and try again.' };
+    if (reply === undefined)
+      return { ok: false, message: 'Cuecard’s background did not answer. Reload the extension and try again.' };
+    return (
+      parseCommandReply(reply) ?? {
+        ok: false,
+        message: 'Cuecard’s background gave an answer the panel cannot read. Reload the extension and try again.',
+      }
+    );
   } catch (error) {
     return { ok: false, message: `Cuecard’s background could not be reached (${(error as Error).message}).` };
   }

@@ -17,7 +17,10 @@ export function offscreenSentenceEncoder(): SentenceEncoder {
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += TEXTS_PER_MESSAGE) {
-        const message: RuntimeMessage = { type: 'offscreen/embed', texts: texts.slice(start, start + TEXTS_PER_MESSAGE) };
+        const message: RuntimeMessage = {
+          type: 'offscreen/embed',
+          texts: texts.slice(start, start + TEXTS_PER_MESSAGE),
+        };
         const reply = parseEmbedReply(await browser.runtime.sendMessage(message));
         if (!reply) throw new Error('The offscreen document did not answer with sentence vectors.');
         if (!reply.ok) throw new Error(reply.message);

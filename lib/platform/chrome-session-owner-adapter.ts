@@ -14,8 +14,12 @@ import { offscreenSentenceEncoder } from './chrome-sentence-encoder';
 const OWNER_STATE_KEY = 'cuecard-session-owner';
 
 /** Resolves once a persisted store has read chrome.storage. */
-function hydrated(store: { persist: { hasHydrated(): boolean; onFinishHydration(listener: () => void): () => void } }): Promise<void> {
-  return store.persist.hasHydrated() ? Promise.resolve() : new Promise((resolve) => store.persist.onFinishHydration(() => resolve()));
+function hydrated(store: {
+  persist: { hasHydrated(): boolean; onFinishHydration(listener: () => void): () => void };
+}): Promise<void> {
+  return store.persist.hasHydrated()
+    ? Promise.resolve()
+    : new Promise((resolve) => store.persist.onFinishHydration(() => resolve()));
 }
 
 /**

@@ -23,7 +23,9 @@ export const chromeStorageAdapter: StateStorage = {
  * Reads persisted stores again when another context (a second panel, the background)
  * changed them in chrome.storage.local, so every context shows and uses the same values.
  */
-export function followStorageChanges(storesByKey: Readonly<Record<string, { persist: { rehydrate(): Promise<void> | void } }>>): void {
+export function followStorageChanges(
+  storesByKey: Readonly<Record<string, { persist: { rehydrate(): Promise<void> | void } }>>,
+): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     for (const [key, store] of Object.entries(storesByKey)) if (key in changes) void store.persist.rehydrate();

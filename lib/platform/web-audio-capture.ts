@@ -44,5 +44,8 @@ export function openTabStream(streamId: string): Promise<MediaStream> {
 }
 
 export function openMicrophone(): Promise<MediaStream> {
-  return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: false });
+  return navigator.mediaDevices.getUserMedia({
+    audio: { echoCancellation: true, noiseSuppression: true },
+    video: false,
+  });
 }

@@ -37,7 +37,11 @@ export interface BuiltSemanticIndex {
 }
 
 /** Embeds every entry (or reads it from the cache, by model, pack and version) and calibrates. */
-export async function buildSemanticIndex(packs: readonly PackToEmbed[], encoder: SentenceEncoder, cache?: EntryVectorCache): Promise<BuiltSemanticIndex> {
+export async function buildSemanticIndex(
+  packs: readonly PackToEmbed[],
+  encoder: SentenceEncoder,
+  cache?: EntryVectorCache,
+): Promise<BuiltSemanticIndex> {
   const entries: SemanticEntry[] = [];
   let cached = 0;
   for (const pack of packs) {

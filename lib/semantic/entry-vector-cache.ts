@@ -60,7 +60,13 @@ export function indexedDbEntryVectorCache(): EntryVectorCache {
       const data = new Float32Array(all.length * dim);
       all.forEach((vector, i) => data.set(vector, i * dim));
       const db = await openSemanticDb();
-      await db.put('entry-vectors', { key: recordKey(modelId, packId), version, dim, counts: vectors.map((entry) => entry.length), data });
+      await db.put('entry-vectors', {
+        key: recordKey(modelId, packId),
+        version,
+        dim,
+        counts: vectors.map((entry) => entry.length),
+        data,
+      });
       db.close();
     },
   };

@@ -8,7 +8,10 @@ import type { EntryVectorCache } from './entry-vector-cache';
 /** The knowledge on now, pack by pack, with the phrasings the matcher reads (learned ones included). */
 export function packsToEmbed(knowledge: KnowledgeIndex): PackToEmbed[] {
   let offset = 0;
-  return knowledge.packs.map((pack) => ({ id: pack.id, entries: knowledge.entries.slice(offset, (offset += pack.entries.length)) }));
+  return knowledge.packs.map((pack) => ({
+    id: pack.id,
+    entries: knowledge.entries.slice(offset, (offset += pack.entries.length)),
+  }));
 }
 
 /**
@@ -16,7 +19,10 @@ export function packsToEmbed(knowledge: KnowledgeIndex): PackToEmbed[] {
  * (built at its first use, from the vector cache when it can be), and one vector per line. A
  * build that fails is tried again at the next line.
  */
-export function semanticKnowledge(encoder: SentenceEncoder, cache: EntryVectorCache): (knowledge: KnowledgeIndex) => SemanticPlatform {
+export function semanticKnowledge(
+  encoder: SentenceEncoder,
+  cache: EntryVectorCache,
+): (knowledge: KnowledgeIndex) => SemanticPlatform {
   let built: { from: KnowledgeIndex; index: Promise<SemanticIndex> } | undefined;
   return (knowledge) => ({
     index() {

@@ -19,7 +19,12 @@ export const SENTENCE_MODEL_MEGABYTES = 23;
  * with the library's own (`ModelRegistry.get_pipeline_files`).
  */
 export function sentenceModelFiles(dtype: 'q8' | 'fp32' = 'q8'): string[] {
-  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', `onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx`];
+  return [
+    'config.json',
+    'tokenizer.json',
+    'tokenizer_config.json',
+    `onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx`,
+  ];
 }
 
 /** Where Get ready fetches the sentence model from (one model, one precision, whatever the device). */
@@ -34,7 +39,8 @@ export function sentenceModelLocation(): { source: 'hub'; hubId: string; files: 
 export async function assertSentenceModelStored(cache: { match(url: string): Promise<unknown> }): Promise<void> {
   const { hubId, files } = sentenceModelLocation();
   for (const file of files) {
-    if (!(await cache.match(hubFileUrl(hubId, file)))) throw new Error('The sentence model is not downloaded yet: Settings → Understand paraphrases → Get ready.');
+    if (!(await cache.match(hubFileUrl(hubId, file))))
+      throw new Error('The sentence model is not downloaded yet: Settings → Understand paraphrases → Get ready.');
   }
 }
 
@@ -57,7 +63,11 @@ export interface SentenceModelOptions {
  * Loads a sentence model through transformers.js's feature-extraction pipeline: mean pooling
  * over the tokens, then unit length, as sentence-transformers defines the model's output.
  */
-export async function loadSentenceEncoder({ model = SENTENCE_MODEL, dtype = 'q8', device = 'wasm' }: SentenceModelOptions = {}): Promise<LoadedSentenceEncoder> {
+export async function loadSentenceEncoder({
+  model = SENTENCE_MODEL,
+  dtype = 'q8',
+  device = 'wasm',
+}: SentenceModelOptions = {}): Promise<LoadedSentenceEncoder> {
   const extractor = (await pipeline('feature-extraction', model, { dtype, device })) as FeatureExtractionPipeline;
   const config = extractor.model.config as unknown as { hidden_size?: number };
   const dim = config.hidden_size ?? SENTENCE_MODEL_DIM;
@@ -67,7 +77,10 @@ export async function loadSentenceEncoder({ model = SENTENCE_MODEL, dtype = 'q8'
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += BATCH) {
-        const output = await extractor(texts.slice(start, start + BATCH) as string[], { pooling: 'mean', normalize: true });
+        const output = await extractor(texts.slice(start, start + BATCH) as string[], {
+          pooling: 'mean',
+          normalize: true,
+        });
         const data = output.data as Float32Array;
         for (let row = 0; row < output.dims[0]!; row++) vectors.push(data.slice(row * dim, (row + 1) * dim));
       }

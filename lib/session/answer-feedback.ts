@@ -10,12 +10,39 @@ import { answerCoverage, linesOfAnswer, type PointCoverage } from './answer-cove
  */
 const FILLER_PHRASES = ['you know', 'i mean', 'kind of', 'sort of'] as const;
 const FILLER_WORDS = new Set(['um', 'umm', 'uh', 'uhm', 'erm', 'er', 'hmm', 'basically', 'literally', 'actually']);
-const LIKE_AS_WORD_AFTER = new Set(['would', "i'd", "we'd", "you'd", 'd', 'look', 'looks', 'looked', 'feel', 'feels', 'felt', 'seem', 'seems', 'something', 'anything', 'nothing', 'things', 'just', 'more', 'much', 'not', "don't", "didn't", 'really', 'also', 'to']);
+const LIKE_AS_WORD_AFTER = new Set([
+  'would',
+  "i'd",
+  "we'd",
+  "you'd",
+  'd',
+  'look',
+  'looks',
+  'looked',
+  'feel',
+  'feels',
+  'felt',
+  'seem',
+  'seems',
+  'something',
+  'anything',
+  'nothing',
+  'things',
+  'just',
+  'more',
+  'much',
+  'not',
+  "don't",
+  "didn't",
+  'really',
+  'also',
+  'to',
+]);
 
 /** Words too common to count as repeated (function words, and the fillers counted apart). */
 const COMMON_WORDS = new Set(
   (
-    'a an the and or but so if then than that this these those it its it’s it\'s is are was were be been being am i me my we our us you your he she they them their ' +
+    "a an the and or but so if then than that this these those it its it’s it's is are was were be been being am i me my we our us you your he she they them their " +
     'to of in on at for with by from as about into over under up down out off again just also very really not no yes do does did done have has had having ' +
     'can could would should will shall may might must what which who whom when where why how there here all any some more most other such only own same too ' +
     "i'm i've i'd we're we've they're that's there's don't didn't doesn't isn't wasn't aren't won't can't like"
@@ -24,7 +51,12 @@ const COMMON_WORDS = new Set(
 
 /** Lower-case words of a transcript, apostrophes kept ("didn't"), punctuation dropped. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[’]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’]/g, "'")
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
 export interface SpeechStats {
@@ -61,7 +93,8 @@ export function speechStats(lines: readonly Pick<TranscriptLine, 'text' | 'start
       }
       if (FILLER_WORDS.has(word)) note(word);
       else if (word === 'like' && !LIKE_AS_WORD_AFTER.has(said[i - 1] ?? '')) note(word);
-      else if (!COMMON_WORDS.has(word) && word.length > 2 && !/^\d+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      else if (!COMMON_WORDS.has(word) && word.length > 2 && !/^\d+$/.test(word))
+        counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   const fillerCount = Object.values(fillers).reduce((sum, count) => sum + count, 0);
@@ -69,7 +102,14 @@ export function speechStats(lines: readonly Pick<TranscriptLine, 'text' | 'start
     .filter(([, count]) => count >= 3)
     .map(([word, count]) => ({ word, count }))
     .sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
-  return { spokenMs, words, fillers, fillerCount, fillersPerMinute: spokenMs > 0 ? fillerCount / (spokenMs / 60_000) : 0, repeated };
+  return {
+    spokenMs,
+    words,
+    fillers,
+    fillerCount,
+    fillersPerMinute: spokenMs > 0 ? fillerCount / (spokenMs / 60_000) : 0,
+    repeated,
+  };
 }
 
 /**
@@ -78,10 +118,13 @@ export function speechStats(lines: readonly Pick<TranscriptLine, 'text' | 'start
  */
 const STEP_CUES: Record<string, Record<string, RegExp>> = {
   STAR: {
-    Situation: /\b(when i was|at my (last|previous|old)|at (my|our) (company|team|job)|we (had|were)|there was|the team|back in|in (my|our) (last|previous) (role|job))\b/,
+    Situation:
+      /\b(when i was|at my (last|previous|old)|at (my|our) (company|team|job)|we (had|were)|there was|the team|back in|in (my|our) (last|previous) (role|job))\b/,
     Task: /\b(my (role|job|task|goal|responsibility) was|i (was|were) (asked|responsible|tasked)|i (needed|had|wanted) to|the goal was|we needed to)\b/,
-    Action: /\b(i (built|wrote|decided|proposed|led|talked|asked|ran|designed|changed|set up|moved|created|started|organi[sz]ed|suggested|pushed|analy[sz]ed|met|called|reached out)|so i|what i did)\b/,
-    Result: /\b(as a result|in the end|the result|result was|ended up|we (shipped|launched|reduced|cut|improved|saved|increased|doubled|halved|hit|met)|which (led|meant|cut|saved|reduced)|i learned|lesson|\d+\s*(%|percent|x|times))\b/,
+    Action:
+      /\b(i (built|wrote|decided|proposed|led|talked|asked|ran|designed|changed|set up|moved|created|started|organi[sz]ed|suggested|pushed|analy[sz]ed|met|called|reached out)|so i|what i did)\b/,
+    Result:
+      /\b(as a result|in the end|the result|result was|ended up|we (shipped|launched|reduced|cut|improved|saved|increased|doubled|halved|hit|met)|which (led|meant|cut|saved|reduced)|i learned|lesson|\d+\s*(%|percent|x|times))\b/,
   },
   Design: {
     Clarify: /\b(requirements?|clarify|scope|assum(e|ing|ption)|how many users|scale of|constraints?)\b/,
@@ -178,10 +221,14 @@ export function answerFiguresText({ stats, frame }: QuestionFeedback): string {
   const fillers = Object.entries(stats.fillers)
     .sort((a, b) => b[1] - a[1])
     .map(([filler, count]) => `“${filler}” ×${count}`);
-  parts.push(`${stats.fillersPerMinute.toFixed(1)} fillers a minute${fillers.length ? ` (${fillers.join(', ')})` : ''}`);
-  if (stats.repeated.length) parts.push(`said often: ${stats.repeated.map(({ word, count }) => `${word} ×${count}`).join(', ')}`);
+  parts.push(
+    `${stats.fillersPerMinute.toFixed(1)} fillers a minute${fillers.length ? ` (${fillers.join(', ')})` : ''}`,
+  );
+  if (stats.repeated.length)
+    parts.push(`said often: ${stats.repeated.map(({ word, count }) => `${word} ×${count}`).join(', ')}`);
   const missing = frame?.steps.filter((step) => !step.heard).map((step) => step.step) ?? [];
-  if (frame) parts.push(missing.length ? `${frame.frame}: no ${missing.join(', ')} heard` : `${frame.frame}: every step heard`);
+  if (frame)
+    parts.push(missing.length ? `${frame.frame}: no ${missing.join(', ')} heard` : `${frame.frame}: every step heard`);
   return parts.join(' · ');
 }
 

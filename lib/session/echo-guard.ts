@@ -39,7 +39,10 @@ export function createEchoGuard(now: () => number = () => Date.now()) {
         interviewerLines.push({ text, at });
         return { keep: true, warn: false };
       }
-      const echo = repeatsInterviewer(text, interviewerLines.map((line) => line.text));
+      const echo = repeatsInterviewer(
+        text,
+        interviewerLines.map((line) => line.text),
+      );
       return { keep: !echo, warn: echo && warnOnce() };
     },
   };

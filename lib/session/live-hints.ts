@@ -42,11 +42,17 @@ export function readLine(
 ): { reading: LiveReading | null; match: QuestionMatch | null } {
   const last = lines[lines.length - 1];
   if (!last || last.channel !== 'interviewer') return { reading: null, match: null };
-  const window = lines.slice(-WINDOW_LINES).map((line) => ({ text: line.text, speaker: line.channel, endMs: line.endMs }));
+  const window = lines
+    .slice(-WINDOW_LINES)
+    .map((line) => ({ text: line.text, speaker: line.channel, endMs: line.endMs }));
   const match = matchQuestion(index, window, options, { previous: current });
   if (match.outcome === 'hint' && match.best) {
     const questions = match.asked.filter((asked) => asked.entry.id !== current?.id);
-    return { reading: match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'hint', match, questions }, match };
+    return {
+      reading:
+        match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'hint', match, questions },
+      match,
+    };
   }
   const nearMisses = match.nearMisses.filter((candidate) => candidate.entry.id !== current?.id);
   return { reading: nearMisses.length ? { kind: 'near-miss', match, nearMisses } : null, match };
@@ -57,7 +63,10 @@ export function readLine(
  * shown. Each is identified by the line that brought it and its entry, and gets its own
  * time stamp (earlier questions a millisecond apart, before the line's) to keep their order.
  */
-export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, line: Pick<TranscriptLine, 'seq' | 'at'>): ShownHint[] {
+export function hintsToShow(
+  reading: Extract<LiveReading, { kind: 'hint' }>,
+  line: Pick<TranscriptLine, 'seq' | 'at'>,
+): ShownHint[] {
   const { match, questions } = reading;
   const { at } = line;
   return questions.map((question, position) => {
@@ -67,7 +76,12 @@ export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, lin
       entryId: question.entry.id,
       question: question.entry.question,
       confidence: question.score,
-      alternatives: isCard && match.ambiguous ? match.candidates.slice(1).map(({ entry, score }) => ({ entryId: entry.id, question: entry.question, score })) : [],
+      alternatives:
+        isCard && match.ambiguous
+          ? match.candidates
+              .slice(1)
+              .map(({ entry, score }) => ({ entryId: entry.id, question: entry.question, score }))
+          : [],
       heard: isCard ? match.questionText : '',
       at: at - (questions.length - 1 - position),
     };
@@ -75,7 +89,10 @@ export function hintsToShow(reading: Extract<LiveReading, { kind: 'hint' }>, lin
 }
 
 /** The chips a near-miss reading offers. */
-export function nearMissOffer(reading: Extract<LiveReading, { kind: 'near-miss' }>, line: Pick<TranscriptLine, 'seq' | 'at'>): NearMissOffer {
+export function nearMissOffer(
+  reading: Extract<LiveReading, { kind: 'near-miss' }>,
+  line: Pick<TranscriptLine, 'seq' | 'at'>,
+): NearMissOffer {
   return {
     line: line.seq,
     entries: reading.nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })),

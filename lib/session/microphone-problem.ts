@@ -3,7 +3,10 @@
  * it: the answer is typed or thought through instead.
  */
 export function microphoneProblem(error: unknown): string {
-  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  const name =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
+      ? String((error as { name: unknown }).name)
+      : '';
   const what =
     name === 'NotFoundError' || name === 'OverconstrainedError'
       ? 'No microphone was found.'

@@ -10,7 +10,12 @@ import { appendLine, deleteSession, endSessionRecord, startSessionRecord } from 
 export interface OffscreenPlatform {
   openTabStream(streamId: string): Promise<MediaStream>;
   openMicrophone(): Promise<MediaStream>;
-  tapAudio(stream: MediaStream, channel: Channel, onChunk: (samples: Float32Array<ArrayBuffer>) => void, onEnded: () => void): Promise<AudioTap>;
+  tapAudio(
+    stream: MediaStream,
+    channel: Channel,
+    onChunk: (samples: Float32Array<ArrayBuffer>) => void,
+    onEnded: () => void,
+  ): Promise<AudioTap>;
   /** Sends to the recognition worker, transferring audio buffers. */
   toWorker(request: WorkerRequest): void;
   db: Promise<SessionDb>;
@@ -90,9 +95,15 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     // The record comes first: when it cannot be written (a full disk), nothing has been
     // opened yet, so no stream, timer or half-started session is left behind.
     try {
-      await startSessionRecord(await platform.db, { id: message.sessionId, kind: message.streamId === null ? 'drill' : 'interview', startedAt: Date.now() });
+      await startSessionRecord(await platform.db, {
+        id: message.sessionId,
+        kind: message.streamId === null ? 'drill' : 'interview',
+        startedAt: Date.now(),
+      });
     } catch (error) {
-      failStart(`Cuecard could not save a new session (${(error as Error).name}), so it did not start. Free disk space or delete old sessions under Sessions, then press Start again.`);
+      failStart(
+        `Cuecard could not save a new session (${(error as Error).name}), so it did not start. Free disk space or delete old sessions under Sessions, then press Start again.`,
+      );
       return;
     }
     let tabStream: MediaStream | null = null;
@@ -118,7 +129,10 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
     };
     session = current;
     try {
-      if (tabStream) current.taps.push(await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')));
+      if (tabStream)
+        current.taps.push(
+          await platform.tapAudio(tabStream, 'interviewer', feed('interviewer'), () => void stop('tab-ended')),
+        );
     } catch (error) {
       for (const track of tabStream!.getTracks()) track.stop();
       const message = `The tab's audio could not be processed (${(error as Error).message}). Press Start again; if it keeps failing, reload the extension.`;
@@ -193,7 +207,10 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       session = null;
       if (current.drill && !current.answered) {
         await deleteSession(await platform.db, current.id).catch(() => undefined);
-        platform.broadcast({ kind: 'notice', message: 'Nothing was heard from you, so this drill was not saved as a session.' });
+        platform.broadcast({
+          kind: 'notice',
+          message: 'Nothing was heard from you, so this drill was not saved as a session.',
+        });
       } else {
         await endSessionRecord(await platform.db, current.id, reason);
       }

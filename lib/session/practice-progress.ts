@@ -24,7 +24,10 @@ const startOfDay = (at: number) => {
  * points covered over the attempts made that day (attempts with nothing heard left out).
  * Categories in alphabetical order, days in order.
  */
-export function progressByCategory(history: Readonly<Record<string, PracticeRecord>>, categoryOf: (entryId: string) => string | undefined): CategoryProgress[] {
+export function progressByCategory(
+  history: Readonly<Record<string, PracticeRecord>>,
+  categoryOf: (entryId: string) => string | undefined,
+): CategoryProgress[] {
   const sums = new Map<string, Map<number, { total: number; attempts: number }>>();
   for (const [entryId, record] of Object.entries(history)) {
     const category = categoryOf(entryId);
@@ -43,6 +46,8 @@ export function progressByCategory(history: Readonly<Record<string, PracticeReco
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([category, days]) => ({
       category,
-      points: [...days].sort(([a], [b]) => a - b).map(([day, { total, attempts }]) => ({ day, coverage: total / attempts, attempts })),
+      points: [...days]
+        .sort(([a], [b]) => a - b)
+        .map(([day, { total, attempts }]) => ({ day, coverage: total / attempts, attempts })),
     }));
 }

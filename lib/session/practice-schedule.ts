@@ -36,8 +36,16 @@ export function ratingFromCoverage(coveredShare: number): SelfRating {
   return coveredShare >= 0.75 ? 'nailed' : coveredShare >= 0.4 ? 'shaky' : 'missed';
 }
 
-const toStored = (card: Card): StoredCard => ({ ...card, due: card.due.getTime(), last_review: card.last_review?.getTime() });
-const fromStored = (card: StoredCard): Card => ({ ...card, due: new Date(card.due), last_review: card.last_review === undefined ? undefined : new Date(card.last_review) });
+const toStored = (card: Card): StoredCard => ({
+  ...card,
+  due: card.due.getTime(),
+  last_review: card.last_review?.getTime(),
+});
+const fromStored = (card: StoredCard): Card => ({
+  ...card,
+  due: new Date(card.due),
+  last_review: card.last_review === undefined ? undefined : new Date(card.last_review),
+});
 
 /** The record after one more attempt: history appended, the FSRS card moved on by the self-rating. */
 export function recordAttempt(record: PracticeRecord | undefined, attempt: PracticeAttempt): PracticeRecord {
@@ -79,7 +87,9 @@ export function pickPracticeQuestion(
   const fresh = pool.filter((entry) => !askedIds.has(entry.id));
   const from = fresh.length > 0 ? fresh : pool;
   const status = (entry: KnowledgeEntry) => practiceStatus(history[entry.id], now);
-  const due = from.filter((entry) => status(entry) === 'due').sort((a, b) => history[a.id]!.card.due - history[b.id]!.card.due);
+  const due = from
+    .filter((entry) => status(entry) === 'due')
+    .sort((a, b) => history[a.id]!.card.due - history[b.id]!.card.due);
   if (due.length) return due[0];
   for (const wanted of ['never', 'weak'] as const) {
     const group = from.filter((entry) => status(entry) === wanted);
@@ -101,7 +111,12 @@ export const ANSWER_DONE_SILENCE_MS = 6_000;
  * Whether a drill question's card should be shown now: the candidate answered and then
  * fell silent, or the answer timer ran out.
  */
-export function answerFinished(drill: { askedAt: number; deadline?: number }, candidateLineTimes: readonly number[], speaking: boolean, now: number): boolean {
+export function answerFinished(
+  drill: { askedAt: number; deadline?: number },
+  candidateLineTimes: readonly number[],
+  speaking: boolean,
+  now: number,
+): boolean {
   if (drill.deadline !== undefined && now >= drill.deadline) return true;
   const last = Math.max(-Infinity, ...candidateLineTimes.filter((at) => at >= drill.askedAt));
   return !speaking && Number.isFinite(last) && now - last >= ANSWER_DONE_SILENCE_MS;

@@ -52,7 +52,15 @@ export function semanticAddition(
       if (lexical?.kind === 'hint') return null;
       const nearMisses = match.nearMisses.filter((chip) => chip.entry.id !== current);
       if (nearMisses.length === 0 || (lexical && sameEntries(nearMisses, lexical.nearMisses))) return null;
-      return { kind: 'near-misses', offer: { line: line.seq, entries: nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })), heard: match.questionText, at: line.at } };
+      return {
+        kind: 'near-misses',
+        offer: {
+          line: line.seq,
+          entries: nearMisses.map(({ entry }) => ({ entryId: entry.id, question: entry.question })),
+          heard: match.questionText,
+          at: line.at,
+        },
+      };
     }
     default: {
       const unhandled: never = result.decision;
@@ -63,5 +71,7 @@ export function semanticAddition(
 
 /** Whether a lexical match is worth a second opinion: something was said that could be a question. */
 export function worthEmbedding(match: QuestionMatch | null): match is QuestionMatch {
-  return match !== null && match.outcome !== 'small-talk' && match.outcome !== 'empty' && match.questionText.trim() !== '';
+  return (
+    match !== null && match.outcome !== 'small-talk' && match.outcome !== 'empty' && match.questionText.trim() !== ''
+  );
 }

@@ -31,7 +31,8 @@ export interface BackgroundPlatform {
   saveUpdatePending(pending: boolean): Promise<void>;
 }
 
-const CAPTURE_LOST = 'Capture stopped unexpectedly: the page that held it closed. Every line shown so far is saved; press Start to go on.';
+const CAPTURE_LOST =
+  'Capture stopped unexpectedly: the page that held it closed. Every line shown so far is saved; press Start to go on.';
 
 /**
  * The background's part of a session: turn a Start from the panel into a tab stream
@@ -39,7 +40,10 @@ const CAPTURE_LOST = 'Capture stopped unexpectedly: the page that held it closed
  * tear down on Stop or when the capture ends; hand each final line to the session
  * owner. Holds no state of its own.
  */
-export function createSessionController(platform: BackgroundPlatform, owner: Pick<SessionOwner, 'takeLine' | 'choose'>) {
+export function createSessionController(
+  platform: BackgroundPlatform,
+  owner: Pick<SessionOwner, 'takeLine' | 'choose'>,
+) {
   // Everything that reads the status, awaits Chrome and writes the status runs one at a
   // time: two Starts at once (a double press, two panels) would otherwise make two sessions.
   const exclusive = oneAtATime();
@@ -75,7 +79,12 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
     } else if (!message.withMicrophone) {
       return { ok: false, message: 'A drill listens to your microphone: allow it and press Start again.' };
     }
-    const status: SessionStatus = { state: 'starting', sessionId: platform.newSessionId(), tabId: message.tabId, startedAt: platform.now() };
+    const status: SessionStatus = {
+      state: 'starting',
+      sessionId: platform.newSessionId(),
+      tabId: message.tabId,
+      startedAt: platform.now(),
+    };
     await platform.saveStatus(status);
     try {
       await platform.ensureOffscreenDocument();
@@ -135,7 +144,9 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
     async onTabLoading(tabId: number): Promise<void> {
       const current = await platform.loadStatus();
       if (current.state === 'capturing' && current.tabId === tabId) {
-        await platform.notifyPanels('The captured tab opened a new page; Cuecard keeps listening to it. Press Stop to end the session.');
+        await platform.notifyPanels(
+          'The captured tab opened a new page; Cuecard keeps listening to it. Press Stop to end the session.',
+        );
       }
     },
 
@@ -158,7 +169,13 @@ export function createSessionController(platform: BackgroundPlatform, owner: Pic
           const { event } = message;
           if (event.kind === 'line') {
             // The line is already saved by the capture page; a card that cannot be saved is said, the session goes on.
-            await owner.takeLine(event.line).catch((error: unknown) => platform.notifyPanels(`A question card could not be saved (${(error as Error).message}); the transcript is safe.`));
+            await owner
+              .takeLine(event.line)
+              .catch((error: unknown) =>
+                platform.notifyPanels(
+                  `A question card could not be saved (${(error as Error).message}); the transcript is safe.`,
+                ),
+              );
           } else if (event.kind === 'capturing') {
             await exclusive(async () => {
               const current = await platform.loadStatus();

@@ -25,8 +25,13 @@ export interface HintRecord {
  * are keyed by it, and the panel and the owner de-duplicate on it, so the same card
  * read twice (a resume racing a live event, a line read again after a restart) is one card.
  */
-export const cardKey = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): [string, number, string] => [card.sessionId, card.line, card.entryId];
-export const cardId = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): string => JSON.stringify(cardKey(card));
+export const cardKey = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): [string, number, string] => [
+  card.sessionId,
+  card.line,
+  card.entryId,
+];
+export const cardId = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): string =>
+  JSON.stringify(cardKey(card));
 
 /** Cards as version 1 stored them: keyed by [sessionId, at], with no line, so a duplicate with the same time overwrote the first. */
 type CardV1 = Omit<HintRecord, 'line'>;
@@ -77,14 +82,17 @@ export function openSessionDb(name = SESSION_DB_NAME): Promise<SessionDb> {
           const lines = (await transaction.objectStore('lines').getAll()).sort((a, b) => a.at - b.at);
           const bySession = new Map<string, TranscriptLine[]>();
           for (const line of lines) bySession.set(line.sessionId, [...(bySession.get(line.sessionId) ?? []), line]);
-          for (const card of old) await cards.put({ ...card, line: lineOfV1Card(card, bySession.get(card.sessionId) ?? []) });
+          for (const card of old)
+            await cards.put({ ...card, line: lineOfV1Card(card, bySession.get(card.sessionId) ?? []) });
           untyped.deleteObjectStore('hints');
         }
       }
     },
     // Another tab or panel still has an older version open: it is asked to close (below); the user is told if it does not.
     blocked() {
-      console.warn('Cuecard: the session database is waiting for another open Cuecard page to close before it can upgrade.');
+      console.warn(
+        'Cuecard: the session database is waiting for another open Cuecard page to close before it can upgrade.',
+      );
     },
     // A newer version wants the database: let it go, so this (older) page does not block the upgrade.
     blocking(_currentVersion, _blockedVersion, event) {
@@ -97,7 +105,12 @@ export async function startSessionRecord(db: SessionDb, session: SessionRecord):
   await db.put('sessions', session);
 }
 
-export async function endSessionRecord(db: SessionDb, id: string, endReason: string, endedAt = Date.now()): Promise<void> {
+export async function endSessionRecord(
+  db: SessionDb,
+  id: string,
+  endReason: string,
+  endedAt = Date.now(),
+): Promise<void> {
   const session = await db.get('sessions', id);
   if (session && session.endedAt === undefined) await db.put('sessions', { ...session, endedAt, endReason });
 }
@@ -114,7 +127,8 @@ export async function appendLine(db: SessionDb, line: TranscriptLine): Promise<v
  */
 export async function recordHint(db: SessionDb, hint: HintRecord, replaces?: string): Promise<void> {
   const tx = db.transaction('cards', 'readwrite');
-  if (replaces !== undefined && replaces !== hint.entryId) await tx.store.delete(cardKey({ ...hint, entryId: replaces }));
+  if (replaces !== undefined && replaces !== hint.entryId)
+    await tx.store.delete(cardKey({ ...hint, entryId: replaces }));
   await tx.store.put(hint);
   await tx.done;
 }
@@ -158,7 +172,8 @@ export async function deleteSession(db: SessionDb, id: string): Promise<void> {
   const tx = db.transaction(['sessions', 'lines', 'cards'], 'readwrite');
   await tx.objectStore('sessions').delete(id);
   for (const store of ['lines', 'cards'] as const) {
-    for (const key of await tx.objectStore(store).index('sessionId').getAllKeys(id)) await tx.objectStore(store).delete(key);
+    for (const key of await tx.objectStore(store).index('sessionId').getAllKeys(id))
+      await tx.objectStore(store).delete(key);
   }
   await tx.done;
 }

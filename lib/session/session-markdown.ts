@@ -13,7 +13,12 @@ export { clock };
  * With the review's feedback, what the review shows too: the summary, and under each
  * question the figures of its answer and the key points covered and missed.
  */
-export function sessionToMarkdown(session: SessionRecord, lines: readonly TranscriptLine[], hints: readonly HintRecord[], feedback?: SessionFeedback): string {
+export function sessionToMarkdown(
+  session: SessionRecord,
+  lines: readonly TranscriptLine[],
+  hints: readonly HintRecord[],
+  feedback?: SessionFeedback,
+): string {
   const started = new Date(session.startedAt);
   const out = [`# Practice session, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`, ''];
   if (session.kind) out.push(`Kind: ${session.kind === 'drill' ? 'drill' : 'mock interview'}`, '');
@@ -31,7 +36,9 @@ export function sessionToMarkdown(session: SessionRecord, lines: readonly Transc
     if (!question) continue;
     if (question.answered) out.push(`  - ${answerFiguresText(question)}`);
     if (question.coverage.length) {
-      out.push(`  - Key points covered: ${question.coverage.filter((point) => point.covered).length} of ${question.coverage.length}`);
+      out.push(
+        `  - Key points covered: ${question.coverage.filter((point) => point.covered).length} of ${question.coverage.length}`,
+      );
       for (const point of question.coverage) out.push(`    - ${point.covered ? '✓' : '✗'} ${point.point}`);
     }
   }

@@ -84,9 +84,9 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
       // Cards the last worker decided but may not have recorded.
       .then(() => state && recordPending(state))
       .catch((error: unknown) => {
-      restored = undefined;
-      throw error;
-    }));
+        restored = undefined;
+        throw error;
+      }));
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);
@@ -127,8 +127,10 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
     await serially(async () => {
       if (lexical.arrival !== arrivals || state?.sessionId !== line.sessionId) return;
       const addition = semanticAddition(result, lexical.reading, state.current, line);
-      if (addition?.kind === 'near-misses') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: addition.offer });
-      if (addition?.kind === 'alternatives') platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: [addition.card] });
+      if (addition?.kind === 'near-misses')
+        platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: addition.offer });
+      if (addition?.kind === 'alternatives')
+        platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: [addition.card] });
       if (addition?.kind === 'card') {
         state.current = addition.hints[addition.hints.length - 1]!.entryId;
         await commit(state, pendingCards(line.sessionId, addition.hints));
@@ -149,7 +151,12 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
         const arrival = ++arrivals;
         session.recent = [...session.recent, line].slice(-WINDOW_LINES);
         const [index, threshold] = await Promise.all([platform.index(), platform.threshold()]);
-        const { reading, match } = readLine(index, session.recent, session.current ? index.entry(session.current) : undefined, { threshold });
+        const { reading, match } = readLine(
+          index,
+          session.recent,
+          session.current ? index.entry(session.current) : undefined,
+          { threshold },
+        );
         if (worthEmbedding(match)) lexical = { match, reading, arrival };
         let shown: ShownHint[] = [];
         if (reading?.kind === 'hint') {
@@ -157,7 +164,8 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
           session.current = shown[shown.length - 1]!.entryId;
         }
         await commit(session, pendingCards(line.sessionId, shown));
-        if (reading?.kind === 'near-miss') platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line) });
+        if (reading?.kind === 'near-miss')
+          platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: nearMissOffer(reading, line) });
         if (shown.length) platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: shown });
         return shown;
       });
@@ -177,7 +185,18 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
         const session = forSession(choice.sessionId);
         const { card } = choice;
         session.current = card.entryId;
-        await commit(session, [{ card: { sessionId: choice.sessionId, line: card.line, entryId: card.entryId, question: card.question, at: card.at }, replaces: choice.replaces }]);
+        await commit(session, [
+          {
+            card: {
+              sessionId: choice.sessionId,
+              line: card.line,
+              entryId: card.entryId,
+              question: card.question,
+              at: card.at,
+            },
+            replaces: choice.replaces,
+          },
+        ]);
         platform.publish({ kind: 'card-chosen', sessionId: choice.sessionId, card, replaces: choice.replaces });
       });
     },

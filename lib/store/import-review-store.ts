@@ -35,12 +35,14 @@ export function createImportReviewStore() {
   return create<ImportReviewState>()((set, get) => {
     const change = (source: ReviewSource, items: (current: ReviewedQuestion[]) => ReviewedQuestion[]) => {
       const review = get().reviews[source];
-      if (review) set({ reviews: { ...get().reviews, [source]: { ...review, items: items(review.items), edited: true } } });
+      if (review)
+        set({ reviews: { ...get().reviews, [source]: { ...review, items: items(review.items), edited: true } } });
     };
     return {
       reviews: {},
       begin: (source, review) => set({ reviews: { ...get().reviews, [source]: { ...review, edited: false } } }),
-      update: (source, position, update) => change(source, (items) => items.map((item, i) => (i === position ? { ...item, ...update } : item))),
+      update: (source, position, update) =>
+        change(source, (items) => items.map((item, i) => (i === position ? { ...item, ...update } : item))),
       setKeep(source, positions, keep) {
         const chosen = new Set(positions);
         change(source, (items) => items.map((item, i) => (chosen.has(i) ? { ...item, keep } : item)));

@@ -7,7 +7,13 @@ import { entryIdFromQuestion } from '../knowledge/entry-id';
 import { PackError } from '../knowledge/pack-error';
 import { parsePackFile } from '../knowledge/parse-pack-file';
 import { isBlankAnswer, takeMyAnswers } from '../knowledge/my-answer';
-import { entrySchema, myAnswerSchema, type KnowledgeEntry, type KnowledgePack, type MyAnswer } from '../knowledge/schema';
+import {
+  entrySchema,
+  myAnswerSchema,
+  type KnowledgeEntry,
+  type KnowledgePack,
+  type MyAnswer,
+} from '../knowledge/schema';
 
 /** What a removal took and where it was, so Undo puts it back in its place. */
 export type Removal =
@@ -15,7 +21,10 @@ export type Removal =
   | { kind: 'entry'; packId: string; entry: KnowledgeEntry; position: number };
 
 /** An import adds the pack, is refused, or waits: the file is a copy of an installed pack, and the user says whether to update it or keep both. */
-export type ImportResult = { ok: true; pack: KnowledgePack } | { ok: false; message: string } | { ok: 'copy'; pack: KnowledgePack; copy: InstalledCopy };
+export type ImportResult =
+  | { ok: true; pack: KnowledgePack }
+  | { ok: false; message: string }
+  | { ok: 'copy'; pack: KnowledgePack; copy: InstalledCopy };
 export type SaveResult = { ok: true; entry: KnowledgeEntry } | { ok: false; message: string };
 export type SaveAnswerResult = { ok: true } | { ok: false; message: string };
 
@@ -101,7 +110,10 @@ export function createKnowledgeStore(storage: StateStorage) {
         updatePack(packId, imported) {
           const { pack, answers } = takeMyAnswers(imported);
           const updated = { ...pack, id: packId };
-          set({ userPacks: get().userPacks.map((known) => (known.id === packId ? updated : known)), myAnswers: { ...answers, ...get().myAnswers } });
+          set({
+            userPacks: get().userPacks.map((known) => (known.id === packId ? updated : known)),
+            myAnswers: { ...answers, ...get().myAnswers },
+          });
           return updated;
         },
         addUserPack(imported) {
@@ -114,11 +126,16 @@ export function createKnowledgeStore(storage: StateStorage) {
         removePack(packId) {
           const position = get().userPacks.findIndex((pack) => pack.id === packId);
           if (position < 0) return;
-          set({ userPacks: get().userPacks.filter((pack) => pack.id !== packId), lastRemoval: { kind: 'pack', pack: get().userPacks[position]!, position } });
+          set({
+            userPacks: get().userPacks.filter((pack) => pack.id !== packId),
+            lastRemoval: { kind: 'pack', pack: get().userPacks[position]!, position },
+          });
         },
         togglePack(packId) {
           const disabled = get().disabledPackIds;
-          set({ disabledPackIds: disabled.includes(packId) ? disabled.filter((id) => id !== packId) : [...disabled, packId] });
+          set({
+            disabledPackIds: disabled.includes(packId) ? disabled.filter((id) => id !== packId) : [...disabled, packId],
+          });
         },
         saveEntry(raw, packId = MY_PACK.id) {
           const parsed = entrySchema.safeParse(raw);
@@ -129,10 +146,20 @@ export function createKnowledgeStore(storage: StateStorage) {
           const entry =
             existing >= 0
               ? parsed.data
-              : { ...parsed.data, id: entryIdFromQuestion(parsed.data.question, new Set(target.entries.map((known) => known.id))) };
-          const entries = existing >= 0 ? target.entries.map((known, i) => (i === existing ? entry : known)) : [...target.entries, entry];
+              : {
+                  ...parsed.data,
+                  id: entryIdFromQuestion(parsed.data.question, new Set(target.entries.map((known) => known.id))),
+                };
+          const entries =
+            existing >= 0
+              ? target.entries.map((known, i) => (i === existing ? entry : known))
+              : [...target.entries, entry];
           const updated = { ...target, entries };
-          set({ userPacks: packs.some((pack) => pack.id === packId) ? packs.map((pack) => (pack.id === packId ? updated : pack)) : [...packs, updated] });
+          set({
+            userPacks: packs.some((pack) => pack.id === packId)
+              ? packs.map((pack) => (pack.id === packId ? updated : pack))
+              : [...packs, updated],
+          });
           return { ok: true, entry };
         },
         deleteEntry(packId, entryId) {
@@ -140,7 +167,9 @@ export function createKnowledgeStore(storage: StateStorage) {
           const position = entries.findIndex((entry) => entry.id === entryId);
           if (position < 0) return;
           set({
-            userPacks: get().userPacks.map((pack) => (pack.id === packId ? { ...pack, entries: pack.entries.filter((entry) => entry.id !== entryId) } : pack)),
+            userPacks: get().userPacks.map((pack) =>
+              pack.id === packId ? { ...pack, entries: pack.entries.filter((entry) => entry.id !== entryId) } : pack,
+            ),
             lastRemoval: { kind: 'entry', packId, entry: entries[position]!, position },
           });
         },
@@ -148,15 +177,31 @@ export function createKnowledgeStore(storage: StateStorage) {
           const removal = get().lastRemoval;
           if (!removal) return;
           const packs = get().userPacks;
-          const insert = <T,>(list: readonly T[], item: T, position: number) => [...list.slice(0, position), item, ...list.slice(position)];
+          const insert = <T>(list: readonly T[], item: T, position: number) => [
+            ...list.slice(0, position),
+            item,
+            ...list.slice(position),
+          ];
           if (removal.kind === 'pack') {
-            if (!packs.some((pack) => pack.id === removal.pack.id)) set({ userPacks: insert(packs, removal.pack, removal.position) });
+            if (!packs.some((pack) => pack.id === removal.pack.id))
+              set({ userPacks: insert(packs, removal.pack, removal.position) });
           } else {
             const target = packs.find((pack) => pack.id === removal.packId);
             // The pack itself may be gone meanwhile: the entry comes back in a pack of its own name.
             const restored = target
-              ? packs.map((pack) => (pack === target && !pack.entries.some((entry) => entry.id === removal.entry.id) ? { ...pack, entries: insert(pack.entries, removal.entry, removal.position) } : pack))
-              : [...packs, { id: removal.packId, title: removal.packId === MY_PACK.id ? MY_PACK.title : removal.packId, entries: [removal.entry] }];
+              ? packs.map((pack) =>
+                  pack === target && !pack.entries.some((entry) => entry.id === removal.entry.id)
+                    ? { ...pack, entries: insert(pack.entries, removal.entry, removal.position) }
+                    : pack,
+                )
+              : [
+                  ...packs,
+                  {
+                    id: removal.packId,
+                    title: removal.packId === MY_PACK.id ? MY_PACK.title : removal.packId,
+                    entries: [removal.entry],
+                  },
+                ];
             set({ userPacks: restored });
           }
           set({ lastRemoval: undefined });
@@ -167,7 +212,12 @@ export function createKnowledgeStore(storage: StateStorage) {
         name: KNOWLEDGE_STORAGE_KEY,
         version: 1,
         storage: createJSONStorage(() => storage),
-        partialize: ({ userPacks, disabledPackIds, learnedPhrasings, myAnswers }) => ({ userPacks, disabledPackIds, learnedPhrasings, myAnswers }),
+        partialize: ({ userPacks, disabledPackIds, learnedPhrasings, myAnswers }) => ({
+          userPacks,
+          disabledPackIds,
+          learnedPhrasings,
+          myAnswers,
+        }),
       },
     ),
   );
@@ -180,7 +230,10 @@ export const selectLearnedPhrasings = (state: KnowledgeState) => state.learnedPh
 export const selectMyAnswers = (state: KnowledgeState) => state.myAnswers;
 
 /** Entries with the phrasings the user taught them added, so the matcher finds them next time. */
-export function withLearnedPhrasings(entries: readonly KnowledgeEntry[], learned: Readonly<Record<string, string[]>>): KnowledgeEntry[] {
+export function withLearnedPhrasings(
+  entries: readonly KnowledgeEntry[],
+  learned: Readonly<Record<string, string[]>>,
+): KnowledgeEntry[] {
   return entries.map((entry) => {
     const extra = learned[entry.id];
     return extra?.length ? { ...entry, phrasings: [...entry.phrasings, ...extra] } : entry;
@@ -188,6 +241,10 @@ export function withLearnedPhrasings(entries: readonly KnowledgeEntry[], learned
 }
 
 /** The packs in use: shipped first, then the user's, without the ones switched off. */
-export function activePacks(shipped: readonly KnowledgePack[], user: readonly KnowledgePack[], disabled: readonly string[]): KnowledgePack[] {
+export function activePacks(
+  shipped: readonly KnowledgePack[],
+  user: readonly KnowledgePack[],
+  disabled: readonly string[],
+): KnowledgePack[] {
   return [...shipped, ...user].filter((pack) => !disabled.includes(pack.id));
 }

@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import { modelSource } from '../asr/asr-settings';
 import { modelText } from '../asr/model-status-text';
-import { downloadModel, hubFileUrl, whisperFiles, type DownloadProgress, type DownloadStore } from '../asr/model-download';
+import {
+  downloadModel,
+  hubFileUrl,
+  whisperFiles,
+  type DownloadProgress,
+  type DownloadStore,
+} from '../asr/model-download';
 import type { AsrDevice } from '../asr/whisper-models';
 import type { DevicePreference } from '../messaging/runtime-messages';
 
@@ -43,7 +49,9 @@ export type ModelLocation = { source: 'hub'; hubId: string; files: string[] } | 
 /** The speech model's files: a Whisper choice, or a local folder. */
 export function whisperLocation(choice: string, device: AsrDevice): ModelLocation {
   const chosen = modelSource(choice);
-  return chosen.source === 'local' ? { source: 'local' } : { source: 'hub', hubId: chosen.model.hubId, files: whisperFiles(device) };
+  return chosen.source === 'local'
+    ? { source: 'local' }
+    : { source: 'hub', hubId: chosen.model.hubId, files: whisperFiles(device) };
 }
 
 const CANCELLED = 'cancelled';
@@ -95,7 +103,10 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
       target = { hubId, files };
       set({ device, readiness: { phase: 'checking' } });
       // Storage that cannot be read counts as nothing stored: Get ready then says what fails.
-      const { loaded, complete } = await storedBytes(deps.store, hubId, files).catch(() => ({ loaded: 0, complete: false }));
+      const { loaded, complete } = await storedBytes(deps.store, hubId, files).catch(() => ({
+        loaded: 0,
+        complete: false,
+      }));
       if (id !== checkId) return;
       set({ readiness: complete ? { phase: 'ready' } : { phase: 'missing', loaded } });
     },
@@ -130,7 +141,12 @@ export function createModelReadinessStore(deps: ModelReadinessDeps) {
         const loaded = (await storedBytes(deps.store, hubId, files).catch(() => ({ loaded: 0 }))).loaded;
         const cancelled = signal.aborted && signal.reason === CANCELLED;
         // Nothing new arrived: the host was never reached (offline), not a connection that dropped.
-        const { tone, text } = modelText({ kind: 'download-stopped', error: signal.aborted ? signal.reason : error, cancelled, arrived: arrived || loaded > before });
+        const { tone, text } = modelText({
+          kind: 'download-stopped',
+          error: signal.aborted ? signal.reason : error,
+          cancelled,
+          arrived: arrived || loaded > before,
+        });
         if (current()) set({ readiness: { phase: 'paused', loaded, message: text, failed: tone === 'error' } });
       } finally {
         if (controller?.signal === signal) controller = undefined;

@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import type { KnowledgeEntry } from '../knowledge/schema';
-import { answerTimeMs, ratingFromCoverage, recordAttempt, type PracticeRecord, type SelfRating } from '../session/practice-schedule';
+import {
+  answerTimeMs,
+  ratingFromCoverage,
+  recordAttempt,
+  type PracticeRecord,
+  type SelfRating,
+} from '../session/practice-schedule';
 
 /** The drill question being answered: its card stays hidden until the answer is over. */
 export interface DrillQuestion {
@@ -38,7 +44,10 @@ export interface PracticeState {
    * Keeps the answers of a mock interview (heard on the microphone) in the history, rated by
    * their coverage; an entry already rated in a drill after it was asked is left alone.
    */
-  recordInterviewAnswers: (answers: ReadonlyArray<{ entryId: string; askedAt: number; coveredShare: number }>, now: number) => void;
+  recordInterviewAnswers: (
+    answers: ReadonlyArray<{ entryId: string; askedAt: number; coveredShare: number }>,
+    now: number,
+  ) => void;
 }
 
 export const PRACTICE_STORAGE_KEY = 'cuecard-practice';
@@ -57,7 +66,16 @@ export function createPracticeStore(storage: StateStorage) {
         setTimerOn: (timerOn) => set({ timerOn }),
         startQuestion(entry, now, withoutMicrophone) {
           const deadline = get().timerOn ? now + answerTimeMs(entry) : undefined;
-          set({ drill: { entryId: entry.id, askedAt: now, deadline, revealed: false, rated: false, ...(withoutMicrophone ? { typed: { problem: withoutMicrophone, answer: '' } } : {}) } });
+          set({
+            drill: {
+              entryId: entry.id,
+              askedAt: now,
+              deadline,
+              revealed: false,
+              rated: false,
+              ...(withoutMicrophone ? { typed: { problem: withoutMicrophone, answer: '' } } : {}),
+            },
+          });
         },
         setTypedAnswer(answer) {
           const drill = get().drill;
@@ -72,7 +90,10 @@ export function createPracticeStore(storage: StateStorage) {
           if (!drill || drill.rated) return;
           const history = get().history;
           set({
-            history: { ...history, [drill.entryId]: recordAttempt(history[drill.entryId], { at: now, coveredShare, rating }) },
+            history: {
+              ...history,
+              [drill.entryId]: recordAttempt(history[drill.entryId], { at: now, coveredShare, rating }),
+            },
             drill: { ...drill, revealed: true, rated: true },
           });
         },
@@ -82,7 +103,11 @@ export function createPracticeStore(storage: StateStorage) {
           for (const { entryId, askedAt, coveredShare } of answers) {
             const last = history[entryId]?.attempts.at(-1);
             if (last && last.at >= askedAt) continue;
-            history[entryId] = recordAttempt(history[entryId], { at: now, coveredShare, rating: ratingFromCoverage(coveredShare) });
+            history[entryId] = recordAttempt(history[entryId], {
+              at: now,
+              coveredShare,
+              rating: ratingFromCoverage(coveredShare),
+            });
           }
           set({ history });
         },

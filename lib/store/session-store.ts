@@ -1,5 +1,13 @@
 import { create } from 'zustand';
-import type { Channel, NearMissOffer, RunDevice, SessionEvent, SessionStatus, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
+import type {
+  Channel,
+  NearMissOffer,
+  RunDevice,
+  SessionEvent,
+  SessionStatus,
+  ShownHint,
+  TranscriptLine,
+} from '../messaging/runtime-messages';
 
 export type { NearMissOffer, ShownHint };
 
@@ -49,9 +57,12 @@ export function createSessionStore() {
   return create<SessionState>()((set, get) => {
     /** Switching to another session starts an empty view; the same session keeps what it has. */
     const forSession = (sessionId: string): Partial<SessionState> =>
-      get().sessionId === sessionId ? {} : { sessionId, lines: [], partials: {}, speaking: {}, questions: [], hint: undefined, nearMisses: undefined };
+      get().sessionId === sessionId
+        ? {}
+        : { sessionId, lines: [], partials: {}, speaking: {}, questions: [], hint: undefined, nearMisses: undefined };
     /** A card's identity within the session: the line that brought it and its entry. */
-    const sameCard = (a: Pick<ShownHint, 'line' | 'entryId'>, b: Pick<ShownHint, 'line' | 'entryId'>) => a.line === b.line && a.entryId === b.entryId;
+    const sameCard = (a: Pick<ShownHint, 'line' | 'entryId'>, b: Pick<ShownHint, 'line' | 'entryId'>) =>
+      a.line === b.line && a.entryId === b.entryId;
     return {
       status: 'idle',
       awaitingStart: false,
@@ -76,16 +87,28 @@ export function createSessionStore() {
             set({ speaking: { ...get().speaking, [event.channel]: true } });
             return;
           case 'partial':
-            set({ partials: { ...get().partials, [event.channel]: event.text }, speaking: { ...get().speaking, [event.channel]: true } });
+            set({
+              partials: { ...get().partials, [event.channel]: event.text },
+              speaking: { ...get().speaking, [event.channel]: true },
+            });
             return;
           case 'line': {
             const { line } = event;
             if (line.sessionId !== get().sessionId || get().lines.some((known) => known.seq === line.seq)) return;
-            set({ lines: [...get().lines, line], partials: { ...get().partials, [line.channel]: undefined }, speaking: { ...get().speaking, [line.channel]: false } });
+            set({
+              lines: [...get().lines, line],
+              partials: { ...get().partials, [line.channel]: undefined },
+              speaking: { ...get().speaking, [line.channel]: false },
+            });
             return;
           }
           case 'no-audio':
-            set({ notice: { kind: 'info', text: `No audio has reached Cuecard for ${event.seconds} s. Is the tab playing, and not muted?` } });
+            set({
+              notice: {
+                kind: 'info',
+                text: `No audio has reached Cuecard for ${event.seconds} s. Is the tab playing, and not muted?`,
+              },
+            });
             return;
           case 'notice':
             set({ notice: { kind: 'info', text: event.message } });
@@ -96,9 +119,15 @@ export function createSessionStore() {
               awaitingStart: false,
               partials: {},
               speaking: {},
-              notice: event.reason === 'tab-ended'
-                ? { kind: 'info', text: 'The captured tab was closed, so the session ended. Its transcript is saved.' }
-                : event.message ? { kind: 'error', text: event.message } : get().notice,
+              notice:
+                event.reason === 'tab-ended'
+                  ? {
+                      kind: 'info',
+                      text: 'The captured tab was closed, so the session ended. Its transcript is saved.',
+                    }
+                  : event.message
+                    ? { kind: 'error', text: event.message }
+                    : get().notice,
             });
             return;
           case 'error':
@@ -126,7 +155,11 @@ export function createSessionStore() {
           set({ awaitingStart: false });
           return;
         }
-        set({ status: status.state, awaitingStart: false, ...(status.state === 'idle' ? {} : forSession(status.sessionId)) });
+        set({
+          status: status.state,
+          awaitingStart: false,
+          ...(status.state === 'idle' ? {} : forSession(status.sessionId)),
+        });
       },
       claimStart(mode) {
         if (get().status !== 'idle') return false;
@@ -141,31 +174,53 @@ export function createSessionStore() {
         const merged = [...questions, ...(current?.questions ?? [])]
           .filter((question, position, all) => all.findIndex((other) => sameCard(other, question)) === position)
           .sort((a, b) => a.at - b.at);
-        set({ sessionId, lines: [...bySeq.values()].sort((a, b) => a.seq - b.seq), questions: merged, hint: current?.hint ?? merged.at(-1) });
+        set({
+          sessionId,
+          lines: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
+          questions: merged,
+          hint: current?.hint ?? merged.at(-1),
+        });
       },
       showHints(hints) {
         if (!hints.length) return;
         // A card already here (read back from the record, delivered twice, or sent again with the
         // sentence model's alternatives) is shown, not added again; the newer copy takes its place.
         const known = get().questions.map((question) => hints.findLast((hint) => sameCard(hint, question)) ?? question);
-        const fresh = hints.filter((hint, position) => !known.some((other) => sameCard(other, hint)) && hints.findIndex((other) => sameCard(other, hint)) === position);
+        const fresh = hints.filter(
+          (hint, position) =>
+            !known.some((other) => sameCard(other, hint)) &&
+            hints.findIndex((other) => sameCard(other, hint)) === position,
+        );
         const card = hints[hints.length - 1]!;
-        set({ hint: [...known, ...fresh].find((question) => sameCard(question, card)), questions: [...known, ...fresh], nearMisses: undefined });
+        set({
+          hint: [...known, ...fresh].find((question) => sameCard(question, card)),
+          questions: [...known, ...fresh],
+          nearMisses: undefined,
+        });
       },
       showChosen(card, replaces) {
         const { questions } = get();
         const known = questions.find((question) => sameCard(question, card));
-        const replaced = replaces === undefined || replaces === card.entryId ? -1 : questions.findIndex((question) => sameCard(question, { line: card.line, entryId: replaces }));
+        const replaced =
+          replaces === undefined || replaces === card.entryId
+            ? -1
+            : questions.findIndex((question) => sameCard(question, { line: card.line, entryId: replaces }));
         let next = known ? questions : [...questions, card];
         // The corrected card gives way: the pick takes its place in the list (or joins it, where the pick was there already).
-        if (replaced >= 0) next = known ? questions.filter((_, position) => position !== replaced) : questions.map((question, position) => (position === replaced ? card : question));
+        if (replaced >= 0)
+          next = known
+            ? questions.filter((_, position) => position !== replaced)
+            : questions.map((question, position) => (position === replaced ? card : question));
         set({ hint: known ?? card, questions: next, nearMisses: undefined });
       },
       offerNearMisses: (nearMisses) => set({ nearMisses }),
       stepHint(direction) {
         const { questions, hint } = get();
         const position = questions.findIndex((question) => question.at === hint?.at);
-        const next = questions[Math.min(questions.length - 1, Math.max(0, (position < 0 ? questions.length : position) + direction))];
+        const next =
+          questions[
+            Math.min(questions.length - 1, Math.max(0, (position < 0 ? questions.length : position) + direction))
+          ];
         if (next) set({ hint: next });
       },
       pickHint(at) {

@@ -74,7 +74,18 @@ export function createSettingsStore(storage: StateStorage) {
         name: SETTINGS_STORAGE_KEY,
         version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({ verbosity, matchThreshold, asrModel, asrDevice, captureMicrophone, vad, theme, fontScale, welcomed, understandParaphrases }) => ({
+        partialize: ({
+          verbosity,
+          matchThreshold,
+          asrModel,
+          asrDevice,
+          captureMicrophone,
+          vad,
+          theme,
+          fontScale,
+          welcomed,
+          understandParaphrases,
+        }) => ({
           verbosity,
           matchThreshold,
           asrModel,

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTinyWhisper } from '../../scripts/generated-models';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
+import {
+  finalLines,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  sessionState,
+  useLocalTinyWhisper,
+} from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
@@ -26,7 +33,6 @@ afterAll(async () => {
   speechPage?.close();
 });
 
-
 describe('capture failures', () => {
   it('says when the speech model cannot be downloaded, and stops', async () => {
     const interview = await loaded.context.newPage();
@@ -34,7 +40,11 @@ describe('capture failures', () => {
     const panel = await openPanel(loaded);
     // The default model comes from the model hub, which this machine cannot reach.
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
-    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/^The speech model is not on this device yet\. Cuecard could not reach the model host \(huggingface\.co\)\. Are you offline\? Connect and press Start again, or use a local model folder \(Settings\)\.$/);
+    await expect
+      .poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 })
+      .toMatch(
+        /^The speech model is not on this device yet\. Cuecard could not reach the model host \(huggingface\.co\)\. Are you offline\? Connect and press Start again, or use a local model folder \(Settings\)\.$/,
+      );
     await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
     await panel.close();
     await interview.close();
@@ -57,7 +67,11 @@ describe('capture failures', () => {
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
 
-    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/^The speech model could not be loaded \(.+\)\. Press Start again; if it keeps failing, use a local model folder \(Settings\)\.$/);
+    await expect
+      .poll(() => panel.getByRole('alert').textContent(), { timeout: 60_000 })
+      .toMatch(
+        /^The speech model could not be loaded \(.+\)\. Press Start again; if it keeps failing, use a local model folder \(Settings\)\.$/,
+      );
     await expect.poll(() => sessionState(panel), { timeout: 15_000 }).toContain('Not capturing');
     await panel.close();
     await interview.close();
@@ -76,7 +90,11 @@ describe('capture failures', () => {
 
     await interview.close();
 
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'The captured tab was closed' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'The captured tab was closed' }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
     expect(await sessionState(panel)).toContain('Not capturing');
     expect(await lines.count()).toBeGreaterThanOrEqual(before);
     await panel.close();

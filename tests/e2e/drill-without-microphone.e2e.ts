@@ -35,11 +35,15 @@ describe('drill without a microphone', () => {
 
     const question = (await prompt.locator('.hint-question').textContent())!;
     expect(question.length).toBeGreaterThan(5);
-    await prompt.getByLabel('Your answer').fill('I would start from the definition, then the trade-off, regularisation and validation, and the metrics.');
+    await prompt
+      .getByLabel('Your answer')
+      .fill('I would start from the definition, then the trade-off, regularisation and validation, and the metrics.');
     await prompt.getByRole('button', { name: 'I’m done: show the card' }).click();
     const card = panel.getByRole('article', { name: 'Hint' });
     await card.waitFor();
     expect(await card.locator('.hint-question').textContent()).toBe(question);
-    expect(await panel.getByRole('region', { name: 'Rate your answer' }).textContent()).toMatch(/You covered \d+ of \d+ key points?\./);
+    expect(await panel.getByRole('region', { name: 'Rate your answer' }).textContent()).toMatch(
+      /You covered \d+ of \d+ key points?\./,
+    );
   });
 });

@@ -2,7 +2,15 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_WHISPER_PHRASE } from '../../scripts/generated-models';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalTinyWhisper } from './launch-extension';
+import {
+  finalLines,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  sessionState,
+  TEST_OUTPUT_DIR,
+  useLocalTinyWhisper,
+} from './launch-extension';
 
 /**
  * Practice without a partner, in its own browser: Chromium's fake microphone plays
@@ -47,7 +55,9 @@ describe('drill mode', () => {
     const prompt = panel.getByRole('region', { name: 'Drill question' });
     await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
     const question = (await prompt.locator('.hint-question').textContent())!;
-    await expect.poll(() => panel.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual([question]);
+    await expect
+      .poll(() => panel.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
+      .toEqual([question]);
     expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'drill-question.png') });
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');
@@ -74,17 +84,27 @@ describe('drill mode', () => {
     // The history is kept: the question is now weak, under Knowledge's Practice filter.
     await panel.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await panel.getByLabel('Practice').selectOption('weak');
-    await expect.poll(() => panel.getByRole('list', { name: 'Questions' }).locator('.browser-question').allTextContents()).toEqual([question]);
+    await expect
+      .poll(() => panel.getByRole('list', { name: 'Questions' }).locator('.browser-question').allTextContents())
+      .toEqual([question]);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'practice-filter.png') });
     // The answered drill was kept as a session; the progress chart has its first point.
     await panel.getByRole('tab', { name: 'Sessions', exact: true }).click();
     await expect.poll(() => panel.getByRole('list', { name: 'Sessions' }).getByRole('listitem').count()).toBe(1);
-    expect(await panel.getByRole('region', { name: 'Progress by category' }).getByRole('img').getAttribute('aria-label')).toMatch(/^Coding: \d+ % on /);
+    expect(
+      await panel.getByRole('region', { name: 'Progress by category' }).getByRole('img').getAttribute('aria-label'),
+    ).toMatch(/^Coding: \d+ % on /);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'practice-progress.png') });
     // Its review: the answer's figures, from the transcript.
     await panel.getByRole('list', { name: 'Sessions' }).getByRole('button').first().click();
-    await expect.poll(() => panel.getByRole('region', { name: 'Summary' }).textContent()).toMatch(/^SummaryYou answered 1 of 1 question, covering \d+ % of their key points on average, with \d+\.\d fillers a minute\./);
-    expect(await panel.locator('.answer-figures').first().textContent()).toMatch(/^spoke \d\d:\d\d · \d+\.\d fillers a minute/);
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Summary' }).textContent())
+      .toMatch(
+        /^SummaryYou answered 1 of 1 question, covering \d+ % of their key points on average, with \d+\.\d fillers a minute\./,
+      );
+    expect(await panel.locator('.answer-figures').first().textContent()).toMatch(
+      /^spoke \d\d:\d\d · \d+\.\d fillers a minute/,
+    );
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'session-feedback.png'), fullPage: true });
   });
 });

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalTinyWhisper } from './launch-extension';
+import {
+  finalLines,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  sessionState,
+  useLocalTinyWhisper,
+} from './launch-extension';
 import { writeFigures } from '../support/test-figures';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
@@ -27,7 +34,6 @@ afterAll(async () => {
   speechPage?.close();
 });
 
-
 /** Starts a session and waits for its first line (the view empties when a new session begins). */
 async function startAndHearALine() {
   // Start captures the active tab (else the one used last): make that the interview, whatever earlier tests focused.
@@ -45,7 +51,8 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
     const cdp = await loaded.context.newCDPSession(panel);
     const statuses: string[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) if (version.scriptURL.endsWith('/background.js')) statuses.push(version.runningStatus);
+      for (const version of versions)
+        if (version.scriptURL.endsWith('/background.js')) statuses.push(version.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -58,35 +65,62 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
 
     // Cards keep coming from the restarted worker: the looping speech repeats its question (no second card),
     // and a new question, sent as the capture page sends its lines, brings its card.
-    const session = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'session/status' }) as Promise<{ status: { sessionId: string } }>);
+    const session = await panel.evaluate(
+      () => chrome.runtime.sendMessage({ type: 'session/status' }) as Promise<{ status: { sessionId: string } }>,
+    );
     const sessionId = session.status.sessionId;
     await panel.evaluate(
       (line) => chrome.runtime.sendMessage({ type: 'session/event', event: { kind: 'line', line } }),
-      { sessionId, seq: 100_000, channel: 'interviewer', text: 'okay so how would you design a video recommendation system', startMs: 0, endMs: 3_000, at: Date.now() },
+      {
+        sessionId,
+        seq: 100_000,
+        channel: 'interviewer',
+        text: 'okay so how would you design a video recommendation system',
+        startMs: 0,
+        endMs: 3_000,
+        at: Date.now(),
+      },
     );
-    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), { timeout: 30_000 }).toBe('Design a video recommendation system.');
+    await expect
+      .poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), {
+        timeout: 30_000,
+      })
+      .toBe('Design a video recommendation system.');
     const record = await panel.evaluate(
       (id) =>
-        new Promise<{ cards: Array<{ line: number; entryId: string; question: string }>; lines: number[] }>((resolve, reject) => {
-          const open = indexedDB.open('cuecard-sessions');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['cards', 'lines']);
-            const cards = tx.objectStore('cards').index('sessionId').getAll(id);
-            const lines = tx.objectStore('lines').index('sessionId').getAll(id);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve({ cards: cards.result, lines: (lines.result as Array<{ seq: number }>).map((line) => line.seq) });
+        new Promise<{ cards: Array<{ line: number; entryId: string; question: string }>; lines: number[] }>(
+          (resolve, reject) => {
+            const open = indexedDB.open('cuecard-sessions');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['cards', 'lines']);
+              const cards = tx.objectStore('cards').index('sessionId').getAll(id);
+              const lines = tx.objectStore('lines').index('sessionId').getAll(id);
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve({
+                  cards: cards.result,
+                  lines: (lines.result as Array<{ seq: number }>).map((line) => line.seq),
+                });
+              };
             };
-          };
-        }),
+          },
+        ),
       sessionId,
     );
-    const shownSeqs = await panel.evaluate(() => [...document.querySelectorAll('.transcript-line:not(.transcript-line--partial)')].length);
+    const shownSeqs = await panel.evaluate(
+      () => [...document.querySelectorAll('.transcript-line:not(.transcript-line--partial)')].length,
+    );
     // The speech loops one question: its card once, however many times it was heard and whatever worker read it.
     const repeatedCards = record.cards.length - new Set(record.cards.map((card) => card.entryId)).size;
-    writeFigures('service-worker-stopped', { cards: record.cards.length, repeatedCards, linesLost: Math.max(0, shownSeqs - record.lines.length) });
-    expect(record.cards.map((card) => card.question)).toEqual(expect.arrayContaining(['How do you handle class imbalance?', 'Design a video recommendation system.']));
+    writeFigures('service-worker-stopped', {
+      cards: record.cards.length,
+      repeatedCards,
+      linesLost: Math.max(0, shownSeqs - record.lines.length),
+    });
+    expect(record.cards.map((card) => card.question)).toEqual(
+      expect.arrayContaining(['How do you handle class imbalance?', 'Design a video recommendation system.']),
+    );
     expect(repeatedCards).toBe(0);
     expect(record.lines.length).toBeGreaterThanOrEqual(shownSeqs);
 
@@ -120,7 +154,11 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
     await startAndHearALine();
     const before = await finalLines(panel).count();
     await interview.reload();
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'opened a new page; Cuecard keeps listening' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'opened a new page; Cuecard keeps listening' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await expect.poll(() => finalLines(panel).count(), { timeout: 60_000 }).toBeGreaterThan(before);
     expect(await sessionState(panel)).toContain('Capturing tab audio');
     await panel.getByRole('button', { name: 'Stop' }).click();

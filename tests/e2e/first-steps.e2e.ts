@@ -17,7 +17,8 @@ afterAll(async () => {
   await loaded?.context.close();
 });
 
-const top = (locator: ReturnType<Page['locator']>) => locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+const top = (locator: ReturnType<Page['locator']>) =>
+  locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 
 describe('finding the way', () => {
   it('"Got it" puts the welcome away, leaving the model step small, with the drill and typed questions in sight', async () => {
@@ -32,7 +33,9 @@ describe('finding the way', () => {
       const summary = panel.locator('summary', { hasText: name });
       expect(await top(summary)).toBeLessThan(600);
       // A section of its own, not a small heading.
-      expect(await summary.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(15);
+      expect(
+        await summary.evaluate((element) => parseFloat(getComputedStyle(element).fontSize)),
+      ).toBeGreaterThanOrEqual(15);
     }
   });
 

@@ -4,7 +4,14 @@ import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WHISPER_MODEL, findWhisperModel } from '../../lib/asr/whisper-models';
 import { ensureTinyWhisper } from '../../scripts/generated-models';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR } from './launch-extension';
+import {
+  finalLines,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  sessionState,
+  TEST_OUTPUT_DIR,
+} from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
@@ -37,13 +44,18 @@ async function answerAsHub(route: Route) {
   hubRequests.push({ file, range });
   if (!online) return route.abort('internetdisconnected');
   const body = standInFile(file);
-  if (!body) return route.fulfill({ status: 404, body: 'Entry not found', headers: { 'access-control-allow-origin': '*' } });
+  if (!body)
+    return route.fulfill({ status: 404, body: 'Entry not found', headers: { 'access-control-allow-origin': '*' } });
   const start = range ? Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0) : 0;
   const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/octet-stream' };
   if (file === DROPPED_FILE && !dropped) {
     // The connection drops after part of the file: the body ends short of its announced length.
     dropped = true;
-    return route.fulfill({ status: 200, headers: { ...cors, 'content-length': String(body.length) }, body: body.subarray(0, Math.floor(body.length / 2)) });
+    return route.fulfill({
+      status: 200,
+      headers: { ...cors, 'content-length': String(body.length) },
+      body: body.subarray(0, Math.floor(body.length / 2)),
+    });
   }
   return route.fulfill({ status: start > 0 ? 206 : 200, headers: cors, body: body.subarray(start) });
 }
@@ -64,15 +76,21 @@ describe('first run and Get ready', () => {
     const panel = await openPanel(loaded);
     const welcome = panel.getByRole('region', { name: 'Welcome to Cuecard' });
     await expect.poll(() => welcome.isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => welcome.textContent(), { timeout: 20_000 }).toContain(`${DEFAULT_MODEL.label}, about ${DEFAULT_MODEL.downloadMb} MB, downloaded once`);
+    await expect
+      .poll(() => welcome.textContent(), { timeout: 20_000 })
+      .toContain(`${DEFAULT_MODEL.label}, about ${DEFAULT_MODEL.downloadMb} MB, downloaded once`);
     expect(await welcome.textContent()).toContain('click the Cuecard button in Chrome’s toolbar on that tab');
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'first-run.png'), fullPage: true });
 
     await welcome.getByRole('button', { name: 'Get ready' }).click();
     // The first try stops where the connection dropped; what arrived is kept.
-    await expect.poll(() => welcome.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('The connection dropped during the download');
+    await expect
+      .poll(() => welcome.getByRole('alert').first().textContent(), { timeout: 30_000 })
+      .toContain('The connection dropped during the download');
     await welcome.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(() => welcome.textContent(), { timeout: 30_000 }).toContain(`✓ Ready offline: ${DEFAULT_MODEL.label} is stored on this device.`);
+    await expect
+      .poll(() => welcome.textContent(), { timeout: 30_000 })
+      .toContain(`✓ Ready offline: ${DEFAULT_MODEL.label} is stored on this device.`);
 
     const decoderRequests = hubRequests.filter((request) => request.file === DROPPED_FILE);
     expect(decoderRequests).toHaveLength(2);
@@ -94,7 +112,13 @@ describe('first run and Get ready', () => {
     await interview.bringToFront();
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     await expect
-      .poll(async () => ((await finalLines(panel).count()) > 0 ? 'transcribed' : await panel.locator('.session-controls').textContent()), { timeout: 60_000, interval: 1_000 })
+      .poll(
+        async () =>
+          (await finalLines(panel).count()) > 0
+            ? 'transcribed'
+            : await panel.locator('.session-controls').textContent(),
+        { timeout: 60_000, interval: 1_000 },
+      )
       .toBe('transcribed');
     expect(hubRequests.slice(requestsBefore)).toEqual([]);
     await panel.getByRole('button', { name: 'Stop' }).click();

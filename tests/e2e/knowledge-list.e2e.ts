@@ -41,7 +41,9 @@ beforeAll(async () => {
   await page.locator('.app-status').filter({ hasText: 'ready, offline' }).waitFor();
   await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
   await page.getByText('Import / export', { exact: true }).click();
-  await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({ name: 'drift-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(DRIFT_PACK) });
+  await page
+    .getByLabel('Import a file: PDF, Word, Markdown, text or a pack')
+    .setInputFiles({ name: 'drift-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(DRIFT_PACK) });
   await page.getByRole('status').filter({ hasText: 'Imported 4 questions from drift-notes.md' }).waitFor();
   await page.getByText('Import / export', { exact: true }).click();
 });
@@ -53,15 +55,23 @@ afterAll(async () => {
 /** Rows that overlap the next one, and rows whose text spills out of them; empty when the list is sound. */
 function listProblems(): Promise<string[]> {
   return page.evaluate(() => {
-    const rows = [...document.querySelectorAll('.browser-row')].map((row) => ({ row, box: row.getBoundingClientRect() })).sort((a, b) => a.box.top - b.box.top);
+    const rows = [...document.querySelectorAll('.browser-row')]
+      .map((row) => ({ row, box: row.getBoundingClientRect() }))
+      .sort((a, b) => a.box.top - b.box.top);
     const label = (row: Element) => `“${(row.querySelector('.browser-question')?.textContent ?? '').slice(0, 30)}”`;
     const found: string[] = [];
     rows.forEach(({ row, box }, i) => {
       const next = rows[i + 1];
-      if (next && next.box.top < box.bottom - 0.5) found.push(`${label(row)} (${Math.round(box.top)}–${Math.round(box.bottom)}) overlaps ${label(next.row)} at ${Math.round(next.box.top)}`);
+      if (next && next.box.top < box.bottom - 0.5)
+        found.push(
+          `${label(row)} (${Math.round(box.top)}–${Math.round(box.bottom)}) overlaps ${label(next.row)} at ${Math.round(next.box.top)}`,
+        );
       for (const text of row.querySelectorAll('.browser-question, .hint-meta')) {
         const inner = text.getBoundingClientRect();
-        if (inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5) found.push(`${label(row)}: its text (${Math.round(inner.top)}–${Math.round(inner.bottom)}) leaves the row (${Math.round(box.top)}–${Math.round(box.bottom)})`);
+        if (inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5)
+          found.push(
+            `${label(row)}: its text (${Math.round(inner.top)}–${Math.round(inner.bottom)}) leaves the row (${Math.round(box.top)}–${Math.round(box.bottom)})`,
+          );
       }
     });
     if (rows.length === 0) found.push('no rows shown');

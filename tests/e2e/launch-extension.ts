@@ -13,7 +13,9 @@ export const TEST_OUTPUT_DIR = resolve('test-output');
 
 /** Debian's Chromium; never a browser downloaded by a test tool. */
 function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH');
@@ -67,7 +69,10 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
 export async function useLocalModel(panel: Page, folder: string, storeTimeoutMs = 30_000): Promise<void> {
   await panel.getByRole('tab', { name: 'Settings', exact: true }).click();
   await panel.getByLabel('Use a local model folder').setInputFiles(folder);
-  await panel.getByRole('status').filter({ hasText: `Stored "${basename(folder)}"` }).waitFor({ timeout: storeTimeoutMs });
+  await panel
+    .getByRole('status')
+    .filter({ hasText: `Stored "${basename(folder)}"` })
+    .waitFor({ timeout: storeTimeoutMs });
   await panel.getByRole('tab', { name: 'Live', exact: true }).click();
 }
 

@@ -33,7 +33,8 @@ function overflowing(): Promise<string[]> {
     const name = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} “${(element.textContent ?? '').trim().slice(0, 40)}”`;
     const found: string[] = [];
-    if (document.documentElement.scrollWidth > width) found.push(`the page is ${document.documentElement.scrollWidth} px wide in ${width} px`);
+    if (document.documentElement.scrollWidth > width)
+      found.push(`the page is ${document.documentElement.scrollWidth} px wide in ${width} px`);
     for (const element of document.querySelectorAll('body *')) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
@@ -41,9 +42,11 @@ function overflowing(): Promise<string[]> {
       if (style.visibility === 'hidden' || style.opacity === '0') continue;
       // The inside of a closed disclosure is not shown (Chromium still gives it boxes).
       if (element.closest('details:not([open]) > :not(summary)')) continue;
-      if (box.right > width + 0.5 || box.left < -0.5) found.push(`${name(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      if (box.right > width + 0.5 || box.left < -0.5)
+        found.push(`${name(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
       const clips = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
-      if (clips && element.scrollWidth > element.clientWidth + 1) found.push(`${name(element)} is cut off (${element.scrollWidth} px in ${element.clientWidth})`);
+      if (clips && element.scrollWidth > element.clientWidth + 1)
+        found.push(`${name(element)} is cut off (${element.scrollWidth} px in ${element.clientWidth})`);
     }
     return found.slice(0, 12);
   });
@@ -53,7 +56,8 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click
 
 async function openImportMenu() {
   const menu = page.locator('details.disclosure-menu', { hasText: 'Import / export' });
-  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
+  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open)))
+    await page.getByText('Import / export', { exact: true }).click();
 }
 
 /** A README-style question list: Markdown import sends it through the review list. */
@@ -85,8 +89,11 @@ function panelProblems(scale: number): Promise<string[]> {
       return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
     };
     const status = document.querySelector('.app-status');
-    if (status && lines(status) > 1) problems.push(`the header status “${status.textContent}” takes ${lines(status)} lines`);
-    const tabs = [...document.querySelectorAll('[role="tab"]')].map((tab) => Math.round(tab.getBoundingClientRect().top));
+    if (status && lines(status) > 1)
+      problems.push(`the header status “${status.textContent}” takes ${lines(status)} lines`);
+    const tabs = [...document.querySelectorAll('[role="tab"]')].map((tab) =>
+      Math.round(tab.getBoundingClientRect().top),
+    );
     if (scale <= 1 && new Set(tabs).size > 1) problems.push('the tabs take more than one row');
     const canvas = document.createElement('canvas').getContext('2d')!;
     // A text area's placeholder wraps like its text; a text box's is cut.
@@ -96,7 +103,8 @@ function panelProblems(scale: number): Promise<string[]> {
       canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       const needs = canvas.measureText(field.placeholder).width;
-      if (needs > room + 1) problems.push(`the placeholder “${field.placeholder}” needs ${Math.round(needs)} px in ${Math.round(room)}`);
+      if (needs > room + 1)
+        problems.push(`the placeholder “${field.placeholder}” needs ${Math.round(needs)} px in ${Math.round(room)}`);
     }
     // A list box shows its chosen option whole at the default and smaller text (the arrow takes about 20 px).
     for (const select of scale <= 1 ? document.querySelectorAll('select') : []) {
@@ -105,17 +113,22 @@ function panelProblems(scale: number): Promise<string[]> {
       canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const text = select.selectedOptions[0]?.textContent ?? '';
       const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-      if (canvas.measureText(text).width > room + 1) problems.push(`the list box shows “${text}” cut (${Math.round(canvas.measureText(text).width)} px in ${Math.round(room)})`);
+      if (canvas.measureText(text).width > room + 1)
+        problems.push(
+          `the list box shows “${text}” cut (${Math.round(canvas.measureText(text).width)} px in ${Math.round(room)})`,
+        );
     }
-        for (const key of document.querySelectorAll('kbd')) {
-      if (visible(key) && lines(key) > 1) problems.push(`the key label “${key.textContent}” breaks across ${lines(key)} lines`);
+    for (const key of document.querySelectorAll('kbd')) {
+      if (visible(key) && lines(key) > 1)
+        problems.push(`the key label “${key.textContent}” breaks across ${lines(key)} lines`);
     }
     const dialog = document.querySelector('[role="dialog"]');
     const title = document.querySelector('h1');
     if (dialog && title && visible(dialog)) {
       const a = dialog.getBoundingClientRect();
       const b = title.getBoundingClientRect();
-      if (a.top < b.bottom && a.bottom > b.top && a.left < b.right && a.right > b.left) problems.push('the shortcuts dialog covers the title');
+      if (a.top < b.bottom && a.bottom > b.top && a.left < b.right && a.right > b.left)
+        problems.push('the shortcuts dialog covers the title');
     }
     return problems;
   }, scale);
@@ -131,7 +144,9 @@ const CHECKS: Record<string, () => Promise<string[]>> = {
       return steps.flatMap((step) => {
         const style = getComputedStyle(step);
         const filled = style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== 'transparent';
-        return filled || parseFloat(style.borderTopLeftRadius) > 4 || parseFloat(style.borderTopWidth) > 0 ? [`the frame step “${step.textContent}” looks like a button`] : [];
+        return filled || parseFloat(style.borderTopLeftRadius) > 4 || parseFloat(style.borderTopWidth) > 0
+          ? [`the frame step “${step.textContent}” looks like a button`]
+          : [];
       });
     }),
   // The question boxes take the row's width, with the tick at their top left.
@@ -142,8 +157,12 @@ const CHECKS: Record<string, () => Promise<string[]>> = {
         const question = item.querySelector('.import-question')!.getBoundingClientRect();
         const tick = item.querySelector('input[type=checkbox]')!.getBoundingClientRect();
         const problems: string[] = [];
-        if (question.width < row.width * 0.85) problems.push(`question box ${Math.round(question.width)} px wide in a ${Math.round(row.width)} px row`);
-        if (tick.top > question.top + 12 || tick.left > question.left) problems.push(`the tick (${Math.round(tick.left)}, ${Math.round(tick.top)}) is not at the question's top left (${Math.round(question.left)}, ${Math.round(question.top)})`);
+        if (question.width < row.width * 0.85)
+          problems.push(`question box ${Math.round(question.width)} px wide in a ${Math.round(row.width)} px row`);
+        if (tick.top > question.top + 12 || tick.left > question.left)
+          problems.push(
+            `the tick (${Math.round(tick.left)}, ${Math.round(tick.top)}) is not at the question's top left (${Math.round(question.left)}, ${Math.round(question.top)})`,
+          );
         return problems;
       }),
     ),
@@ -156,13 +175,16 @@ const VIEWS: Record<string, () => Promise<void>> = {
     await tab('Live');
     const tryout = page.getByText('Try a question by typing it');
     if (!(await page.getByLabel('What the interviewer said').isVisible())) await tryout.click();
-    await page.getByLabel('What the interviewer said').fill('how would you design a feature store for real time fraud detection models');
+    await page
+      .getByLabel('What the interviewer said')
+      .fill('how would you design a feature store for real time fraud detection models');
     await page.getByRole('article', { name: 'Hint' }).waitFor();
   },
   'knowledge-list': async () => {
     await tab('Knowledge');
     const menu = page.locator('details.disclosure-menu', { hasText: 'Import / export' });
-    if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
+    if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open)))
+      await page.getByText('Import / export', { exact: true }).click();
   },
   'knowledge-entry': async () => {
     await tab('Knowledge');
@@ -177,7 +199,8 @@ const VIEWS: Record<string, () => Promise<void>> = {
   },
   'knowledge-editor': async () => {
     await tab('Knowledge');
-    if (await page.getByRole('button', { name: '← All questions' }).isVisible()) await page.getByRole('button', { name: '← All questions' }).click();
+    if (await page.getByRole('button', { name: '← All questions' }).isVisible())
+      await page.getByRole('button', { name: '← All questions' }).click();
     await page.getByRole('button', { name: '+ New' }).click();
   },
   'knowledge-import-review': async () => {
@@ -185,7 +208,9 @@ const VIEWS: Record<string, () => Promise<void>> = {
     await openImportMenu();
     const review = page.getByRole('form', { name: 'Review imported questions' });
     if (!(await review.isVisible())) {
-      await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from(QUESTION_LIST) });
+      await page
+        .getByLabel('Import a file: PDF, Word, Markdown, text or a pack')
+        .setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from(QUESTION_LIST) });
     }
     await review.waitFor();
   },
@@ -193,7 +218,8 @@ const VIEWS: Record<string, () => Promise<void>> = {
   'live-drill-no-microphone': async () => {
     await tab('Live');
     const drill = page.locator('details.drill');
-    if (!(await drill.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Practise without a partner').click();
+    if (!(await drill.evaluate((details: HTMLDetailsElement) => details.open)))
+      await page.getByText('Practise without a partner').click();
     await page.getByRole('button', { name: 'Ask me a question' }).click();
     await page.getByRole('region', { name: 'Drill question' }).waitFor();
     await page.getByRole('region', { name: 'Drill question' }).scrollIntoViewIfNeeded();
@@ -230,16 +256,24 @@ async function leave(view: string) {
     await page.locator('.app-status').filter({ hasText: 'ready, offline' }).waitFor();
   }
   if (view === 'knowledge-editor') await page.getByRole('button', { name: 'Cancel' }).click();
-  if (view === 'knowledge-packs') await page.locator('details.disclosure-menu', { hasText: /^Packs/ }).locator('summary').click();
-  if (view === 'knowledge-import-review') await page.getByRole('form', { name: 'Review imported questions' }).getByRole('button', { name: 'Cancel' }).click();
-  if (view === 'knowledge-entry' || view === 'knowledge-my-answer') await page.getByRole('button', { name: '← All questions' }).click();
+  if (view === 'knowledge-packs')
+    await page
+      .locator('details.disclosure-menu', { hasText: /^Packs/ })
+      .locator('summary')
+      .click();
+  if (view === 'knowledge-import-review')
+    await page.getByRole('form', { name: 'Review imported questions' }).getByRole('button', { name: 'Cancel' }).click();
+  if (view === 'knowledge-entry' || view === 'knowledge-my-answer')
+    await page.getByRole('button', { name: '← All questions' }).click();
 }
 
 async function setTextSize(scale: number, theme: 'light' | 'dark') {
   await tab('Settings');
   await page.getByLabel(/^Text size/).fill(String(scale));
   await page.getByLabel('Theme').selectOption(theme);
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--font-scale').trim())).toBe(String(scale));
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--font-scale').trim()))
+    .toBe(String(scale));
 }
 
 describe('layout at side-panel widths and text sizes', () => {
@@ -257,7 +291,12 @@ describe('layout at side-panel widths and text sizes', () => {
         for (const [view, open] of Object.entries(VIEWS)) {
           await open();
           await page.waitForTimeout(50);
-          for (const problem of [...(await overflowing()), ...(await panelProblems(scale)), ...((await CHECKS[view]?.()) ?? [])]) problems.push(`${view} at ${width} px: ${problem}`);
+          for (const problem of [
+            ...(await overflowing()),
+            ...(await panelProblems(scale)),
+            ...((await CHECKS[view]?.()) ?? []),
+          ])
+            problems.push(`${view} at ${width} px: ${problem}`);
           await page.screenshot({ path: join(SCREENSHOTS, `${view}-${width}px-${scale * 100}pc-${theme}.png`) });
           await leave(view);
         }

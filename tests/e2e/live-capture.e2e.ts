@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_WHISPER_PHRASE } from '../../scripts/generated-models';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalTinyWhisper } from './launch-extension';
+import {
+  finalLines,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  sessionState,
+  TEST_OUTPUT_DIR,
+  useLocalTinyWhisper,
+} from './launch-extension';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
 /**
@@ -54,15 +62,23 @@ describe('live capture of a playing tab', () => {
 
     // On failure, the session controls say why (the panel shows every session error).
     await expect
-      .poll(async () => ((await transcriptLines().count()) > 0 ? 'transcribed' : await panel.locator('.session-controls').textContent()), {
-        timeout: 60_000,
-        interval: 1_000,
-      })
+      .poll(
+        async () =>
+          (await transcriptLines().count()) > 0
+            ? 'transcribed'
+            : await panel.locator('.session-controls').textContent(),
+        {
+          timeout: 60_000,
+          interval: 1_000,
+        },
+      )
       .toBe('transcribed');
     expect(await transcriptLines().first().textContent()).toBe(`Interviewer ${TINY_WHISPER_PHRASE}`);
-    await expect.poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), { timeout: 10_000 }).toBe(
-      'How do you handle class imbalance?',
-    );
+    await expect
+      .poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), {
+        timeout: 10_000,
+      })
+      .toBe('How do you handle class imbalance?');
     expect(await sessionState(panel)).toContain('recognising on the processor');
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'live-session.png'), fullPage: true });
   });
@@ -94,11 +110,20 @@ describe('live capture of a playing tab', () => {
     const sessions = panel.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
     await expect.poll(() => sessions.count()).toBe(2);
     await sessions.first().getByRole('button').click();
-    await expect.poll(() => panel.getByRole('region', { name: 'Session review' }).getByRole('list', { name: 'Transcript' }).textContent()).toContain(TINY_WHISPER_PHRASE);
-    expect(await panel.getByRole('region', { name: 'Questions detected' }).textContent()).toContain('How do you handle class imbalance?');
+    await expect
+      .poll(() =>
+        panel.getByRole('region', { name: 'Session review' }).getByRole('list', { name: 'Transcript' }).textContent(),
+      )
+      .toContain(TINY_WHISPER_PHRASE);
+    expect(await panel.getByRole('region', { name: 'Questions detected' }).textContent()).toContain(
+      'How do you handle class imbalance?',
+    );
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'session-review.png'), fullPage: true });
 
-    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export .md' }).click()]);
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export .md' }).click(),
+    ]);
     const markdown = readFileSync((await download.path())!, 'utf8');
     expect(markdown).toMatch(/^# Practice session, /);
     expect(markdown).toContain(`Interviewer:** ${TINY_WHISPER_PHRASE}`);

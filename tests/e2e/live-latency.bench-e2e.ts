@@ -65,8 +65,10 @@ function chromiumRssMb(profileMarker: string): number {
       const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(row);
       return match ? [{ pid: Number(match[1]), ppid: Number(match[2]), kb: Number(match[3]), args: match[4]! }] : [];
     });
-  const ours = new Set(rows.filter((row) => row.args.includes(profileMarker) && !row.args.includes('--type=')).map((row) => row.pid));
-  for (let grew = true; grew; ) {
+  const ours = new Set(
+    rows.filter((row) => row.args.includes(profileMarker) && !row.args.includes('--type=')).map((row) => row.pid),
+  );
+  for (let grew = true; grew;) {
     grew = false;
     for (const row of rows) if (ours.has(row.ppid) && !ours.has(row.pid)) grew = Boolean(ours.add(row.pid));
   }
@@ -78,8 +80,13 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
     const model = MODELS[name];
     if (!model) throw new Error(`unknown model "${name}": one of ${Object.keys(MODELS).join(', ')}`);
     const folder = model.folder();
-    const layout = JSON.parse(readFileSync(`tests/fixtures/audio/${model.audio}.json`, 'utf8')) as { utterances: Array<{ text: string; endS: number }> };
-    const budgets = await trainedBudgets(folder, layout.utterances.map((u) => u.text));
+    const layout = JSON.parse(readFileSync(`tests/fixtures/audio/${model.audio}.json`, 'utf8')) as {
+      utterances: Array<{ text: string; endS: number }>;
+    };
+    const budgets = await trainedBudgets(
+      folder,
+      layout.utterances.map((u) => u.text),
+    );
     const speechPage = await startSpeechPageServer(model.audio);
     const loaded = await launchExtension();
     try {
@@ -115,23 +122,36 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
         const estimate = capturingAt + streamEndMs - PAD_MS;
         return speechEnds.reduce((best, end) => (Math.abs(end - estimate) < Math.abs(best - estimate) ? end : best));
       };
-      const lineEnds = new Map(received.flatMap((entry) => (entry.event.kind === 'line' ? [[entry.event.line.seq, questionEnd(entry.event.line.endMs)] as const] : [])));
+      const lineEnds = new Map(
+        received.flatMap((entry) =>
+          entry.event.kind === 'line' ? [[entry.event.line.seq, questionEnd(entry.event.line.endMs)] as const] : [],
+        ),
+      );
       const speechEndBefore = (at: number) => Math.max(...speechEnds.filter((end) => end < at));
       const timed = (kind: TimedSessionEvent['event']['kind']) =>
         received.filter((entry) => entry.event.kind === kind).slice(kind === 'line' ? 1 : 0);
       const lineEvents = timed('line');
-      const toLine = lineEvents.map((entry) => entry.at - (entry.event.kind === 'line' ? lineEnds.get(entry.event.line.seq)! : Number.NaN));
+      const toLine = lineEvents.map(
+        (entry) => entry.at - (entry.event.kind === 'line' ? lineEnds.get(entry.event.line.seq)! : Number.NaN),
+      );
       // A card follows the line it was read from: the latest line before it. The first line's
       // card is left out, as the first line is (it may be a question caught half-way).
       const firstLineSeq = received.find((entry) => entry.event.kind === 'line')?.event;
       const toCard = timed('hints').flatMap((entry) => {
         const line = received.filter((other) => other.event.kind === 'line' && other.at <= entry.at).at(-1)?.event;
         if (line?.kind !== 'line') return [entry.at - speechEndBefore(entry.at)];
-        return firstLineSeq?.kind === 'line' && line.line.seq === firstLineSeq.line.seq ? [] : [entry.at - lineEnds.get(line.line.seq)!];
+        return firstLineSeq?.kind === 'line' && line.line.seq === firstLineSeq.line.seq
+          ? []
+          : [entry.at - lineEnds.get(line.line.seq)!];
       });
-      const recognition = lineEvents.flatMap((entry) => (entry.event.kind === 'line' && entry.event.line.recognition ? [entry.event.line.recognition] : []));
+      const recognition = lineEvents.flatMap((entry) =>
+        entry.event.kind === 'line' && entry.event.line.recognition ? [entry.event.line.recognition] : [],
+      );
       const perToken = recognition.map((r) => (r.decodeMs - r.encoderMs) / Math.max(1, r.tokens));
-      const encoderMs = percentile(recognition.map((r) => r.encoderMs), 0.5);
+      const encoderMs = percentile(
+        recognition.map((r) => r.encoderMs),
+        0.5,
+      );
       // Which question of the fixture each line is (by its speech end), for its trained budget.
       const questionOf = (speechEnd: number) => speechEnds.indexOf(speechEnd) % layout.utterances.length;
       const toLineTrained = lineEvents.map((entry, i) => {
@@ -159,13 +179,29 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
         speechEndToCardP50Ms: toCard.length ? round(percentile(toCard, 0.5)) : null,
         speechEndToCardP95Ms: toCard.length ? round(percentile(toCard, 0.95)) : null,
         speechEndToCardMs: toCard.map((ms) => round(ms)),
-        decodeMsP50: round(percentile(recognition.map((r) => r.decodeMs), 0.5)),
+        decodeMsP50: round(
+          percentile(
+            recognition.map((r) => r.decodeMs),
+            0.5,
+          ),
+        ),
         encoderMsPerLine: round(encoderMs),
         decoderMsPerToken: round(percentile(perToken, 0.5), 1),
-        tokensPerLine: round(percentile(recognition.map((r) => r.tokens), 0.5)),
-        trainedRealTimeFactor: round((encoderMs + percentile(budgets, 0.5) * percentile(perToken, 0.5)) / 1000 / TYPICAL_QUESTION_S, 3),
+        tokensPerLine: round(
+          percentile(
+            recognition.map((r) => r.tokens),
+            0.5,
+          ),
+        ),
+        trainedRealTimeFactor: round(
+          (encoderMs + percentile(budgets, 0.5) * percentile(perToken, 0.5)) / 1000 / TYPICAL_QUESTION_S,
+          3,
+        ),
         partialLines: received.filter((entry) => entry.event.kind === 'partial').length,
-        events: received.reduce<Record<string, number>>((counts, entry) => ({ ...counts, [entry.event.kind]: (counts[entry.event.kind] ?? 0) + 1 }), {}),
+        events: received.reduce<Record<string, number>>(
+          (counts, entry) => ({ ...counts, [entry.event.kind]: (counts[entry.event.kind] ?? 0) + 1 }),
+          {},
+        ),
         errors: received.flatMap((entry) => (entry.event.kind === 'error' ? [entry.event.message] : [])),
         notices: received.flatMap((entry) => (entry.event.kind === 'notice' ? [entry.event.message] : [])),
         chromiumRssBeforeModelMb: round(rssBefore),

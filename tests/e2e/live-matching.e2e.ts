@@ -20,10 +20,27 @@ const SESSION = 'e2e-live-matching';
 /** Runs in the service worker, where `chrome` is the extension API. */
 declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 const send = (event: SessionEvent) =>
-  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), { type: 'session/event', event });
+  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), {
+    type: 'session/event',
+    event,
+  });
 const interviewerSays = async (text: string) => {
   seq += 1;
-  const message = { type: 'session/event', event: { kind: 'line', line: { sessionId: SESSION, seq, channel: 'interviewer', text, startMs: seq * 10_000, endMs: seq * 10_000 + 3_000, at: Date.now() } } };
+  const message = {
+    type: 'session/event',
+    event: {
+      kind: 'line',
+      line: {
+        sessionId: SESSION,
+        seq,
+        channel: 'interviewer',
+        text,
+        startMs: seq * 10_000,
+        endMs: seq * 10_000 + 3_000,
+        at: Date.now(),
+      },
+    },
+  };
   await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
   await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
 };
@@ -37,8 +54,15 @@ beforeAll(async () => {
   worker = loaded.context.serviceWorkers()[0]!;
   panel = await openPanel(loaded);
   // Wait until the panel listens: the knowledge base is loaded and the session view is up.
-  await panel.locator('.app-status').filter({ hasText: /questions ready/ }).waitFor();
-  for (let attempt = 0; attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? ''); attempt++) {
+  await panel
+    .locator('.app-status')
+    .filter({ hasText: /questions ready/ })
+    .waitFor();
+  for (
+    let attempt = 0;
+    attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? '');
+    attempt++
+  ) {
     await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
     await panel.waitForTimeout(250);
   }
@@ -51,8 +75,12 @@ afterAll(async () => {
 describe('live matching in the side panel', () => {
   it('surfaces both questions of a turn that asks two, the last as the card, newest first in the history', async () => {
     await interviewerSays("what's dropout, and what is the difference between l one and l two regularization?");
-    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('What is the difference between L1 and L2 regularization?');
-    await expect.poll(() => history().allTextContents()).toEqual(['2. What is the difference between L1 and L2 regularization?', '1. How does dropout work?']);
+    await expect
+      .poll(() => card().getByRole('paragraph').first().textContent())
+      .toBe('What is the difference between L1 and L2 regularization?');
+    await expect
+      .poll(() => history().allTextContents())
+      .toEqual(['2. What is the difference between L1 and L2 regularization?', '1. How does dropout work?']);
   });
 
   it('offers "Did they ask…?" chips for a close call, and a tap shows that card', async () => {
@@ -66,7 +94,9 @@ describe('live matching in the side panel', () => {
     await interviewerSays('why would accuracy be a bad metric for rare fraud');
     await expect.poll(() => chips().allTextContents()).toContain('How do you handle class imbalance?');
     // The card of the previous question stays until the user picks.
-    expect(await card().getByRole('paragraph').first().textContent()).toBe('What is the difference between L1 and L2 regularization?');
+    expect(await card().getByRole('paragraph').first().textContent()).toBe(
+      'What is the difference between L1 and L2 regularization?',
+    );
     for (const width of [320, 400]) {
       await panel.setViewportSize({ width, height: 900 });
       await panel.screenshot({ path: join(TEST_OUTPUT_DIR, `live-near-miss-${width}.png`), fullPage: true });
@@ -74,19 +104,26 @@ describe('live matching in the side panel', () => {
     }
 
     await chips().filter({ hasText: 'How do you handle class imbalance?' }).click();
-    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('How do you handle class imbalance?');
+    await expect
+      .poll(() => card().getByRole('paragraph').first().textContent())
+      .toBe('How do you handle class imbalance?');
     expect(await chips().count()).toBe(0);
     await expect.poll(() => history().first().textContent()).toBe('3. How do you handle class imbalance?');
   });
 
   it('with two panels open, a question is read once: both show the card and list it once, the session record holds it under one identity', async () => {
     const second = await openPanel(loaded);
-    await second.locator('.app-status').filter({ hasText: /questions ready/ }).waitFor();
+    await second
+      .locator('.app-status')
+      .filter({ hasText: /questions ready/ })
+      .waitFor();
     // The second panel joins the session the test's capture page is running.
     await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
     await interviewerSays('okay so how would you design a video recommendation system');
     for (const view of [panel, second]) {
-      await expect.poll(() => view.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
+      await expect
+        .poll(() => view.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent())
+        .toBe('Design a video recommendation system.');
     }
     // Cards are keyed by their identity (session, line, entry): a second recording of the same card
     // would overwrite, so what can fail is a card under another identity, and what each panel lists.
@@ -97,15 +134,21 @@ describe('live matching in the side panel', () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const request = open.result.transaction('cards').objectStore('cards').index('sessionId').getAll(sessionId);
-            request.onsuccess = () => resolve(request.result as Array<{ line: number; entryId: string; question: string }>);
+            request.onsuccess = () =>
+              resolve(request.result as Array<{ line: number; entryId: string; question: string }>);
           };
         }),
       SESSION,
     );
-    expect(recorded.filter((card) => card.question === 'Design a video recommendation system.').map((card) => card.line)).toEqual([seq]);
+    expect(
+      recorded.filter((card) => card.question === 'Design a video recommendation system.').map((card) => card.line),
+    ).toEqual([seq]);
     expect(new Set(recorded.map((card) => `${card.line} ${card.entryId}`)).size).toBe(recorded.length);
     // Each panel lists it once (the second joined late: its list shows from two questions on, so at most once there).
-    const listed = async (view: Page) => (await view.getByRole('navigation', { name: 'Questions this session' }).getByRole('button').allTextContents()).filter((text) => text.includes('Design a video recommendation system.'));
+    const listed = async (view: Page) =>
+      (
+        await view.getByRole('navigation', { name: 'Questions this session' }).getByRole('button').allTextContents()
+      ).filter((text) => text.includes('Design a video recommendation system.'));
     await expect.poll(() => listed(panel)).toHaveLength(1);
     expect((await listed(second)).length).toBeLessThanOrEqual(1);
     // The chip picked earlier was recorded by the owner too.

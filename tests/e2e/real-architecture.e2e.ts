@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tokenBudget } from '../../lib/asr/whisper-transcriber';
 import { randomMoonshineWith, randomWhisperWith } from '../../scripts/generated-models';
-import { finalLines, launchExtension, type LoadedExtension, openPanel, sessionState, useLocalModel } from './launch-extension';
+import {
+  finalLines,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  sessionState,
+  useLocalModel,
+} from './launch-extension';
 import { recordSessionEvents } from './session-events';
 import { startSpeechPageServer, type SpeechPageServer } from './speech-page-server';
 
@@ -46,14 +53,18 @@ describe.each(MODELS)('real-size %s in the extension', (_name, makeFolder) => {
     await expect.poll(() => sessionState(panel), { timeout: 90_000 }).toContain('recognising on the processor');
 
     const lines = async () => (await events()).map((timed) => timed.event).filter((event) => event.kind === 'line');
-    await expect.poll(async () => (await lines()).length, { timeout: 150_000, interval: 1_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await lines()).length, { timeout: 150_000, interval: 1_000 })
+      .toBeGreaterThanOrEqual(2);
     for (const event of await lines()) {
       if (event.kind !== 'line') continue;
       expect(event.line.text.trim()).not.toBe('');
       expect(event.line.text).not.toMatch(/<\||<\/?s>|<unk>/);
       expect(event.line.recognition?.encoderMs).toBeGreaterThan(0);
       expect(event.line.recognition?.tokens).toBeGreaterThan(0);
-      expect(event.line.recognition?.tokens).toBeLessThanOrEqual(tokenBudget(((event.line.endMs - event.line.startMs) * 16_000) / 1000));
+      expect(event.line.recognition?.tokens).toBeLessThanOrEqual(
+        tokenBudget(((event.line.endMs - event.line.startMs) * 16_000) / 1000),
+      );
     }
     // Two lines means decodes after the first worked too: a second ONNX run started while one
     // was in flight used to break the runtime for the rest of the session.

@@ -24,10 +24,27 @@ declare const chrome: {
   offscreen: { createDocument: (options: { url: string; reasons: string[]; justification: string }) => Promise<void> };
 };
 const send = (event: SessionEvent) =>
-  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), { type: 'session/event', event });
+  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), {
+    type: 'session/event',
+    event,
+  });
 const interviewerSays = async (text: string) => {
   seq += 1;
-  const message = { type: 'session/event', event: { kind: 'line', line: { sessionId: SESSION, seq, channel: 'interviewer', text, startMs: seq * 10_000, endMs: seq * 10_000 + 3_000, at: Date.now() } } };
+  const message = {
+    type: 'session/event',
+    event: {
+      kind: 'line',
+      line: {
+        sessionId: SESSION,
+        seq,
+        channel: 'interviewer',
+        text,
+        startMs: seq * 10_000,
+        endMs: seq * 10_000 + 3_000,
+        at: Date.now(),
+      },
+    },
+  };
   await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
   await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
 };
@@ -56,11 +73,16 @@ beforeAll(async () => {
   await loaded.context.route(`${HUB_PREFIX}**`, (route: Route) => {
     const path = join(folder, route.request().url().slice(HUB_PREFIX.length));
     const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/octet-stream' };
-    return existsSync(path) ? route.fulfill({ status: 200, headers, body: readFileSync(path) }) : route.fulfill({ status: 404, headers, body: 'Entry not found' });
+    return existsSync(path)
+      ? route.fulfill({ status: 200, headers, body: readFileSync(path) })
+      : route.fulfill({ status: 404, headers, body: 'Entry not found' });
   });
   worker = loaded.context.serviceWorkers()[0]!;
   panel = await openPanel(loaded);
-  await panel.locator('.app-status').filter({ hasText: /questions ready/ }).waitFor();
+  await panel
+    .locator('.app-status')
+    .filter({ hasText: /questions ready/ })
+    .waitFor();
 }, 120_000);
 
 afterAll(async () => {
@@ -82,15 +104,25 @@ describe('understand paraphrases, with a sentence model that knows nothing', () 
     await panel.getByRole('tab', { name: 'Live', exact: true }).click();
     // The offscreen document a session opens, with its recognition worker (no capture needed here).
     await worker.evaluate(() =>
-      chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['USER_MEDIA'], justification: 'Capture the interview tab audio and transcribe it on this device.' }),
+      chrome.offscreen.createDocument({
+        url: 'offscreen.html',
+        reasons: ['USER_MEDIA'],
+        justification: 'Capture the interview tab audio and transcribe it on this device.',
+      }),
     );
-    for (let attempt = 0; attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? ''); attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? '');
+      attempt++
+    ) {
       await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
       await panel.waitForTimeout(250);
     }
 
     await interviewerSays('okay so how would you design a video recommendation system');
-    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
+    await expect
+      .poll(() => card().getByRole('paragraph').first().textContent())
+      .toBe('Design a video recommendation system.');
     // The first line's embedding indexes the pack through the worker: its vectors land in IndexedDB.
     await expect.poll(cachedPacks, { timeout: 240_000, interval: 1_000 }).toBeGreaterThan(0);
 
@@ -101,9 +133,14 @@ describe('understand paraphrases, with a sentence model that knows nothing', () 
     expect(await card().getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
 
     await interviewerSays('what is dropout?');
-    await expect.poll(() => card().getByRole('paragraph').first().textContent(), { timeout: 30_000 }).toBe('How does dropout work?');
+    await expect
+      .poll(() => card().getByRole('paragraph').first().textContent(), { timeout: 30_000 })
+      .toBe('How does dropout work?');
     await panel.waitForTimeout(5_000);
-    expect(await history().allTextContents()).toEqual(['2. How does dropout work?', '1. Design a video recommendation system.']);
+    expect(await history().allTextContents()).toEqual([
+      '2. How does dropout work?',
+      '1. Design a video recommendation system.',
+    ]);
     expect(await chips().count()).toBe(0);
   }, 400_000);
 });

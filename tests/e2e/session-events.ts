@@ -15,10 +15,19 @@ export async function recordSessionEvents(panel: Page): Promise<() => Promise<Ti
   await panel.evaluate(() => {
     const received: unknown[] = [];
     (window as unknown as { cuecardEvents: unknown[] }).cuecardEvents = received;
-    const { runtime } = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(listener: (message: { type?: string; event?: unknown }) => void): void } } } }).chrome;
+    const { runtime } = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: {
+            onMessage: { addListener(listener: (message: { type?: string; event?: unknown }) => void): void };
+          };
+        };
+      }
+    ).chrome;
     runtime.onMessage.addListener((message) => {
       if (message?.type === 'session/event') received.push({ at: Date.now(), event: message.event });
     });
   });
-  return () => panel.evaluate(() => (window as unknown as { cuecardEvents: TimedSessionEvent[] }).cuecardEvents.slice());
+  return () =>
+    panel.evaluate(() => (window as unknown as { cuecardEvents: TimedSessionEvent[] }).cuecardEvents.slice());
 }

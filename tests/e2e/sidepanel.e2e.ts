@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf } from '../../components/common/count-of';
-import { E2E_EXTENSION_ID, launchExtension, type LoadedExtension, openPanel, RELEASE_EXTENSION_DIR, TEST_OUTPUT_DIR } from './launch-extension';
+import {
+  E2E_EXTENSION_ID,
+  launchExtension,
+  type LoadedExtension,
+  openPanel,
+  RELEASE_EXTENSION_DIR,
+  TEST_OUTPUT_DIR,
+} from './launch-extension';
 
 /** Bold and hidden only through the page's stylesheet: read right only from the rendered page (issue #22). */
 const STYLED_PAGE = `<!doctype html><html><head><title>Study doc</title><style>.q{font-weight:700}.drawer{display:none}</style></head><body>
@@ -29,7 +36,17 @@ beforeAll(async () => {
   const article = /<article[\s\S]*<\/article>/.exec(longPage.toString())![0];
   const hugePage = `<!doctype html><html><head><title>Huge guide</title></head><body>${article.repeat(Math.ceil((5 * 1024 * 1024) / article.length))}</body></html>`;
   server = createServer((request, response) =>
-    response.writeHead(200, { 'content-type': 'text/html' }).end(request.url?.endsWith('/huge') ? hugePage : request.url?.endsWith('/long') ? longPage : request.url?.endsWith('/styled') ? STYLED_PAGE : questionPage),
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(
+        request.url?.endsWith('/huge')
+          ? hugePage
+          : request.url?.endsWith('/long')
+            ? longPage
+            : request.url?.endsWith('/styled')
+              ? STYLED_PAGE
+              : questionPage,
+      ),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   questionPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/questions`;
@@ -61,17 +78,28 @@ const status = () => page.locator('.app-status');
 /** Import and export sit in the Knowledge view's "Import / export" menu. */
 async function openImportMenu() {
   const menu = page.locator('details.disclosure-menu', { hasText: 'Import / export' });
-  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await page.getByText('Import / export', { exact: true }).click();
+  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open)))
+    await page.getByText('Import / export', { exact: true }).click();
 }
 
 describe('the built extension in Chromium', () => {
   it('release build: asks only for the permissions it uses, loads no remote code, carries no test key', () => {
     const manifest = JSON.parse(readFileSync(join(RELEASE_EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'sidePanel', 'storage', 'tabCapture', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual([
+      'activeTab',
+      'offscreen',
+      'scripting',
+      'sidePanel',
+      'storage',
+      'tabCapture',
+      'unlimitedStorage',
+    ]);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.key).toBeUndefined();
-    expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    expect(manifest.content_security_policy.extension_pages).toBe(
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    );
     expect(manifest.side_panel.default_path).toBe('sidepanel.html');
   });
 
@@ -98,7 +126,9 @@ describe('the built extension in Chromium', () => {
 
   it('shows the hint for a noisy spoken question, at the chosen verbosity', async () => {
     await say('um so yeah how would you handle like imbalanced classes');
-    await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you handle class imbalance?');
+    await expect
+      .poll(() => hint().getByRole('paragraph').first().textContent())
+      .toBe('How do you handle class imbalance?');
     expect(await hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
 
     await page.getByText('Glance', { exact: true }).click();
@@ -148,9 +178,13 @@ describe('the built extension in Chromium', () => {
     await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({
       name: 'cooking.md',
       mimeType: 'text/markdown',
-      buffer: Buffer.from('# Cooking\n## How do you make a risotto?\n- Toast the rice\n## Why should dough rest?\n- Gluten relaxes\n'),
+      buffer: Buffer.from(
+        '# Cooking\n## How do you make a risotto?\n- Toast the rice\n## Why should dough rest?\n- Gluten relaxes\n',
+      ),
     });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 2 questions from cooking.md' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 2 questions from cooking.md' }).count())
+      .toBe(1);
     await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
 
     await page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack').setInputFiles({
@@ -158,7 +192,9 @@ describe('the built extension in Chromium', () => {
       mimeType: 'text/markdown',
       buffer: Buffer.from('## A question?\nFrequency: sometimes\n- x\n'),
     });
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/broken\.md: line 2, frequency: .*Nothing was changed/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/broken\.md: line 2, frequency: .*Nothing was changed/);
     expect(await status().textContent()).toBe(`${before + 2} questions ready, offline`);
 
     await page.reload();
@@ -171,7 +207,7 @@ describe('the built extension in Chromium', () => {
     expect(await page.getByRole('radio', { name: 'Detailed' }).isChecked()).toBe(true);
   });
 
-  it('browses and searches the knowledge base offline, and adds an entry of the user\'s own', async () => {
+  it("browses and searches the knowledge base offline, and adds an entry of the user's own", async () => {
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await page.getByLabel('Search questions').fill('calib');
     const firstResult = page.getByRole('listitem').locator('.browser-question').first();
@@ -181,7 +217,9 @@ describe('the built extension in Chromium', () => {
     await firstResult.click();
     await expect.poll(() => page.getByRole('region', { name: 'Pitfalls' }).count()).toBe(1);
     // Focus moves into the opened entry, and back to its row on the way out.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Question outline');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Question outline');
     await page.getByRole('button', { name: '← All questions' }).click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.querySelector('.browser-question')?.textContent))
@@ -191,7 +229,9 @@ describe('the built extension in Chromium', () => {
     await page.getByRole('button', { name: '+ New' }).click();
     await page.getByLabel('Question', { exact: true }).fill('How do you pick a vector database?');
     await page.getByLabel('Category').fill('system-design');
-    await page.getByLabel('Key points, one per line (“Lead — detail”)').fill('Scale — how many vectors\nFilters — metadata filtering');
+    await page
+      .getByLabel('Key points, one per line (“Lead — detail”)')
+      .fill('Scale — how many vectors\nFilters — metadata filtering');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByLabel('Search questions').fill('vector database');
     await page.getByLabel('Pack', { exact: true }).selectOption('my-questions');
@@ -200,35 +240,49 @@ describe('the built extension in Chromium', () => {
     await page.getByRole('tab', { name: 'Live', exact: true }).click();
     await page.getByText('Try a question by typing it').click();
     await say('so how would you choose a vector database');
-    await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you pick a vector database?');
+    await expect
+      .poll(() => hint().getByRole('paragraph').first().textContent())
+      .toBe('How do you pick a vector database?');
   });
 
   it('keeps my own answer to a shipped question across a reload, shows it on the card, and exports it', async () => {
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await page.getByLabel('Search questions').fill('disagreed with your manager');
-    await page.getByRole('listitem').locator('.browser-question', { hasText: 'Tell me about a time you disagreed with your manager or a teammate.' }).click();
+    await page
+      .getByRole('listitem')
+      .locator('.browser-question', { hasText: 'Tell me about a time you disagreed with your manager or a teammate.' })
+      .click();
     await page.getByRole('button', { name: 'Write my answer' }).click();
     const form = page.getByRole('form', { name: 'My answer' });
     await form.getByLabel('In one line').fill('Moved a launch two weeks with an error analysis');
     await form.getByLabel('Result').fill('Shipped with 30 % fewer false positives.');
     await form.getByRole('button', { name: 'Save my answer' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'My answer' }).textContent()).toContain('Moved a launch two weeks with an error analysis');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'My answer' }).textContent())
+      .toContain('Moved a launch two weeks with an error analysis');
 
     await page.reload();
     await page.getByRole('tab', { name: 'Live', exact: true }).click();
     await page.getByText('Try a question by typing it').click();
     await say('tell me about a time you disagreed with your manager');
     await page.getByText('Glance', { exact: true }).click();
-    await expect.poll(() => hint().getByLabel('My answer').textContent()).toBe('Mine Moved a launch two weeks with an error analysis');
+    await expect
+      .poll(() => hint().getByLabel('My answer').textContent())
+      .toBe('Mine Moved a launch two weeks with an error analysis');
     await hint().screenshot({ path: join(TEST_OUTPUT_DIR, 'my-answer-glance.png') });
     await page.getByText('Detailed', { exact: true }).click();
 
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await openImportMenu();
     await page.getByLabel('Pack to export').selectOption({ label: 'ML Engineer' });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .md' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export .md' }).click(),
+    ]);
     const exported = readFileSync((await download.path())!, 'utf8');
-    expect(exported).toContain('My answer:\nLead: Moved a launch two weeks with an error analysis\nResult: Shipped with 30 % fewer false positives.');
+    expect(exported).toContain(
+      'My answer:\nLead: Moved a launch two weeks with an error analysis\nResult: Shipped with 30 % fewer false positives.',
+    );
     await page.getByText('Import / export', { exact: true }).click();
   });
 
@@ -236,14 +290,24 @@ describe('the built extension in Chromium', () => {
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();
     await openImportMenu();
     const input = page.getByLabel('Import a file: PDF, Word, Markdown, text or a pack');
-    await input.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: readFileSync('tests/fixtures/import-files/notes.pdf') });
+    await input.setInputFiles({
+      name: 'notes.pdf',
+      mimeType: 'application/pdf',
+      buffer: readFileSync('tests/fixtures/import-files/notes.pdf'),
+    });
     const review = page.getByRole('form', { name: 'Review imported questions' });
     await expect.poll(() => review.locator('.import-question').count(), { timeout: 20_000 }).toBe(4);
     expect(await page.getByLabel('Question 4', { exact: true }).inputValue()).toBe('What is a CDN?');
     await review.getByRole('button', { name: 'Cancel' }).click();
 
-    await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: readFileSync('tests/fixtures/import-files/scanned.pdf') });
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/^This PDF has no text to read/);
+    await input.setInputFiles({
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: readFileSync('tests/fixtures/import-files/scanned.pdf'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toMatch(/^This PDF has no text to read/);
   });
 
   it('reads a 5 MB page off the panel’s thread: the panel answers at once meanwhile, and the read finishes or stops with a message', async () => {
@@ -255,19 +319,38 @@ describe('the built extension in Chromium', () => {
     await page.getByRole('button', { name: 'Import questions from this page' }).click();
     await page.getByRole('button', { name: 'Reading the page…' }).waitFor();
     // While the worker reads, the panel's own thread is free: a frame comes, and the search answers typing.
-    const frameMs = await page.evaluate(() => new Promise<number>((resolve) => { const started = performance.now(); requestAnimationFrame(() => resolve(performance.now() - started)); }));
+    const frameMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const started = performance.now();
+          requestAnimationFrame(() => resolve(performance.now() - started));
+        }),
+    );
     expect(frameMs).toBeLessThan(1_000);
     const started = Date.now();
     await page.getByLabel('Search questions').fill('overfitting');
-    await expect.poll(() => page.getByRole('listitem').locator('.browser-question', { hasText: /overfitting/i }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listitem')
+          .locator('.browser-question', { hasText: /overfitting/i })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     const searchMs = Date.now() - started;
     expect(await page.getByRole('button', { name: 'Reading the page…' }).count()).toBe(1);
     console.log(`5 MB page: a frame in ${Math.round(frameMs)} ms and a search in ${searchMs} ms while it was read`);
     await page.getByLabel('Search questions').fill('');
-    const finished = page.getByRole('form', { name: 'Review imported questions' }).or(page.getByRole('alert').filter({ hasText: 'This page is too large to read in 20 s — nothing was imported' }));
+    const finished = page
+      .getByRole('form', { name: 'Review imported questions' })
+      .or(page.getByRole('alert').filter({ hasText: 'This page is too large to read in 20 s — nothing was imported' }));
     await finished.waitFor({ timeout: 40_000 });
-    const cancel = page.getByRole('form', { name: 'Review imported questions' }).getByRole('button', { name: 'Cancel' });
-    console.log(`5 MB page: ${(await cancel.count()) ? 'read within the budget' : 'stopped at the 20 s budget with its message'}`);
+    const cancel = page
+      .getByRole('form', { name: 'Review imported questions' })
+      .getByRole('button', { name: 'Cancel' });
+    console.log(
+      `5 MB page: ${(await cancel.count()) ? 'read within the budget' : 'stopped at the 20 s budget with its message'}`,
+    );
     if (await cancel.count()) await cancel.click();
     await hugeTab.close();
   }, 60_000);
@@ -283,8 +366,19 @@ describe('the built extension in Chromium', () => {
 
     const review = page.getByRole('form', { name: 'Review imported questions' });
     // The read may start a fresh import worker (the last one was stopped at its budget): seconds on a busy machine.
-    await expect.poll(() => review.getByRole('listitem').filter({ has: page.locator('.import-question') }).count(), { timeout: 15_000 }).toBe(6);
-    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('How would you handle class imbalance in a fraud model?');
+    await expect
+      .poll(
+        () =>
+          review
+            .getByRole('listitem')
+            .filter({ has: page.locator('.import-question') })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(6);
+    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe(
+      'How would you handle class imbalance in a fraud model?',
+    );
     // Already in the shipped pack, so offered unticked.
     expect(await page.getByLabel('Keep question 2').isChecked()).toBe(false);
     await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'web-import-review.png'), fullPage: true });
@@ -293,12 +387,28 @@ describe('the built extension in Chromium', () => {
     await page.getByLabel('Question 3', { exact: true }).fill('How would you detect data drift without labels?');
     await page.getByRole('button', { name: /^Save \d+ questions$/ }).click();
 
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved \d+ questions as “Imported: Six ML interview questions/ }).count()).toBe(1);
-    const saved = Number(/Saved (\d+)/.exec((await page.getByRole('status').filter({ hasText: 'Saved' }).textContent())!)![1]);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Saved \d+ questions as “Imported: Six ML interview questions/ })
+          .count(),
+      )
+      .toBe(1);
+    const saved = Number(
+      /Saved (\d+)/.exec((await page.getByRole('status').filter({ hasText: 'Saved' }).textContent())!)![1],
+    );
     expect(saved).toBeGreaterThanOrEqual(4);
     await expect.poll(() => status().textContent()).toBe(`${before + saved} questions ready, offline`);
     await page.getByLabel('Search questions').fill('detect data drift without labels');
-    await expect.poll(() => page.getByRole('listitem').locator('.browser-question', { hasText: 'How would you detect data drift without labels?' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listitem')
+          .locator('.browser-question', { hasText: 'How would you detect data drift without labels?' })
+          .count(),
+      )
+      .toBe(1);
     await articlePage.close();
   });
 
@@ -312,7 +422,9 @@ describe('the built extension in Chromium', () => {
     const review = page.getByRole('form', { name: 'Review imported questions' });
     await expect.poll(() => review.locator('.import-question').count()).toBe(4);
     expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('What is an error budget?');
-    expect(await page.getByLabel('Question 4', { exact: true }).inputValue()).toBe('How do you make a deploy safe to roll back?');
+    expect(await page.getByLabel('Question 4', { exact: true }).inputValue()).toBe(
+      'How do you make a deploy safe to roll back?',
+    );
     await page.getByRole('button', { name: 'Cancel' }).click();
     await styledPage.close();
   });
@@ -329,11 +441,17 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => review.locator('.import-question').count(), { timeout: 15_000 }).toBe(166);
     // A figure for the log, not a pass mark: speed is held by npm run bench:import.
     console.log(`long page: review list of 166 questions shown ${Date.now() - started} ms after the click`);
-    expect(await review.locator('.hint-meta').first().textContent()).toMatch(/^166 found in “alexeygrigorev\/data-science-interviews”/);
-    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('What is supervised machine learning?');
+    expect(await review.locator('.hint-meta').first().textContent()).toMatch(
+      /^166 found in “alexeygrigorev\/data-science-interviews”/,
+    );
+    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe(
+      'What is supervised machine learning?',
+    );
 
     await page.getByRole('button', { name: 'Select none' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /^Save \d+ questions$/ }).textContent()).toBe('Save 0 questions');
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Save \d+ questions$/ }).textContent())
+      .toBe('Save 0 questions');
     await page.getByLabel('Filter found questions').fill('gradient');
     await expect.poll(() => review.locator('.import-question').count()).toBeLessThan(20);
     const shown = await review.locator('.import-question').count();
@@ -341,7 +459,16 @@ describe('the built extension in Chromium', () => {
     await page.getByLabel('Filter found questions').fill('');
     await expect.poll(() => review.locator('.import-question').count()).toBe(166);
     await page.getByRole('button', { name: `Save ${countOf(shown, 'question')}` }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `Saved ${countOf(shown, 'question')} as “Imported: alexeygrigorev/data-science-interviews”` }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({
+            hasText: `Saved ${countOf(shown, 'question')} as “Imported: alexeygrigorev/data-science-interviews”`,
+          })
+          .count(),
+      )
+      .toBe(1);
     await longPage.close();
   });
 
@@ -357,13 +484,17 @@ describe('the built extension in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     expect(await tab('Live').getAttribute('aria-selected')).toBe('true');
     // One Tab stop for the whole list: only the selected tab is in the tab order.
-    expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((element) => element.getAttribute('tabindex')))).toEqual(['0', '-1', '-1', '-1']);
+    expect(
+      await page.getByRole('tab').evaluateAll((tabs) => tabs.map((element) => element.getAttribute('tabindex'))),
+    ).toEqual(['0', '-1', '-1', '-1']);
   });
 
   it('gives every control a name a screen reader can say, on every view', async () => {
     for (const view of ['Live', 'Knowledge', 'Sessions', 'Settings']) {
       await page.getByRole('tab', { name: view, exact: true }).click();
-      await page.locator('details').evaluateAll((all) => all.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+      await page
+        .locator('details')
+        .evaluateAll((all) => all.forEach((element) => ((element as HTMLDetailsElement).open = true)));
       const unnamed = await page.evaluate(() =>
         [...document.querySelectorAll('button, input, select, textarea, summary')]
           .filter((element) => {

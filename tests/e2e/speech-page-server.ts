@@ -16,15 +16,13 @@ export async function startSpeechPageServer(fixture = 'two-questions'): Promise<
       response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
       return;
     }
-    response
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end(
-        '<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>' +
-          // Each start of the recording (the first, then every loop's seek back), by the wall clock
-          // the extension's pages share: latency benchmarks place each question's end on it.
-          '<script>window.starts = []; const noteStart = () => starts.push(Date.now() - a.currentTime * 1000);' +
-          ' a.addEventListener("playing", noteStart); a.addEventListener("seeked", noteStart);</script>',
-      );
+    response.writeHead(200, { 'content-type': 'text/html' }).end(
+      '<!doctype html><title>Mock interview</title><audio id="a" src="/speech.wav" loop autoplay></audio>' +
+        // Each start of the recording (the first, then every loop's seek back), by the wall clock
+        // the extension's pages share: latency benchmarks place each question's end on it.
+        '<script>window.starts = []; const noteStart = () => starts.push(Date.now() - a.currentTime * 1000);' +
+        ' a.addEventListener("playing", noteStart); a.addEventListener("seeked", noteStart);</script>',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };

@@ -18,7 +18,10 @@ const ownerPack = parseMarkdownPack(`
 export const OWNER_PACK = { pack: ownerPack, index: createQuestionIndex(ownerPack.entries) };
 
 /** The owner's platform in memory: what it recorded and published, and a storage.session that outlives an owner. */
-export function fakeOwnerPlatform(initial: QuestionIndex, options: { threshold?: number; failRecord?: boolean; failLoads?: number } = {}) {
+export function fakeOwnerPlatform(
+  initial: QuestionIndex,
+  options: { threshold?: number; failRecord?: boolean; failLoads?: number } = {},
+) {
   const recorded: HintRecord[] = [];
   const published: SessionEvent[] = [];
   let saved: OwnerState | undefined;

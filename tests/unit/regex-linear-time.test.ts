@@ -12,7 +12,18 @@ import { categoryFromSection } from '@/lib/page/imported-pack';
 import { markdownQuestionList, markdownToHtml } from '@/lib/page/markdown-page';
 import { nodeHtmlTools } from '@/lib/page/node-html-tools';
 import { pageBlocks } from '@/lib/page/page-blocks';
-import { ANSWER_LABEL, cleanAnswerText, cleanQuestion, cleanSpace, comparable, hasDifficultyMark, isLabel, isNumbered, looksLikeQuestion, splitSentences } from '@/lib/page/question-text';
+import {
+  ANSWER_LABEL,
+  cleanAnswerText,
+  cleanQuestion,
+  cleanSpace,
+  comparable,
+  hasDifficultyMark,
+  isLabel,
+  isNumbered,
+  looksLikeQuestion,
+  splitSentences,
+} from '@/lib/page/question-text';
 import { structuredQuestions } from '@/lib/page/structured-data';
 
 /**
@@ -58,7 +69,8 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
 /** For the page readers, which parse HTML first (most of their time): the shapes their own text rules see. */
 const FOR_PAGES = ['mixed whitespace', 'a number, then spaces', 'a question, spaces, a full stop', 'mixed'];
 
-const page = (body: string) => tools.parsePage(`<!doctype html><html><head><title>T</title></head><body><article>${body}</article></body></html>`);
+const page = (body: string) =>
+  tools.parsePage(`<!doctype html><html><head><title>T</title></head><body><article>${body}</article></body></html>`);
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 const TEXT_FUNCTIONS: Record<string, (text: string) => unknown> = {
@@ -68,7 +80,7 @@ const TEXT_FUNCTIONS: Record<string, (text: string) => unknown> = {
   hasDifficultyMark,
   cleanQuestion,
   cleanAnswerText,
-  'ANSWER_LABEL': (text) => ANSWER_LABEL.test(text),
+  ANSWER_LABEL: (text) => ANSWER_LABEL.test(text),
   isLabel,
   looksLikeQuestion,
   splitSentences,
@@ -79,16 +91,32 @@ const TEXT_FUNCTIONS: Record<string, (text: string) => unknown> = {
   termsOfNormalized,
   termWeightFactor,
   digitsFromSpokenNumbers: (text) => digitsFromSpokenNumbers(text.split(' ')),
-  matchQuestion: (text) => matchQuestion(index, [{ text, speaker: 'interviewer' }, { text, speaker: 'interviewer' }]),
+  matchQuestion: (text) =>
+    matchQuestion(index, [
+      { text, speaker: 'interviewer' },
+      { text, speaker: 'interviewer' },
+    ]),
   findDuplicate: (text) => findDuplicate(index, text),
 };
 /** The text cut into `parts` pieces, so a page holding all of them is still about n characters. */
-const pieces = (text: string, parts: number) => Array.from({ length: parts }, (_, part) => escapeHtml(text.slice((part * text.length) / parts, ((part + 1) * text.length) / parts)));
+const pieces = (text: string, parts: number) =>
+  Array.from({ length: parts }, (_, part) =>
+    escapeHtml(text.slice((part * text.length) / parts, ((part + 1) * text.length) / parts)),
+  );
 const PAGE_FUNCTIONS: Record<string, (text: string) => unknown> = {
-  'extractQuestions, a huge <pre>': (text) => extractQuestions(page(`<h2>What is dropout?</h2><pre>${escapeHtml(text)}</pre><p>Randomly zeroing units.</p>`), tools),
+  'extractQuestions, a huge <pre>': (text) =>
+    extractQuestions(
+      page(`<h2>What is dropout?</h2><pre>${escapeHtml(text)}</pre><p>Randomly zeroing units.</p>`),
+      tools,
+    ),
   'extractQuestions, huge headings, bold, list and table text': (text) => {
     const [heading, bold, item, cell] = pieces(text, 4);
-    return extractQuestions(page(`<h2>${heading}</h2><p><b>${bold}</b> rest</p><ul><li>${item}</li></ul><table><tr><td>${cell}</td><td>x</td></tr></table>`), tools);
+    return extractQuestions(
+      page(
+        `<h2>${heading}</h2><p><b>${bold}</b> rest</p><ul><li>${item}</li></ul><table><tr><td>${cell}</td><td>x</td></tr></table>`,
+      ),
+      tools,
+    );
   },
   'pageBlocks (the block reader)': (text) => {
     const [code, bold, rest, term] = pieces(text, 4);
@@ -96,12 +124,21 @@ const PAGE_FUNCTIONS: Record<string, (text: string) => unknown> = {
   },
   markdownQuestionList: (text) => {
     const [body, heading, item, code] = pieces(text, 4);
-    return markdownQuestionList(`# T\n\n## What is x?\n\n${body}\n\n## ${heading}\n\n1. ${item}\n\n\`\`\`\n${code}\n\`\`\`\n`, 'list.md', tools);
+    return markdownQuestionList(
+      `# T\n\n## What is x?\n\n${body}\n\n## ${heading}\n\n1. ${item}\n\n\`\`\`\n${code}\n\`\`\`\n`,
+      'list.md',
+      tools,
+    );
   },
   markdownToHtml: (text) => markdownToHtml(`## ${text.slice(0, text.length / 2)}\n\n${text.slice(text.length / 2)}`),
   structuredQuestions: (text) => {
     const [name, answer] = [text.slice(0, text.length / 2), text.slice(text.length / 2)];
-    return structuredQuestions(page(`<script type="application/ld+json">${JSON.stringify({ '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name, acceptedAnswer: { text: `<p>${escapeHtml(answer)}</p>` } }] }).replace(/</g, '\\u003c')}</script>`), tools);
+    return structuredQuestions(
+      page(
+        `<script type="application/ld+json">${JSON.stringify({ '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name, acceptedAnswer: { text: `<p>${escapeHtml(answer)}</p>` } }] }).replace(/</g, '\\u003c')}</script>`,
+      ),
+      tools,
+    );
   },
 };
 
@@ -116,7 +153,12 @@ function bestOf(runs: number, work: () => unknown, goodEnough = 0): number {
   return best;
 }
 
-function expectLinear(fn: (text: string) => unknown, inputs: readonly string[], ceilingMs: (largeMs: number) => number, smallSize = SMALL) {
+function expectLinear(
+  fn: (text: string) => unknown,
+  inputs: readonly string[],
+  ceilingMs: (largeMs: number) => number,
+  smallSize = SMALL,
+) {
   for (const name of inputs) {
     const make = ADVERSARIAL[name]!;
     const small = make(smallSize);
@@ -125,7 +167,10 @@ function expectLinear(fn: (text: string) => unknown, inputs: readonly string[], 
     const smallMs = bestOf(3, () => fn(small));
     const bound = MAX_RATIO * smallMs + SLACK_MS;
     const largeMs = bestOf(3, () => fn(large), bound);
-    expect({ input: name, largeMs, smallMs }, `${name}: ${4 * smallSize} characters took ${largeMs.toFixed(0)} ms, ${smallSize} took ${smallMs.toFixed(0)} ms`).toEqual({
+    expect(
+      { input: name, largeMs, smallMs },
+      `${name}: ${4 * smallSize} characters took ${largeMs.toFixed(0)} ms, ${smallSize} took ${smallMs.toFixed(0)} ms`,
+    ).toEqual({
       input: name,
       largeMs: expect.toSatisfy((ms: number) => ms <= bound),
       smallMs,
@@ -138,14 +183,22 @@ function expectLinear(fn: (text: string) => unknown, inputs: readonly string[], 
 }
 
 describe('text rules run in linear time on adversarial input', () => {
-  it.each(Object.keys(TEXT_FUNCTIONS))('%s', (name) => {
-    expectLinear(TEXT_FUNCTIONS[name]!, Object.keys(ADVERSARIAL), () => 2_000);
-  }, 120_000);
+  it.each(Object.keys(TEXT_FUNCTIONS))(
+    '%s',
+    (name) => {
+      expectLinear(TEXT_FUNCTIONS[name]!, Object.keys(ADVERSARIAL), () => 2_000);
+    },
+    120_000,
+  );
 
-  it.each(Object.keys(PAGE_FUNCTIONS))('%s', (name) => {
-    // Parsing and reading the page (jsdom, DOMPurify, Readability) is most of the time here, and grows with
-    // the thousands of elements such text becomes: smaller steps, and at 200 000 characters (10 times the
-    // larger step) a ceiling of 25 times that step's time, which linear work stays far under and quadratic cannot.
-    expectLinear(PAGE_FUNCTIONS[name]!, FOR_PAGES, (largeMs) => Math.max(8_000, 25 * largeMs), PAGE_SMALL);
-  }, 300_000);
+  it.each(Object.keys(PAGE_FUNCTIONS))(
+    '%s',
+    (name) => {
+      // Parsing and reading the page (jsdom, DOMPurify, Readability) is most of the time here, and grows with
+      // the thousands of elements such text becomes: smaller steps, and at 200 000 characters (10 times the
+      // larger step) a ceiling of 25 times that step's time, which linear work stays far under and quadratic cannot.
+      expectLinear(PAGE_FUNCTIONS[name]!, FOR_PAGES, (largeMs) => Math.max(8_000, 25 * largeMs), PAGE_SMALL);
+    },
+    300_000,
+  );
 });

@@ -17,7 +17,9 @@ import { SHIPPED_PACKS, useImportReviewStore, useKnowledgeStore, usePracticeStor
 import { useQuestionIndex } from '../useQuestionIndex';
 
 /** Pages and files are read in a worker of their own, one per read (see createImportRunner). */
-const importRunner = createImportRunner({ startWorker: () => new Worker(new URL('../import.worker.ts', import.meta.url), { type: 'module' }) });
+const importRunner = createImportRunner({
+  startWorker: () => new Worker(new URL('../import.worker.ts', import.meta.url), { type: 'module' }),
+});
 
 export function KnowledgeView() {
   const { packs, index } = useQuestionIndex();
@@ -42,16 +44,26 @@ export function KnowledgeView() {
   const editablePackIds = useMemo(() => new Set(userPacks.map((pack) => pack.id)), [userPacks]);
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
-  const practiceStatusOf = useCallback((entryId: string) => practiceStatus(practiceHistory[entryId], Date.now()), [practiceHistory]);
+  const practiceStatusOf = useCallback(
+    (entryId: string) => practiceStatus(practiceHistory[entryId], Date.now()),
+    [practiceHistory],
+  );
   // Exports carry the user's answers to their entries.
   // A review under way (left for another view) is shown again where it was: the menu opens on it.
   const reviewing = useImportReviewStore((state) => Object.keys(state.reviews).length > 0);
-  const allPacks = useMemo(() => [...SHIPPED_PACKS, ...userPacks].map((pack) => withMyAnswers(pack, myAnswers)), [userPacks, myAnswers]);
+  const allPacks = useMemo(
+    () => [...SHIPPED_PACKS, ...userPacks].map((pack) => withMyAnswers(pack, myAnswers)),
+    [userPacks, myAnswers],
+  );
   return (
     <>
       {removal && (
         <UndoToast
-          text={removal.kind === 'pack' ? `Removed the pack “${removal.pack.title}”.` : `Deleted “${removal.entry.question}”.`}
+          text={
+            removal.kind === 'pack'
+              ? `Removed the pack “${removal.pack.title}”.`
+              : `Deleted “${removal.entry.question}”.`
+          }
           onUndo={knowledge.undoRemoval}
           onDismiss={knowledge.forgetRemoval}
         />
@@ -68,10 +80,23 @@ export function KnowledgeView() {
           <>
             {/* The packs (switches, Remove) sit up here: below the list they were a scroll past every question away. */}
             <DisclosureMenu label={`Packs (${SHIPPED_PACKS.length + userPacks.length})`}>
-              <PackManager shippedPacks={SHIPPED_PACKS} userPacks={userPacks} disabledPackIds={disabledPackIds} onRemove={knowledge.removePack} onToggle={knowledge.togglePack} />
+              <PackManager
+                shippedPacks={SHIPPED_PACKS}
+                userPacks={userPacks}
+                disabledPackIds={disabledPackIds}
+                onRemove={knowledge.removePack}
+                onToggle={knowledge.togglePack}
+              />
             </DisclosureMenu>
             <DisclosureMenu label="Import / export" defaultOpen={reviewing}>
-              <WebImport index={index} userPackIds={editablePackIds} readCurrentPage={readTargetPage} read={importRunner.read} onSave={knowledge.addUserPack} reviews={useImportReviewStore} />
+              <WebImport
+                index={index}
+                userPackIds={editablePackIds}
+                readCurrentPage={readTargetPage}
+                read={importRunner.read}
+                onSave={knowledge.addUserPack}
+                reviews={useImportReviewStore}
+              />
               <PackFileImport
                 onImport={knowledge.importPackFile}
                 read={importRunner.read}

@@ -25,7 +25,9 @@ import { ModelStep } from './ModelStep';
 
 /** The transcript alone follows partial lines, so a partial re-renders nothing else. */
 function LiveTranscript() {
-  const { lines, partials, speaking } = useSessionStore(useShallow(({ lines, partials, speaking }) => ({ lines, partials, speaking })));
+  const { lines, partials, speaking } = useSessionStore(
+    useShallow(({ lines, partials, speaking }) => ({ lines, partials, speaking })),
+  );
   return <TranscriptView lines={lines} partials={partials} speaking={speaking} />;
 }
 
@@ -48,7 +50,9 @@ function useDrillClock(active: boolean): number {
 function CurrentCard() {
   const { entriesById, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
-  const { hint, questions, lines } = useSessionStore(useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })));
+  const { hint, questions, lines } = useSessionStore(
+    useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })),
+  );
   // Only whether the candidate is speaking, not each partial's text: a partial re-renders the transcript alone.
   const speaking = useSessionStore((state) => Boolean(state.speaking.candidate || state.partials.candidate));
   const entry = hint && entriesById.get(hint.entryId);
@@ -73,20 +77,46 @@ function CurrentCard() {
   }, [hidden, drill, lines, speaking, now]);
 
   if (!entry) return null;
-  if (hidden) return <DrillPrompt question={entry.question} drill={drill} now={now} onReveal={usePracticeStore.getState().reveal} onType={usePracticeStore.getState().setTypedAnswer} />;
+  if (hidden)
+    return (
+      <DrillPrompt
+        question={entry.question}
+        drill={drill}
+        now={now}
+        onReveal={usePracticeStore.getState().reveal}
+        onType={usePracticeStore.getState().setTypedAnswer}
+      />
+    );
   const covered = coverage?.filter(Boolean).length ?? null;
   return (
     <>
-      <HintCardView card={buildHintCard(entry, verbosity)} confidence={drilling ? undefined : hint?.confidence} covered={coverage} myAnswer={myAnswer} />
+      <HintCardView
+        card={buildHintCard(entry, verbosity)}
+        confidence={drilling ? undefined : hint?.confidence}
+        covered={coverage}
+        myAnswer={myAnswer}
+      />
       {drilling && !drill.rated && (
         <DrillRating
           covered={covered}
           total={entry.outline.keyPoints.length}
           typed={typed !== undefined}
-          onRate={(rating) => usePracticeStore.getState().rate(rating, covered === null || entry.outline.keyPoints.length === 0 ? null : covered / entry.outline.keyPoints.length, Date.now())}
+          onRate={(rating) =>
+            usePracticeStore
+              .getState()
+              .rate(
+                rating,
+                covered === null || entry.outline.keyPoints.length === 0
+                  ? null
+                  : covered / entry.outline.keyPoints.length,
+                Date.now(),
+              )
+          }
         />
       )}
-      {hint && !drilling && <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />}
+      {hint && !drilling && (
+        <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />
+      )}
     </>
   );
 }
@@ -94,7 +124,10 @@ function CurrentCard() {
 /** Settings are read from storage once; until then, whether this is the first run is unknown. */
 function useSettingsHydrated(): boolean {
   const [hydrated, setHydrated] = useState(useSettingsStore.persist.hasHydrated());
-  useEffect(() => (hydrated ? undefined : useSettingsStore.persist.onFinishHydration(() => setHydrated(true))), [hydrated]);
+  useEffect(
+    () => (hydrated ? undefined : useSettingsStore.persist.onFinishHydration(() => setHydrated(true))),
+    [hydrated],
+  );
   return hydrated;
 }
 
@@ -104,11 +137,23 @@ export function LiveView() {
   const threshold = useSettingsStore(selectMatchThreshold);
   const setVerbosity = useSettingsStore((state) => state.setVerbosity);
   const session = useSessionStore(
-    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({ status, awaitingStart, mode, model, notice, nearMisses, questions, current: hint?.at, pickHint })),
+    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({
+      status,
+      awaitingStart,
+      mode,
+      model,
+      notice,
+      nearMisses,
+      questions,
+      current: hint?.at,
+      pickHint,
+    })),
   );
   const welcomed = useSettingsStore((state) => state.welcomed);
   const modelFromFolder = useSettingsStore((state) => modelSource(state.asrModel).source === 'local');
-  const modelNeeded = useModelReadinessStore((state) => !['ready', 'local', 'checking'].includes(state.readiness.phase));
+  const modelNeeded = useModelReadinessStore(
+    (state) => !['ready', 'local', 'checking'].includes(state.readiness.phase),
+  );
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
@@ -117,7 +162,8 @@ export function LiveView() {
   const hydrated = useSettingsHydrated();
   const hasLines = useSessionStore((state) => state.lines.length > 0);
   // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
-  const empty = session.status === 'idle' && !hasLines && session.current === undefined && session.questions.length === 0;
+  const empty =
+    session.status === 'idle' && !hasLines && session.current === undefined && session.questions.length === 0;
   const showSteps = hydrated && empty;
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   return (
@@ -132,7 +178,9 @@ export function LiveView() {
         onStart={() => void liveActions.start()}
         onStop={() => void liveActions.stop()}
       />
-      {showSteps && !welcomed && <GettingStarted modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />}
+      {showSteps && !welcomed && (
+        <GettingStarted modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />
+      )}
       {/* Once the welcome is put away, only a model still to get stays in sight, in a line or two. */}
       {showSteps && welcomed && modelNeeded && (
         <section className="model-needed" aria-label="Speech model">

@@ -21,7 +21,11 @@ export function ModelStep({ offerFolder = false }: { offerFolder?: boolean }) {
       aboutMb={chosen.source === 'hub' && device !== 'webgpu' ? chosen.model.downloadMb : undefined}
       onDownload={() => void useModelReadinessStore.getState().download()}
       onCancel={() => useModelReadinessStore.getState().cancel()}
-      localFolder={offerFolder ? <LocalModelFolder onStored={(name) => useSettingsStore.getState().setAsrModel(localModelChoice(name))} /> : undefined}
+      localFolder={
+        offerFolder ? (
+          <LocalModelFolder onStored={(name) => useSettingsStore.getState().setAsrModel(localModelChoice(name))} />
+        ) : undefined
+      }
     />
   );
 }

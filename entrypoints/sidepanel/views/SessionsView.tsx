@@ -10,7 +10,10 @@ import { useQuestionIndex } from '../useQuestionIndex';
 export function SessionsView({ onDrill }: { onDrill: (entryIds: string[]) => void }) {
   const { entriesById, index } = useQuestionIndex();
   const history = usePracticeStore(selectPracticeHistory);
-  const progress = useMemo(() => progressByCategory(history, (id) => entriesById.get(id)?.category), [history, entriesById]);
+  const progress = useMemo(
+    () => progressByCategory(history, (id) => entriesById.get(id)?.category),
+    [history, entriesById],
+  );
   return (
     <SessionHistory
       db={sessionDb}

@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import { env, ModelRegistry } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
-import { downloadModel, hubFileUrl, ModelDownloadError, TRANSFORMERS_CACHE_NAME, whisperFiles } from '@/lib/asr/model-download';
+import {
+  downloadModel,
+  hubFileUrl,
+  ModelDownloadError,
+  TRANSFORMERS_CACHE_NAME,
+  whisperFiles,
+} from '@/lib/asr/model-download';
 import { dtypeFor } from '@/lib/asr/whisper-models';
 import { fakeHost, memoryDownloadStore } from '../../fakes/model-host';
 
@@ -23,7 +29,10 @@ describe('the files a speech model needs', () => {
     try {
       for (const model of ['whisper-tiny.en', 'moonshine-tiny']) {
         for (const device of ['wasm', 'webgpu'] as const) {
-          const library = await ModelRegistry.get_pipeline_files('automatic-speech-recognition', model, { dtype: dtypeFor(device), device });
+          const library = await ModelRegistry.get_pipeline_files('automatic-speech-recognition', model, {
+            dtype: dtypeFor(device),
+            device,
+          });
           expect([...whisperFiles(device)].sort(), `${model} on ${device}`).toEqual([...library].sort());
         }
       }
@@ -34,7 +43,9 @@ describe('the files a speech model needs', () => {
 
   it('are stored where transformers.js looks for them in the browser', () => {
     expect(TRANSFORMERS_CACHE_NAME).toBe(env.cacheKey);
-    expect(hubFileUrl(HUB, 'config.json')).toBe(`${env.remoteHost}${env.remotePathTemplate.replace('{model}', HUB).replace('{revision}', 'main')}config.json`);
+    expect(hubFileUrl(HUB, 'config.json')).toBe(
+      `${env.remoteHost}${env.remotePathTemplate.replace('{model}', HUB).replace('{revision}', 'main')}config.json`,
+    );
   });
 });
 
@@ -43,7 +54,13 @@ describe('downloadModel', () => {
     const { store, files } = memoryDownloadStore();
     const host = fakeHost(bodies);
     const progress: number[] = [];
-    await downloadModel({ hubId: HUB, files: FILES, fetch: host.fetch, store, onProgress: (p) => progress.push(p.loaded) });
+    await downloadModel({
+      hubId: HUB,
+      files: FILES,
+      fetch: host.fetch,
+      store,
+      onProgress: (p) => progress.push(p.loaded),
+    });
     expect(await bytesOf(files.get(hubFileUrl(HUB, FILES[1]!)))).toEqual(weights);
     expect(progress.at(-1)).toBe(config.length + weights.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -94,7 +111,15 @@ describe('downloadModel', () => {
 
   it('starts a file over when the host ignores the range and sends it whole', async () => {
     const { store, files } = memoryDownloadStore();
-    await expect(downloadModel({ hubId: HUB, files: FILES, fetch: fakeHost(bodies, { dropAfter: 9_000 }).fetch, store, partBytes: 3_000 })).rejects.toThrow();
+    await expect(
+      downloadModel({
+        hubId: HUB,
+        files: FILES,
+        fetch: fakeHost(bodies, { dropAfter: 9_000 }).fetch,
+        store,
+        partBytes: 3_000,
+      }),
+    ).rejects.toThrow();
     await downloadModel({ hubId: HUB, files: FILES, fetch: fakeHost(bodies, { ignoreRange: true }).fetch, store });
     expect(await bytesOf(files.get(hubFileUrl(HUB, FILES[1]!)))).toEqual(weights);
   });
@@ -103,7 +128,9 @@ describe('downloadModel', () => {
     const { store, files, parts } = memoryDownloadStore();
     const page = new TextEncoder().encode('<!DOCTYPE html><html><body>Sign in</body></html>');
     const host = fakeHost({ ...bodies, [hubFileUrl(HUB, FILES[1]!)]: page });
-    await expect(downloadModel({ hubId: HUB, files: FILES, fetch: host.fetch, store })).rejects.toThrow(ModelDownloadError);
+    await expect(downloadModel({ hubId: HUB, files: FILES, fetch: host.fetch, store })).rejects.toThrow(
+      ModelDownloadError,
+    );
     await expect(downloadModel({ hubId: HUB, files: FILES, fetch: host.fetch, store })).rejects.toThrow(/web page/);
     expect(files.has(hubFileUrl(HUB, FILES[1]!))).toBe(false);
     expect(parts.size).toBe(0);
@@ -111,13 +138,20 @@ describe('downloadModel', () => {
 
   it('accepts a compressed transfer, whose announced length is shorter than the file', async () => {
     const { store, files } = memoryDownloadStore();
-    await downloadModel({ hubId: HUB, files: FILES, fetch: fakeHost(bodies, { announced: (length) => Math.ceil(length / 3) }).fetch, store });
+    await downloadModel({
+      hubId: HUB,
+      files: FILES,
+      fetch: fakeHost(bodies, { announced: (length) => Math.ceil(length / 3) }).fetch,
+      store,
+    });
     expect(await bytesOf(files.get(hubFileUrl(HUB, FILES[0]!)))).toEqual(config);
   });
 
   it('says which file the host refused', async () => {
     const { store } = memoryDownloadStore();
     const host = fakeHost(bodies, { status: (url) => (url.endsWith('.onnx') ? 503 : undefined) });
-    await expect(downloadModel({ hubId: HUB, files: FILES, fetch: host.fetch, store })).rejects.toThrow('the model host answered 503 for onnx/encoder_model_quantized.onnx');
+    await expect(downloadModel({ hubId: HUB, files: FILES, fetch: host.fetch, store })).rejects.toThrow(
+      'the model host answered 503 for onnx/encoder_model_quantized.onnx',
+    );
   });
 });

@@ -30,14 +30,22 @@ describe('runtimeFilesFor', () => {
 describe('checkModelFolder', () => {
   const base = ['m/config.json', 'm/tokenizer.json', 'm/preprocessor_config.json'];
   it('accepts a quantised folder and a full-precision one', () => {
-    expect(checkModelFolder([...base, 'm/onnx/encoder_model_quantized.onnx', 'm/onnx/decoder_model_merged_quantized.onnx'])).toEqual({ ok: true, name: 'm', dtype: 'q8' });
-    expect(checkModelFolder([...base, 'm/onnx/encoder_model.onnx', 'm/onnx/decoder_model_merged.onnx'])).toEqual({ ok: true, name: 'm', dtype: 'fp32' });
+    expect(
+      checkModelFolder([...base, 'm/onnx/encoder_model_quantized.onnx', 'm/onnx/decoder_model_merged_quantized.onnx']),
+    ).toEqual({ ok: true, name: 'm', dtype: 'q8' });
+    expect(checkModelFolder([...base, 'm/onnx/encoder_model.onnx', 'm/onnx/decoder_model_merged.onnx'])).toEqual({
+      ok: true,
+      name: 'm',
+      dtype: 'fp32',
+    });
   });
 
   it('says what is missing', () => {
     const check = checkModelFolder(['m/config.json', 'm/onnx/encoder_model.onnx']);
     expect(check.ok).toBe(false);
-    expect(!check.ok && check.message).toMatch(/missing tokenizer\.json, preprocessor_config\.json, onnx\/encoder_model/);
+    expect(!check.ok && check.message).toMatch(
+      /missing tokenizer\.json, preprocessor_config\.json, onnx\/encoder_model/,
+    );
     expect(checkModelFolder([])).toEqual({ ok: false, message: 'The folder is empty.' });
   });
 });

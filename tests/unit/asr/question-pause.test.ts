@@ -8,8 +8,14 @@ import type { Transcriber } from '@/lib/asr/whisper-transcriber';
 import type { Channel } from '@/lib/messaging/runtime-messages';
 import { readWav } from '../../support/read-wav';
 
-const createVad = () => Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer);
-const layout = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as { utterances: Array<{ endS: number }> };
+const createVad = () =>
+  Silero.new(
+    ort as never,
+    async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+  );
+const layout = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as {
+  utterances: Array<{ endS: number }>;
+};
 
 /** A recogniser that always hears `text`, fast enough for partial lines (a unit boundary: the engine's timing is under test). */
 const hearing = (text: string): Transcriber => ({
@@ -53,7 +59,10 @@ describe('a shorter end-of-turn pause after a partial that reads as a whole ques
   });
 
   it('ends the interviewer’s turn sooner once the partial line reads as a whole question', async () => {
-    const [question, statement] = [await lineDelays('How does dropout work?', 'interviewer'), await lineDelays('Dropout drops units at random.', 'interviewer')];
+    const [question, statement] = [
+      await lineDelays('How does dropout work?', 'interviewer'),
+      await lineDelays('Dropout drops units at random.', 'interviewer'),
+    ];
     expect(question).toHaveLength(2);
     expect(statement).toHaveLength(2);
     // 700 ms of pause against 400: each line about 0.3 s sooner (100 ms chunks, 32 ms frames).
@@ -61,7 +70,10 @@ describe('a shorter end-of-turn pause after a partial that reads as a whole ques
   }, 60_000);
 
   it('keeps the usual pause for the candidate’s own answers (no card hangs on them)', async () => {
-    const [question, statement] = [await lineDelays('How does dropout work?', 'candidate'), await lineDelays('Dropout drops units at random.', 'candidate')];
+    const [question, statement] = [
+      await lineDelays('How does dropout work?', 'candidate'),
+      await lineDelays('Dropout drops units at random.', 'candidate'),
+    ];
     expect(question).toEqual(statement);
   }, 60_000);
 });

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AutoProcessor, env, pipeline, type AutomaticSpeechRecognitionPipeline, type Tensor } from '@huggingface/transformers';
+import {
+  AutoProcessor,
+  env,
+  pipeline,
+  type AutomaticSpeechRecognitionPipeline,
+  type Tensor,
+} from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +37,10 @@ beforeAll(() => {
 }, 300_000);
 
 async function generatedIds(dtype: 'fp32' | 'q8', maxNewTokens: number): Promise<number[]> {
-  const asr = (await pipeline('automatic-speech-recognition', RANDOM_MOONSHINE_NAME, { device: 'cpu', dtype })) as AutomaticSpeechRecognitionPipeline;
+  const asr = (await pipeline('automatic-speech-recognition', RANDOM_MOONSHINE_NAME, {
+    device: 'cpu',
+    dtype,
+  })) as AutomaticSpeechRecognitionPipeline;
   const processor = await AutoProcessor.from_pretrained(RANDOM_MOONSHINE_NAME);
   const { input_values } = await processor(firstQuestion);
   const output = (await asr.model.generate({ input_values, max_new_tokens: maxNewTokens } as never)) as Tensor;
@@ -47,11 +56,15 @@ describe('the real moonshine-tiny architecture through transformers.js (Node, ON
     expect(parameters).toBeGreaterThan(26);
     expect(parameters).toBeLessThan(28.5);
     // q8: about a quarter (the published q8 download is about 28 MB with its text files).
-    expect(megabytes('encoder_model_quantized.onnx') + megabytes('decoder_model_merged_quantized.onnx')).toBeLessThan(36);
+    expect(megabytes('encoder_model_quantized.onnx') + megabytes('decoder_model_merged_quantized.onnx')).toBeLessThan(
+      36,
+    );
   });
 
   it('reads the audio as it is: the encoder output grows with the audio (about 41.7 frames a second)', async () => {
-    const session = await ort.InferenceSession.create(join(ensureRandomMoonshine(), 'onnx/encoder_model_quantized.onnx'));
+    const session = await ort.InferenceSession.create(
+      join(ensureRandomMoonshine(), 'onnx/encoder_model_quantized.onnx'),
+    );
     const framesFor = async (seconds: number) => {
       const input = new ort.Tensor('float32', new Float32Array(16_000 * seconds), [1, 16_000 * seconds]);
       const { last_hidden_state } = await session.run({ input_values: input });
@@ -97,14 +110,21 @@ describe('the real moonshine-tiny architecture through transformers.js (Node, ON
     const replies: WorkerReply[] = [];
     const engine = createRecognitionEngine({
       transcriber,
-      createVad: () => Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer),
+      createVad: () =>
+        Silero.new(
+          ort as never,
+          async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+        ),
       emit: (reply) => replies.push(reply),
     });
     for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
     await engine.flush();
-    const finals = replies.filter((reply): reply is Extract<WorkerReply, { status: 'final' }> => reply.status === 'final');
+    const finals = replies.filter(
+      (reply): reply is Extract<WorkerReply, { status: 'final' }> => reply.status === 'final',
+    );
     expect(finals).toHaveLength(2);
-    for (const final of finals) expect(final.tokens).toBeLessThanOrEqual(tokenBudget(((final.endMs - final.startMs) * 16_000) / 1000));
+    for (const final of finals)
+      expect(final.tokens).toBeLessThanOrEqual(tokenBudget(((final.endMs - final.startMs) * 16_000) / 1000));
     await transcriber.dispose();
   }, 180_000);
 });

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AutoProcessor, env, pipeline, type AutomaticSpeechRecognitionPipeline, type Tensor } from '@huggingface/transformers';
+import {
+  AutoProcessor,
+  env,
+  pipeline,
+  type AutomaticSpeechRecognitionPipeline,
+  type Tensor,
+} from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +22,9 @@ import { ensureRandomWhisper, GENERATED_MODELS_DIR, RANDOM_WHISPER_NAME } from '
  * feature extractor: the folder layout, special tokens and sizes users get. Its text is
  * meaningless; these tests check what does not depend on trained weights.
  */
-const generationConfig = JSON.parse(readFileSync('tests/fixtures/models/whisper-tiny.en/generation_config.json', 'utf8')) as {
+const generationConfig = JSON.parse(
+  readFileSync('tests/fixtures/models/whisper-tiny.en/generation_config.json', 'utf8'),
+) as {
   suppress_tokens: number[];
   decoder_start_token_id: number;
   no_timestamps_token_id: number;
@@ -32,10 +40,16 @@ beforeAll(() => {
 }, 300_000);
 
 async function generatedIds(dtype: 'fp32' | 'q8', maxNewTokens: number): Promise<number[]> {
-  const asr = (await pipeline('automatic-speech-recognition', RANDOM_WHISPER_NAME, { device: 'cpu', dtype })) as AutomaticSpeechRecognitionPipeline;
+  const asr = (await pipeline('automatic-speech-recognition', RANDOM_WHISPER_NAME, {
+    device: 'cpu',
+    dtype,
+  })) as AutomaticSpeechRecognitionPipeline;
   const processor = await AutoProcessor.from_pretrained(RANDOM_WHISPER_NAME);
   const { input_features } = await processor(firstQuestion);
-  const output = (await asr.model.generate({ inputs: input_features, max_new_tokens: maxNewTokens } as never)) as Tensor;
+  const output = (await asr.model.generate({
+    inputs: input_features,
+    max_new_tokens: maxNewTokens,
+  } as never)) as Tensor;
   await asr.dispose();
   return Array.from(output.data as BigInt64Array, Number);
 }
@@ -91,12 +105,18 @@ describe('the real whisper-tiny.en architecture through transformers.js (Node, O
     const replies: WorkerReply[] = [];
     const engine = createRecognitionEngine({
       transcriber,
-      createVad: () => Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer),
+      createVad: () =>
+        Silero.new(
+          ort as never,
+          async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+        ),
       emit: (reply) => replies.push(reply),
     });
     for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
     await engine.flush();
-    const finals = replies.filter((reply): reply is Extract<WorkerReply, { status: 'final' }> => reply.status === 'final');
+    const finals = replies.filter(
+      (reply): reply is Extract<WorkerReply, { status: 'final' }> => reply.status === 'final',
+    );
     expect(finals).toHaveLength(2);
     for (const final of finals) {
       expect(final.text).not.toMatch(/<\|/);

@@ -18,12 +18,21 @@ describe.runIf(MODEL_DIR)('real Whisper weights from CUECARD_MODEL_DIR', () => {
     env.allowRemoteModels = false;
     env.localModelPath = `${dirname(dir)}/`;
     const transcriber = await loadTranscriber(pipeline, { model: basename(dir), device: 'cpu' });
-    const truth = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as { utterances: Array<{ text: string }> };
-    const vad = await Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer);
+    const truth = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as {
+      utterances: Array<{ text: string }>;
+    };
+    const vad = await Silero.new(
+      ort as never,
+      async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+    );
     const detector = new UtteranceDetector(vad);
-    const events = [...(await detector.push(readWav('tests/fixtures/audio/two-questions.wav').samples)), ...detector.flush()];
+    const events = [
+      ...(await detector.push(readWav('tests/fixtures/audio/two-questions.wav').samples)),
+      ...detector.flush(),
+    ];
     const texts: string[] = [];
-    for (const event of events) if (event.type === 'utterance') texts.push((await transcriber.transcribe(event.audio)).text);
+    for (const event of events)
+      if (event.type === 'utterance') texts.push((await transcriber.transcribe(event.audio)).text);
 
     expect(texts).toHaveLength(truth.utterances.length);
     texts.forEach((text, i) => expect(wordErrorRate(truth.utterances[i]!.text, text)).toBeLessThanOrEqual(0.15));

@@ -8,9 +8,18 @@ import { catchUpWindowMs, partialsAffordable, slowRecognitionNotice } from '@/li
 import { loadTranscriber, type Transcriber } from '@/lib/asr/whisper-transcriber';
 import type { WorkerReply } from '@/lib/messaging/worker-messages';
 import { readWav } from '../../support/read-wav';
-import { ensureTinyWhisper, TINY_WHISPER_NAME, GENERATED_MODELS_DIR, TINY_WHISPER_PHRASE } from '../../../scripts/generated-models';
+import {
+  ensureTinyWhisper,
+  TINY_WHISPER_NAME,
+  GENERATED_MODELS_DIR,
+  TINY_WHISPER_PHRASE,
+} from '../../../scripts/generated-models';
 
-const createVad = () => Silero.new(ort as never, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer);
+const createVad = () =>
+  Silero.new(
+    ort as never,
+    async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+  );
 let transcriber: Transcriber;
 
 beforeAll(async () => {
@@ -36,7 +45,10 @@ describe('recognition engine (Silero VAD + Whisper pipeline)', () => {
 
     expect(replies.filter((reply) => reply.status === 'speech-start')).toHaveLength(2);
     expect(finals).toHaveLength(2);
-    expect(finals.map((reply) => reply.status === 'final' && reply.text)).toEqual([TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE]);
+    expect(finals.map((reply) => reply.status === 'final' && reply.text)).toEqual([
+      TINY_WHISPER_PHRASE,
+      TINY_WHISPER_PHRASE,
+    ]);
     expect(finals[0]!.status === 'final' && finals[0]!.startMs).toBeLessThan(1_000);
     expect(finals[1]!.status === 'final' && finals[1]!.startMs).toBeGreaterThan(5_000);
     expect(replies.some((reply) => reply.status === 'partial')).toBe(true);
@@ -50,7 +62,11 @@ describe('recognition engine (Silero VAD + Whisper pipeline)', () => {
 
   it('labels lines with the channel they came from', async () => {
     const replies = await feed('tests/fixtures/audio/two-questions.wav', 'candidate');
-    expect(replies.filter((reply) => reply.status === 'final').every((reply) => reply.status === 'final' && reply.channel === 'candidate')).toBe(true);
+    expect(
+      replies
+        .filter((reply) => reply.status === 'final')
+        .every((reply) => reply.status === 'final' && reply.channel === 'candidate'),
+    ).toBe(true);
   });
 });
 
@@ -69,7 +85,13 @@ function recogniserAt(decodeMs: number): Transcriber {
 
 async function feedAtPace(decodeMs: number, backlogMs = 0) {
   const replies: WorkerReply[] = [];
-  const engine = createRecognitionEngine({ transcriber: recogniserAt(decodeMs), createVad, partialEveryMs: 400, backlogMs: () => backlogMs, emit: (reply) => replies.push(reply) });
+  const engine = createRecognitionEngine({
+    transcriber: recogniserAt(decodeMs),
+    createVad,
+    partialEveryMs: 400,
+    backlogMs: () => backlogMs,
+    emit: (reply) => replies.push(reply),
+  });
   const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
   for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
   await engine.flush();
@@ -86,7 +108,9 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
 
   it('turns partials off (and says so once) when one decode takes longer than half the cadence', async () => {
     const replies = await feedAtPace(250);
-    expect(replies.filter((reply) => reply.status === 'pace')).toEqual([{ status: 'pace', partials: false, decodeMs: 250 }]);
+    expect(replies.filter((reply) => reply.status === 'pace')).toEqual([
+      { status: 'pace', partials: false, decodeMs: 250 },
+    ]);
     expect(replies.filter((reply) => reply.status === 'partial')).toEqual([]);
     expect(replies.filter((reply) => reply.status === 'final')).toHaveLength(2);
   });
@@ -123,7 +147,11 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
       };
     };
     const replies: WorkerReply[] = [];
-    const engine = createRecognitionEngine({ transcriber, createVad: watchedVad, emit: (reply) => replies.push(reply) });
+    const engine = createRecognitionEngine({
+      transcriber,
+      createVad: watchedVad,
+      emit: (reply) => replies.push(reply),
+    });
     const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
     for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
     await engine.flush();
@@ -138,22 +166,40 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
       loads++;
       throw new Error('no available backend found');
     };
-    const engine = createRecognitionEngine({ transcriber: recogniserAt(5), createVad: brokenVad, emit: (reply) => replies.push(reply) });
+    const engine = createRecognitionEngine({
+      transcriber: recogniserAt(5),
+      createVad: brokenVad,
+      emit: (reply) => replies.push(reply),
+    });
     // As the worker runs it: requests one at a time, a throw posted as a (non-fatal) error.
-    const asTheWorkerDoes = (work: Promise<void>) => work.catch((error: Error) => void replies.push({ status: 'error', message: error.message, fatal: false }));
+    const asTheWorkerDoes = (work: Promise<void>) =>
+      work.catch((error: Error) => void replies.push({ status: 'error', message: error.message, fatal: false }));
     await asTheWorkerDoes(engine.skipAudio('interviewer', 500));
-    for (let i = 0; i < 30; i++) await asTheWorkerDoes(engine.pushAudio(i % 2 ? 'candidate' : 'interviewer', new Float32Array(1_600)));
+    for (let i = 0; i < 30; i++)
+      await asTheWorkerDoes(engine.pushAudio(i % 2 ? 'candidate' : 'interviewer', new Float32Array(1_600)));
     await asTheWorkerDoes(engine.flush());
 
     const errors = replies.filter((reply) => reply.status === 'error');
-    expect(errors).toEqual([{ status: 'error', message: expect.stringMatching(/voice detector could not load \(no available backend found\).*press Start again/), fatal: true }]);
+    expect(errors).toEqual([
+      {
+        status: 'error',
+        message: expect.stringMatching(
+          /voice detector could not load \(no available backend found\).*press Start again/,
+        ),
+        fatal: true,
+      },
+    ]);
     expect(replies.at(-1)).toEqual({ status: 'flushed' });
     expect(loads).toBeLessThanOrEqual(2);
   });
 
   it('keeps line times true to capture when audio kept during a load was skipped', async () => {
     const replies: WorkerReply[] = [];
-    const engine = createRecognitionEngine({ transcriber: recogniserAt(5), createVad, emit: (reply) => replies.push(reply) });
+    const engine = createRecognitionEngine({
+      transcriber: recogniserAt(5),
+      createVad,
+      emit: (reply) => replies.push(reply),
+    });
     await engine.skipAudio('interviewer', 20_000);
     const { samples } = readWav('tests/fixtures/audio/two-questions.wav');
     for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));
@@ -180,6 +226,8 @@ describe('pace: a device too slow for partial lines gives up partials, never lin
   });
 
   it('tells the user the pace in seconds and what brings partial text back', () => {
-    expect(slowRecognitionNotice(2_380)).toMatch(/about 2\.4 s per line.*words no longer show while they are spoken.*Settings/);
+    expect(slowRecognitionNotice(2_380)).toMatch(
+      /about 2\.4 s per line.*words no longer show while they are spoken.*Settings/,
+    );
   });
 });

@@ -29,8 +29,18 @@ function setup() {
     post: (reply) => posted.push(reply),
     now: () => 0,
   });
-  const load = (model: string): LoadRequest => ({ type: 'load', ...TEST_ASR, model, wasmPaths: 'ort/', vadModelUrl: 'vad.onnx' });
-  const audio = (value: number): RecognitionRequest => ({ type: 'audio', channel: 'interviewer', samples: new Float32Array([value]) });
+  const load = (model: string): LoadRequest => ({
+    type: 'load',
+    ...TEST_ASR,
+    model,
+    wasmPaths: 'ort/',
+    vadModelUrl: 'vad.onnx',
+  });
+  const audio = (value: number): RecognitionRequest => ({
+    type: 'audio',
+    channel: 'interviewer',
+    samples: new Float32Array([value]),
+  });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { host, posted, log, pending, load, audio, settle };
 }
@@ -52,11 +62,17 @@ describe('createRecognitionHost', () => {
     const { host, log, pending, load, settle } = setup();
     await host.handle(load('a'));
     // Three 1 s chunks arrive while the model loads; the engine only wants the last 1.5 s.
-    for (const value of [1, 2, 3]) await host.handle({ type: 'audio', channel: 'interviewer', samples: new Float32Array(16_000).fill(value) });
+    for (const value of [1, 2, 3])
+      await host.handle({ type: 'audio', channel: 'interviewer', samples: new Float32Array(16_000).fill(value) });
     pending.get('a')!.resolve({ ...fakeEngine('a', log), catchUpMs: 1_500 });
     await settle();
     await host.handle({ type: 'audio', channel: 'interviewer', samples: new Float32Array(16_000).fill(4) });
-    expect(log).toEqual(['a skip interviewer 1000 ms', 'a audio interviewer 2', 'a audio interviewer 3', 'a audio interviewer 4']);
+    expect(log).toEqual([
+      'a skip interviewer 1000 ms',
+      'a audio interviewer 2',
+      'a audio interviewer 3',
+      'a audio interviewer 4',
+    ]);
   });
 
   it('lets the newer of two loads win, whichever finishes last, and disposes the superseded one', async () => {
@@ -73,7 +89,7 @@ describe('createRecognitionHost', () => {
     expect(posted.filter((reply) => reply.status === 'ready')).toHaveLength(1);
   });
 
-  it('ignores the failure of a superseded load, and stops the session on the current one\'s', async () => {
+  it("ignores the failure of a superseded load, and stops the session on the current one's", async () => {
     const { host, pending, load, settle, posted } = setup();
     await host.handle(load('old'));
     await host.handle(load('new'));
@@ -111,7 +127,10 @@ describe('createRecognitionHost', () => {
 
   it('applies new pause settings to the running engine, and to a load still under way, without loading again', async () => {
     const { host, log, pending, load, settle, posted } = setup();
-    const vad = (minSilenceMs: number): RecognitionRequest => ({ type: 'segmenter', vad: { ...TEST_ASR.vad, minSilenceMs } });
+    const vad = (minSilenceMs: number): RecognitionRequest => ({
+      type: 'segmenter',
+      vad: { ...TEST_ASR.vad, minSilenceMs },
+    });
     await host.handle(load('a'));
     await host.handle(vad(900));
     pending.get('a')!.resolve(fakeEngine('a', log));

@@ -39,18 +39,39 @@ describe('loadTranscriber (real transformers.js and ONNX Runtime, generated Whis
   it('runs transcriptions one at a time, in order', async () => {
     const transcriber = await loadTranscriber(pipeline, { model: TINY_WHISPER_NAME, device: 'cpu', dtype: 'fp32' });
     const audio = new Float32Array(16_000).fill(0.01);
-    const results = await Promise.all([transcriber.transcribe(audio), transcriber.transcribe(audio), transcriber.transcribe(audio)]);
-    expect(results.map((result) => result.text)).toEqual([TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE, TINY_WHISPER_PHRASE]);
+    const results = await Promise.all([
+      transcriber.transcribe(audio),
+      transcriber.transcribe(audio),
+      transcriber.transcribe(audio),
+    ]);
+    expect(results.map((result) => result.text)).toEqual([
+      TINY_WHISPER_PHRASE,
+      TINY_WHISPER_PHRASE,
+      TINY_WHISPER_PHRASE,
+    ]);
     await transcriber.dispose();
   });
 
   it('the length-keyed stand-in hears the short and the long question of its fixture, with or without padding', async () => {
-    const transcriber = await loadTranscriber(pipeline, { model: basename(ensureLengthKeyedWhisper()), device: 'cpu', dtype: 'fp32' });
+    const transcriber = await loadTranscriber(pipeline, {
+      model: basename(ensureLengthKeyedWhisper()),
+      device: 'cpu',
+      dtype: 'fp32',
+    });
     const { samples } = readWav('tests/fixtures/audio/short-long-questions.wav');
-    const layout = JSON.parse(readFileSync('tests/fixtures/audio/short-long-questions.json', 'utf8')) as { utterances: Array<{ startS: number; endS: number }> };
+    const layout = JSON.parse(readFileSync('tests/fixtures/audio/short-long-questions.json', 'utf8')) as {
+      utterances: Array<{ startS: number; endS: number }>;
+    };
     const heard: string[] = [];
     for (const { startS, endS } of layout.utterances) {
-      for (const padS of [0, 0.5]) heard.push((await transcriber.transcribe(samples.subarray(Math.round((startS - padS) * 16_000), Math.round((endS + padS) * 16_000)))).text);
+      for (const padS of [0, 0.5])
+        heard.push(
+          (
+            await transcriber.transcribe(
+              samples.subarray(Math.round((startS - padS) * 16_000), Math.round((endS + padS) * 16_000)),
+            )
+          ).text,
+        );
     }
     const { short, long } = LENGTH_KEYED_PHRASES;
     expect(heard).toEqual([short, short, long, long]);
@@ -58,12 +79,14 @@ describe('loadTranscriber (real transformers.js and ONNX Runtime, generated Whis
   });
 
   it('fails with an error naming the model when the folder is missing', async () => {
-    await expect(loadTranscriber(pipeline, { model: 'no-such-model', device: 'cpu', dtype: 'fp32' })).rejects.toThrow(/no-such-model/);
+    await expect(loadTranscriber(pipeline, { model: 'no-such-model', device: 'cpu', dtype: 'fp32' })).rejects.toThrow(
+      /no-such-model/,
+    );
   });
 });
 
 describe('tokenBudget', () => {
-  it('allows about five tokens a second of audio, plus a few, within Whisper\'s 448 positions', () => {
+  it("allows about five tokens a second of audio, plus a few, within Whisper's 448 positions", () => {
     expect(tokenBudget(16_000)).toBe(13);
     expect(tokenBudget(16_000 * 4.5)).toBe(31);
     expect(tokenBudget(16_000 * 30)).toBe(158);

@@ -6,7 +6,7 @@ const RATE = 16_000;
 /** A seeded random source, so the signals are the same every run. */
 function seeded(seed: number) {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 /** Speech-like sound: noise switched on and off in syllables of 100–400 ms, with pauses; `on` says when. */
@@ -62,7 +62,11 @@ describe('createEchoDetector', () => {
     const noise = Float32Array.from({ length: tab.length }, () => (random() * 2 - 1) * 0.002);
     expect(feed(tab, new Float32Array(tab.length)).echo).toBe(false);
     expect(feed(tab, noise).echo).toBe(false);
-    expect(feed(new Float32Array(tab.length), new Float32Array(tab.length))).toEqual({ echo: false, correlation: 0, lagMs: 0 });
+    expect(feed(new Float32Array(tab.length), new Float32Array(tab.length))).toEqual({
+      echo: false,
+      correlation: 0,
+      lagMs: 0,
+    });
   });
 });
 

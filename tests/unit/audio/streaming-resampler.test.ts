@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { downmixToMono, StreamingResampler } from '@/lib/audio/streaming-resampler';
 
 const sine = (frequency: number, rate: number, seconds: number, amplitude = 0.5) =>
-  Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / rate));
+  Float32Array.from(
+    { length: Math.round(rate * seconds) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / rate),
+  );
 
 const rms = (samples: Float32Array, from = 0, to = samples.length) => {
   let sum = 0;

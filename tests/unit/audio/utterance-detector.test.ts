@@ -8,7 +8,6 @@ import { readWav } from '../../support/read-wav';
 
 const MODEL = 'node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx';
 
-
 async function detect(path: string, chunk = 1_600) {
   const model = await Silero.new(ort as never, async () => readFileSync(MODEL).buffer as ArrayBuffer);
   const detector = new UtteranceDetector(model);

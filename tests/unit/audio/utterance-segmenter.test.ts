@@ -31,7 +31,8 @@ describe('UtteranceSegmenter', () => {
   it('ends an utterance after the shorter pause it was asked for, until speech resumes', () => {
     const segmenter = new UtteranceSegmenter(); // 700 ms: 22 frames of 32 ms
     const events: SegmenterEvent[] = [];
-    const feed = (probabilities: number[]) => probabilities.forEach((probability) => events.push(...segmenter.push(frameOf(0), probability)));
+    const feed = (probabilities: number[]) =>
+      probabilities.forEach((probability) => events.push(...segmenter.push(frameOf(0), probability)));
     feed(speech(20));
     segmenter.endSooner(400); // 13 frames
     feed(silence(12));
@@ -61,7 +62,8 @@ describe('UtteranceSegmenter', () => {
   it('takes new pause settings mid-stream: a pause that kept one utterance now cuts it', () => {
     const segmenter = new UtteranceSegmenter();
     const events: SegmenterEvent[] = [];
-    const feed = (probabilities: number[]) => probabilities.forEach((probability) => events.push(...segmenter.push(frameOf(0), probability)));
+    const feed = (probabilities: number[]) =>
+      probabilities.forEach((probability) => events.push(...segmenter.push(frameOf(0), probability)));
     feed([...speech(10), ...silence(15), ...speech(10)]);
     expect(utterances(events)).toHaveLength(0);
     segmenter.reconfigure({ minSilenceMs: 300 });

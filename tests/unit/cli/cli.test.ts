@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (script: string, args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 // Each test starts a Node process with tsx: seconds on a busy 2-core machine, hence the 60 s limit.
 const folder = mkdtempSync(join(tmpdir(), 'cuecard-cli-'));
@@ -53,12 +56,23 @@ describe('npm run eval:match', { timeout: 60_000 }, () => {
     const result = run('eval-match', ['--kb', kb, '--cases', cases]);
     expect(result.status).toBe(0);
     const lastLine = result.stdout.trim().split('\n').at(-1)!;
-    expect(JSON.parse(lastLine)).toMatchObject({ cases: 4, positives: 2, negatives: 2, top1: 1, top3: 1, falseHintRate: 0, missRate: 0 });
+    expect(JSON.parse(lastLine)).toMatchObject({
+      cases: 4,
+      positives: 2,
+      negatives: 2,
+      top1: 1,
+      top3: 1,
+      falseHintRate: 0,
+      missRate: 0,
+    });
     expect(JSON.parse(lastLine)).toHaveProperty('p95Ms');
   });
 
   it('prints each failure and counts it', () => {
-    const hard = write('hard.jsonl', JSON.stringify({ utterance: 'what is a monad', expected: 'How do you make a risotto?' }));
+    const hard = write(
+      'hard.jsonl',
+      JSON.stringify({ utterance: 'what is a monad', expected: 'How do you make a risotto?' }),
+    );
     const result = run('eval-match', ['--kb', markdownPack, '--cases', hard]);
     expect(result.stdout).toContain('MISS line 1: "what is a monad"');
     expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({ top1: 0, missRate: 1 });
@@ -101,7 +115,11 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(questions).toHaveLength(5);
     expect(questions[0]).toEqual({
       question: 'What is a feature store and why would a team use one?',
-      outline: ['One definition of each feature serves both training and serving, which prevents skew.', 'Point-in-time joins for training data', 'Online store for low-latency reads'],
+      outline: [
+        'One definition of each feature serves both training and serving, which prevents skew.',
+        'Point-in-time joins for training data',
+        'Online store for low-latency reads',
+      ],
     });
   });
 
@@ -115,7 +133,9 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
   it('reads a PDF and a Word file like a page, and says why it cannot read a scan', () => {
     const pdf = run('import-page', ['tests/fixtures/import-files/notes.pdf', '--json']);
-    expect((JSON.parse(pdf.stdout) as Array<{ question: string }>).map((item) => item.question)).toContain('What is a CDN?');
+    expect((JSON.parse(pdf.stdout) as Array<{ question: string }>).map((item) => item.question)).toContain(
+      'What is a CDN?',
+    );
     const docx = run('import-page', ['tests/fixtures/import-files/notes.docx', '--json']);
     expect((JSON.parse(docx.stdout) as Array<{ question: string }>)[0]?.question).toBe('What is an index?');
     const scan = run('import-page', ['tests/fixtures/import-files/scanned.pdf']);

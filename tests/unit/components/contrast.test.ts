@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 /** WCAG contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -15,7 +17,10 @@ const css = readFileSync('entrypoints/sidepanel/style.css', 'utf8');
 /** The panel's colours for one theme, from the `--name: light-dark(#light, #dark)` variables. */
 function palette(theme: 'light' | 'dark'): Record<string, string> {
   return Object.fromEntries(
-    [...css.matchAll(/--([a-z]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map((match) => [match[1]!, theme === 'light' ? match[2]! : match[3]!]),
+    [...css.matchAll(/--([a-z]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map((match) => [
+      match[1]!,
+      theme === 'light' ? match[2]! : match[3]!,
+    ]),
   );
 }
 

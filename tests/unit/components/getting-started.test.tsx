@@ -10,21 +10,39 @@ afterEach(cleanup);
 function renderReadiness(readiness: Readiness, aboutMb: number | null = 41) {
   const onDownload = vi.fn();
   const onCancel = vi.fn();
-  render(<ModelReadiness readiness={readiness} modelLabel="Whisper tiny (English)" aboutMb={aboutMb ?? undefined} onDownload={onDownload} onCancel={onCancel} />);
+  render(
+    <ModelReadiness
+      readiness={readiness}
+      modelLabel="Whisper tiny (English)"
+      aboutMb={aboutMb ?? undefined}
+      onDownload={onDownload}
+      onCancel={onCancel}
+    />,
+  );
   return { onDownload, onCancel };
 }
 
 describe('ModelReadiness', () => {
   it('offers the download with its size before anything is fetched', () => {
     const { onDownload } = renderReadiness({ phase: 'missing', loaded: 0 });
-    expect(screen.getByText(/Whisper tiny \(English\), about 41 MB, downloaded once and kept on this device\./)).toBeTruthy();
+    expect(
+      screen.getByText(/Whisper tiny \(English\), about 41 MB, downloaded once and kept on this device\./),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Get ready' }));
     expect(onDownload).toHaveBeenCalledTimes(1);
   });
 
   it('shows progress in MB against the size, which file, and a cancel', () => {
-    const { onCancel } = renderReadiness({ phase: 'downloading', file: 'onnx/decoder_model_merged_quantized.onnx', loaded: 12.5 * 1024 * 1024, done: 2, files: 7 });
-    expect(screen.getByText(/Downloading Whisper tiny \(English\): 12\.5 MB of about 41 MB \(file 3 of 7\)/)).toBeTruthy();
+    const { onCancel } = renderReadiness({
+      phase: 'downloading',
+      file: 'onnx/decoder_model_merged_quantized.onnx',
+      loaded: 12.5 * 1024 * 1024,
+      done: 2,
+      files: 7,
+    });
+    expect(
+      screen.getByText(/Downloading Whisper tiny \(English\): 12\.5 MB of about 41 MB \(file 3 of 7\)/),
+    ).toBeTruthy();
     const bar = screen.getByRole('progressbar') as HTMLProgressElement;
     expect(bar.value / bar.max).toBeCloseTo(12.5 / 41, 3);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel download' }));
@@ -41,7 +59,12 @@ describe('ModelReadiness', () => {
   it('after a failure says so as an error, offers Try again and the local folder, keeping what arrived', () => {
     render(
       <ModelReadiness
-        readiness={{ phase: 'paused', loaded: 20 * 1024 * 1024, message: 'The connection dropped during the download.', failed: true }}
+        readiness={{
+          phase: 'paused',
+          loaded: 20 * 1024 * 1024,
+          message: 'The connection dropped during the download.',
+          failed: true,
+        }}
         modelLabel="Whisper tiny (English)"
         aboutMb={41}
         onDownload={() => undefined}
@@ -65,7 +88,9 @@ describe('ModelReadiness', () => {
 
   it('says Ready offline once stored', () => {
     renderReadiness({ phase: 'ready' });
-    expect(screen.getByRole('status').textContent).toBe('✓ Ready offline: Whisper tiny (English) is stored on this device.');
+    expect(screen.getByRole('status').textContent).toBe(
+      '✓ Ready offline: Whisper tiny (English) is stored on this device.',
+    );
     expect(screen.queryByRole('button')).toBeNull();
   });
 });
@@ -84,5 +109,4 @@ describe('GettingStarted', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Got it' }));
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
-
 });

@@ -17,23 +17,35 @@ Pitfalls:
 afterEach(cleanup);
 
 describe('HintCardView', () => {
-  it('glance leads with the key points\' leads, the frame one small line after them, no key-point list', () => {
-    const { container } = render(<HintCardView card={buildHintCard(entry!, 'glance')} confidence={0.82} covered={[false, true, false]} />);
+  it("glance leads with the key points' leads, the frame one small line after them, no key-point list", () => {
+    const { container } = render(
+      <HintCardView card={buildHintCard(entry!, 'glance')} confidence={0.82} covered={[false, true, false]} />,
+    );
     const keywords = screen.getByRole('list', { name: 'Keywords' });
-    expect(within(keywords).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Own it', '✓ Repair', 'Learning']);
+    expect(
+      within(keywords)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Own it', '✓ Repair', 'Learning']);
     expect(screen.getByLabelText('Frame: STAR').textContent).toBe('STAR: Situation → Task → Action → Result');
     expect(screen.queryByRole('list', { name: 'Frame: STAR' })).toBeNull();
     // Reading order: question, then the leads, then the frame.
-    const order = [...container.querySelectorAll('.hint-question, .hint-keywords, .hint-frame-line')].map((element) => element.className);
+    const order = [...container.querySelectorAll('.hint-question, .hint-keywords, .hint-frame-line')].map(
+      (element) => element.className,
+    );
     expect(order).toEqual(['hint-question', 'hint-keywords', 'hint-frame-line']);
     expect(screen.queryByRole('region', { name: 'Key points' })).toBeNull();
     expect(screen.getByText('strong match').getAttribute('title')).toBe('82% confidence');
   });
 
-  it('standard shows the frame\'s steps and the key points in full', () => {
+  it("standard shows the frame's steps and the key points in full", () => {
     render(<HintCardView card={buildHintCard(entry!, 'standard')} />);
     const frame = screen.getByRole('list', { name: 'Frame: STAR' });
-    expect(within(frame).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Situation', 'Task', 'Action', 'Result']);
+    expect(
+      within(frame)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Situation', 'Task', 'Action', 'Result']);
     expect(within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem')).toHaveLength(3);
   });
 
@@ -55,14 +67,23 @@ describe('HintCardView', () => {
   it('ticks the key points the candidate already said', () => {
     render(<HintCardView card={buildHintCard(entry!, 'standard')} covered={[false, true, false]} />);
     const items = within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['Own it — say what you did wrong', '✓ Repair — what you fixed', 'Learning — the habit you kept']);
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Own it — say what you did wrong',
+      '✓ Repair — what you fixed',
+      'Learning — the habit you kept',
+    ]);
   });
 });
 
 describe('HintCardView with the user’s own answer', () => {
   const mine = {
     lead: '',
-    story: { situation: 'A model I shipped leaked labels. We caught it in the A/B.', task: '', action: 'Rebuilt the split by time.', result: 'AUC fell from 0.93 to 0.81, the true figure.' },
+    story: {
+      situation: 'A model I shipped leaked labels. We caught it in the A/B.',
+      task: '',
+      action: 'Rebuilt the split by time.',
+      result: 'AUC fell from 0.93 to 0.81, the true figure.',
+    },
     points: ['Say the number you lost'],
     numbers: ['0.93 → 0.81 AUC'],
   };
@@ -71,7 +92,9 @@ describe('HintCardView with the user’s own answer', () => {
     const { container } = render(<HintCardView card={buildHintCard(entry!, 'glance')} myAnswer={mine} />);
     expect(screen.getByLabelText('My answer').textContent).toBe('Mine A model I shipped leaked labels.');
     expect(screen.queryByText('Say the number you lost')).toBeNull();
-    const order = [...container.querySelectorAll('.my-answer-lead, .hint-keywords')].map((element) => element.className);
+    const order = [...container.querySelectorAll('.my-answer-lead, .hint-keywords')].map(
+      (element) => element.className,
+    );
     expect(order).toEqual(['my-answer-lead', 'hint-keywords']);
   });
 
@@ -84,7 +107,11 @@ describe('HintCardView with the user’s own answer', () => {
 
     render(<HintCardView card={buildHintCard(entry!, 'detailed')} myAnswer={mine} />);
     section = screen.getByRole('region', { name: 'My answer' });
-    expect([...section.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Situation', 'Action', 'Result']);
+    expect([...section.querySelectorAll('dt')].map((term) => term.textContent)).toEqual([
+      'Situation',
+      'Action',
+      'Result',
+    ]);
     expect(section.textContent).toContain('AUC fell from 0.93 to 0.81, the true figure.');
     expect(screen.getByRole('region', { name: 'Pitfalls' })).toBeTruthy();
   });

@@ -57,25 +57,41 @@ function renderBrowser(editable = true) {
   return { onSave, onSaveMyAnswer };
 }
 
-const rows = () => within(screen.getByRole('list', { name: 'Questions' })).queryAllByRole('listitem').map((row) => row.querySelector('.browser-question')!.textContent);
+const rows = () =>
+  within(screen.getByRole('list', { name: 'Questions' }))
+    .queryAllByRole('listitem')
+    .map((row) => row.querySelector('.browser-question')!.textContent);
 
 describe('KnowledgeBrowser', () => {
   // Whether a title is cut or the list scrolls in a box of its own is layout: tests/e2e/layout.e2e.ts checks it in Chromium.
   it('lists each question with its whole text', () => {
     renderBrowser();
-    expect(rows()).toContain('What is gradient clipping and when would you use it in training a very deep recurrent network?');
+    expect(rows()).toContain(
+      'What is gradient clipping and when would you use it in training a very deep recurrent network?',
+    );
   });
 
   it('offers to add the question a search did not find, with its text filled in', async () => {
     const { onSave } = renderBrowser();
-    fireEvent.change(screen.getByLabelText('Search questions'), { target: { value: 'how do you shard a vector index' } });
-    await waitFor(() => expect(screen.getByText('No question matches “how do you shard a vector index”.')).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Search questions'), {
+      target: { value: 'how do you shard a vector index' },
+    });
+    await waitFor(() =>
+      expect(screen.getByText('No question matches “how do you shard a vector index”.')).toBeTruthy(),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Add this question' }));
-    expect((screen.getByLabelText('Question', { exact: true }) as HTMLInputElement).value).toBe('how do you shard a vector index?');
+    expect((screen.getByLabelText('Question', { exact: true }) as HTMLInputElement).value).toBe(
+      'how do you shard a vector index?',
+    );
     expect(screen.queryByRole('region', { name: 'Knowledge packs' })).toBeNull();
-    fireEvent.change(screen.getByLabelText('Key points, one per line (“Lead — detail”)'), { target: { value: 'Partition — by id' } });
+    fireEvent.change(screen.getByLabelText('Key points, one per line (“Lead — detail”)'), {
+      target: { value: 'Partition — by id' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ question: 'how do you shard a vector index?' }), undefined);
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ question: 'how do you shard a vector index?' }),
+      undefined,
+    );
   });
 
   it('filters by a tag typed into the tag box, once it names a known tag', async () => {
@@ -106,9 +122,13 @@ describe('My answer', () => {
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Write my answer' }));
     const form = screen.getByRole('form', { name: 'My answer' });
-    fireEvent.change(within(form).getByLabelText('In one line'), { target: { value: 'Settled a schema fight with a migration plan' } });
+    fireEvent.change(within(form).getByLabelText('In one line'), {
+      target: { value: 'Settled a schema fight with a migration plan' },
+    });
     fireEvent.change(within(form).getByLabelText('Result'), { target: { value: 'Both teams shipped on time.' } });
-    fireEvent.change(within(form).getByLabelText('Numbers from my work, one per line'), { target: { value: '2 teams\n0 rollbacks' } });
+    fireEvent.change(within(form).getByLabelText('Numbers from my work, one per line'), {
+      target: { value: '2 teams\n0 rollbacks' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: 'Save my answer' }));
 
     expect(onSaveMyAnswer).toHaveBeenCalledWith(expect.stringMatching(/conflict/), {

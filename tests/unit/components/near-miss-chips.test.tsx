@@ -21,7 +21,11 @@ describe('NearMissChips', () => {
     const onChoose = vi.fn();
     render(<NearMissChips offer={offer} onChoose={onChoose} />);
     const region = screen.getByRole('region', { name: 'Did they ask' });
-    expect(within(region).getAllByRole('button').map((button) => button.textContent)).toEqual(offer.entries.map((entry) => entry.question));
+    expect(
+      within(region)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(offer.entries.map((entry) => entry.question));
     fireEvent.click(screen.getByRole('button', { name: 'Which metrics would you use for a rare class?' }));
     expect(onChoose).toHaveBeenCalledWith('metrics', 'Which metrics would you use for a rare class?');
   });
@@ -34,8 +38,20 @@ describe('NearMissChips', () => {
 
 describe('QuestionHistory', () => {
   it('lists the questions of the session newest first, keeping their numbers', () => {
-    const hint = (at: number) => ({ line: at, entryId: `e${at}`, question: `Question ${at}?`, confidence: 1, alternatives: [], heard: '', at });
+    const hint = (at: number) => ({
+      line: at,
+      entryId: `e${at}`,
+      question: `Question ${at}?`,
+      confidence: 1,
+      alternatives: [],
+      heard: '',
+      at,
+    });
     render(<QuestionHistory questions={[hint(1), hint(2), hint(3)]} current={3} onPick={() => {}} />);
-    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['3. Question 3?', '2. Question 2?', '1. Question 1?']);
+    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual([
+      '3. Question 3?',
+      '2. Question 2?',
+      '1. Question 1?',
+    ]);
   });
 });

@@ -16,7 +16,8 @@ import { nodeHtmlTools } from '@/lib/page/node-html-tools';
 const stored = parseMarkdownPack('# Mine\n\n## What is React?\n- a UI library\n', { id: 'mine' });
 const index = createQuestionIndex(stored.entries);
 /** The import worker's own logic, run in the test's thread: only the Worker boundary is left out. */
-const read = (request: ImportWorkerRequest) => handleImportRequest(request, { tools: nodeHtmlTools(), readers: nodeFileReaders() });
+const read = (request: ImportWorkerRequest) =>
+  handleImportRequest(request, { tools: nodeHtmlTools(), readers: nodeFileReaders() });
 const common = { index, read, userPackIds: new Set(['p', 'mine']) };
 const LABEL = 'Import a file: PDF, Word, Markdown, text or a pack';
 
@@ -29,20 +30,40 @@ beforeEach(() => {
 describe('PackFileImport', () => {
   it('refuses a file over the size limit without reading it', async () => {
     const onImport = vi.fn();
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        onImport={onImport}
+        onSaveImported={vi.fn()}
+      />,
+    );
     const huge = new File(['x'], 'huge.md');
     Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
     const text = vi.spyOn(huge, 'text');
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [huge] } });
 
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/huge\.md: the file is larger than 20 MB.*Nothing was changed/));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(
+        /huge\.md: the file is larger than 20 MB.*Nothing was changed/,
+      ),
+    );
     expect(text).not.toHaveBeenCalled();
     expect(onImport).not.toHaveBeenCalled();
   });
 
   it('says how many questions a good file brought in', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        onImport={onImport}
+        onSaveImported={vi.fn()}
+      />,
+    );
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
     expect(onImport).toHaveBeenCalledWith('mine.md', '## Q?\n- a');
@@ -50,18 +71,55 @@ describe('PackFileImport', () => {
 
   it('drops its "Imported …" line once that pack is removed', async () => {
     const onImport = vi.fn(() => ({ ok: true as const, pack: { id: 'p', title: 'P', entries: [] } }));
-    const { rerender } = render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
+    const { rerender } = render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        onImport={onImport}
+        onSaveImported={vi.fn()}
+      />,
+    );
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 0 questions from mine.md.'));
-    rerender(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} userPackIds={new Set(['mine'])} onImport={onImport} onSaveImported={vi.fn()} />);
+    rerender(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        userPackIds={new Set(['mine'])}
+        onImport={onImport}
+        onSaveImported={vi.fn()}
+      />,
+    );
     expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('sends a README question list through the review list: repeats unticked, filter, select none, save only the ticked', async () => {
     const onImport = vi.fn();
     const onSaveImported = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'mine' }));
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={onSaveImported} />);
-    const readme = ['# React questions', '', '### 1. What is React?', 'A library for UIs.', '', '### 2. What is JSX?', 'A syntax extension.', '', '### 3. What are hooks?', '', '- Functions that use state.'].join('\n');
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        onImport={onImport}
+        onSaveImported={onSaveImported}
+      />,
+    );
+    const readme = [
+      '# React questions',
+      '',
+      '### 1. What is React?',
+      'A library for UIs.',
+      '',
+      '### 2. What is JSX?',
+      'A syntax extension.',
+      '',
+      '### 3. What are hooks?',
+      '',
+      '- Functions that use state.',
+    ].join('\n');
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File([readme], 'README.md')] } });
 
     const review = await screen.findByRole('form', { name: 'Review imported questions' });
@@ -78,7 +136,9 @@ describe('PackFileImport', () => {
 
     expect(onImport).not.toHaveBeenCalled();
     const saved = onSaveImported.mock.calls[0]![0];
-    expect(saved.entries.map((entry) => [entry.question, entry.outline.keyPoints])).toEqual([['What are hooks?', ['Functions that use state.']]]);
+    expect(saved.entries.map((entry) => [entry.question, entry.outline.keyPoints])).toEqual([
+      ['What are hooks?', ['Functions that use state.']],
+    ]);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 1 question from README.md.'));
   });
 
@@ -87,8 +147,18 @@ describe('PackFileImport', () => {
     const onImport = vi.fn(() => ({ ok: 'copy' as const, pack: stored, copy }));
     const onUpdatePack = vi.fn((packId: string, pack: KnowledgePack) => ({ ...pack, id: packId }));
     const onSaveImported = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'mine-2' }));
-    const pick = () => fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
-    render(<PackFileImport {...common} userPackIds={new Set(['mine', 'mine-2'])} reviews={reviews} onImport={onImport} onSaveImported={onSaveImported} onUpdatePack={onUpdatePack} />);
+    const pick = () =>
+      fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File(['## Q?\n- a'], 'mine.md')] } });
+    render(
+      <PackFileImport
+        {...common}
+        userPackIds={new Set(['mine', 'mine-2'])}
+        reviews={reviews}
+        onImport={onImport}
+        onSaveImported={onSaveImported}
+        onUpdatePack={onUpdatePack}
+      />,
+    );
 
     pick();
     const ask = await screen.findByRole('alertdialog', { name: 'Pack already installed' });
@@ -102,7 +172,9 @@ describe('PackFileImport', () => {
     pick();
     fireEvent.click(await screen.findByRole('button', { name: 'Update it' }));
     expect(onUpdatePack).toHaveBeenCalledWith('mine', stored);
-    expect(screen.getByRole('status').textContent).toBe('Updated “Mine” from mine.md: 1 new, 2 changed, 0 removed; 5 the same.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Updated “Mine” from mine.md: 1 new, 2 changed, 0 removed; 5 the same.',
+    );
 
     pick();
     fireEvent.click(await screen.findByRole('button', { name: 'Keep both' }));
@@ -112,8 +184,18 @@ describe('PackFileImport', () => {
 
   it('reads a PDF’s questions into the same review list, saying it is reading meanwhile', async () => {
     const onImport = vi.fn();
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
-    const pdf = new File([readFileSync('tests/fixtures/import-files/notes.pdf')], 'notes.pdf', { type: 'application/pdf' });
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        onImport={onImport}
+        onSaveImported={vi.fn()}
+      />,
+    );
+    const pdf = new File([readFileSync('tests/fixtures/import-files/notes.pdf')], 'notes.pdf', {
+      type: 'application/pdf',
+    });
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [pdf] } });
     expect(screen.getByRole('status').textContent).toBe('Reading notes.pdf…');
     expect((screen.getByLabelText(LABEL) as HTMLInputElement).disabled).toBe(true);
@@ -126,9 +208,21 @@ describe('PackFileImport', () => {
 
   it('says why a scanned PDF gives nothing, and imports nothing', async () => {
     const onImport = vi.fn();
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} onImport={onImport} onSaveImported={vi.fn()} />);
-    fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File([readFileSync('tests/fixtures/import-files/scanned.pdf')], 'scan.pdf')] } });
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This PDF has no text to read/), { timeout: 20_000 });
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        onImport={onImport}
+        onSaveImported={vi.fn()}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText(LABEL), {
+      target: { files: [new File([readFileSync('tests/fixtures/import-files/scanned.pdf')], 'scan.pdf')] },
+    });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This PDF has no text to read/), {
+      timeout: 20_000,
+    });
     expect(onImport).not.toHaveBeenCalled();
   }, 30_000);
 
@@ -137,10 +231,25 @@ describe('PackFileImport', () => {
     const onSaveImported = vi.fn();
     const silent = { postMessage() {}, terminate: vi.fn(), onmessage: null, onerror: null };
     const runner = createImportRunner({ startWorker: () => silent, budgetMs: 1_000 });
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} read={runner.read} onImport={onImport} onSaveImported={onSaveImported} />);
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        read={runner.read}
+        onImport={onImport}
+        onSaveImported={onSaveImported}
+      />,
+    );
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File(['%PDF-1.7'], 'huge-guide.pdf')] } });
 
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^“huge-guide\.pdf” is too large to read in 1 s — nothing was imported/), { timeout: 5_000 });
+    await waitFor(
+      () =>
+        expect(screen.getByRole('alert').textContent).toMatch(
+          /^“huge-guide\.pdf” is too large to read in 1 s — nothing was imported/,
+        ),
+      { timeout: 5_000 },
+    );
     expect(silent.terminate).toHaveBeenCalled();
     expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();
     expect((screen.getByLabelText(LABEL) as HTMLInputElement).disabled).toBe(false);
@@ -149,9 +258,22 @@ describe('PackFileImport', () => {
 
   it('names the files it reads when given one it does not', async () => {
     const read = vi.fn();
-    render(<PackFileImport {...common} reviews={reviews} onUpdatePack={vi.fn()} read={read} onImport={vi.fn()} onSaveImported={vi.fn()} />);
+    render(
+      <PackFileImport
+        {...common}
+        reviews={reviews}
+        onUpdatePack={vi.fn()}
+        read={read}
+        onImport={vi.fn()}
+        onSaveImported={vi.fn()}
+      />,
+    );
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [new File(['x'], 'deck.pptx')] } });
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Cuecard cannot read "deck.pptx": import a .docx, .pdf, .md, .txt, .html or .json file.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'Cuecard cannot read "deck.pptx": import a .docx, .pdf, .md, .txt, .html or .json file.',
+      ),
+    );
     expect(read).not.toHaveBeenCalled();
   });
 });

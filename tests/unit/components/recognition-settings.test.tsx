@@ -31,8 +31,14 @@ describe('Settings in the user’s words', () => {
     const { container } = renderSettings('tiny.en');
     expect(container.textContent).not.toMatch(ENGINEER_WORDS);
     const models = [...screen.getByLabelText('Model').querySelectorAll('option')].map((option) => option.textContent);
-    expect(models.slice(0, 3)).toEqual(['Moonshine tiny (English), 28 MB', 'Whisper tiny (English), 41 MB', 'Whisper base (English), 77 MB']);
-    expect(container.textContent).toContain('Whisper tiny (English): reads 30 s of audio for every line, so slower than Moonshine without a graphics card; a 41 MB download, once.');
+    expect(models.slice(0, 3)).toEqual([
+      'Moonshine tiny (English), 28 MB',
+      'Whisper tiny (English), 41 MB',
+      'Whisper base (English), 77 MB',
+    ]);
+    expect(container.textContent).toContain(
+      'Whisper tiny (English): reads 30 s of audio for every line, so slower than Moonshine without a graphics card; a 41 MB download, once.',
+    );
     expect(screen.getByLabelText('Speed')).toBeTruthy();
     expect(container.textContent).toContain('Uses the graphics card when it works, else the processor.');
     expect(screen.getByLabelText(/^A pause of 0\.7 s ends a line/)).toBeTruthy();
@@ -46,7 +52,15 @@ describe('Settings in the user’s words', () => {
   });
 
   it('names where recognition runs in words, in the session line', () => {
-    render(<SessionControls status="capturing" model={{ state: 'ready', device: 'wasm', loaded: 0, total: 0 }} notice={undefined} onStart={() => undefined} onStop={() => undefined} />);
+    render(
+      <SessionControls
+        status="capturing"
+        model={{ state: 'ready', device: 'wasm', loaded: 0, total: 0 }}
+        notice={undefined}
+        onStart={() => undefined}
+        onStop={() => undefined}
+      />,
+    );
     expect(screen.getByRole('status').textContent).toBe('● Capturing tab audio · recognising on the processor');
   });
 });

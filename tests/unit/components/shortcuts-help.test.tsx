@@ -15,7 +15,11 @@ describe('ShortcutsHelp', () => {
     const { unmount } = render(<ShortcutsHelp onClose={onClose} />);
 
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    expect(within(dialog).getAllByRole('term').map((term) => term.textContent)).toEqual(SHORTCUTS.map((shortcut) => shortcut.keys.replace(/\s+\/\s+/g, ' / ')));
+    expect(
+      within(dialog)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(SHORTCUTS.map((shortcut) => shortcut.keys.replace(/\s+\/\s+/g, ' / ')));
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
 
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });

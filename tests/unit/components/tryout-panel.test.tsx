@@ -11,12 +11,17 @@ afterEach(cleanup);
 const index = createPackIndex(loadShippedPacks('knowledge'));
 
 describe('TryoutPanel', () => {
-  it.each(['okay great so the weather is nice today', 'I think that is a good system', 'nice, I like that approach'])('shows no “closest” question for chatter: %s', async (chatter) => {
-    render(<TryoutPanel index={index} verbosity="standard" threshold={0.5} />);
-    fireEvent.change(screen.getByLabelText('What the interviewer said'), { target: { value: chatter } });
-    await waitFor(() => expect(screen.getByRole('status').textContent).not.toBe('Type or paste what the interviewer said.'));
-    expect(screen.queryByText(/Closest/)).toBeNull();
-    expect(screen.queryByText(/\d+ ?%/)).toBeNull();
-    expect(screen.queryByRole('article', { name: 'Hint' })).toBeNull();
-  });
+  it.each(['okay great so the weather is nice today', 'I think that is a good system', 'nice, I like that approach'])(
+    'shows no “closest” question for chatter: %s',
+    async (chatter) => {
+      render(<TryoutPanel index={index} verbosity="standard" threshold={0.5} />);
+      fireEvent.change(screen.getByLabelText('What the interviewer said'), { target: { value: chatter } });
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).not.toBe('Type or paste what the interviewer said.'),
+      );
+      expect(screen.queryByText(/Closest/)).toBeNull();
+      expect(screen.queryByText(/\d+ ?%/)).toBeNull();
+      expect(screen.queryByRole('article', { name: 'Hint' })).toBeNull();
+    },
+  );
 });

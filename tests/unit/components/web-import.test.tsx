@@ -12,7 +12,8 @@ import type { ImportWorkerRequest } from '@/lib/messaging/import-worker-messages
 import { nodeHtmlTools } from '@/lib/page/node-html-tools';
 
 /** The import worker's own logic, run in the test's thread: only the Worker boundary is left out. */
-const read = (request: ImportWorkerRequest) => handleImportRequest(request, { tools: nodeHtmlTools(), readers: nodeFileReaders() });
+const read = (request: ImportWorkerRequest) =>
+  handleImportRequest(request, { tools: nodeHtmlTools(), readers: nodeFileReaders() });
 
 const page = {
   url: 'https://example.com/ml-questions',
@@ -48,31 +49,58 @@ describe('WebImport', () => {
     const onSave = vi.fn();
     const silent = { postMessage() {}, terminate: vi.fn(), onmessage: null, onerror: null };
     const runner = createImportRunner({ startWorker: () => silent, budgetMs: 1_000 });
-    render(<WebImport index={createQuestionIndex([])} userPackIds={new Set()} readCurrentPage={async () => page} read={runner.read} onSave={onSave} reviews={reviews} />);
+    render(
+      <WebImport
+        index={createQuestionIndex([])}
+        userPackIds={new Set()}
+        readCurrentPage={async () => page}
+        read={runner.read}
+        onSave={onSave}
+        reviews={reviews}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
     expect((await screen.findByRole('button', { name: 'Reading the page…' })).hasAttribute('disabled')).toBe(true);
 
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This page is too large to read in 1 s — nothing was imported\./), { timeout: 5_000 });
+    await waitFor(
+      () =>
+        expect(screen.getByRole('alert').textContent).toMatch(
+          /^This page is too large to read in 1 s — nothing was imported\./,
+        ),
+      { timeout: 5_000 },
+    );
     expect(silent.terminate).toHaveBeenCalled();
-    expect(screen.getByRole('button', { name: 'Import questions from this page' }).hasAttribute('disabled')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Import questions from this page' }).hasAttribute('disabled')).toBe(
+      false,
+    );
     expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();
     expect(onSave).not.toHaveBeenCalled();
   });
 });
 
 describe('WebImport review', () => {
-  const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, read, onSave: vi.fn(), userPackIds: new Set<string>() };
+  const props = {
+    index: createQuestionIndex([]),
+    readCurrentPage: async () => page,
+    read,
+    onSave: vi.fn(),
+    userPackIds: new Set<string>(),
+  };
 
   it('keeps the review and its edits when the view is left and opened again', async () => {
     const first = render(<WebImport {...props} reviews={reviews} />);
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
-    fireEvent.change(await screen.findByLabelText('Question 1'), { target: { value: 'What is overfitting, and how do you spot it?' } });
+    fireEvent.change(await screen.findByLabelText('Question 1'), {
+      target: { value: 'What is overfitting, and how do you spot it?' },
+    });
     fireEvent.click(screen.getByLabelText('Keep question 2'));
     // Another tab of the panel: the view unmounts.
     first.unmount();
 
     render(<WebImport {...props} reviews={reviews} />);
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting, and how do you spot it?');
+    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe(
+      'What is overfitting, and how do you spot it?',
+    );
     expect((screen.getByLabelText('Keep question 2') as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('button', { name: 'Save 1 question' })).toBeTruthy();
   });
@@ -80,10 +108,14 @@ describe('WebImport review', () => {
   it('asks before Cancel throws away edits, and keeps them on "Keep reviewing"', async () => {
     render(<WebImport {...props} reviews={reviews} />);
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
-    fireEvent.change(await screen.findByLabelText('Question 1'), { target: { value: 'What is overfitting?\nExplain.' } });
+    fireEvent.change(await screen.findByLabelText('Question 1'), {
+      target: { value: 'What is overfitting?\nExplain.' },
+    });
     expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.getByRole('alertdialog', { name: 'Discard the review?' }).textContent).toContain('Discard these 2 questions and your changes?');
+    expect(screen.getByRole('alertdialog', { name: 'Discard the review?' }).textContent).toContain(
+      'Discard these 2 questions and your changes?',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Keep reviewing' }));
     expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

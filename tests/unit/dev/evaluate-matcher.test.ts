@@ -13,7 +13,12 @@ const card = (question: string, runnerUp = 'Other'): QuestionMatch => ({
   asked: [ranked(question)],
   candidates: [ranked(question), ranked(runnerUp, 0.5)],
 });
-const chips = (...questions: string[]): QuestionMatch => ({ ...quiet, outcome: 'no-match', nearMisses: questions.map((q) => ranked(q, 0.35)), candidates: questions.map((q) => ranked(q, 0.35)) });
+const chips = (...questions: string[]): QuestionMatch => ({
+  ...quiet,
+  outcome: 'no-match',
+  nearMisses: questions.map((q) => ranked(q, 0.35)),
+  candidates: questions.map((q) => ranked(q, 0.35)),
+});
 const nothing: QuestionMatch = { ...quiet, outcome: 'no-match' };
 
 describe('scoreMatches', () => {

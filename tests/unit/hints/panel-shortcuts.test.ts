@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from '@/lib/hints/panel-shortcuts';
 
-const press = (key: string, modifiers: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string; typing: boolean }> = {}) =>
-  shortcutFor({ key, altKey: false, ctrlKey: false, metaKey: false, ...modifiers });
+const press = (
+  key: string,
+  modifiers: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string; typing: boolean }> = {},
+) => shortcutFor({ key, altKey: false, ctrlKey: false, metaKey: false, ...modifiers });
 
 describe('shortcutFor', () => {
   it.each([

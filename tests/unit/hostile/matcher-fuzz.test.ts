@@ -13,7 +13,14 @@ describe('fuzzing the matcher', () => {
   it('any transcript window gives a well-formed answer: no throw, confidence in [0, 1], a hint only above the threshold', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ text: fc.string({ unit: 'binary', maxLength: 300 }), speaker: fc.constantFrom('interviewer', 'candidate') as fc.Arbitrary<'interviewer' | 'candidate'>, endMs: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            text: fc.string({ unit: 'binary', maxLength: 300 }),
+            speaker: fc.constantFrom('interviewer', 'candidate') as fc.Arbitrary<'interviewer' | 'candidate'>,
+            endMs: fc.option(fc.nat(), { nil: undefined }),
+          }),
+          { maxLength: 6 },
+        ),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (window, threshold) => {
           const match = matchQuestion(index, window, { threshold });

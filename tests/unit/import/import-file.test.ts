@@ -29,7 +29,10 @@ describe('reading a PDF', () => {
     const extraction = await extractFileQuestions('notes.pdf', file('notes.pdf'), tools, readers);
     expect(extraction?.questions.map(({ question, outline }) => [question, outline[0]])).toEqual([
       ['How does DNS resolve a name?', expect.stringMatching(/^The resolver asks a root server/)],
-      ['What happens in a TCP three-way handshake, and why does the server need the third packet before it sends any application data at all?', expect.stringMatching(/^SYN, SYN-ACK, ACK/)],
+      [
+        'What happens in a TCP three-way handshake, and why does the server need the third packet before it sends any application data at all?',
+        expect.stringMatching(/^SYN, SYN-ACK, ACK/),
+      ],
       ['Explain the difference between TCP and UDP.', 'TCP: ordered, reliable, connection set up first'],
       ['What is a CDN?', expect.stringMatching(/^Servers near the users/)],
     ]);
@@ -43,11 +46,15 @@ describe('reading a PDF', () => {
   });
 
   it('says a scanned PDF has no text, rather than finding no questions', async () => {
-    await expect(importFileHtml('scan.pdf', file('scanned.pdf'), readers)).rejects.toThrow(/no text to read: it looks like a scan/);
+    await expect(importFileHtml('scan.pdf', file('scanned.pdf'), readers)).rejects.toThrow(
+      /no text to read: it looks like a scan/,
+    );
   });
 
   it('says a file that is not a PDF cannot be read as one', async () => {
-    await expect(importFileHtml('fake.pdf', new TextEncoder().encode('<html>not a pdf</html>'), readers)).rejects.toMatchObject({ name: 'ImportFileError', message: /could not be read as a PDF/ });
+    await expect(
+      importFileHtml('fake.pdf', new TextEncoder().encode('<html>not a pdf</html>'), readers),
+    ).rejects.toMatchObject({ name: 'ImportFileError', message: /could not be read as a PDF/ });
   });
 });
 
@@ -60,13 +67,17 @@ describe('reading a Word file', () => {
   });
 
   it('says a broken file cannot be read as a Word document', async () => {
-    await expect(importFileHtml('broken.docx', new Uint8Array([1, 2, 3]), readers)).rejects.toMatchObject({ name: 'ImportFileError', message: /could not be read as a Word document/ });
+    await expect(importFileHtml('broken.docx', new Uint8Array([1, 2, 3]), readers)).rejects.toMatchObject({
+      name: 'ImportFileError',
+      message: /could not be read as a Word document/,
+    });
   });
 });
 
 describe('plain text and packs', () => {
   it('reads a text file line by line: a question on its own line stays apart from the answer under it', async () => {
-    const text = 'What is a socket?\r\nAn endpoint for sending & receiving data.\n\n  What is a port?\nA number that picks the process.\n';
+    const text =
+      'What is a socket?\r\nAn endpoint for sending & receiving data.\n\n  What is a port?\nA number that picks the process.\n';
     expect(await importFileHtml('notes.txt', new TextEncoder().encode(text), readers)).toContain(
       '<article><p>What is a socket?</p><p>An endpoint for sending &amp; receiving data.</p><p>What is a port?</p><p>A number that picks the process.</p></article>',
     );
@@ -80,6 +91,8 @@ describe('plain text and packs', () => {
   });
 
   it('names the files it reads when given one it does not', async () => {
-    await expect(importFileHtml('deck.pptx', new Uint8Array(), readers)).rejects.toThrow('import a .docx, .pdf, .md, .txt, .html or .json file');
+    await expect(importFileHtml('deck.pptx', new Uint8Array(), readers)).rejects.toThrow(
+      'import a .docx, .pdf, .md, .txt, .html or .json file',
+    );
   });
 });

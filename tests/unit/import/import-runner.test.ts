@@ -40,7 +40,11 @@ describe('createImportRunner', () => {
     const runner = createImportRunner({ startWorker });
     const reading = runner.read(page);
     worker.answer({ status: 'done', title: 'T', questions: [{ question: 'What is X?', outline: ['Y'] }] });
-    expect(await reading).toEqual({ status: 'done', title: 'T', questions: [{ question: 'What is X?', outline: ['Y'] }] });
+    expect(await reading).toEqual({
+      status: 'done',
+      title: 'T',
+      questions: [{ question: 'What is X?', outline: ['Y'] }],
+    });
     const second = runner.read(page);
     worker.answer({ status: 'done', title: 'again', questions: [] });
     expect(await second).toMatchObject({ title: 'again' });
@@ -57,9 +61,15 @@ describe('createImportRunner', () => {
     await vi.advanceTimersByTimeAsync(19_999);
     expect(outcome).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(outcome).toHaveBeenCalledWith({ status: 'error', message: expect.stringMatching(/^This page is too large to read in 20 s — nothing was imported\./) });
+    expect(outcome).toHaveBeenCalledWith({
+      status: 'error',
+      message: expect.stringMatching(/^This page is too large to read in 20 s — nothing was imported\./),
+    });
     expect(worker.terminated).toBe(true);
-    worker.onmessage?.call(worker as unknown as Worker, { data: { status: 'done', title: 'late', questions: [] } } as MessageEvent);
+    worker.onmessage?.call(
+      worker as unknown as Worker,
+      { data: { status: 'done', title: 'late', questions: [] } } as MessageEvent,
+    );
     expect(outcome).toHaveBeenCalledTimes(1);
   });
 
@@ -84,7 +94,10 @@ describe('createImportRunner', () => {
     const reading = runner.read({ type: 'file', name: 'guide.pdf', bytes });
     expect(worker.transferred[0]).toEqual([bytes.buffer]);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(await reading).toEqual({ status: 'error', message: expect.stringMatching(/^“guide\.pdf” is too large to read in 5 s — nothing was imported\. Split it/) });
+    expect(await reading).toEqual({
+      status: 'error',
+      message: expect.stringMatching(/^“guide\.pdf” is too large to read in 5 s — nothing was imported\. Split it/),
+    });
   });
 
   it('turns a worker crash or a garbled answer into a message, never a hang', async () => {
@@ -95,7 +108,10 @@ describe('createImportRunner', () => {
     const [first, second] = [runner.read(page), runner.read(page)];
     crashed.crash('out of memory');
     garbled.answer({ status: 'done', questions: 'not a list' });
-    expect(await first).toEqual({ status: 'error', message: 'The import worker stopped (out of memory). Nothing was imported.' });
+    expect(await first).toEqual({
+      status: 'error',
+      message: 'The import worker stopped (out of memory). Nothing was imported.',
+    });
     expect(await second).toMatchObject({ status: 'error', message: expect.stringContaining('does not understand') });
     expect([crashed.terminated, garbled.terminated]).toEqual([true, true]);
   });

@@ -9,7 +9,8 @@ const file = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/impor
 
 describe('handleImportRequest', () => {
   it('finds a page’s questions with the worker’s DOM', async () => {
-    const html = '<!doctype html><html><head><title>Prep</title></head><body><article><h2>What is a closure?</h2><p>A function with the variables it was made with.</p><h2>What is hoisting?</h2><p>Declarations move to the top of their scope.</p></article></body></html>';
+    const html =
+      '<!doctype html><html><head><title>Prep</title></head><body><article><h2>What is a closure?</h2><p>A function with the variables it was made with.</p><h2>What is hoisting?</h2><p>Declarations move to the top of their scope.</p></article></body></html>';
     expect(await handleImportRequest({ type: 'page', html, url: 'https://example.com/' }, deps)).toEqual({
       status: 'done',
       title: 'Prep',
@@ -36,6 +37,8 @@ describe('handleImportRequest', () => {
   });
 
   it('answers a malformed request instead of throwing', async () => {
-    expect(await handleImportRequest({ type: 'file', name: 'x.pdf', bytes: 'not bytes' }, deps)).toMatchObject({ status: 'error' });
+    expect(await handleImportRequest({ type: 'file', name: 'x.pdf', bytes: 'not bytes' }, deps)).toMatchObject({
+      status: 'error',
+    });
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { pdfPagesToHtml, type PdfTextRun } from '@/lib/import/pdf-layout';
 
 /** A line of text at a height on the page, 11 pt unless told, 6 pt per character wide. */
-const run = (text: string, y: number, options: Partial<PdfTextRun> = {}): PdfTextRun => ({ text, x: 72, y, width: text.length * 6, size: 11, bold: false, ...options });
+const run = (text: string, y: number, options: Partial<PdfTextRun> = {}): PdfTextRun => ({
+  text,
+  x: 72,
+  y,
+  width: text.length * 6,
+  size: 11,
+  bold: false,
+  ...options,
+});
 const bodyOf = (html: string) => /<article>(.*)<\/article>/s.exec(html)?.[1];
 
 describe('pdfPagesToHtml', () => {
@@ -35,18 +43,32 @@ describe('pdfPagesToHtml', () => {
   });
 
   it('reads runs on one baseline left to right, with a space where pdf.js left a gap', () => {
-    const page = [run('second', 700, { x: 150, width: 36 }), run('First', 700.4, { x: 72, width: 30 }), run('half.', 700, { x: 190, width: 25 })];
+    const page = [
+      run('second', 700, { x: 150, width: 36 }),
+      run('First', 700.4, { x: 72, width: 30 }),
+      run('half.', 700, { x: 190, width: 25 }),
+    ];
     expect(bodyOf(pdfPagesToHtml([page]))).toBe('<p>First second half.</p>');
   });
 
   it('takes a line as bold when most of its letters are, so one bold word in a sentence stays body text', () => {
-    const page = [run('Use an ', 700, { width: 40 }), run('index', 700, { x: 112, width: 30, bold: true }), run(' for lookups by key.', 700, { x: 142, width: 110 })];
+    const page = [
+      run('Use an ', 700, { width: 40 }),
+      run('index', 700, { x: 112, width: 30, bold: true }),
+      run(' for lookups by key.', 700, { x: 142, width: 110 }),
+    ];
     expect(bodyOf(pdfPagesToHtml([page]))).toBe('<p>Use an index for lookups by key.</p>');
   });
 
   it('turns bullet lines into list items, each its own item', () => {
-    const page = [run('Explain TCP and UDP.', 700, { bold: true }), run('• TCP: reliable, ordered', 684), run('• UDP: datagrams, no retries', 670)];
-    expect(bodyOf(pdfPagesToHtml([page]))).toBe('<p><strong>Explain TCP and UDP.</strong></p><ul><li>TCP: reliable, ordered</li><li>UDP: datagrams, no retries</li></ul>');
+    const page = [
+      run('Explain TCP and UDP.', 700, { bold: true }),
+      run('• TCP: reliable, ordered', 684),
+      run('• UDP: datagrams, no retries', 670),
+    ];
+    expect(bodyOf(pdfPagesToHtml([page]))).toBe(
+      '<p><strong>Explain TCP and UDP.</strong></p><ul><li>TCP: reliable, ordered</li><li>UDP: datagrams, no retries</li></ul>',
+    );
   });
 
   it('leaves out headers, footers and page numbers, and does not join paragraphs across pages', () => {
@@ -62,6 +84,8 @@ describe('pdfPagesToHtml', () => {
   });
 
   it('escapes text, so a PDF cannot inject markup', () => {
-    expect(bodyOf(pdfPagesToHtml([[run('<img src=x onerror=alert(1)> & more', 700)]], '<b>'))).toBe('<p>&lt;img src=x onerror=alert(1)&gt; &amp; more</p>');
+    expect(bodyOf(pdfPagesToHtml([[run('<img src=x onerror=alert(1)> & more', 700)]], '<b>'))).toBe(
+      '<p>&lt;img src=x onerror=alert(1)&gt; &amp; more</p>',
+    );
   });
 });

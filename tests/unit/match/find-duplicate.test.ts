@@ -7,7 +7,10 @@ const index = createPackIndex(SHIPPED_PACKS);
 
 describe('findDuplicate', () => {
   it.each([
-    ['What is the difference between L1 and L2 regularization?', 'What is the difference between L1 and L2 regularization?'],
+    [
+      'What is the difference between L1 and L2 regularization?',
+      'What is the difference between L1 and L2 regularization?',
+    ],
     ['How do you decide when to retrain a model?', 'How do you decide when and how to retrain a model?'],
   ])('flags "%s" as a question already stored', (question, stored) => {
     expect(findDuplicate(index, question).duplicateOf?.question).toBe(stored);
@@ -20,6 +23,9 @@ describe('findDuplicate', () => {
   });
 
   it('finds nothing for a question from another field', () => {
-    expect(findDuplicate(index, 'What is the difference between inline and inline-block?')).toEqual({ similar: undefined, duplicateOf: undefined });
+    expect(findDuplicate(index, 'What is the difference between inline and inline-block?')).toEqual({
+      similar: undefined,
+      duplicateOf: undefined,
+    });
   });
 });

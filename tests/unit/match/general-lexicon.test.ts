@@ -7,14 +7,16 @@ import { buildGeneralLexicon } from '../../../scripts/build-lexicon';
 const term = (word: string) => matchTerms(word)[0]!;
 
 describe('the general lexicon built from WordNet', () => {
-  it('is current: the shipped table is what the builder makes from today\'s normaliser', () => {
+  it("is current: the shipped table is what the builder makes from today's normaliser", () => {
     const shipped = JSON.parse(readFileSync('lib/match/generated/general-lexicon.json', 'utf8'));
     expect(shipped).toEqual(buildGeneralLexicon());
   }, 30_000);
 
   it('tells everyday words from technical ones', () => {
-    for (const everyday of ['happen', 'look', 'need', 'wrong']) expect(generalLexicon.frequency(term(everyday))).toBeGreaterThan(30);
-    for (const technical of ['cache', 'latency', 'closure', 'browser', 'kubernetes']) expect(generalLexicon.frequency(term(technical))).toBeLessThan(5);
+    for (const everyday of ['happen', 'look', 'need', 'wrong'])
+      expect(generalLexicon.frequency(term(everyday))).toBeGreaterThan(30);
+    for (const technical of ['cache', 'latency', 'closure', 'browser', 'kubernetes'])
+      expect(generalLexicon.frequency(term(technical))).toBeLessThan(5);
   });
 
   it('lends no everyday frequency to a term the domain lexicon renames a word into ("slow" → latency)', () => {
@@ -26,7 +28,11 @@ describe('the general lexicon built from WordNet', () => {
   });
 
   it('reads a table into lookups, with nothing for unknown terms', () => {
-    const lexicon = createGeneralLexicon({ source: 't', relations: 'alpha beta gamma\nlonely', frequencies: 'alpha 12' });
+    const lexicon = createGeneralLexicon({
+      source: 't',
+      relations: 'alpha beta gamma\nlonely',
+      frequencies: 'alpha 12',
+    });
     expect(lexicon.related('alpha')).toEqual(['beta', 'gamma']);
     expect(lexicon.related('lonely')).toEqual([]);
     expect(lexicon.related('constructor')).toEqual([]);

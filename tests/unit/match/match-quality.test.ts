@@ -17,7 +17,11 @@ const casesAt = (path: string) =>
     .filter((line) => line.trim())
     .map((line) => matchCaseSchema.parse(JSON.parse(line)));
 const evaluate = (entries: readonly KnowledgeEntry[], casesPath: string) =>
-  evaluateMatcher(createQuestionIndex(entries, { aliases }), new Set(entries.map((entry) => entry.question)), casesAt(casesPath));
+  evaluateMatcher(
+    createQuestionIndex(entries, { aliases }),
+    new Set(entries.map((entry) => entry.question)),
+    casesAt(casesPath),
+  );
 
 // Floors a little under the figures in BENCHMARKS.md: a change that loses ground fails here.
 // The held-out sets (tests/fixtures/eval) are never tuned on; these floors only guard them.

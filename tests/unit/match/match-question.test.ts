@@ -35,7 +35,10 @@ describe('matchQuestion', () => {
   });
 
   it('reads a question split across two utterances', () => {
-    const window = [interviewer('okay so next i want to talk about payments', 1_000), interviewer('how would you design a system to catch fraud', 3_000)];
+    const window = [
+      interviewer('okay so next i want to talk about payments', 1_000),
+      interviewer('how would you design a system to catch fraud', 3_000),
+    ];
     expect(questionOf(window)).toBe('Design a fraud detection system for payments.');
   });
 
@@ -60,9 +63,12 @@ describe('matchQuestion', () => {
     expect(match.questionText).not.toContain('fraud');
   });
 
-  it.each(['can you see my screen', 'we have ten minutes left', 'great to meet you'])('shows nothing for small talk: %s', (text) => {
-    expect(matchQuestion(index, [interviewer(text)]).outcome).toBe('small-talk');
-  });
+  it.each(['can you see my screen', 'we have ten minutes left', 'great to meet you'])(
+    'shows nothing for small talk: %s',
+    (text) => {
+      expect(matchQuestion(index, [interviewer(text)]).outcome).toBe('small-talk');
+    },
+  );
 
   it('shows nothing for a question the pack does not cover', () => {
     const match = matchQuestion(index, [interviewer('how do you reverse a linked list')]);
@@ -73,12 +79,16 @@ describe('matchQuestion', () => {
   it('asks for more confidence when nothing is asked', () => {
     const text = 'regularization';
     expect(matchQuestion(index, [interviewer(`what about ${text}`)], { threshold: 0.4 }).outcome).toBe('hint');
-    expect(matchQuestion(index, [interviewer(text)], { threshold: 0.4, statementPenalty: 0.7 }).outcome).toBe('no-match');
+    expect(matchQuestion(index, [interviewer(text)], { threshold: 0.4, statementPenalty: 0.7 }).outcome).toBe(
+      'no-match',
+    );
   });
 
   it('flags a close call and offers the alternatives', () => {
     const closeIndex = createQuestionIndex(
-      parseMarkdownPack('## How do you evaluate search ranking offline?\n- x\n## How do you evaluate ads ranking offline?\n- y').entries,
+      parseMarkdownPack(
+        '## How do you evaluate search ranking offline?\n- x\n## How do you evaluate ads ranking offline?\n- y',
+      ).entries,
     );
     const match = matchQuestion(closeIndex, [interviewer('how do you evaluate search and ads ranking offline')]);
     expect(match.outcome).toBe('hint');
@@ -95,34 +105,43 @@ describe('matchQuestion', () => {
 describe('matchQuestion: a card only when it clearly wins (issue #19)', () => {
   const shippedPack = parseMarkdownPack(readFileSync('knowledge/ml-engineer/03-ml-theory.md', 'utf8'));
   const lexicon = parseMarkdownPack(readFileSync('knowledge/ml-engineer/00-lexicon.md', 'utf8'));
-  const theory = createQuestionIndex([...shippedPack.entries, ...parseMarkdownPack(readFileSync('knowledge/ml-engineer/02-coding.md', 'utf8')).entries], {
-    aliases: lexicon.aliases,
-  });
-  const ask = (text: string) => matchQuestion(theory, [interviewer(text)]);
-
-  it.each(['we use xgboost a lot here', 'our data is heavily imbalanced which makes things interesting', "okay great that's a good answer on dropout"])(
-    'gives a statement that names field terms no card and no chips: "%s"',
-    (text) => {
-      const match = ask(text);
-      expect(match.outcome).not.toBe('hint');
-      expect(match.nearMisses).toEqual([]);
+  const theory = createQuestionIndex(
+    [...shippedPack.entries, ...parseMarkdownPack(readFileSync('knowledge/ml-engineer/02-coding.md', 'utf8')).entries],
+    {
+      aliases: lexicon.aliases,
     },
   );
+  const ask = (text: string) => matchQuestion(theory, [interviewer(text)]);
+
+  it.each([
+    'we use xgboost a lot here',
+    'our data is heavily imbalanced which makes things interesting',
+    "okay great that's a good answer on dropout",
+  ])('gives a statement that names field terms no card and no chips: "%s"', (text) => {
+    const match = ask(text);
+    expect(match.outcome).not.toBe('hint');
+    expect(match.nearMisses).toEqual([]);
+  });
 
   it('offers chips, not a card, when the best entry leads the runner-up by no more than chance', () => {
     // Three k-means entries fit about equally well (the pack's phrasings decide nothing here).
     const match = ask('how does k-means work');
     expect(match.outcome).toBe('no-match');
     expect(match.nearMisses.map((chip) => chip.entry.question)).toEqual(
-      expect.arrayContaining(['Implement k-means clustering from scratch.', 'How do you evaluate a clustering without labels?']),
+      expect.arrayContaining([
+        'Implement k-means clustering from scratch.',
+        'How do you evaluate a clustering without labels?',
+      ]),
     );
   });
 
   it('never answers "choose k" with the card of another k-means entry', () => {
     const match = ask('how do you choose k in k-means');
-    const offered = match.outcome === 'hint' ? [match.best!.entry.question] : match.nearMisses.map((chip) => chip.entry.question);
+    const offered =
+      match.outcome === 'hint' ? [match.best!.entry.question] : match.nearMisses.map((chip) => chip.entry.question);
     expect(offered).toContain('How do you evaluate a clustering without labels?');
-    if (match.outcome === 'hint') expect(match.best!.entry.question).toBe('How do you evaluate a clustering without labels?');
+    if (match.outcome === 'hint')
+      expect(match.best!.entry.question).toBe('How do you evaluate a clustering without labels?');
   });
 
   it('keeps the card for a question that clearly asks one entry', () => {
@@ -132,13 +151,19 @@ describe('matchQuestion: a card only when it clearly wins (issue #19)', () => {
   });
 
   it('labels a card "strong" only when it leads the runner-up by twice the chance lead', () => {
-    for (const text of ['how does gradient boosting differ from random forests', 'how does dropout work', 'explain principal component analysis']) {
+    for (const text of [
+      'how does gradient boosting differ from random forests',
+      'how does dropout work',
+      'explain principal component analysis',
+    ]) {
       const match = ask(text);
       if (match.outcome !== 'hint' || match.confidence < STRONG_MATCH_CONFIDENCE) continue;
       const [top, runnerUp] = match.candidates;
       expect(top!.fit - (runnerUp?.fit ?? 0)).toBeGreaterThanOrEqual(2 * theory.calibration.noiseMargin);
     }
-    expect(ask('how does gradient boosting differ from random forests').confidence).toBeLessThan(STRONG_MATCH_CONFIDENCE);
+    expect(ask('how does gradient boosting differ from random forests').confidence).toBeLessThan(
+      STRONG_MATCH_CONFIDENCE,
+    );
   });
 });
 
@@ -148,7 +173,9 @@ describe('matchQuestion: a question wrapped in context is read at the clause tha
 
   it('finds the entry when the asking clause follows a long description', () => {
     const match = matchQuestion(index, [
-      interviewer("users paste whole contracts into our chatbot which are longer than the model's window how would you handle that"),
+      interviewer(
+        "users paste whole contracts into our chatbot which are longer than the model's window how would you handle that",
+      ),
     ]);
     expect(match.best?.entry.question).toBe('How do you handle long documents that do not fit in the context window?');
   });
@@ -156,7 +183,9 @@ describe('matchQuestion: a question wrapped in context is read at the clause tha
 
 describe("matchQuestion: the user's own entry wins a close call", () => {
   const llm = parseMarkdownPack(readFileSync('knowledge/ml-engineer/06-llm.md', 'utf8')).entries;
-  const own = parseMarkdownPack('## How do you pick a vector database?\nCategory: system-design\n- Scale — how many vectors\n- Filters — metadata filtering\n').entries;
+  const own = parseMarkdownPack(
+    '## How do you pick a vector database?\nCategory: system-design\n- Scale — how many vectors\n- Filters — metadata filtering\n',
+  ).entries;
   const text = 'so how would you choose a vector database';
 
   it('shows the own entry as the card where a shipped entry fits about as well', () => {

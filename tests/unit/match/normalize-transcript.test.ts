@@ -44,7 +44,7 @@ describe('normalizeTranscript', () => {
     ['is a rag system', 'is a rag system'],
     ['implement it without using sklearn', 'implement it scratch'],
     ['like, you know, overfitting', 'overfit'],
-  ])('%s → %s (with the ML pack\'s vocabulary)', (transcript, expected) => {
+  ])("%s → %s (with the ML pack's vocabulary)", (transcript, expected) => {
     expect(normalizeTranscript(transcript, ML_VOCABULARY)).toBe(expected);
   });
 
@@ -52,12 +52,16 @@ describe('normalizeTranscript', () => {
     expect(matchTerms('how would you compute a u c for ninety nine percent imbalanced data', ML_VOCABULARY)).toEqual(
       matchTerms('How would you compute AUC for 99% imbalanced data?', ML_VOCABULARY),
     );
-    expect(matchTerms('design a too tower retrieval model', ML_VOCABULARY)).toEqual(matchTerms('Design a two-tower retrieval model', ML_VOCABULARY));
+    expect(matchTerms('design a too tower retrieval model', ML_VOCABULARY)).toEqual(
+      matchTerms('Design a two-tower retrieval model', ML_VOCABULARY),
+    );
   });
 
   it('leaves a field\'s words alone without that field\'s pack: "slow" stays slow, "timeline" a timeline', () => {
     expect(normalizeTranscript('why is the timeline slow to render')).toBe('why is the timeline slow to render');
-    expect(normalizeTranscript('why is the timeline slow to render', ML_VOCABULARY)).toBe('why is the feed latency to render');
+    expect(normalizeTranscript('why is the timeline slow to render', ML_VOCABULARY)).toBe(
+      'why is the feed latency to render',
+    );
   });
 
   it('applies a user pack\'s own aliases: a final "s" optional, "#" a number, longer variants first', () => {
@@ -84,7 +88,9 @@ describe('matchTerms on words that are Object.prototype keys', () => {
 describe('filler phrases', () => {
   it('drops "you know" as a filler but keeps it in a question', () => {
     expect(normalizeTranscript('so you know what is a transformer')).toBe('so what is a transformer');
-    expect(normalizeTranscript('how would you know the new model is better')).toBe('how would you know the new model is better');
+    expect(normalizeTranscript('how would you know the new model is better')).toBe(
+      'how would you know the new model is better',
+    );
     expect(normalizeTranscript('do you know what dropout is')).toBe('do you know what dropout is');
   });
 });

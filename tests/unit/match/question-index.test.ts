@@ -43,12 +43,18 @@ describe('createQuestionIndex: outline fields', () => {
   });
 
   it('does not without the outline fields', () => {
-    expect(ask(FRONTEND, paraphrase, { outlineFields: false }).best?.entry.question).not.toBe('Explain event delegation.');
+    expect(ask(FRONTEND, paraphrase, { outlineFields: false }).best?.entry.question).not.toBe(
+      'Explain event delegation.',
+    );
   });
 
   it('does not index pitfalls, which name what an answer is not about', () => {
-    const entries = parseMarkdownPack('## Tell me about your proudest project.\n- Impact\nPitfalls:\n- Admitting a fake weakness\n## What is your greatest weakness?\n- A real one').entries;
-    expect(createQuestionIndex(entries).rank(matchTerms('weakness'), 1)[0]!.entry.question).toBe('What is your greatest weakness?');
+    const entries = parseMarkdownPack(
+      '## Tell me about your proudest project.\n- Impact\nPitfalls:\n- Admitting a fake weakness\n## What is your greatest weakness?\n- A real one',
+    ).entries;
+    expect(createQuestionIndex(entries).rank(matchTerms('weakness'), 1)[0]!.entry.question).toBe(
+      'What is your greatest weakness?',
+    );
   });
 });
 
@@ -92,11 +98,16 @@ Also asked: how does dropout regularize a network
   });
 
   it('stays quiet on an uncovered question with either pack', () => {
-    for (const entries of [withPhrasings, stripped]) expect(ask(entries, 'how do you reverse a linked list').outcome).not.toBe('hint');
+    for (const entries of [withPhrasings, stripped])
+      expect(ask(entries, 'how do you reverse a linked list').outcome).not.toBe('hint');
   });
 
   it('caps the cost of calibration on a large pack', () => {
-    const many = Array.from({ length: 1000 }, (_, i) => ({ ...stripped[i % stripped.length]!, id: `e${i}`, question: `${stripped[i % 4]!.question} (${i})` }));
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      ...stripped[i % stripped.length]!,
+      id: `e${i}`,
+      question: `${stripped[i % 4]!.question} (${i})`,
+    }));
     expect(createQuestionIndex(many).calibration.probes).toBe(120);
   });
 });
@@ -106,24 +117,32 @@ describe('createQuestionIndex: general English knowledge', () => {
   const question = 'how does caching help and what can go wrong';
 
   it('weighs everyday words ("go", "wrong") less than topic words ("caching")', () => {
-    expect(ask(entries, question).candidates[0]!.entry.question).toBe('How does a cache improve performance, and what are the risks?');
+    expect(ask(entries, question).candidates[0]!.entry.question).toBe(
+      'How does a cache improve performance, and what are the risks?',
+    );
   });
 
   it('is what makes the difference: without it the everyday words win', () => {
-    expect(ask(entries, question, { lexicon: null }).candidates[0]!.entry.question).toBe('How do retries go wrong, and how do you make them safe?');
+    expect(ask(entries, question, { lexicon: null }).candidates[0]!.entry.question).toBe(
+      'How do retries go wrong, and how do you make them safe?',
+    );
   });
 
   it('credits a related word the pack uses for one it does not', () => {
     const lexicon = createGeneralLexicon({ source: 'test', relations: 'wane fade', frequencies: '' });
-    const entries = parseMarkdownPack('## Why does the signal fade?\n- Distance\n## What is a closure?\n- Scope').entries;
+    const entries = parseMarkdownPack(
+      '## Why does the signal fade?\n- Distance\n## What is a closure?\n- Scope',
+    ).entries;
     const match = ask(entries, 'why does the signal wane', { lexicon });
     expect(match.best?.entry.question).toBe('Why does the signal fade?');
   });
 });
 
-describe('createQuestionIndex: the user\'s own entries', () => {
+describe("createQuestionIndex: the user's own entries", () => {
   const shipped = parseMarkdownPack(readFileSync('knowledge/ml-engineer/06-llm.md', 'utf8')).entries;
-  const [mine] = parseMarkdownPack('## How do you pick a vector database?\n- Scale — how many vectors\n- Filters — metadata filtering').entries;
+  const [mine] = parseMarkdownPack(
+    '## How do you pick a vector database?\n- Scale — how many vectors\n- Filters — metadata filtering',
+  ).entries;
   const entries = [...shipped, mine!];
   const question = 'so how would you choose a vector database';
 
@@ -133,11 +152,15 @@ describe('createQuestionIndex: the user\'s own entries', () => {
     expect(plain[0]!.entry.question).not.toBe(mine!.question);
     expect(Math.abs(plain[0]!.fit - plain[1]!.fit)).toBeLessThan(0.02);
     expect(preferring[0]!.entry.question).toBe(mine!.question);
-    expect(preferring.find((candidate) => candidate.entry === mine)!.score).toBe(plain.find((candidate) => candidate.entry === mine)!.score);
+    expect(preferring.find((candidate) => candidate.entry === mine)!.score).toBe(
+      plain.find((candidate) => candidate.entry === mine)!.score,
+    );
   });
 
   it('do not beat a clearly better shipped entry', () => {
-    const match = ask(entries, 'how do tokenizers split text for a language model', { ownEntryIds: new Set([mine!.id]) });
+    const match = ask(entries, 'how do tokenizers split text for a language model', {
+      ownEntryIds: new Set([mine!.id]),
+    });
     expect(match.best?.entry.question).not.toBe(mine!.question);
   });
 });

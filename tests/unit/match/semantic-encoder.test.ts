@@ -6,7 +6,13 @@ import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { normalizeTranscript } from '@/lib/match/normalize-transcript';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { cosine, createWordVectorEncoder, decodeWordVectorTable, encodeWordVectorTable, type WordVectorTable } from '@/lib/match/semantic-encoder';
+import {
+  cosine,
+  createWordVectorEncoder,
+  decodeWordVectorTable,
+  encodeWordVectorTable,
+  type WordVectorTable,
+} from '@/lib/match/semantic-encoder';
 
 /** Small deterministic PRNG (mulberry32). */
 function random(seed: number): () => number {
@@ -39,7 +45,9 @@ const casesAt = (path: string) =>
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => matchCaseSchema.parse(JSON.parse(line)));
-const wordsOf = (texts: readonly string[]) => [...new Set(texts.flatMap((text) => normalizeTranscript(text).split(' ')).filter(Boolean))];
+const wordsOf = (texts: readonly string[]) => [
+  ...new Set(texts.flatMap((text) => normalizeTranscript(text).split(' ')).filter(Boolean)),
+];
 
 describe('word-vector encoder', () => {
   it('round-trips a table through its binary layout, from a Node Buffer too', () => {
@@ -61,20 +69,30 @@ describe('word-vector encoder', () => {
   it.each([
     ['shipped pack, development cases', shipped, 'tests/fixtures/match-cases.dev.jsonl'],
     ['shipped pack, trust cases', shipped, 'tests/fixtures/dev/trust/cases.jsonl'],
-    ['SRE pack', parseMarkdownPack(readFileSync('tests/fixtures/dev/sre/pack.md', 'utf8')).entries, 'tests/fixtures/dev/sre/cases.jsonl'],
-  ] as Array<[string, KnowledgeEntry[], string]>)('a random-vector table changes no figure for the worse: %s', (_, entries, casesPath) => {
-    const cases = casesAt(casesPath);
-    const texts = [...entries.flatMap((entry) => [entry.question, ...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints]), ...cases.map((c) => c.utterance)];
-    const encoder = createWordVectorEncoder(randomTable(wordsOf(texts)));
-    const known = new Set(entries.map((entry) => entry.question));
-    const without = evaluateMatcher(createQuestionIndex(entries, { aliases }), known, cases);
-    const index = createQuestionIndex(entries, { aliases, encoder });
-    const withRandom = evaluateMatcher(index, known, cases);
-    expect(index.calibration.semantic?.active).toBe(false);
-    expect(withRandom.top1).toBeGreaterThanOrEqual(without.top1);
-    expect(withRandom.wrongCardRate).toBeLessThanOrEqual(without.wrongCardRate);
-    expect(withRandom.falseHintRate).toBeLessThanOrEqual(without.falseHintRate);
-    expect(withRandom.cardOrChip).toBeGreaterThanOrEqual(without.cardOrChip);
-    expect(withRandom.chipRate).toBeLessThanOrEqual(without.chipRate);
-  });
+    [
+      'SRE pack',
+      parseMarkdownPack(readFileSync('tests/fixtures/dev/sre/pack.md', 'utf8')).entries,
+      'tests/fixtures/dev/sre/cases.jsonl',
+    ],
+  ] as Array<[string, KnowledgeEntry[], string]>)(
+    'a random-vector table changes no figure for the worse: %s',
+    (_, entries, casesPath) => {
+      const cases = casesAt(casesPath);
+      const texts = [
+        ...entries.flatMap((entry) => [entry.question, ...entry.phrasings, ...entry.tags, ...entry.outline.keyPoints]),
+        ...cases.map((c) => c.utterance),
+      ];
+      const encoder = createWordVectorEncoder(randomTable(wordsOf(texts)));
+      const known = new Set(entries.map((entry) => entry.question));
+      const without = evaluateMatcher(createQuestionIndex(entries, { aliases }), known, cases);
+      const index = createQuestionIndex(entries, { aliases, encoder });
+      const withRandom = evaluateMatcher(index, known, cases);
+      expect(index.calibration.semantic?.active).toBe(false);
+      expect(withRandom.top1).toBeGreaterThanOrEqual(without.top1);
+      expect(withRandom.wrongCardRate).toBeLessThanOrEqual(without.wrongCardRate);
+      expect(withRandom.falseHintRate).toBeLessThanOrEqual(without.falseHintRate);
+      expect(withRandom.cardOrChip).toBeGreaterThanOrEqual(without.cardOrChip);
+      expect(withRandom.chipRate).toBeLessThanOrEqual(without.chipRate);
+    },
+  );
 });

@@ -13,17 +13,43 @@ function vector(axis: number, also?: number, share = 0): Float32Array {
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
 }
-const entry = (id: string): KnowledgeEntry => ({ id, question: `Question ${id}?`, phrasings: [] }) as unknown as KnowledgeEntry;
+const entry = (id: string): KnowledgeEntry =>
+  ({ id, question: `Question ${id}?`, phrasings: [] }) as unknown as KnowledgeEntry;
 const entries = ['a', 'b', 'c', 'd', 'e'].map(entry);
 /** Five distinct topics (one axis each): a useful encoder. */
-const separated = createSemanticIndex('test', entries.map((item, i) => ({ entry: item, vectors: [vector(i)] })));
+const separated = createSemanticIndex(
+  'test',
+  entries.map((item, i) => ({ entry: item, vectors: [vector(i)] })),
+);
 /** Every question almost the same vector: what random weights give. */
-const clustered = createSemanticIndex('test', entries.map((item, i) => ({ entry: item, vectors: [vector(7, i, 0.2)] })));
+const clustered = createSemanticIndex(
+  'test',
+  entries.map((item, i) => ({ entry: item, vectors: [vector(7, i, 0.2)] })),
+);
 
-const ranked = (item: KnowledgeEntry, score: number): RankedEntry => ({ entry: item, score, fit: score, unexplained: 0 });
-function lexical(outcome: QuestionMatch['outcome'], candidates: RankedEntry[], nearMisses: RankedEntry[] = [], questionText = 'how would you do that'): QuestionMatch {
+const ranked = (item: KnowledgeEntry, score: number): RankedEntry => ({
+  entry: item,
+  score,
+  fit: score,
+  unexplained: 0,
+});
+function lexical(
+  outcome: QuestionMatch['outcome'],
+  candidates: RankedEntry[],
+  nearMisses: RankedEntry[] = [],
+  questionText = 'how would you do that',
+): QuestionMatch {
   const best = outcome === 'hint' ? candidates[0] : undefined;
-  return { outcome, best, asked: best ? [best] : [], nearMisses, candidates, ambiguous: false, questionText, confidence: best?.score ?? 0 };
+  return {
+    outcome,
+    best,
+    asked: best ? [best] : [],
+    nearMisses,
+    candidates,
+    ambiguous: false,
+    questionText,
+    confidence: best?.score ?? 0,
+  };
 }
 
 describe('semantic calibration without labels', () => {
@@ -66,7 +92,11 @@ describe('applySemanticStage', () => {
   });
 
   it('gives a card where the lexical matcher was silent only when both signals point at one entry', () => {
-    const agree = applySemanticStage(lexical('no-match', [ranked(entries[2]!, 0.3), ranked(entries[0]!, 0.2)]), separated, vector(0));
+    const agree = applySemanticStage(
+      lexical('no-match', [ranked(entries[2]!, 0.3), ranked(entries[0]!, 0.2)]),
+      separated,
+      vector(0),
+    );
     expect(agree.decision).toBe('card');
     expect(agree.match.outcome).toBe('hint');
     expect(agree.match.best?.entry.id).toBe('a');
@@ -86,7 +116,11 @@ describe('applySemanticStage', () => {
 
   it('offers chips, not a card, for a query between two entries', () => {
     const between = vector(0, 1, 1);
-    const result = applySemanticStage(lexical('no-match', [ranked(entries[0]!, 0.3), ranked(entries[1]!, 0.3)]), separated, between);
+    const result = applySemanticStage(
+      lexical('no-match', [ranked(entries[0]!, 0.3), ranked(entries[1]!, 0.3)]),
+      separated,
+      between,
+    );
     expect(result.decision).toBe('chips');
     expect(result.match.nearMisses.map((c) => c.entry.id).sort()).toEqual(['a', 'b']);
   });

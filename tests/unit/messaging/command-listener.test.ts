@@ -13,7 +13,10 @@ describe('commandListener (the background answers every command)', () => {
     fakeBrowser.runtime.onMessage.addListener(commandListener(failing, () => undefined));
 
     const reply = await fakeBrowser.runtime.sendMessage({ type: 'session/status' });
-    expect(parseCommandReply(reply)).toEqual({ ok: false, message: expect.stringMatching(/background failed \(storage\.session is unavailable\)\. Try again/) });
+    expect(parseCommandReply(reply)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/background failed \(storage\.session is unavailable\)\. Try again/),
+    });
     // What the panel's Start, Stop and reopen read.
     expect(await sendCommand({ type: 'session/stop' })).toEqual(reply);
   });
@@ -22,13 +25,20 @@ describe('commandListener (the background answers every command)', () => {
     const reported: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener(commandListener(failing, (error) => reported.push(error)));
 
-    expect(await fakeBrowser.runtime.sendMessage({ type: 'session/event', event: { kind: 'stopped', reason: 'user' } })).toBeUndefined();
+    expect(
+      await fakeBrowser.runtime.sendMessage({ type: 'session/event', event: { kind: 'stopped', reason: 'user' } }),
+    ).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(reported).toEqual([new Error('storage.session is unavailable')]);
   });
 
   it('passes the reply of a command through and ignores what is not a message', async () => {
-    fakeBrowser.runtime.onMessage.addListener(commandListener(async () => ({ ok: true, status: { state: 'idle' } }), () => undefined));
+    fakeBrowser.runtime.onMessage.addListener(
+      commandListener(
+        async () => ({ ok: true, status: { state: 'idle' } }),
+        () => undefined,
+      ),
+    );
     expect(await sendCommand({ type: 'session/status' })).toEqual({ ok: true, status: { state: 'idle' } });
     expect(await fakeBrowser.runtime.sendMessage({ type: 'session/delete-everything' })).toBeUndefined();
   });
@@ -38,6 +48,9 @@ describe('commandListener (the background answers every command)', () => {
       sendResponse({ ok: true, status: { state: 'capturing' } });
       return true;
     });
-    expect(await sendCommand({ type: 'session/status' })).toEqual({ ok: false, message: expect.stringMatching(/answer the panel cannot read/) });
+    expect(await sendCommand({ type: 'session/status' })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/answer the panel cannot read/),
+    });
   });
 });

@@ -3,7 +3,6 @@ import { isFromOwnExtensionPage, parseRuntimeMessage } from '@/lib/messaging/run
 import { workerReplySchema, workerRequestSchema } from '@/lib/messaging/worker-messages';
 import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
-
 describe('parseRuntimeMessage', () => {
   it.each([
     { type: 'session/start', tabId: 4, withMicrophone: false, asr },
@@ -43,15 +42,35 @@ describe('isFromOwnExtensionPage', () => {
 
 describe('worker messages', () => {
   it('carries audio as a Float32Array and refuses anything else', () => {
-    expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: new Float32Array(4) }).success).toBe(true);
-    expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: [0, 1] }).success).toBe(false);
-    expect(workerReplySchema.safeParse({ status: 'final', channel: 'candidate', text: 'x', startMs: 0, endMs: 1, decodeMs: 2, encoderMs: 1, tokens: 3 }).success).toBe(true);
+    expect(
+      workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: new Float32Array(4) }).success,
+    ).toBe(true);
+    expect(workerRequestSchema.safeParse({ type: 'audio', channel: 'interviewer', samples: [0, 1] }).success).toBe(
+      false,
+    );
+    expect(
+      workerReplySchema.safeParse({
+        status: 'final',
+        channel: 'candidate',
+        text: 'x',
+        startMs: 0,
+        endMs: 1,
+        decodeMs: 2,
+        encoderMs: 1,
+        tokens: 3,
+      }).success,
+    ).toBe(true);
   });
 });
 
 describe('recognition settings in messages', () => {
   it('refuses VAD settings outside their bounds', () => {
-    const bad = { type: 'session/start', tabId: 1, withMicrophone: false, asr: { ...asr, vad: { ...asr.vad, maxUtteranceMs: 60_000 } } };
+    const bad = {
+      type: 'session/start',
+      tabId: 1,
+      withMicrophone: false,
+      asr: { ...asr, vad: { ...asr.vad, maxUtteranceMs: 60_000 } },
+    };
     expect(parseRuntimeMessage(bad)).toBeNull();
   });
 });

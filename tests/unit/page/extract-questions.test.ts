@@ -13,10 +13,17 @@ const pages = readdirSync(FIXTURES)
   .filter((name) => /\.(html|md)$/.test(name) && existsSync(`${FIXTURES}/${name.replace(/\.(html|md)$/, '.json')}`))
   .map((name) => ({
     name,
-    html: name.endsWith('.md') ? markdownToHtml(readFileSync(`${FIXTURES}/${name}`, 'utf8')) : readFileSync(`${FIXTURES}/${name}`, 'utf8'),
-    golden: goldenPageSchema.parse(JSON.parse(readFileSync(`${FIXTURES}/${name.replace(/\.(html|md)$/, '.json')}`, 'utf8'))),
+    html: name.endsWith('.md')
+      ? markdownToHtml(readFileSync(`${FIXTURES}/${name}`, 'utf8'))
+      : readFileSync(`${FIXTURES}/${name}`, 'utf8'),
+    golden: goldenPageSchema.parse(
+      JSON.parse(readFileSync(`${FIXTURES}/${name.replace(/\.(html|md)$/, '.json')}`, 'utf8')),
+    ),
   }));
-const scores = pages.map((page) => ({ name: page.name, score: scorePage(page.golden, extractQuestions(tools.parsePage(page.html), tools).questions) }));
+const scores = pages.map((page) => ({
+  name: page.name,
+  score: scorePage(page.golden, extractQuestions(tools.parsePage(page.html), tools).questions),
+}));
 
 describe('extractQuestions on the golden pages (issue #9 targets)', () => {
   it('has at least 15 pages of different layouts, one of them with no questions', () => {
@@ -26,7 +33,13 @@ describe('extractQuestions on the golden pages (issue #9 targets)', () => {
 
   it.each(scores)('$name: finds at least 90% of its questions and 90% of what it finds is a question', ({ score }) => {
     const { recall, precision, answersKept } = totalsOf([score]);
-    expect({ recall, precision, answersKept, missed: score.missed.slice(0, 5), extra: score.extra.slice(0, 5) }).toMatchObject({
+    expect({
+      recall,
+      precision,
+      answersKept,
+      missed: score.missed.slice(0, 5),
+      extra: score.extra.slice(0, 5),
+    }).toMatchObject({
       recall: expect.toSatisfy((value: number) => value >= 0.9),
       precision: expect.toSatisfy((value: number) => value >= 0.9),
     });
@@ -42,9 +55,13 @@ describe('extractQuestions on the golden pages (issue #9 targets)', () => {
   });
 
   it('keeps the "how to approach it" notes as the outline, without the lead-in, also when they share the question\'s paragraph', () => {
-    const first = (name: string) => extractQuestions(tools.parsePage(pages.find((item) => item.name === name)!.html), tools).questions[0]!;
+    const first = (name: string) =>
+      extractQuestions(tools.parsePage(pages.find((item) => item.name === name)!.html), tools).questions[0]!;
     expect(first('numbered-bold-questions.html').outline[0]).toMatch(/^define it as fitting noise/);
-    expect(first('guide-bold-inline-note.html')).toMatchObject({ question: 'Tell me about yourself.', outline: [expect.stringMatching(/^Give a two-minute arc/), expect.any(String)] });
+    expect(first('guide-bold-inline-note.html')).toMatchObject({
+      question: 'Tell me about yourself.',
+      outline: [expect.stringMatching(/^Give a two-minute arc/), expect.any(String)],
+    });
   });
 
   it('strips link debris, difficulty emoji and numbering from questions, and keeps code blocks whole', () => {
@@ -57,7 +74,9 @@ describe('extractQuestions on the golden pages (issue #9 targets)', () => {
       'Epoch vs. batch vs. iteration.',
       'Why do we use batch normalization?',
     ]);
-    expect(questions[0]!.outline).toContainEqual(expect.stringMatching(/^def nms\(boxes, scores, iou_threshold=0\.5\):\n {4}order = /));
+    expect(questions[0]!.outline).toContainEqual(
+      expect.stringMatching(/^def nms\(boxes, scores, iou_threshold=0\.5\):\n {4}order = /),
+    );
     expect(questions[3]!.outline.join(' ')).not.toMatch(/read more/i);
     expect(questions[0]!.section).toBe('Coding and Data Manipulation');
   });
@@ -65,8 +84,13 @@ describe('extractQuestions on the golden pages (issue #9 targets)', () => {
   it('reads plain lists of questions as questions with an empty outline, nested ones with their topic', () => {
     const page = pages.find((item) => item.name === 'gitbook-nested-question-list.html')!;
     const { questions } = extractQuestions(tools.parsePage(page.html), tools);
-    expect(questions[0]).toEqual({ question: 'What are the basic assumptions to be made for linear regression?', outline: [] });
-    expect(questions.map((item) => item.question)).toContain('k-means and GMM are both powerful clustering algorithms — Compare the two.');
+    expect(questions[0]).toEqual({
+      question: 'What are the basic assumptions to be made for linear regression?',
+      outline: [],
+    });
+    expect(questions.map((item) => item.question)).toContain(
+      'k-means and GMM are both powerful clustering algorithms — Compare the two.',
+    );
     expect(questions.map((item) => item.question)).not.toContain('Feature selection.');
   });
 });
@@ -82,13 +106,23 @@ describe('hostile pages', () => {
     const read: Document[] = [];
     const watched: HtmlTools = { ...tools, parseHtml: (markup) => read[read.push(tools.parseHtml(markup)) - 1]! };
     const { questions } = extractQuestions(tools.parsePage(html), watched);
-    expect(questions).toEqual([{ question: 'What is dropout?', outline: ['Randomly zeroing units during training. More'] }]);
+    expect(questions).toEqual([
+      { question: 'What is dropout?', outline: ['Randomly zeroing units during training. More'] },
+    ]);
     // jsdom never runs scripts, so "nothing ran" proves nothing here; what can fail is what was read:
     // no script element, no event-handler attribute, no javascript: link (what a real browser would run).
     expect(read.length).toBeGreaterThan(0);
     const elements = read.flatMap((document) => [...document.querySelectorAll('*')]);
-    expect(elements.filter((element) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName)).map((element) => element.outerHTML)).toEqual([]);
-    const dangerous = elements.flatMap((element) => [...element.attributes].filter((attribute) => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value)).map((attribute) => `${element.tagName} ${attribute.name}`));
+    expect(
+      elements
+        .filter((element) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName))
+        .map((element) => element.outerHTML),
+    ).toEqual([]);
+    const dangerous = elements.flatMap((element) =>
+      [...element.attributes]
+        .filter((attribute) => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value))
+        .map((attribute) => `${element.tagName} ${attribute.name}`),
+    );
     expect(dangerous).toEqual([]);
   });
 

@@ -5,12 +5,21 @@ import { importedPack } from '@/lib/page/imported-pack';
 const reviewed = [
   { question: 'What is the KV cache?', outline: ['Stored keys and values'], keep: true, category: 'llm' },
   { question: 'Want more tips?', outline: ['Sign up'], keep: false, category: 'general' },
-  { question: 'Design a feed ranker', outline: ['Clarify the objective', 'Two stages'], keep: true, category: 'system-design' },
+  {
+    question: 'Design a feed ranker',
+    outline: ['Clarify the objective', 'Two stages'],
+    keep: true,
+    category: 'system-design',
+  },
 ];
 
 describe('importedPack', () => {
   it('keeps only the ticked questions, as text, with their source and date', () => {
-    const pack = importedPack({ title: 'LLM questions', url: 'https://example.com/llm' }, reviewed, new Date('2026-11-22T10:00:00Z'));
+    const pack = importedPack(
+      { title: 'LLM questions', url: 'https://example.com/llm' },
+      reviewed,
+      new Date('2026-11-22T10:00:00Z'),
+    );
     expect(pack.id).toBe('imported-llm-questions');
     expect(pack.title).toBe('Imported: LLM questions');
     expect(pack.entries.map((entry) => [entry.question, entry.category, entry.outline.frame.name])).toEqual([
@@ -21,12 +30,20 @@ describe('importedPack', () => {
   });
 
   it('refuses an edited question left empty, naming it', () => {
-    expect(() => importedPack({ title: 't', url: 'https://example.com' }, [{ ...reviewed[0]!, question: '  ' }])).toThrow(PackError);
-    expect(() => importedPack({ title: 't', url: 'https://example.com' }, [{ ...reviewed[0]!, question: '  ' }])).toThrow(/question 1\.question/);
+    expect(() =>
+      importedPack({ title: 't', url: 'https://example.com' }, [{ ...reviewed[0]!, question: '  ' }]),
+    ).toThrow(PackError);
+    expect(() =>
+      importedPack({ title: 't', url: 'https://example.com' }, [{ ...reviewed[0]!, question: '  ' }]),
+    ).toThrow(/question 1\.question/);
   });
 
   it('keeps no link to a page that is not on the web', () => {
-    const pack = importedPack({ title: 'Saved page', url: 'file:///home/me/questions.html' }, reviewed, new Date('2026-11-22T10:00:00Z'));
+    const pack = importedPack(
+      { title: 'Saved page', url: 'file:///home/me/questions.html' },
+      reviewed,
+      new Date('2026-11-22T10:00:00Z'),
+    );
     expect(pack.entries[0]!.source).toEqual({ importedAt: '2026-11-22T10:00:00.000Z' });
   });
 });
@@ -36,7 +53,9 @@ describe('reviewItems', () => {
     const { parseMarkdownPack } = await import('@/lib/knowledge/markdown-pack');
     const { createQuestionIndex } = await import('@/lib/match/question-index');
     const { reviewItems, categoryFromSection } = await import('@/lib/page/imported-pack');
-    const stored = parseMarkdownPack('## What is a p-value?\nCategory: statistics\n- probability of data this extreme under the null\n');
+    const stored = parseMarkdownPack(
+      '## What is a p-value?\nCategory: statistics\n- probability of data this extreme under the null\n',
+    );
     const items = reviewItems(
       [
         { question: 'What is a p-value?', outline: ['…'], section: 'Inference' },
@@ -50,7 +69,9 @@ describe('reviewItems', () => {
       { keep: true, category: 'coding-and-data-manipulation', duplicateOf: undefined },
       { keep: true, category: 'general', duplicateOf: undefined },
     ]);
-    expect(categoryFromSection('8.1.2 Über-long section heading about gradient boosting and random forests')).toBe('uber-long-section-heading-about-gradient');
+    expect(categoryFromSection('8.1.2 Über-long section heading about gradient boosting and random forests')).toBe(
+      'uber-long-section-heading-about-gradient',
+    );
     expect(categoryFromSection('???')).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAnswerText, cleanQuestion, hasDifficultyMark, looksLikeQuestion, splitSentences } from '@/lib/page/question-text';
+import {
+  cleanAnswerText,
+  cleanQuestion,
+  hasDifficultyMark,
+  looksLikeQuestion,
+  splitSentences,
+} from '@/lib/page/question-text';
 
 describe('cleanQuestion', () => {
   it.each([
@@ -40,11 +46,14 @@ describe('answers and marks', () => {
   it('drops "Read more" and link-debris lines from answers', () => {
     expect(cleanAnswerText('Read more')).toBe('');
     expect(cleanAnswerText('[[Answer]]')).toBe('');
-    expect(cleanAnswerText('Bias is error from wrong assumptions [[src]].')).toBe('Bias is error from wrong assumptions.');
+    expect(cleanAnswerText('Bias is error from wrong assumptions [[src]].')).toBe(
+      'Bias is error from wrong assumptions.',
+    );
   });
 
   it('splits a long answer into sentences without breaking at "e.g."', () => {
-    const text = 'Regularisation adds a penalty on the weights, e.g. the sum of their squares. It trades a little bias for less variance, which helps most when data is scarce and features are many.';
+    const text =
+      'Regularisation adds a penalty on the weights, e.g. the sum of their squares. It trades a little bias for less variance, which helps most when data is scarce and features are many.';
     expect(splitSentences(text)).toEqual([
       'Regularisation adds a penalty on the weights, e.g. the sum of their squares.',
       'It trades a little bias for less variance, which helps most when data is scarce and features are many.',

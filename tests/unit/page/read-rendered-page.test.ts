@@ -15,7 +15,8 @@ const extractSent = (html: string) => extractQuestions(tools.parseHtml(html), to
 
 describe('readRenderedPage (injected into the tab)', () => {
   it('needs nothing from outside its own source, and marks bold set by a stylesheet class on a copy, leaving the page alone', () => {
-    const page = live(`<html><head><title>Study doc</title><style>.c3{font-weight:700}.c0{font-weight:400}</style></head><body>${prose}
+    const page =
+      live(`<html><head><title>Study doc</title><style>.c3{font-weight:700}.c0{font-weight:400}</style></head><body>${prose}
       <p class="c1"><span class="c3">1. What is an error budget?</span></p><p class="c1"><span class="c0">What the SLO allows to fail.</span></p>
       <p class="c1"><span class="c3">2. Why alert on symptoms?</span></p><p class="c1"><span class="c0">Users feel symptoms.</span></p>
       <p class="c1"><span class="c3">3. What is toil?</span></p><p class="c1"><span class="c0">Manual, repetitive work.</span></p></body></html>`);
@@ -43,7 +44,9 @@ describe('readRenderedPage (injected into the tab)', () => {
     const parsed = tools.parseHtml(html);
     expect(parsed.querySelectorAll(`[${RENDERED_HIDDEN}]`)).toHaveLength(1);
     expect(parsed.querySelector(`[${RENDERED_HIDDEN}]`)!.className).toBe('mobile-drawer');
-    const text = extractQuestions(parsed, tools).questions.map((item) => `${item.question} ${item.outline.join(' ')}`).join(' | ');
+    const text = extractQuestions(parsed, tools)
+      .questions.map((item) => `${item.question} ${item.outline.join(' ')}`)
+      .join(' | ');
     expect(text).not.toMatch(/new in our app/);
     expect(text).toMatch(/feature definition for training and serving/);
     expect(text).toMatch(/catch a bad release/);
@@ -56,14 +59,20 @@ describe('readRenderedPage (injected into the tab)', () => {
       <div class="lede" style="font-size:22px"><p>${'A long introduction set large. '.repeat(3)}</p></div>
       <div style="font-size:16px">Why quantise a model?</div></body></html>`);
     const parsed = tools.parseHtml(asInjected(page).html);
-    expect([...parsed.querySelectorAll(`[${RENDERED_HEADING}]`)].map((element) => [element.className, element.getAttribute(RENDERED_HEADING)])).toEqual([['title', '3']]);
+    expect(
+      [...parsed.querySelectorAll(`[${RENDERED_HEADING}]`)].map((element) => [
+        element.className,
+        element.getAttribute(RENDERED_HEADING),
+      ]),
+    ).toEqual([['title', '3']]);
     expect(extractQuestions(parsed, tools).questions.map((item) => item.question)).toEqual(['What is a KV cache?']);
   });
 });
 
 describe('declaredStyles (the Node stand-in for computed style)', () => {
   it('applies stylesheet rules and inline styles in source order over tag defaults', () => {
-    const page = live(`<html><head><style>.b{font-weight:700} .n{font-weight:normal} .gone{display:none} p.big{font-size:20pt}</style></head><body>
+    const page =
+      live(`<html><head><style>.b{font-weight:700} .n{font-weight:normal} .gone{display:none} p.big{font-size:20pt}</style></head><body>
       <span class="b" id="one">x</span><span class="b n" id="two">x</span><b id="three">x</b><div class="gone" id="four">x</div><p class="big" id="five">x</p><span style="font-weight:600" id="six">x</span><p hidden id="seven">x</p></body></html>`);
     const styleOf = declaredStyles(page);
     const of = (id: string) => styleOf(page.getElementById(id)!);
@@ -85,13 +94,17 @@ describe('the extractor reads bold and headings however the page marks them', ()
   ])('%s', (_shape, mark) => {
     const questions = ['What is a circuit breaker?', 'Why does p99 latency rise alone?', 'How do you cut toil?'];
     const html = `<html><body><main>${prose}${questions.map((question, i) => `${mark(question)}<p>Answer number ${i + 1}.</p>`).join('')}</main></body></html>`;
-    expect(extractSent(html)).toEqual(questions.map((question, i) => ({ question, outline: [`Answer number ${i + 1}.`] })));
+    expect(extractSent(html)).toEqual(
+      questions.map((question, i) => ({ question, outline: [`Answer number ${i + 1}.`] })),
+    );
   });
 });
 
 describe('readRenderedPage headings by size', () => {
   it('does not take a large bullet or icon glyph for a heading', () => {
-    const page = live(`<html><body style="font-size:16px">${prose}<div><div class="pseudoBefore" style="font-size:1.5em">•</div><div>What is toil?</div></div></body></html>`);
+    const page = live(
+      `<html><body style="font-size:16px">${prose}<div><div class="pseudoBefore" style="font-size:1.5em">•</div><div>What is toil?</div></div></body></html>`,
+    );
     expect(tools.parseHtml(asInjected(page).html).querySelector(`[${RENDERED_HEADING}]`)).toBeNull();
   });
 });

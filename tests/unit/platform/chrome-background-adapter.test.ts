@@ -10,7 +10,9 @@ const capturing = { state: 'capturing', sessionId: 'session-1', tabId: 7, starte
 
 /** The fake browser has no runtime.getContexts nor runtime.reload: stand-ins that say whether a capture page is open, and count reloads. */
 function chromeWithCapturePage(open: { value: boolean }) {
-  Object.assign(fakeBrowser.runtime, { getContexts: async () => (open.value ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []) });
+  Object.assign(fakeBrowser.runtime, {
+    getContexts: async () => (open.value ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []),
+  });
   return vi.spyOn(fakeBrowser.runtime, 'reload').mockImplementation(() => undefined);
 }
 

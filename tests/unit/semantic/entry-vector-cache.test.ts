@@ -24,10 +24,14 @@ function countingEncoder(id = 'fake-model@q8'): SentenceEncoder & { embedded: st
   };
 }
 
-const entry = (id: string, question: string, phrasings: string[] = []) => ({ id, question, phrasings, answer: 'An answer.' }) as unknown as KnowledgeEntry;
+const entry = (id: string, question: string, phrasings: string[] = []) =>
+  ({ id, question, phrasings, answer: 'An answer.' }) as unknown as KnowledgeEntry;
 const pack: PackToEmbed = {
   id: 'ml',
-  entries: [entry('dropout', 'How does dropout work?', ['what is dropout for']), entry('kmeans', 'How do you choose k in k-means?')],
+  entries: [
+    entry('dropout', 'How does dropout work?', ['what is dropout for']),
+    entry('kmeans', 'How do you choose k in k-means?'),
+  ],
 };
 
 beforeEach(() => {
@@ -57,7 +61,11 @@ describe('entry vectors cached in IndexedDB by model, pack and pack version', ()
 
     const afterEdit = await buildSemanticIndex([edited], encoder, indexedDbEntryVectorCache());
     expect(afterEdit.cached).toBe(0);
-    expect(encoder.embedded.slice(3)).toEqual(['How does dropout work?', 'what is dropout for', 'How do you pick the number of clusters?']);
+    expect(encoder.embedded.slice(3)).toEqual([
+      'How does dropout work?',
+      'what is dropout for',
+      'How do you pick the number of clusters?',
+    ]);
 
     const otherModel = countingEncoder('other-model@q8');
     expect((await buildSemanticIndex([edited], otherModel, indexedDbEntryVectorCache())).cached).toBe(0);
@@ -65,7 +73,10 @@ describe('entry vectors cached in IndexedDB by model, pack and pack version', ()
   });
 
   it('keeps the vectors when only an answer changes (only what is embedded versions the pack)', async () => {
-    const reworded = { ...pack, entries: pack.entries.map((item) => ({ ...item, answer: 'Another answer.' }) as KnowledgeEntry) };
+    const reworded = {
+      ...pack,
+      entries: pack.entries.map((item) => ({ ...item, answer: 'Another answer.' }) as KnowledgeEntry),
+    };
     expect(await packVersion(reworded)).toBe(await packVersion(pack));
   });
 });

@@ -60,32 +60,47 @@ describe('the random-weights all-MiniLM-L6-v2 through transformers.js (Node, ONN
   });
 
   it.each([
-    { name: 'shipped pack', entries: () => SHIPPED_PACKS.flatMap((pack) => pack.entries), cases: 'tests/fixtures/match-cases.dev.jsonl' },
+    {
+      name: 'shipped pack',
+      entries: () => SHIPPED_PACKS.flatMap((pack) => pack.entries),
+      cases: 'tests/fixtures/match-cases.dev.jsonl',
+    },
     {
       name: 'shipped pack without phrasings',
       entries: () => SHIPPED_PACKS.flatMap((pack) => pack.entries).map((entry) => ({ ...entry, phrasings: [] })),
       cases: 'tests/fixtures/match-cases.dev.jsonl',
     },
-    { name: 'SRE development pack', entries: () => parseMarkdownPack(readFileSync('tests/fixtures/dev/sre/pack.md', 'utf8')).entries, cases: 'tests/fixtures/dev/sre/cases.jsonl' },
-  ])('$name: the calibration abstains and no figure changes with the encoder on', async ({ entries: entriesOf, cases: casesPath }) => {
-    const entries: KnowledgeEntry[] = entriesOf();
-    const { index: semantic } = await buildSemanticIndex([{ id: 'dev', entries }], encoder);
-    expect(semantic.calibration.usable).toBe(false);
+    {
+      name: 'SRE development pack',
+      entries: () => parseMarkdownPack(readFileSync('tests/fixtures/dev/sre/pack.md', 'utf8')).entries,
+      cases: 'tests/fixtures/dev/sre/cases.jsonl',
+    },
+  ])(
+    '$name: the calibration abstains and no figure changes with the encoder on',
+    async ({ entries: entriesOf, cases: casesPath }) => {
+      const entries: KnowledgeEntry[] = entriesOf();
+      const { index: semantic } = await buildSemanticIndex([{ id: 'dev', entries }], encoder);
+      expect(semantic.calibration.usable).toBe(false);
 
-    const lexicalIndex = createQuestionIndex(entries, { aliases });
-    const known = new Set(entries.map((entry) => entry.question));
-    const cases = casesAt(casesPath);
-    const refinement = await semanticRefinement(lexicalIndex, cases, {}, encoder, semantic);
-    const lexical = evaluateMatcher(lexicalIndex, known, cases);
-    const withEncoder = evaluateMatcher(lexicalIndex, known, cases, {}, refinement.refine);
-    expect(refinement.decisions.abstain).toBe(cases.length);
-    expect(figures(withEncoder)).toEqual(figures(lexical));
-  }, 300_000);
+      const lexicalIndex = createQuestionIndex(entries, { aliases });
+      const known = new Set(entries.map((entry) => entry.question));
+      const cases = casesAt(casesPath);
+      const refinement = await semanticRefinement(lexicalIndex, cases, {}, encoder, semantic);
+      const lexical = evaluateMatcher(lexicalIndex, known, cases);
+      const withEncoder = evaluateMatcher(lexicalIndex, known, cases, {}, refinement.refine);
+      expect(refinement.decisions.abstain).toBe(cases.length);
+      expect(figures(withEncoder)).toEqual(figures(lexical));
+    },
+    300_000,
+  );
 
   it('would be used if its vectors set entries apart (the abstention is the weights, not the wiring)', async () => {
     // The same pack with each entry given its own direction: the calibration then finds room.
     const entries = SHIPPED_PACKS.flatMap((pack) => pack.entries).slice(0, 40);
-    const spread = createSemanticIndex('spread', entries.map((entry, i) => ({ entry, vectors: [Float32Array.from({ length: 40 }, (_, k) => (k === i ? 1 : 0))] })));
+    const spread = createSemanticIndex(
+      'spread',
+      entries.map((entry, i) => ({ entry, vectors: [Float32Array.from({ length: 40 }, (_, k) => (k === i ? 1 : 0))] })),
+    );
     expect(spread.calibration.usable).toBe(true);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SentenceEncoder } from '@/lib/match/sentence-encoder';
 import { parseEmbedReply } from '@/lib/messaging/runtime-messages';
-import { isSentenceReply, workerReplySchema, workerRequestSchema, type WorkerReply } from '@/lib/messaging/worker-messages';
+import {
+  isSentenceReply,
+  workerReplySchema,
+  workerRequestSchema,
+  type WorkerReply,
+} from '@/lib/messaging/worker-messages';
 import { createSentenceHost } from '@/lib/semantic/sentence-host';
 import { createWorkerEmbedder } from '@/lib/semantic/worker-embedder';
 
@@ -32,7 +37,10 @@ describe('sentence host (recognition worker)', () => {
       },
       post: (reply) => posted.push(workerReplySchema.parse(reply)),
     });
-    const requests = [workerRequestSchema.parse({ type: 'embed', id: 7, texts: ['a', 'bbb'] }), workerRequestSchema.parse({ type: 'embed', id: 8, texts: ['cc'] })];
+    const requests = [
+      workerRequestSchema.parse({ type: 'embed', id: 7, texts: ['a', 'bbb'] }),
+      workerRequestSchema.parse({ type: 'embed', id: 8, texts: ['cc'] }),
+    ];
     await Promise.all(requests.map((request) => host.handle(request as Extract<typeof request, { type: 'embed' }>)));
     expect(loads).toBe(1);
     expect(posted).toEqual([
@@ -76,11 +84,19 @@ describe('worker embedder (offscreen document)', () => {
     });
     const [first, second] = await Promise.all([embedder.answer(['four']), embedder.answer(['sixsix', 'x'])]);
     expect(parseEmbedReply(first)).toEqual({ ok: true, vectors: [[4, 1]] });
-    expect(parseEmbedReply(second)).toEqual({ ok: true, vectors: [[6, 1], [1, 1]] });
+    expect(parseEmbedReply(second)).toEqual({
+      ok: true,
+      vectors: [
+        [6, 1],
+        [1, 1],
+      ],
+    });
   });
 
   it('answers a failure as a reply the background can read, never leaving it waiting', async () => {
-    const embedder = createWorkerEmbedder((request) => queueMicrotask(() => embedder.onReply({ status: 'embed-failed', id: request.id, message: 'model missing' })));
+    const embedder = createWorkerEmbedder((request) =>
+      queueMicrotask(() => embedder.onReply({ status: 'embed-failed', id: request.id, message: 'model missing' })),
+    );
     expect(parseEmbedReply(await embedder.answer(['q']))).toEqual({ ok: false, message: 'model missing' });
   });
 });

@@ -18,7 +18,12 @@ describe('speechStats', () => {
     // 30 s + 30 s of speech = 1 minute.
     const stats = speechStats([
       line('candidate', "Um, so the model, you know, was like really slow. I'd like to say the model was fine.", 0, 30),
-      line('candidate', 'Basically the model looked like a cache problem, uh, a cache problem, so I added a cache.', 40_000, 30),
+      line(
+        'candidate',
+        'Basically the model looked like a cache problem, uh, a cache problem, so I added a cache.',
+        40_000,
+        30,
+      ),
     ]);
     // um, you know, like (after "was"), basically, uh = 5; "I'd like" and "looked like" are not fillers.
     expect(stats.fillers).toEqual({ um: 1, 'you know': 1, like: 1, basically: 1, uh: 1 });
@@ -29,7 +34,9 @@ describe('speechStats', () => {
       { word: 'cache', count: 3 },
       { word: 'model', count: 3 },
     ]);
-    expect(stats.words).toBe(wordsOf("Um, so the model, you know, was like really slow. I'd like to say the model was fine.").length + 17);
+    expect(stats.words).toBe(
+      wordsOf("Um, so the model, you know, was like really slow. I'd like to say the model was fine.").length + 17,
+    );
   });
 
   it('says zero, not infinity, when nothing was said', () => {
@@ -39,14 +46,19 @@ describe('speechStats', () => {
 
 describe('frameCheck', () => {
   it('hears which STAR steps a story has, and notices a story without a result', () => {
-    const story = ['At my last company we had a model that leaked labels.', 'My job was to find out why, so I rebuilt the split by time.'];
+    const story = [
+      'At my last company we had a model that leaked labels.',
+      'My job was to find out why, so I rebuilt the split by time.',
+    ];
     expect(frameCheck({ name: 'STAR' }, story)!.steps).toEqual([
       { step: 'Situation', heard: true },
       { step: 'Task', heard: true },
       { step: 'Action', heard: true },
       { step: 'Result', heard: false },
     ]);
-    expect(frameCheck({ name: 'STAR' }, [...story, 'In the end AUC fell to 0.81, the true figure.'])!.steps.at(-1)).toEqual({ step: 'Result', heard: true });
+    expect(
+      frameCheck({ name: 'STAR' }, [...story, 'In the end AUC fell to 0.81, the true figure.'])!.steps.at(-1),
+    ).toEqual({ step: 'Result', heard: true });
   });
 
   it('judges only frames whose steps can be heard', () => {

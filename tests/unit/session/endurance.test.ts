@@ -4,7 +4,17 @@ import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { createPackIndex } from '@/lib/match/question-index';
 import { replaySession } from '@/lib/dev/replay-session';
 import { createSessionOwner, type OwnerState, type SessionOwnerPlatform } from '@/lib/session/session-owner';
-import { appendLine, cardId, linesOf, openSessionDb, startSessionRecord, endSessionRecord, recordHint, hintsOf, latestSession } from '@/lib/session/session-db';
+import {
+  appendLine,
+  cardId,
+  linesOf,
+  openSessionDb,
+  startSessionRecord,
+  endSessionRecord,
+  recordHint,
+  hintsOf,
+  latestSession,
+} from '@/lib/session/session-db';
 import { sessionToMarkdown } from '@/lib/session/session-markdown';
 import { createSessionStore } from '@/lib/store/session-store';
 import { writeFigures } from '../../support/test-figures';
@@ -57,7 +67,15 @@ describe('a two-hour session replayed at full speed', () => {
         owner = createSessionOwner(platform);
         restarts++;
         // The panel was not told of that card: reopened, it reads the record back.
-        const questions = (await hintsOf(db, 'long')).map(({ line: seq, entryId, question, at }) => ({ line: seq, entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
+        const questions = (await hintsOf(db, 'long')).map(({ line: seq, entryId, question, at }) => ({
+          line: seq,
+          entryId,
+          question,
+          at,
+          confidence: 1,
+          alternatives: [],
+          heard: '',
+        }));
         store.getState().resume('long', await linesOf(db, 'long'), questions);
       } else if (line.seq % 300 === 0 && line.seq > 0) {
         // A plain restart between lines.
@@ -72,8 +90,18 @@ describe('a two-hour session replayed at full speed', () => {
     const stored = await linesOf(db, 'long');
     const hints = await hintsOf(db, 'long');
     // Four distinct questions cycle; a card changes only when a different one is asked.
-    const repeatedCards = hints.filter((hint, i) => i > 0 && hint.entryId === hints[i - 1]!.entryId).length + hints.length - new Set(hints.map(cardId)).size;
-    const figures = { restarts, linesWritten: written, linesLost: written - stored.length, cardsExpected: 400, cardsLost: 400 - hints.length, repeatedCards };
+    const repeatedCards =
+      hints.filter((hint, i) => i > 0 && hint.entryId === hints[i - 1]!.entryId).length +
+      hints.length -
+      new Set(hints.map(cardId)).size;
+    const figures = {
+      restarts,
+      linesWritten: written,
+      linesLost: written - stored.length,
+      cardsExpected: 400,
+      cardsLost: 400 - hints.length,
+      repeatedCards,
+    };
     // Written before the checks, so the reliability report shows what was measured even when they fail.
     writeFigures('endurance', figures);
 
@@ -85,7 +113,9 @@ describe('a two-hour session replayed at full speed', () => {
     // Every fourth-of-six interviewer line is small talk; each of the other four brings its card (600 / 6 × 4): none lost to a restart.
     expect(hints).toHaveLength(400);
     // The panel showed exactly what was recorded, each card once.
-    expect(store.getState().questions.map((question) => cardId({ sessionId: 'long', ...question }))).toEqual(hints.map(cardId));
+    expect(store.getState().questions.map((question) => cardId({ sessionId: 'long', ...question }))).toEqual(
+      hints.map(cardId),
+    );
 
     const markdown = sessionToMarkdown((await latestSession(db))!, stored, hints);
     expect(markdown).toContain('Length: 120:00');

@@ -26,21 +26,34 @@ Category: mlops
 const index = createQuestionIndex(entries, { aliases: SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []) });
 let seq = 0;
 const say = (channel: 'interviewer' | 'candidate', text: string): TranscriptLine => ({
-  sessionId: 's', seq: seq++, channel, text, startMs: seq * 1000, endMs: seq * 1000 + 800, at: seq,
+  sessionId: 's',
+  seq: seq++,
+  channel,
+  text,
+  startMs: seq * 1000,
+  endMs: seq * 1000 + 800,
+  at: seq,
 });
 const findEntry = (question: string) => entries.find((entry) => entry.question === question)!;
-const questionsOf = (reading: LiveReading | null) => (reading?.kind === 'hint' ? reading.questions.map((asked) => asked.entry.question) : []);
+const questionsOf = (reading: LiveReading | null) =>
+  reading?.kind === 'hint' ? reading.questions.map((asked) => asked.entry.question) : [];
 
 describe('nextHint', () => {
   it('shows a hint for a new interviewer question', () => {
-    expect(questionsOf(nextHint(index, [say('interviewer', 'so how would you handle class imbalance')], undefined))).toEqual([
-      'How do you handle class imbalance?',
-    ]);
+    expect(
+      questionsOf(nextHint(index, [say('interviewer', 'so how would you handle class imbalance')], undefined)),
+    ).toEqual(['How do you handle class imbalance?']);
   });
 
   it('keeps the current card when the same question is repeated', () => {
     const lines = [say('interviewer', 'how do you handle class imbalance')];
-    expect(nextHint(index, [...lines, say('interviewer', 'I mean the class imbalance')], findEntry('How do you handle class imbalance?'))).toBeNull();
+    expect(
+      nextHint(
+        index,
+        [...lines, say('interviewer', 'I mean the class imbalance')],
+        findEntry('How do you handle class imbalance?'),
+      ),
+    ).toBeNull();
   });
 
   it('never reacts to the candidate, even when they name a topic', () => {
@@ -52,13 +65,26 @@ describe('nextHint', () => {
   });
 
   it('replaces the card on a new confident question', () => {
-    const lines = [say('interviewer', 'how do you handle class imbalance'), say('candidate', 'I reweight'), say('interviewer', 'okay now design a fraud detection system')];
-    expect(questionsOf(nextHint(index, lines, findEntry('How do you handle class imbalance?')))).toEqual(['Design a fraud detection system.']);
+    const lines = [
+      say('interviewer', 'how do you handle class imbalance'),
+      say('candidate', 'I reweight'),
+      say('interviewer', 'okay now design a fraud detection system'),
+    ];
+    expect(questionsOf(nextHint(index, lines, findEntry('How do you handle class imbalance?')))).toEqual([
+      'Design a fraud detection system.',
+    ]);
   });
 
   it('surfaces both questions of a turn that asks two, in the order asked', () => {
-    const reading = nextHint(index, [say('interviewer', "what's dropout, and what is the difference between l one and l two regularization?")], undefined);
-    expect(questionsOf(reading)).toEqual(['What is dropout?', 'What is the difference between L1 and L2 regularization?']);
+    const reading = nextHint(
+      index,
+      [say('interviewer', "what's dropout, and what is the difference between l one and l two regularization?")],
+      undefined,
+    );
+    expect(questionsOf(reading)).toEqual([
+      'What is dropout?',
+      'What is the difference between L1 and L2 regularization?',
+    ]);
   });
 
   it('leans a short follow-up towards what the card on screen lists', () => {
@@ -68,8 +94,14 @@ describe('nextHint', () => {
   });
 
   it('offers chips, not a card, for a close call', () => {
-    const reading = nextHint(index, [say('interviewer', 'why is accuracy a bad metric when one class is rare')], undefined);
+    const reading = nextHint(
+      index,
+      [say('interviewer', 'why is accuracy a bad metric when one class is rare')],
+      undefined,
+    );
     expect(reading?.kind).toBe('near-miss');
-    expect(reading?.kind === 'near-miss' && reading.nearMisses[0]!.entry.question).toBe('How do you handle class imbalance?');
+    expect(reading?.kind === 'near-miss' && reading.nearMisses[0]!.entry.question).toBe(
+      'How do you handle class imbalance?',
+    );
   });
 });

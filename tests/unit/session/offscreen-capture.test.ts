@@ -7,7 +7,13 @@ import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
 import { latestSession, linesOf, listSessions, openSessionDb, type SessionDb } from '@/lib/session/session-db';
 import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
-const startMessage = (withMicrophone = false) => ({ type: 'offscreen/start' as const, sessionId: 's1', streamId: 'x', withMicrophone, asr });
+const startMessage = (withMicrophone = false) => ({
+  type: 'offscreen/start' as const,
+  sessionId: 's1',
+  streamId: 'x',
+  withMicrophone,
+  asr,
+});
 let openStreams = 0;
 const fakeStream = () => {
   openStreams++;
@@ -35,7 +41,10 @@ async function diskFullOnce(db: SessionDb): Promise<SessionDb> {
 function setup(options: { tabError?: Error; micError?: Error; diskFullOnce?: boolean } = {}) {
   const events: SessionEvent[] = [];
   const toWorker: WorkerRequest[] = [];
-  const taps = new Map<Channel, { onChunk: (samples: Float32Array<ArrayBuffer>) => void; onEnded: () => void; stopped: boolean }>();
+  const taps = new Map<
+    Channel,
+    { onChunk: (samples: Float32Array<ArrayBuffer>) => void; onEnded: () => void; stopped: boolean }
+  >();
   const realDb = openSessionDb(`offscreen-${Math.random()}`);
   const db = options.diskFullOnce ? realDb.then(diskFullOnce) : realDb;
   const capture = createOffscreenCapture({
@@ -65,7 +74,16 @@ function setup(options: { tabError?: Error; micError?: Error; diskFullOnce?: boo
   return { capture, events, toWorker, taps, db };
 }
 
-const final = (channel: Channel, text: string) => ({ status: 'final' as const, channel, text, startMs: 0, endMs: 900, decodeMs: 50, encoderMs: 30, tokens: 12 });
+const final = (channel: Channel, text: string) => ({
+  status: 'final' as const,
+  channel,
+  text,
+  startMs: 0,
+  endMs: 900,
+  decodeMs: 50,
+  encoderMs: 30,
+  tokens: 12,
+});
 
 describe('offscreen capture', () => {
   it('loads the model, feeds tab audio to the worker and reports capturing', async () => {
@@ -73,7 +91,12 @@ describe('offscreen capture', () => {
     await capture.handle(startMessage());
     taps.get('interviewer')!.onChunk(new Float32Array(1600));
 
-    expect(toWorker[0]).toEqual({ type: 'load', ...asr, wasmPaths: 'chrome-extension://id/ort/', vadModelUrl: 'chrome-extension://id/vad/silero_vad_v5.onnx' });
+    expect(toWorker[0]).toEqual({
+      type: 'load',
+      ...asr,
+      wasmPaths: 'chrome-extension://id/ort/',
+      vadModelUrl: 'chrome-extension://id/vad/silero_vad_v5.onnx',
+    });
     expect(toWorker[1]).toMatchObject({ type: 'audio', channel: 'interviewer' });
     expect(events).toEqual([{ kind: 'capturing', sessionId: 's1', withMicrophone: false }]);
   });
@@ -85,7 +108,10 @@ describe('offscreen capture', () => {
     await capture.onWorkerReply(final('interviewer', 'second question'));
 
     const stored = await linesOf(await db, 's1');
-    expect(stored.map((line) => [line.seq, line.text])).toEqual([[0, 'first question'], [1, 'second question']]);
+    expect(stored.map((line) => [line.seq, line.text])).toEqual([
+      [0, 'first question'],
+      [1, 'second question'],
+    ]);
     expect(stored[0]!.recognition).toEqual({ decodeMs: 50, encoderMs: 30, tokens: 12 });
     expect(events.filter((event) => event.kind === 'line')).toHaveLength(2);
   });
@@ -96,7 +122,9 @@ describe('offscreen capture', () => {
     await capture.onWorkerReply({ status: 'pace', partials: true, decodeMs: 120 });
     expect(events.filter((event) => event.kind === 'notice')).toEqual([]);
     await capture.onWorkerReply({ status: 'pace', partials: false, decodeMs: 2_400 });
-    expect(events.filter((event) => event.kind === 'notice')).toEqual([{ kind: 'notice', message: expect.stringContaining('about 2.4 s per line') }]);
+    expect(events.filter((event) => event.kind === 'notice')).toEqual([
+      { kind: 'notice', message: expect.stringContaining('about 2.4 s per line') },
+    ]);
   });
 
   it('ends the session when the tab goes away: flushes, records the end, says why', async () => {
@@ -113,7 +141,11 @@ describe('offscreen capture', () => {
   it('goes on with the tab alone when the microphone cannot be opened', async () => {
     const { capture, events } = setup({ micError: new Error('NotAllowedError') });
     await capture.handle(startMessage(true));
-    expect(events[0]).toMatchObject({ kind: 'error', fatal: false, message: expect.stringMatching(/microphone could not be opened .*continuing with the tab only/) });
+    expect(events[0]).toMatchObject({
+      kind: 'error',
+      fatal: false,
+      message: expect.stringMatching(/microphone could not be opened .*continuing with the tab only/),
+    });
     expect(events[1]).toEqual({ kind: 'capturing', sessionId: 's1', withMicrophone: false });
   });
 
@@ -134,8 +166,16 @@ describe('offscreen capture', () => {
   it('stops the session on a fatal worker error, and loads the model again next time', async () => {
     const { capture, events, toWorker } = setup();
     await capture.handle(startMessage());
-    await capture.onWorkerReply({ status: 'error', message: 'The speech model could not be loaded: offline.', fatal: true });
-    expect(events.at(-1)).toEqual({ kind: 'stopped', reason: 'error', message: 'The speech model could not be loaded: offline.' });
+    await capture.onWorkerReply({
+      status: 'error',
+      message: 'The speech model could not be loaded: offline.',
+      fatal: true,
+    });
+    expect(events.at(-1)).toEqual({
+      kind: 'stopped',
+      reason: 'error',
+      message: 'The speech model could not be loaded: offline.',
+    });
 
     await capture.handle(startMessage());
     expect(toWorker.filter((request) => request.type === 'load')).toHaveLength(2);
@@ -159,7 +199,10 @@ describe('offscreen capture', () => {
     await silent.capture.handle({ ...startMessage(true), streamId: null });
     await silent.capture.handle({ type: 'offscreen/stop' });
     expect(await listSessions(await silent.db)).toEqual([]);
-    expect(silent.events).toContainEqual({ kind: 'notice', message: 'Nothing was heard from you, so this drill was not saved as a session.' });
+    expect(silent.events).toContainEqual({
+      kind: 'notice',
+      message: 'Nothing was heard from you, so this drill was not saved as a session.',
+    });
     expect(silent.events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'user' });
   });
 
@@ -176,10 +219,12 @@ describe('offscreen capture', () => {
       ['candidate', 'I would reweight the classes and watch PR AUC'],
       ['interviewer', 'And how do you pick the threshold?'],
     ]);
-    expect(events.filter((event) => event.kind === 'notice').map((event) => event.kind === 'notice' && event.message)).toEqual([ECHO_NOTICE]);
+    expect(
+      events.filter((event) => event.kind === 'notice').map((event) => event.kind === 'notice' && event.message),
+    ).toEqual([ECHO_NOTICE]);
   });
 
-  it('tells the user once when the microphone\'s loudness follows the tab\'s', async () => {
+  it("tells the user once when the microphone's loudness follows the tab's", async () => {
     const { capture, events, taps } = setup();
     await capture.handle(startMessage(true));
     // Bursts of sound on the tab, the same bursts on the microphone: 4 s of 100 ms chunks, arriving in real time.
@@ -199,7 +244,11 @@ describe('offscreen capture', () => {
   it('ends a drill at once when the microphone cannot be opened', async () => {
     const { capture, events } = setup({ micError: new Error('NotAllowedError') });
     await capture.handle({ ...startMessage(true), streamId: null });
-    expect(events[0]).toMatchObject({ kind: 'error', fatal: true, message: expect.stringMatching(/start the drill again/) });
+    expect(events[0]).toMatchObject({
+      kind: 'error',
+      fatal: true,
+      message: expect.stringMatching(/start the drill again/),
+    });
     await expect.poll(() => events.at(-1)?.kind).toBe('stopped');
   });
 
@@ -219,7 +268,10 @@ describe('offscreen capture', () => {
     expect(events.filter((event) => event.kind === 'line')).toHaveLength(3);
     const warnings = events.filter((event) => event.kind === 'error');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ fatal: false, message: expect.stringMatching(/storage is full \(QuotaExceededError\).*Lines saved before are kept/) });
+    expect(warnings[0]).toMatchObject({
+      fatal: false,
+      message: expect.stringMatching(/storage is full \(QuotaExceededError\).*Lines saved before are kept/),
+    });
     expect((await linesOf(handle, 's1')).map((line) => line.text)).toEqual(['saved before the disk filled']);
   });
 

@@ -3,7 +3,8 @@ import { progressByCategory } from '@/lib/session/practice-progress';
 import { recordAttempt, type PracticeAttempt, type PracticeRecord } from '@/lib/session/practice-schedule';
 
 const day = (d: number, hour = 10) => new Date(2026, 10, d, hour).getTime();
-const history = (attempts: PracticeAttempt[]): PracticeRecord => attempts.reduce<PracticeRecord | undefined>((record, attempt) => recordAttempt(record, attempt), undefined)!;
+const history = (attempts: PracticeAttempt[]): PracticeRecord =>
+  attempts.reduce<PracticeRecord | undefined>((record, attempt) => recordAttempt(record, attempt), undefined)!;
 
 describe('progressByCategory', () => {
   it('averages each day’s coverage per category, leaving out answers where nothing was heard', () => {

@@ -1,17 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { answerFinished, answerTimeMs, pickPracticeQuestion, practiceStatus, ratingFromCoverage, recordAttempt, type PracticeRecord } from '@/lib/session/practice-schedule';
+import {
+  answerFinished,
+  answerTimeMs,
+  pickPracticeQuestion,
+  practiceStatus,
+  ratingFromCoverage,
+  recordAttempt,
+  type PracticeRecord,
+} from '@/lib/session/practice-schedule';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 1, 9);
 const pack = parseMarkdownPack(
-  ['## Tell me about a time you failed.', 'Id: failed', 'Category: behavioral', '- Own it', '', '## Design a feed.', 'Id: feed', 'Category: system-design', '- Clarify', '', '## What is dropout?', 'Id: dropout', 'Category: ml-theory', '- Zeroing', '', '## What is L2?', 'Id: l2', 'Category: ml-theory', '- Weight decay'].join('\n'),
+  [
+    '## Tell me about a time you failed.',
+    'Id: failed',
+    'Category: behavioral',
+    '- Own it',
+    '',
+    '## Design a feed.',
+    'Id: feed',
+    'Category: system-design',
+    '- Clarify',
+    '',
+    '## What is dropout?',
+    'Id: dropout',
+    'Category: ml-theory',
+    '- Zeroing',
+    '',
+    '## What is L2?',
+    'Id: l2',
+    'Category: ml-theory',
+    '- Weight decay',
+  ].join('\n'),
 );
 const byId = (id: string) => pack.entries.find((entry) => entry.id === id)!;
 
 describe('recordAttempt and practiceStatus (FSRS via ts-fsrs)', () => {
   it('schedules a nailed answer further out than a shaky one, and a missed one soonest', () => {
-    const next = (rating: 'nailed' | 'shaky' | 'missed') => recordAttempt(undefined, { at: T0, coveredShare: 0.8, rating }).card.due - T0;
+    const next = (rating: 'nailed' | 'shaky' | 'missed') =>
+      recordAttempt(undefined, { at: T0, coveredShare: 0.8, rating }).card.due - T0;
     expect(next('missed')).toBeLessThan(next('shaky'));
     expect(next('shaky')).toBeLessThanOrEqual(next('nailed'));
   });
@@ -50,14 +79,18 @@ describe('pickPracticeQuestion', () => {
 
   it('keeps to the chosen categories, and repeats only when all were asked', () => {
     expect(pickPracticeQuestion(pack.entries, ['ml-theory'], history, new Set(), T0)!.id).toBe('l2');
-    expect(pickPracticeQuestion(pack.entries, ['ml-theory'], history, new Set(['l2', 'dropout']), T0, () => 0)!.category).toBe('ml-theory');
+    expect(
+      pickPracticeQuestion(pack.entries, ['ml-theory'], history, new Set(['l2', 'dropout']), T0, () => 0)!.category,
+    ).toBe('ml-theory');
     expect(pickPracticeQuestion(pack.entries, ['no-such'], history, new Set(), T0)).toBeUndefined();
   });
 });
 
 describe('the answer timer and its end', () => {
   it('gives a story two minutes, a design five, anything else three', () => {
-    expect([answerTimeMs(byId('failed')), answerTimeMs(byId('feed')), answerTimeMs(byId('dropout'))]).toEqual([120_000, 300_000, 180_000]);
+    expect([answerTimeMs(byId('failed')), answerTimeMs(byId('feed')), answerTimeMs(byId('dropout'))]).toEqual([
+      120_000, 300_000, 180_000,
+    ]);
   });
 
   it('ends the answer after six seconds of silence once it has begun, or at the deadline', () => {
@@ -73,6 +106,13 @@ describe('the answer timer and its end', () => {
 
 describe('ratingFromCoverage', () => {
   it('rates a mock interview answer by the share of key points it covered', () => {
-    expect([0, 0.39, 0.4, 0.74, 0.75, 1].map(ratingFromCoverage)).toEqual(['missed', 'missed', 'shaky', 'shaky', 'nailed', 'nailed']);
+    expect([0, 0.39, 0.4, 0.74, 0.75, 1].map(ratingFromCoverage)).toEqual([
+      'missed',
+      'missed',
+      'shaky',
+      'shaky',
+      'nailed',
+      'nailed',
+    ]);
   });
 });

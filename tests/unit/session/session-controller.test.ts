@@ -13,16 +13,24 @@ describe('session controller (background)', () => {
     const fake = fakeBackgroundPlatform();
     const reply = await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
 
-    expect(reply).toEqual({ ok: true, status: { state: 'starting', sessionId: 'session-1', tabId: 7, startedAt: 1_000 } });
+    expect(reply).toEqual({
+      ok: true,
+      status: { state: 'starting', sessionId: 'session-1', tabId: 7, startedAt: 1_000 },
+    });
     expect(fake.offscreenOpen()).toBe(true);
-    expect(fake.sent).toEqual([{ type: 'offscreen/start', sessionId: 'session-1', streamId: 'stream-for-7', withMicrophone: true, asr }]);
+    expect(fake.sent).toEqual([
+      { type: 'offscreen/start', sessionId: 'session-1', streamId: 'stream-for-7', withMicrophone: true, asr },
+    ]);
   });
 
   it('survives its own restart: a new controller reads the status back', async () => {
     const fake = fakeBackgroundPlatform();
     await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
     const restarted = createSessionController(fake.platform, quietOwner);
-    expect(await restarted.handle({ type: 'session/status' }, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-1' } });
+    expect(await restarted.handle({ type: 'session/status' }, OWN_PAGE)).toMatchObject({
+      ok: true,
+      status: { state: 'starting', sessionId: 'session-1' },
+    });
   });
 
   it('explains a tab that cannot be captured and stays idle', async () => {
@@ -33,7 +41,9 @@ describe('session controller (background)', () => {
   });
 
   it('goes back to idle when the offscreen document cannot be created', async () => {
-    const fake = fakeBackgroundPlatform({ offscreenError: new Error('Only a single offscreen document may be created.') });
+    const fake = fakeBackgroundPlatform({
+      offscreenError: new Error('Only a single offscreen document may be created.'),
+    });
     const reply = await createSessionController(fake.platform, quietOwner).handle(start, OWN_PAGE);
     expect(reply?.ok).toBe(false);
     expect(fake.status()).toEqual({ state: 'idle' });
@@ -45,7 +55,9 @@ describe('session controller (background)', () => {
     const replies = await Promise.all([controller.handle(start, OWN_PAGE), controller.handle(start, OWN_PAGE)]);
 
     expect(fake.sent.filter((message) => message.type === 'offscreen/start')).toHaveLength(1);
-    const sessionIds = replies.map((reply) => (reply?.ok && reply.status.state !== 'idle' ? reply.status.sessionId : reply));
+    const sessionIds = replies.map((reply) =>
+      reply?.ok && reply.status.state !== 'idle' ? reply.status.sessionId : reply,
+    );
     expect(sessionIds).toEqual(['session-1', 'session-1']);
     expect(fake.status()).toMatchObject({ sessionId: 'session-1' });
   });
@@ -54,7 +66,10 @@ describe('session controller (background)', () => {
     const fake = fakeBackgroundPlatform();
     const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
-    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.handle(
+      { type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } },
+      OWN_PAGE,
+    );
     expect(fake.status()).toMatchObject({ state: 'capturing' });
 
     await controller.handle({ type: 'session/stop' }, OWN_PAGE);
@@ -68,7 +83,10 @@ describe('session controller (background)', () => {
     const fake = fakeBackgroundPlatform();
     const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
-    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.handle(
+      { type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } },
+      OWN_PAGE,
+    );
     await controller.onTabLoading(8);
     await controller.onTabLoading(7);
     expect(fake.notices).toEqual([expect.stringMatching(/opened a new page; Cuecard keeps listening/)]);
@@ -87,14 +105,20 @@ describe('session controller (background)', () => {
 describe('session controller: drills', () => {
   it('starts a microphone-only session without asking Chrome for a tab stream', async () => {
     const fake = fakeBackgroundPlatform({ streamError: new Error('must not be called') });
-    const reply = await createSessionController(fake.platform, quietOwner).handle({ type: 'session/start', tabId: null, withMicrophone: true, asr }, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle(
+      { type: 'session/start', tabId: null, withMicrophone: true, asr },
+      OWN_PAGE,
+    );
     expect(reply).toMatchObject({ ok: true, status: { state: 'starting', tabId: null } });
     expect(fake.sent[0]).toMatchObject({ type: 'offscreen/start', streamId: null, withMicrophone: true });
   });
 
   it('refuses a drill without the microphone', async () => {
     const fake = fakeBackgroundPlatform();
-    const reply = await createSessionController(fake.platform, quietOwner).handle({ type: 'session/start', tabId: null, withMicrophone: false, asr }, OWN_PAGE);
+    const reply = await createSessionController(fake.platform, quietOwner).handle(
+      { type: 'session/start', tabId: null, withMicrophone: false, asr },
+      OWN_PAGE,
+    );
     expect(reply).toEqual({ ok: false, message: expect.stringMatching(/drill listens to your microphone/) });
   });
 });
@@ -104,23 +128,38 @@ describe('session controller: the capture page dies', () => {
     const fake = fakeBackgroundPlatform();
     const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
-    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.handle(
+      { type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } },
+      OWN_PAGE,
+    );
     fake.crashOffscreen();
 
-    expect(await controller.handle({ type: 'session/status' }, OWN_PAGE)).toEqual({ ok: true, status: { state: 'idle' } });
+    expect(await controller.handle({ type: 'session/status' }, OWN_PAGE)).toEqual({
+      ok: true,
+      status: { state: 'idle' },
+    });
     expect(fake.notices).toEqual([expect.stringMatching(/Capture stopped unexpectedly.*saved/)]);
-    expect(await controller.handle(start, OWN_PAGE)).toMatchObject({ ok: true, status: { state: 'starting', sessionId: 'session-2' } });
+    expect(await controller.handle(start, OWN_PAGE)).toMatchObject({
+      ok: true,
+      status: { state: 'starting', sessionId: 'session-2' },
+    });
   });
 
   it('Stop after the capture page died ends the session and replies with the real status', async () => {
     const fake = fakeBackgroundPlatform();
     const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
-    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.handle(
+      { type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } },
+      OWN_PAGE,
+    );
     fake.crashOffscreen();
 
     // No "stopped" will ever come from a dead page: the reply itself must say the session is over.
-    expect(await controller.handle({ type: 'session/stop' }, OWN_PAGE)).toEqual({ ok: true, status: { state: 'idle' } });
+    expect(await controller.handle({ type: 'session/stop' }, OWN_PAGE)).toEqual({
+      ok: true,
+      status: { state: 'idle' },
+    });
     expect(fake.status()).toEqual({ state: 'idle' });
     expect(fake.notices).toEqual([expect.stringMatching(/Capture stopped unexpectedly.*saved/)]);
   });
@@ -149,7 +188,10 @@ describe('session controller: extension updates', () => {
     const fake = fakeBackgroundPlatform();
     const controller = createSessionController(fake.platform, quietOwner);
     await controller.handle(start, OWN_PAGE);
-    await controller.handle({ type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } }, OWN_PAGE);
+    await controller.handle(
+      { type: 'session/event', event: { kind: 'capturing', sessionId: 'session-1', withMicrophone: false } },
+      OWN_PAGE,
+    );
     await controller.onUpdateAvailable();
     fake.crashOffscreen();
     expect(fake.reloads()).toBe(0);
@@ -170,10 +212,15 @@ describe('session controller: extension updates', () => {
       choose: async () => undefined,
     };
     const controller = createSessionController(fake.platform, owner);
-    const line = (seq: number, text: string): RuntimeMessage => ({ type: 'session/event', event: { kind: 'line', line: { sessionId: 's', seq, channel: 'interviewer', text, startMs: 0, endMs: 1, at: 1 } } });
+    const line = (seq: number, text: string): RuntimeMessage => ({
+      type: 'session/event',
+      event: { kind: 'line', line: { sessionId: 's', seq, channel: 'interviewer', text, startMs: 0, endMs: 1, at: 1 } },
+    });
     expect(await controller.handle(line(1, 'what is dropout'), OWN_PAGE)).toBeUndefined();
     await controller.handle(line(2, 'full'), OWN_PAGE);
     expect(taken).toEqual(['what is dropout', 'full']);
-    expect(fake.notices.at(-1)).toMatch(/A question card could not be saved \(The quota has been exceeded\.\); the transcript is safe\./);
+    expect(fake.notices.at(-1)).toMatch(
+      /A question card could not be saved \(The quota has been exceeded\.\); the transcript is safe\./,
+    );
   });
 });

@@ -2,7 +2,18 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { explainCaptureError } from '@/lib/session/capture-errors';
 import { openDB } from 'idb';
-import { appendLine, endSessionRecord, latestSession, linesOf, listSessions, openSessionDb, recordHint, hintsOf, SESSION_DB_VERSION, startSessionRecord } from '@/lib/session/session-db';
+import {
+  appendLine,
+  endSessionRecord,
+  latestSession,
+  linesOf,
+  listSessions,
+  openSessionDb,
+  recordHint,
+  hintsOf,
+  SESSION_DB_VERSION,
+  startSessionRecord,
+} from '@/lib/session/session-db';
 
 const line = (sessionId: string, seq: number, text: string) => ({
   sessionId,
@@ -83,7 +94,9 @@ describe('session database upgrades', () => {
       ['a', 1],
       ['c', 2],
     ]);
-    expect(await hintsOf(db, 's2')).toEqual([{ sessionId: 's2', line: 0, entryId: 'a', question: 'A?', at: 1_700_000_090_000 }]);
+    expect(await hintsOf(db, 's2')).toEqual([
+      { sessionId: 's2', line: 0, entryId: 'a', question: 'A?', at: 1_700_000_090_000 },
+    ]);
     // The old store is gone; new cards go under their identity.
     expect([...db.objectStoreNames]).toEqual(['cards', 'lines', 'sessions']);
     await recordHint(db, { sessionId: 's1', line: 1, entryId: 'a', question: 'A?', at: 1_700_000_010_000 });
@@ -117,8 +130,14 @@ describe('session database upgrades', () => {
 describe('explainCaptureError', () => {
   it.each([
     ['Cannot capture a tab with an active stream.', /already being captured/],
-    ['Extension has not been invoked for the current page (see activeTab permission). Chrome pages cannot be captured.', /protected/],
-    ['Extension has not been invoked for the current page (see activeTab permission).', /click the Cuecard toolbar button/],
+    [
+      'Extension has not been invoked for the current page (see activeTab permission). Chrome pages cannot be captured.',
+      /protected/,
+    ],
+    [
+      'Extension has not been invoked for the current page (see activeTab permission).',
+      /click the Cuecard toolbar button/,
+    ],
     ['NotAllowedError: Permission denied', /refused/],
     ['No tab with id: 12.', /tab is gone/],
     ['Something odd', /Capture could not start: Something odd/],

@@ -25,9 +25,15 @@ const knowing = (text: string) => {
   const topic = TOPICS.find(([pattern]) => pattern.test(text.toLowerCase()));
   return oneHot(topic ? axisOf(topic[1]) : DIM - 1);
 };
-const knowingIndex = createSemanticIndex('knowing', pack.entries.map((entry, i) => ({ entry, vectors: [oneHot(i)] })));
+const knowingIndex = createSemanticIndex(
+  'knowing',
+  pack.entries.map((entry, i) => ({ entry, vectors: [oneHot(i)] })),
+);
 /** What random weights do: every entry in the same place, no room above the noise. */
-const uselessIndex = createSemanticIndex('useless', pack.entries.map((entry) => ({ entry, vectors: [oneHot(0)] })));
+const uselessIndex = createSemanticIndex(
+  'useless',
+  pack.entries.map((entry) => ({ entry, vectors: [oneHot(0)] })),
+);
 
 /** The sentence model with each embedding held until released, as a slow one in the worker would be. */
 function heldSemantic(semanticIndex = knowingIndex, vectorOf: (text: string) => Float32Array = knowing) {
@@ -46,15 +52,25 @@ function heldSemantic(semanticIndex = knowingIndex, vectorOf: (text: string) => 
 let seq = 0;
 const say = (text: string): TranscriptLine => {
   seq += 1;
-  return { sessionId: 's', seq, channel: 'interviewer', text, startMs: seq * 1000, endMs: seq * 1000 + 800, at: 10_000 + seq };
+  return {
+    sessionId: 's',
+    seq,
+    channel: 'interviewer',
+    text,
+    startMs: seq * 1000,
+    endMs: seq * 1000 + 800,
+    at: 10_000 + seq,
+  };
 };
 /** Lets every pending promise chain run. */
 const settle = async () => {
   // A few rounds of macrotasks: the owner's queue, the follow-up and the fake's promises.
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
-const cards = (events: SessionEvent[]) => events.flatMap((event) => (event.kind === 'hints' ? event.hints.map((hint) => hint.entryId) : []));
-const chips = (events: SessionEvent[]) => events.flatMap((event) => (event.kind === 'near-misses' ? [event.offer.entries.map((entry) => entry.entryId)] : []));
+const cards = (events: SessionEvent[]) =>
+  events.flatMap((event) => (event.kind === 'hints' ? event.hints.map((hint) => hint.entryId) : []));
+const chips = (events: SessionEvent[]) =>
+  events.flatMap((event) => (event.kind === 'near-misses' ? [event.offer.entries.map((entry) => entry.entryId)] : []));
 
 const PARAPHRASE = 'how would you stop a network from memorising its training set?';
 
@@ -111,7 +127,21 @@ describe('session owner with the sentence model', () => {
     const { semantic, release } = heldSemantic();
     fake.platform.semantic = async () => semantic;
     const owner = createSessionOwner(fake.platform);
-    await Promise.all([owner.takeLine(say(PARAPHRASE)), owner.choose({ sessionId: 's', card: { line: 0, entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', confidence: 1, alternatives: [], heard: '', at: 1 } })]);
+    await Promise.all([
+      owner.takeLine(say(PARAPHRASE)),
+      owner.choose({
+        sessionId: 's',
+        card: {
+          line: 0,
+          entryId: 'design-a-fraud-detection-system',
+          question: 'Design a fraud detection system.',
+          confidence: 1,
+          alternatives: [],
+          heard: '',
+          at: 1,
+        },
+      }),
+    ]);
     await settle();
     const before = [...fake.published];
     release();
@@ -120,7 +150,12 @@ describe('session owner with the sentence model', () => {
   });
 
   it('with a useless encoder (random weights) publishes exactly what the lexical matcher does', async () => {
-    const lines = [PARAPHRASE, 'we use a lot of fraud models here', 'how do you handle class imbalance?', 'what is dropout?'].map(say);
+    const lines = [
+      PARAPHRASE,
+      'we use a lot of fraud models here',
+      'how do you handle class imbalance?',
+      'what is dropout?',
+    ].map(say);
     const fake = fakeOwnerPlatform(index);
     const { semantic, embedded, release } = heldSemantic(uselessIndex);
     fake.platform.semantic = async () => semantic;
@@ -150,20 +185,33 @@ describe('session owner with the sentence model', () => {
     release();
     await settle();
     const resent = fake.published[1];
-    expect(resent).toEqual({ kind: 'hints', sessionId: 's', hints: [expect.objectContaining({ entryId: card!.entryId, at: card!.at })] });
-    expect((resent as Extract<SessionEvent, { kind: 'hints' }>).hints[0]!.alternatives.map((alternative) => alternative.entryId)).toContain('design-a-fraud-detection-system');
+    expect(resent).toEqual({
+      kind: 'hints',
+      sessionId: 's',
+      hints: [expect.objectContaining({ entryId: card!.entryId, at: card!.at })],
+    });
+    expect(
+      (resent as Extract<SessionEvent, { kind: 'hints' }>).hints[0]!.alternatives.map(
+        (alternative) => alternative.entryId,
+      ),
+    ).toContain('design-a-fraud-detection-system');
     expect(fake.recorded).toHaveLength(1);
 
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
     for (const event of fake.published) store.getState().apply(event);
     expect(store.getState().questions).toHaveLength(1);
-    expect(store.getState().hint?.alternatives.map((alternative) => alternative.entryId)).toContain('design-a-fraud-detection-system');
+    expect(store.getState().hint?.alternatives.map((alternative) => alternative.entryId)).toContain(
+      'design-a-fraud-detection-system',
+    );
   });
 
   it('leaves the lexical reading as it was when the sentence model fails', async () => {
     const fake = fakeOwnerPlatform(index);
-    fake.platform.semantic = async () => ({ index: async () => knowingIndex, embed: async () => Promise.reject(new Error('offscreen document closed')) });
+    fake.platform.semantic = async () => ({
+      index: async () => knowingIndex,
+      embed: async () => Promise.reject(new Error('offscreen document closed')),
+    });
     const lexicalOnly = fakeOwnerPlatform(index);
     const owner = createSessionOwner(fake.platform);
     for (const line of [say(PARAPHRASE), say('how do you handle class imbalance?')]) {

@@ -21,7 +21,10 @@ describe('session owner', () => {
     const line = say("what's dropout, and what is the difference between l one and l two regularization?");
     const shown = await owner.takeLine(line);
 
-    expect(shown.map((hint) => hint.question)).toEqual(['What is dropout?', 'What is the difference between L1 and L2 regularization?']);
+    expect(shown.map((hint) => hint.question)).toEqual([
+      'What is dropout?',
+      'What is the difference between L1 and L2 regularization?',
+    ]);
     expect(fake.recorded.map((hint) => [hint.question, hint.at])).toEqual([
       ['What is dropout?', line.at - 1],
       ['What is the difference between L1 and L2 regularization?', line.at],
@@ -42,8 +45,21 @@ describe('session owner', () => {
 
     // At the strictest sensitivity a likely question is a close call.
     const fresh = fakeOwnerPlatform(index, { threshold: 0.99 });
-    expect(await createSessionOwner(fresh.platform).takeLine(say('why is accuracy a bad metric when one class is rare'))).toEqual([]);
-    expect(fresh.published).toEqual([{ kind: 'near-misses', sessionId: 's', offer: expect.objectContaining({ line: seq, entries: expect.arrayContaining([{ entryId: 'how-do-you-handle-class-imbalance', question: 'How do you handle class imbalance?' }]) }) }]);
+    expect(
+      await createSessionOwner(fresh.platform).takeLine(say('why is accuracy a bad metric when one class is rare')),
+    ).toEqual([]);
+    expect(fresh.published).toEqual([
+      {
+        kind: 'near-misses',
+        sessionId: 's',
+        offer: expect.objectContaining({
+          line: seq,
+          entries: expect.arrayContaining([
+            { entryId: 'how-do-you-handle-class-imbalance', question: 'How do you handle class imbalance?' },
+          ]),
+        }),
+      },
+    ]);
     expect(fresh.recorded).toEqual([]);
   });
 
@@ -53,9 +69,23 @@ describe('session owner', () => {
     const restarted = createSessionOwner(fake.platform);
     expect(await restarted.takeLine(say('how do you handle class imbalance'))).toEqual([]);
 
-    const chosen = { line: seq, entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', confidence: 1, alternatives: [], heard: '', at: 99 };
+    const chosen = {
+      line: seq,
+      entryId: 'design-a-fraud-detection-system',
+      question: 'Design a fraud detection system.',
+      confidence: 1,
+      alternatives: [],
+      heard: '',
+      at: 99,
+    };
     await restarted.choose({ sessionId: 's', card: chosen });
-    expect(fake.recorded.at(-1)).toEqual({ sessionId: 's', line: seq, entryId: 'design-a-fraud-detection-system', question: 'Design a fraud detection system.', at: 99 });
+    expect(fake.recorded.at(-1)).toEqual({
+      sessionId: 's',
+      line: seq,
+      entryId: 'design-a-fraud-detection-system',
+      question: 'Design a fraud detection system.',
+      at: 99,
+    });
     // Every panel is told, so a second panel shows the card picked in the first.
     expect(fake.published.at(-1)).toEqual({ kind: 'card-chosen', sessionId: 's', card: chosen });
     expect(await restarted.takeLine(say('so design a fraud detection system'))).toEqual([]);
@@ -87,7 +117,9 @@ describe('session owner', () => {
 
   it('a failed read of its saved state is tried again, not kept: a brief failure costs nothing, a longer one only the lines during it', async () => {
     const brief = fakeOwnerPlatform(index, { failLoads: 1 });
-    expect(await createSessionOwner(brief.platform).takeLine(say('how would you handle class imbalance'))).toHaveLength(1);
+    expect(await createSessionOwner(brief.platform).takeLine(say('how would you handle class imbalance'))).toHaveLength(
+      1,
+    );
 
     // Failing longer than the retries: that line is refused, the next one reads storage afresh.
     const longer = fakeOwnerPlatform(index, { failLoads: 3 });
@@ -150,10 +182,22 @@ describe('the panel follows what the owner publishes', () => {
   it('shows the cards of its session, puts chips up and clears them when a card comes', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
-    const card = { line: 0, entryId: 'what-is-dropout', question: 'What is dropout?', confidence: 0.8, alternatives: [], heard: 'what is dropout', at: 5 };
+    const card = {
+      line: 0,
+      entryId: 'what-is-dropout',
+      question: 'What is dropout?',
+      confidence: 0.8,
+      alternatives: [],
+      heard: 'what is dropout',
+      at: 5,
+    };
     store.getState().apply({ kind: 'hints', sessionId: 'other', hints: [card] });
     expect(store.getState().hint).toBeUndefined();
-    store.getState().apply({ kind: 'near-misses', sessionId: 's', offer: { line: 0, entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 } });
+    store.getState().apply({
+      kind: 'near-misses',
+      sessionId: 's',
+      offer: { line: 0, entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 },
+    });
     expect(store.getState().nearMisses?.entries).toHaveLength(1);
     store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card] });
     expect(store.getState()).toMatchObject({ hint: card, questions: [card], nearMisses: undefined });
@@ -175,7 +219,15 @@ describe('the panel follows what the owner publishes', () => {
 });
 
 describe('every panel shows each card once, and the same card', () => {
-  const card = (line: number, entryId: string, at: number): ShownHint => ({ line, entryId, question: `${entryId}?`, confidence: 0.8, alternatives: [], heard: entryId, at });
+  const card = (line: number, entryId: string, at: number): ShownHint => ({
+    line,
+    entryId,
+    question: `${entryId}?`,
+    confidence: 0.8,
+    alternatives: [],
+    heard: entryId,
+    at,
+  });
 
   it.each([
     ['the live event lands before the record is read back', 0],
@@ -191,13 +243,23 @@ describe('every panel shows each card once, and the same card', () => {
       publish: (event) => void setTimeout(() => store.getState().apply(event), deliveryMs),
     });
     const reopen = async () => {
-      const questions = (await hintsOf(db, 's')).map(({ line, entryId, question, at }) => ({ line, entryId, question, at, confidence: 1, alternatives: [], heard: '' }));
+      const questions = (await hintsOf(db, 's')).map(({ line, entryId, question, at }) => ({
+        line,
+        entryId,
+        question,
+        at,
+        confidence: 1,
+        alternatives: [],
+        heard: '',
+      }));
       store.getState().resume('s', [], questions);
     };
     const line = say('how would you handle class imbalance');
     await Promise.all([owner.takeLine(line).then(reopen), reopen()]);
     await new Promise((resolve) => setTimeout(resolve, deliveryMs + 10));
-    expect(store.getState().questions.map((question) => [question.line, question.entryId])).toEqual([[line.seq, 'how-do-you-handle-class-imbalance']]);
+    expect(store.getState().questions.map((question) => [question.line, question.entryId])).toEqual([
+      [line.seq, 'how-do-you-handle-class-imbalance'],
+    ]);
     expect(store.getState().hint?.entryId).toBe('how-do-you-handle-class-imbalance');
   });
 
@@ -205,10 +267,19 @@ describe('every panel shows each card once, and the same card', () => {
     const panels = [createSessionStore(), createSessionStore()];
     for (const panel of panels) panel.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
     const fake = fakeOwnerPlatform(index);
-    const owner = createSessionOwner({ ...fake.platform, publish: (event) => panels.forEach((panel) => panel.getState().apply(event)) });
+    const owner = createSessionOwner({
+      ...fake.platform,
+      publish: (event) => panels.forEach((panel) => panel.getState().apply(event)),
+    });
     const [shown] = await owner.takeLine(say('how would you handle class imbalance'));
     // Panel 0 corrects the card to another entry; it shows it at once and tells the owner.
-    const picked = { ...shown!, entryId: 'what-is-dropout', question: 'What is dropout?', confidence: 1, alternatives: [] };
+    const picked = {
+      ...shown!,
+      entryId: 'what-is-dropout',
+      question: 'What is dropout?',
+      confidence: 1,
+      alternatives: [],
+    };
     panels[0]!.getState().showChosen(picked, shown!.entryId);
     await owner.choose({ sessionId: 's', card: picked, replaces: shown!.entryId });
     for (const panel of panels) {
@@ -219,7 +290,11 @@ describe('every panel shows each card once, and the same card', () => {
     const chip = card(shown!.line, 'design-a-fraud-detection-system', shown!.at + 5);
     panels[1]!.getState().showChosen(chip);
     await owner.choose({ sessionId: 's', card: chip });
-    for (const panel of panels) expect(panel.getState().questions.map((question) => question.entryId)).toEqual(['what-is-dropout', 'design-a-fraud-detection-system']);
+    for (const panel of panels)
+      expect(panel.getState().questions.map((question) => question.entryId)).toEqual([
+        'what-is-dropout',
+        'design-a-fraud-detection-system',
+      ]);
   });
 
   it('shows who is speaking from the start of their speech to their line, where partial text may be off', () => {

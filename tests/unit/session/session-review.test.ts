@@ -1,6 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { appendLine, deleteSession, hintsOf, linesOf, listSessions, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
+import {
+  appendLine,
+  deleteSession,
+  hintsOf,
+  linesOf,
+  listSessions,
+  openSessionDb,
+  recordHint,
+  startSessionRecord,
+} from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
 import { sessionFeedback } from '@/lib/session/answer-feedback';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
@@ -27,10 +36,34 @@ describe('session review', () => {
     const markdown = sessionToMarkdown(
       { id: 's', startedAt, endedAt: startedAt + 125_000 },
       [
-        { sessionId: 's', seq: 0, channel: 'interviewer', text: 'How would you handle class imbalance?', startMs: 4_000, endMs: 7_000, at: 0 },
-        { sessionId: 's', seq: 1, channel: 'candidate', text: 'I would start with the metric.', startMs: 9_500, endMs: 12_000, at: 0 },
+        {
+          sessionId: 's',
+          seq: 0,
+          channel: 'interviewer',
+          text: 'How would you handle class imbalance?',
+          startMs: 4_000,
+          endMs: 7_000,
+          at: 0,
+        },
+        {
+          sessionId: 's',
+          seq: 1,
+          channel: 'candidate',
+          text: 'I would start with the metric.',
+          startMs: 9_500,
+          endMs: 12_000,
+          at: 0,
+        },
       ],
-      [{ sessionId: 's', line: 0, entryId: 'e', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }],
+      [
+        {
+          sessionId: 's',
+          line: 0,
+          entryId: 'e',
+          question: 'How do you handle class imbalance?',
+          at: startedAt + 8_000,
+        },
+      ],
     );
     expect(markdown).toBe(`# Practice session, 2026-11-22 18:30 UTC
 
@@ -50,14 +83,43 @@ Length: 02:05
 
   it('exports the feedback the review shows: summary, and per answer its figures and the key points covered and missed', () => {
     const startedAt = Date.UTC(2026, 10, 22, 18, 30);
-    const entry = parseMarkdownPack('## How do you handle class imbalance?\nId: imbalance\n- Metrics first — precision and recall\n- Resampling — over or under sample').entries[0]!;
-    const hints = [{ sessionId: 's', line: 0, entryId: 'imbalance', question: 'How do you handle class imbalance?', at: startedAt + 8_000 }];
-    const lines = [{ sessionId: 's', seq: 1, channel: 'candidate' as const, text: 'Um I would look at the metrics first, precision and recall.', startMs: 9_000, endMs: 15_000, at: startedAt + 15_000 }];
+    const entry = parseMarkdownPack(
+      '## How do you handle class imbalance?\nId: imbalance\n- Metrics first — precision and recall\n- Resampling — over or under sample',
+    ).entries[0]!;
+    const hints = [
+      {
+        sessionId: 's',
+        line: 0,
+        entryId: 'imbalance',
+        question: 'How do you handle class imbalance?',
+        at: startedAt + 8_000,
+      },
+    ];
+    const lines = [
+      {
+        sessionId: 's',
+        seq: 1,
+        channel: 'candidate' as const,
+        text: 'Um I would look at the metrics first, precision and recall.',
+        startMs: 9_000,
+        endMs: 15_000,
+        at: startedAt + 15_000,
+      },
+    ];
     const session = { id: 's', kind: 'drill' as const, startedAt, endedAt: startedAt + 60_000 };
-    const markdown = sessionToMarkdown(session, lines, hints, sessionFeedback(hints, lines, () => entry));
+    const markdown = sessionToMarkdown(
+      session,
+      lines,
+      hints,
+      sessionFeedback(hints, lines, () => entry),
+    );
     expect(markdown).toContain('Kind: drill');
-    expect(markdown).toContain('## Summary\n\nYou answered 1 of 1 question, covering 50 % of their key points on average, with 10.0 fillers a minute.');
-    expect(markdown).toContain('- 00:08 — How do you handle class imbalance?\n  - spoke 00:06 · 10.0 fillers a minute (“um” ×1)\n  - Key points covered: 1 of 2\n    - ✓ Metrics first — precision and recall\n    - ✗ Resampling — over or under sample');
+    expect(markdown).toContain(
+      '## Summary\n\nYou answered 1 of 1 question, covering 50 % of their key points on average, with 10.0 fillers a minute.',
+    );
+    expect(markdown).toContain(
+      '- 00:08 — How do you handle class imbalance?\n  - spoke 00:06 · 10.0 fillers a minute (“um” ×1)\n  - Key points covered: 1 of 2\n    - ✓ Metrics first — precision and recall\n    - ✗ Resampling — over or under sample',
+    );
   });
 
   it.each([

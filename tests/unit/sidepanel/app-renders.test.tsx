@@ -31,7 +31,8 @@ describe('the panel app', () => {
     await screen.findByText(/questions ready, offline/);
     act(() => useSessionStore.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false }));
     const before = renders.history;
-    for (const text of ['how', 'how would', 'how would you']) act(() => useSessionStore.getState().apply({ kind: 'partial', channel: 'interviewer', text }));
+    for (const text of ['how', 'how would', 'how would you'])
+      act(() => useSessionStore.getState().apply({ kind: 'partial', channel: 'interviewer', text }));
 
     expect(document.body.textContent).toContain('how would you');
     expect(renders.history - before).toBe(0);

@@ -13,7 +13,9 @@ import { appendLine, recordHint, startSessionRecord } from '@/lib/session/sessio
 // The shipped packs play no part here; the build-time module that holds them is not needed.
 vi.mock('virtual:cuecard-knowledge', () => ({ default: [] }));
 
-const { entries } = parseMarkdownPack('## How do you handle class imbalance?\n- Metrics\n## Design a fraud detection system.\n- Labels');
+const { entries } = parseMarkdownPack(
+  '## How do you handle class imbalance?\n- Metrics\n## Design a fraud detection system.\n- Labels',
+);
 
 beforeEach(() => {
   useSessionStore.setState(useSessionStore.getInitialState(), true);
@@ -23,13 +25,15 @@ afterEach(cleanup);
 /** A stand-in background answering commands (after a turn of the event loop, like Chrome). */
 function fakeBackground(answer: (message: RuntimeMessage) => CommandReply | undefined) {
   const commands: RuntimeMessage[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: RuntimeMessage, _sender, sendResponse: (reply: unknown) => void) => {
-    const reply = answer(message);
-    if (!reply) return undefined;
-    commands.push(message);
-    setTimeout(() => sendResponse(reply), 5);
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: RuntimeMessage, _sender, sendResponse: (reply: unknown) => void) => {
+      const reply = answer(message);
+      if (!reply) return undefined;
+      commands.push(message);
+      setTimeout(() => sendResponse(reply), 5);
+      return true;
+    },
+  );
   return commands;
 }
 
@@ -37,25 +41,55 @@ describe('useLiveSession', () => {
   it('shows the cards the session owner publishes, and keeps the live view when the knowledge base changes mid-session', async () => {
     const handle = await sessionDb;
     await startSessionRecord(handle, { id: 's', startedAt: 1 });
-    await appendLine(handle, { sessionId: 's', seq: 0, channel: 'interviewer', text: 'how do you handle class imbalance', startMs: 0, endMs: 900, at: 2 });
-    await recordHint(handle, { sessionId: 's', line: 0, entryId: entries[0]!.id, question: entries[0]!.question, at: 3 });
+    await appendLine(handle, {
+      sessionId: 's',
+      seq: 0,
+      channel: 'interviewer',
+      text: 'how do you handle class imbalance',
+      startMs: 0,
+      endMs: 900,
+      at: 2,
+    });
+    await recordHint(handle, {
+      sessionId: 's',
+      line: 0,
+      entryId: entries[0]!.id,
+      question: entries[0]!.question,
+      at: 3,
+    });
     let statusAsked = 0;
     const chosen: RuntimeMessage[] = [];
     // The background: a session is running; a choice is acknowledged.
-    fakeBrowser.runtime.onMessage.addListener((message: RuntimeMessage, _sender, sendResponse: (reply: unknown) => void) => {
-      if (message.type === 'session/choose') chosen.push(message);
-      else if (message.type !== 'session/status') return undefined;
-      else statusAsked++;
-      sendResponse({ ok: true, status: { state: 'capturing', sessionId: 's', tabId: 1, startedAt: 1 } });
-      return true;
-    });
+    fakeBrowser.runtime.onMessage.addListener(
+      (message: RuntimeMessage, _sender, sendResponse: (reply: unknown) => void) => {
+        if (message.type === 'session/choose') chosen.push(message);
+        else if (message.type !== 'session/status') return undefined;
+        else statusAsked++;
+        sendResponse({ ok: true, status: { state: 'capturing', sessionId: 's', tabId: 1, startedAt: 1 } });
+        return true;
+      },
+    );
 
     const { result } = renderHook(() => useLiveSession());
     await waitFor(() => expect(useSessionStore.getState().questions).toHaveLength(1));
     // The owner read a new line: a card with what only the live path knows (confidence, alternatives, heard text).
-    const shown = { line: 1, entryId: entries[1]!.id, question: entries[1]!.question, confidence: 0.62, alternatives: [{ entryId: entries[0]!.id, question: entries[0]!.question, score: 0.58 }], heard: 'catch card fraud', at: 4 };
+    const shown = {
+      line: 1,
+      entryId: entries[1]!.id,
+      question: entries[1]!.question,
+      confidence: 0.62,
+      alternatives: [{ entryId: entries[0]!.id, question: entries[0]!.question, score: 0.58 }],
+      heard: 'catch card fraud',
+      at: 4,
+    };
     const fromOwnExtension = { id: fakeBrowser.runtime.id };
-    await act(() => fakeBrowser.runtime.onMessage.trigger({ type: 'session/event', event: { kind: 'hints', sessionId: 's', hints: [shown] } }, fromOwnExtension, () => undefined));
+    await act(() =>
+      fakeBrowser.runtime.onMessage.trigger(
+        { type: 'session/event', event: { kind: 'hints', sessionId: 's', hints: [shown] } },
+        fromOwnExtension,
+        () => undefined,
+      ),
+    );
     await waitFor(() => expect(useSessionStore.getState().hint).toEqual(shown));
 
     // A pack switched off: nothing in the panel's session is asked for or reloaded again.
@@ -67,10 +101,21 @@ describe('useLiveSession', () => {
 
     // Picking the alternative: the card changes here, the owner is told (it records it), the phrasing is learned.
     act(() => result.current.chooseAlternative(entries[0]!.id, entries[0]!.question));
-    const picked = { ...shown, entryId: entries[0]!.id, question: entries[0]!.question, confidence: 1, alternatives: [] };
-    await waitFor(() => expect(chosen).toEqual([{ type: 'session/choose', sessionId: 's', card: picked, replaces: entries[1]!.id }]));
+    const picked = {
+      ...shown,
+      entryId: entries[0]!.id,
+      question: entries[0]!.question,
+      confidence: 1,
+      alternatives: [],
+    };
+    await waitFor(() =>
+      expect(chosen).toEqual([{ type: 'session/choose', sessionId: 's', card: picked, replaces: entries[1]!.id }]),
+    );
     expect(useSessionStore.getState().hint).toEqual(picked);
-    expect(useSessionStore.getState().questions.map((question) => question.entryId)).toEqual([entries[0]!.id, entries[0]!.id]);
+    expect(useSessionStore.getState().questions.map((question) => question.entryId)).toEqual([
+      entries[0]!.id,
+      entries[0]!.id,
+    ]);
     expect(useKnowledgeStore.getState().learnedPhrasings[entries[0]!.id]).toEqual(['catch card fraud']);
   });
 });
@@ -81,7 +126,12 @@ describe('useLiveSession: Start and Stop', () => {
     await fakeBrowser.tabs.create({ url: 'https://meet.example/abc', active: false });
     let started = 0;
     const commands = fakeBackground((message) =>
-      message.type === 'session/start' ? { ok: true, status: { state: 'starting', sessionId: `session-${++started}`, tabId: message.tabId, startedAt: 1 } } : undefined,
+      message.type === 'session/start'
+        ? {
+            ok: true,
+            status: { state: 'starting', sessionId: `session-${++started}`, tabId: message.tabId, startedAt: 1 },
+          }
+        : undefined,
     );
 
     const first = liveActions.start();
@@ -90,11 +140,17 @@ describe('useLiveSession: Start and Stop', () => {
     await Promise.all([first, liveActions.start(), liveActions.stop()]);
 
     expect(commands.map((message) => message.type)).toEqual(['session/start']);
-    expect(useSessionStore.getState()).toMatchObject({ status: 'starting', awaitingStart: false, sessionId: 'session-1' });
+    expect(useSessionStore.getState()).toMatchObject({
+      status: 'starting',
+      awaitingStart: false,
+      sessionId: 'session-1',
+    });
   });
 
   it('leaves "Finishing…" when the reply to Stop says the session is already over', async () => {
-    fakeBackground((message) => (message.type === 'session/stop' ? { ok: true, status: { state: 'idle' } } : undefined));
+    fakeBackground((message) =>
+      message.type === 'session/stop' ? { ok: true, status: { state: 'idle' } } : undefined,
+    );
     useSessionStore.getState().apply({ kind: 'capturing', sessionId: 'session-1', withMicrophone: false });
 
     await liveActions.stop();
@@ -103,9 +159,12 @@ describe('useLiveSession: Start and Stop', () => {
 
   it('shows the error reply of a background that failed, in words, and keeps Stop available', async () => {
     fakeBrowser.runtime.onMessage.addListener(
-      commandListener(async () => {
-        throw new Error('storage.session is unavailable');
-      }, () => undefined),
+      commandListener(
+        async () => {
+          throw new Error('storage.session is unavailable');
+        },
+        () => undefined,
+      ),
     );
     useSessionStore.getState().apply({ kind: 'capturing', sessionId: 'session-1', withMicrophone: false });
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { createSessionStore } from '@/lib/store/session-store';
 
-const line = (sessionId: string, seq: number): TranscriptLine => ({ sessionId, seq, channel: 'interviewer', text: `line ${seq}`, startMs: 0, endMs: 1, at: 0 });
+const line = (sessionId: string, seq: number): TranscriptLine => ({
+  sessionId,
+  seq,
+  channel: 'interviewer',
+  text: `line ${seq}`,
+  startMs: 0,
+  endMs: 1,
+  at: 0,
+});
 
 describe('session store', () => {
   it('starts a new session with an empty view, but keeps the view of the same session', () => {
@@ -71,20 +79,36 @@ describe('session store', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
     store.getState().apply({ kind: 'stopped', reason: 'tab-ended' });
-    expect(store.getState()).toMatchObject({ status: 'idle', notice: { kind: 'info', text: expect.stringMatching(/tab was closed/) } });
+    expect(store.getState()).toMatchObject({
+      status: 'idle',
+      notice: { kind: 'info', text: expect.stringMatching(/tab was closed/) },
+    });
   });
 
   it('tracks the model download', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'model-progress', file: 'onnx/encoder_model_quantized.onnx', loaded: 5, total: 10 });
-    expect(store.getState().model).toEqual({ state: 'loading', loaded: 5, total: 10, file: 'onnx/encoder_model_quantized.onnx' });
+    expect(store.getState().model).toEqual({
+      state: 'loading',
+      loaded: 5,
+      total: 10,
+      file: 'onnx/encoder_model_quantized.onnx',
+    });
     store.getState().apply({ kind: 'model-ready', device: 'wasm', loadMs: 10 });
     expect(store.getState().model.state).toBe('ready');
   });
 });
 
 describe('session store: questions of the session', () => {
-  const hint = (at: number, entryId = `e${at}`) => ({ line: at, entryId, question: `Q${at}?`, confidence: 0.6, alternatives: [], heard: `heard ${at}`, at });
+  const hint = (at: number, entryId = `e${at}`) => ({
+    line: at,
+    entryId,
+    question: `Q${at}?`,
+    confidence: 0.6,
+    alternatives: [],
+    heard: `heard ${at}`,
+    at,
+  });
 
   it('steps back and forth through the questions, stopping at the ends', () => {
     const store = createSessionStore();
@@ -105,8 +129,20 @@ describe('session store: questions of the session', () => {
   it('replaces a close call with the alternative the user picked, in the history too', () => {
     const store = createSessionStore();
     store.getState().showHints([hint(1)]);
-    store.getState().showChosen({ ...hint(1), entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [] }, 'e1');
-    expect(store.getState().hint).toMatchObject({ line: 1, entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [], heard: 'heard 1' });
+    store
+      .getState()
+      .showChosen(
+        { ...hint(1), entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [] },
+        'e1',
+      );
+    expect(store.getState().hint).toMatchObject({
+      line: 1,
+      entryId: 'other',
+      question: 'The other question?',
+      confidence: 1,
+      alternatives: [],
+      heard: 'heard 1',
+    });
     expect(store.getState().questions.map((question) => question.entryId)).toEqual(['other']);
   });
 

@@ -10,7 +10,9 @@ describe('settings store', () => {
     const panelA = createSettingsStore(chromeStorageAdapter);
     await panelA.persist.rehydrate();
     panelA.getState().setVerbosity('glance');
-    await expect.poll(async () => (await fakeBrowser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]).toContain('glance');
+    await expect
+      .poll(async () => (await fakeBrowser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY])
+      .toContain('glance');
 
     const panelB = createSettingsStore(chromeStorageAdapter);
     await panelB.persist.rehydrate();
@@ -30,7 +32,10 @@ describe('knowledge store', () => {
   it('imports a pack and keeps it across a reload', async () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
     const result = store.getState().importPackFile('notes.md', '## What is a confusion matrix?\n- predicted vs actual');
-    expect(result).toMatchObject({ ok: true, pack: { id: 'notes', entries: [{ question: 'What is a confusion matrix?' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      pack: { id: 'notes', entries: [{ question: 'What is a confusion matrix?' }] },
+    });
 
     const reopened = createKnowledgeStore(chromeStorageAdapter);
     await reopened.persist.rehydrate();
@@ -40,7 +45,9 @@ describe('knowledge store', () => {
   it('a bad import says where and loses nothing already stored', async () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
     store.getState().importPackFile('good.md', '## Q one?\n- a');
-    await expect.poll(async () => (await fakeBrowser.storage.local.get(KNOWLEDGE_STORAGE_KEY))[KNOWLEDGE_STORAGE_KEY]).toBeTruthy();
+    await expect
+      .poll(async () => (await fakeBrowser.storage.local.get(KNOWLEDGE_STORAGE_KEY))[KNOWLEDGE_STORAGE_KEY])
+      .toBeTruthy();
     const before = (await fakeBrowser.storage.local.get(KNOWLEDGE_STORAGE_KEY))[KNOWLEDGE_STORAGE_KEY];
 
     const result = store.getState().importPackFile('bad.md', '## Q two?\nFrequency: often\n- b');
@@ -60,21 +67,37 @@ describe('knowledge store', () => {
 
   it('restoring an exported pack into the same profile does not double it: it asks, then updates in place', () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
-    store.getState().addUserPack(parseMarkdownPack('# My questions\n## How do you pick a vector database?\n- Scale — how many vectors\n## What is a feature store?\n- One definition, two stores', { id: 'my-questions' }));
+    store
+      .getState()
+      .addUserPack(
+        parseMarkdownPack(
+          '# My questions\n## How do you pick a vector database?\n- Scale — how many vectors\n## What is a feature store?\n- One definition, two stores',
+          { id: 'my-questions' },
+        ),
+      );
     const [mine] = store.getState().userPacks;
     const backup = toMarkdownPack(mine!);
 
     const result = store.getState().importPackFile('my-questions.md', backup);
-    expect(result).toMatchObject({ ok: 'copy', copy: { packId: 'my-questions', title: 'My questions', added: 0, changed: 0, removed: 0, same: 2 } });
+    expect(result).toMatchObject({
+      ok: 'copy',
+      copy: { packId: 'my-questions', title: 'My questions', added: 0, changed: 0, removed: 0, same: 2 },
+    });
     expect(store.getState().userPacks.map((pack) => pack.title)).toEqual(['My questions']);
 
-    const edited = backup.replace('- Scale — how many vectors', '- Scale — how many vectors\n- Filters — metadata filtering');
+    const edited = backup.replace(
+      '- Scale — how many vectors',
+      '- Scale — how many vectors\n- Filters — metadata filtering',
+    );
     const update = store.getState().importPackFile('my-questions.md', edited);
     if (update.ok !== 'copy') throw new Error('expected a copy');
     expect(update.copy).toMatchObject({ changed: 1, same: 1 });
     store.getState().updatePack(update.copy.packId, update.pack);
     expect(store.getState().userPacks).toHaveLength(1);
-    expect(store.getState().userPacks[0]!.entries[0]!.outline.keyPoints).toEqual(['Scale — how many vectors', 'Filters — metadata filtering']);
+    expect(store.getState().userPacks[0]!.entries[0]!.outline.keyPoints).toEqual([
+      'Scale — how many vectors',
+      'Filters — metadata filtering',
+    ]);
   });
 });
 
@@ -83,14 +106,24 @@ describe('settings store: recognition', () => {
     const store = createSettingsStore(chromeStorageAdapter);
     store.getState().setVad({ minSilenceMs: 1_200 });
     expect(store.getState().vad).toEqual({ minSilenceMs: 1_200, maxUtteranceMs: 28_000, padMs: 250 });
-    await expect.poll(async () => (await fakeBrowser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]).toContain('1200');
+    await expect
+      .poll(async () => (await fakeBrowser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY])
+      .toContain('1200');
   });
 
   it('reads settings stored by version 1 and fills in the new ones', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { verbosity: 'detailed', matchThreshold: 0.6 }, version: 1 }) });
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { verbosity: 'detailed', matchThreshold: 0.6 }, version: 1 }),
+    });
     const store = createSettingsStore(chromeStorageAdapter);
     await store.persist.rehydrate();
-    expect(store.getState()).toMatchObject({ verbosity: 'detailed', matchThreshold: 0.6, asrModel: 'moonshine-tiny', captureMicrophone: false, vad: { minSilenceMs: 700 } });
+    expect(store.getState()).toMatchObject({
+      verbosity: 'detailed',
+      matchThreshold: 0.6,
+      asrModel: 'moonshine-tiny',
+      captureMicrophone: false,
+      vad: { minSilenceMs: 700 },
+    });
   });
 });
 
@@ -101,11 +134,16 @@ const draft = (question: string) => ({
   category: 'behavioral',
   frequency: 'medium',
   tags: [],
-  outline: { frame: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] }, keyPoints: ['a point'], pitfalls: [], followUps: [], numbers: [] },
+  outline: {
+    frame: { name: 'STAR', steps: ['Situation', 'Task', 'Action', 'Result'] },
+    keyPoints: ['a point'],
+    pitfalls: [],
+    followUps: [],
+    numbers: [],
+  },
 });
 
 describe('knowledge store: own entries and packs on/off', () => {
-
   it('adds a new entry to "My questions", then edits it in place', () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
     const added = store.getState().saveEntry(draft('Why this team?'));
@@ -144,7 +182,12 @@ describe('undoing a removal', () => {
     expect(store.getState().lastRemoval).toMatchObject({ kind: 'entry', position: 1 });
     store.getState().saveEntry(draft('Four?'));
     store.getState().undoRemoval();
-    expect(store.getState().userPacks[0]!.entries.map((entry) => entry.question)).toEqual(['One?', 'Two?', 'Three?', 'Four?']);
+    expect(store.getState().userPacks[0]!.entries.map((entry) => entry.question)).toEqual([
+      'One?',
+      'Two?',
+      'Three?',
+      'Four?',
+    ]);
     expect(store.getState().lastRemoval).toBeUndefined();
     const stored = JSON.parse((await chromeStorageAdapter.getItem(KNOWLEDGE_STORAGE_KEY)) as string);
     expect(stored.state).not.toHaveProperty('lastRemoval');
@@ -167,9 +210,12 @@ describe('learned phrasings', () => {
     const { createQuestionIndex } = await import('@/lib/match/question-index');
     const { matchQuestion } = await import('@/lib/match/match-question');
     const { parseMarkdownPack } = await import('@/lib/knowledge/markdown-pack');
-    const entries = parseMarkdownPack('## How do you handle class imbalance?\n- metrics\n## Design a fraud detection system.\n- labels').entries;
+    const entries = parseMarkdownPack(
+      '## How do you handle class imbalance?\n- metrics\n## Design a fraud detection system.\n- labels',
+    ).entries;
     const heard = 'what do you do when only a sliver of the data is the thing you care about';
-    const ask = (index: ReturnType<typeof createQuestionIndex>) => matchQuestion(index, [{ text: heard, speaker: 'interviewer' }]);
+    const ask = (index: ReturnType<typeof createQuestionIndex>) =>
+      matchQuestion(index, [{ text: heard, speaker: 'interviewer' }]);
     expect(ask(createQuestionIndex(entries)).outcome).not.toBe('hint');
 
     const store = createKnowledgeStore(chromeStorageAdapter);
