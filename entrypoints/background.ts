@@ -24,5 +24,7 @@ export default defineBackground(() => {
     if (change.status === 'loading') void controller.onTabLoading(tabId).catch(report);
   });
 
-  browser.runtime.onMessage.addListener(commandListener(controller.handle, report));
+  browser.runtime.onMessage.addListener(
+    commandListener((message, sender) => controller.handle(message, sender), report),
+  );
 });

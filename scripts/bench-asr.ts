@@ -59,7 +59,7 @@ runCli(async () => {
       const dtype = values.dtype ?? 'q8';
       const child = spawnSync(
         process.execPath,
-        [...process.execArgv, process.argv[1]!, '--model', modelDir, '--dtype', dtype, '--repeat', values.repeat!],
+        [...process.execArgv, process.argv[1]!, '--model', modelDir, '--dtype', dtype, '--repeat', values.repeat],
         {
           stdio: 'inherit',
         },
@@ -181,9 +181,8 @@ async function streamInRealTime(transcriber: Transcriber, samples: Float32Array,
     transcriber,
     partialEveryMs,
     createVad: () =>
-      Silero.new(
-        ort as never,
-        async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+      Silero.new(ort, () =>
+        Promise.resolve(readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer),
       ),
     emit: (reply: WorkerReply) => {
       if (reply.status === 'partial') partials++;

@@ -29,10 +29,10 @@ runCli(async () => {
   const owner = createSessionOwner({
     index: () => index,
     threshold: () => 0.45,
-    recordHint: async (hint) => void recorded.push(hint),
+    recordHint: (hint) => Promise.resolve(void recorded.push(hint)),
     publish: (event) => store.getState().apply(event),
-    loadState: async () => undefined,
-    saveState: async () => undefined,
+    loadState: () => Promise.resolve(undefined),
+    saveState: () => Promise.resolve(),
   });
   const heapStart = heapMb();
   const costs: number[] = [];

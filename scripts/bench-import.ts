@@ -91,9 +91,9 @@ async function inChromium(inputs: readonly BenchInput[], rounds: number): Promis
       const tab = await browser.newPage();
       await tab.setContent(input.html);
       // tsx keeps function names with a __name helper the tab does not have; the extension's build does not add it.
-      const reading = (await tab.evaluate(
+      const reading = await tab.evaluate<{ times: number[]; size: number }>(
         `(() => { const __name = (target) => target; const times = []; let size = 0; for (let i = 0; i < ${rounds + 1}; i++) { const started = performance.now(); size = (${readRenderedPage.toString()})(document).html.length; if (i > 0) times.push(performance.now() - started); } return { times, size }; })()`,
-      )) as { times: number[]; size: number };
+      );
       await tab.close();
       const read = [...reading.times].sort((a, b) => a - b);
       console.log(
@@ -153,7 +153,8 @@ async function inExtension(executablePath: string, inputs: readonly BenchInput[]
             const message = sent.type === 'file' ? { ...sent, bytes: new Uint8Array(sent.bytes as number[]) } : sent;
             const started = performance.now();
             const answer = await new Promise<{ status: string; questions?: unknown[]; message?: string }>((resolve) => {
-              worker.onmessage = (event) => resolve(event.data);
+              worker.onmessage = (event: MessageEvent<{ status: string; questions?: unknown[]; message?: string }>) =>
+                resolve(event.data);
               worker.onerror = (event) => resolve({ status: 'error', message: event.message });
               worker.postMessage(message);
             });

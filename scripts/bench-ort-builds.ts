@@ -124,28 +124,37 @@ runCli(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
-  const whisperConfig = JSON.parse(readFileSync(join(folders.whisper, 'config.json'), 'utf8'));
-  const moonshineConfig = JSON.parse(readFileSync(join(folders.moonshine, 'config.json'), 'utf8'));
+  // A model's config.json, read for the few sizes the bench needs; a missing one stops it.
+  const readConfig = (folder: string) => {
+    const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as Record<string, unknown>;
+    return (key: string): number => {
+      const value = config[key];
+      if (typeof value !== 'number') throw new Error(`${folder}/config.json: no number "${key}"`);
+      return value;
+    };
+  };
+  const whisperConfig = readConfig(folders.whisper);
+  const moonshineConfig = readConfig(folders.moonshine);
   const models = [
     {
       name: 'whisper-tiny.en',
       url: `http://127.0.0.1:${port}/models/whisper-tiny.en-random`,
       inputName: 'input_features',
-      inputShape: [1, whisperConfig.num_mel_bins, 3000],
-      prompt: [whisperConfig.decoder_start_token_id, 50362],
-      layers: whisperConfig.decoder_layers,
-      heads: whisperConfig.decoder_attention_heads,
-      headDim: whisperConfig.d_model / whisperConfig.decoder_attention_heads,
+      inputShape: [1, whisperConfig('num_mel_bins'), 3000],
+      prompt: [whisperConfig('decoder_start_token_id'), 50362],
+      layers: whisperConfig('decoder_layers'),
+      heads: whisperConfig('decoder_attention_heads'),
+      headDim: whisperConfig('d_model') / whisperConfig('decoder_attention_heads'),
     },
     {
       name: 'moonshine-tiny',
       url: `http://127.0.0.1:${port}/models/moonshine-tiny-random`,
       inputName: 'input_values',
       inputShape: [1, Math.round(3.3 * 16_000)],
-      prompt: [moonshineConfig.decoder_start_token_id],
-      layers: moonshineConfig.decoder_num_hidden_layers,
-      heads: moonshineConfig.decoder_num_attention_heads,
-      headDim: moonshineConfig.hidden_size / moonshineConfig.decoder_num_attention_heads,
+      prompt: [moonshineConfig('decoder_start_token_id')],
+      layers: moonshineConfig('decoder_num_hidden_layers'),
+      heads: moonshineConfig('decoder_num_attention_heads'),
+      headDim: moonshineConfig('hidden_size') / moonshineConfig('decoder_num_attention_heads'),
     },
   ];
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cuecard-ort-')), {

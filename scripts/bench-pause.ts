@@ -55,9 +55,8 @@ function fixture(name: string): Clip {
 }
 
 async function utterancesIn(samples: Float32Array, minSilenceMs: number): Promise<number> {
-  const model = await Silero.new(
-    ort as never,
-    async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+  const model = await Silero.new(ort, () =>
+    Promise.resolve(readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer),
   );
   const detector = new UtteranceDetector(model, { minSilenceMs });
   let count = 0;

@@ -30,7 +30,7 @@ export function runCli(main: () => void | Promise<void>): void {
       const known =
         error instanceof PackError ||
         (error instanceof Error && (error.name === 'UsageError' || error.name === 'ImportFileError'));
-      console.error(known ? `error: ${(error as Error).message}` : error);
+      console.error(known ? `error: ${error.message}` : error);
       process.exitCode = 1;
     });
 }

@@ -25,7 +25,7 @@ async function scoreSet(dir: string, verbose: boolean): Promise<PageScore[]> {
   const names = new Set(readdirSync(dir));
   // A page is a page file with its expectations beside it (a README is not a page).
   const pages = [...names].filter((name) => PAGE_FILE.test(name) && names.has(name.replace(PAGE_FILE, '.json'))).sort();
-  if (pages.length === 0) throw new UsageError(`${dir}: no .html, .md, .docx or .pdf pages`);
+  if (pages.length === 0) throw new UsageError(`${dir}: no .html, .md, .docx or .pdf pages\n${USAGE}`);
   console.log(`\n${dir} (${pages.length} pages)`);
   console.log(
     `${'page'.padEnd(40)} ${'expected'.padStart(8)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'precision'.padStart(9)} ${'answers'.padStart(8)}`,

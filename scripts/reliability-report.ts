@@ -89,7 +89,7 @@ ${defects.join('\n')}
 
 Not yet covered by a browser test: ${NOT_COVERED}
 `;
-  writeFileSync(values.out!, markdown);
+  writeFileSync(values.out, markdown);
   console.log(`wrote ${values.out}: ${RELIABILITY_MATRIX.length} rows`);
   if (problems.length) throw new Error(problems.join('; '));
 });

@@ -18,6 +18,7 @@ export function DisclosureMenu({
   // Read once: afterwards the user opens and closes it (the review it was opened for may end while it stays open).
   const [openAtFirst] = useState(defaultOpen);
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Esc from any control inside closes the menu (delegation)
     <details
       ref={details}
       className="disclosure-menu"

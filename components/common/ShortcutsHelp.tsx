@@ -19,6 +19,7 @@ export function ShortcutsHelp({
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
+    const returnTo = returnFocusTo?.current;
     close.current?.focus();
     // Esc closes it wherever focus is (a click elsewhere moves focus out of the dialog).
     const onKey = (event: KeyboardEvent) => {
@@ -29,10 +30,11 @@ export function ShortcutsHelp({
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
-      (returnFocusTo?.current ?? previous)?.focus();
+      (returnTo ?? previous)?.focus();
     };
   }, [onClose, returnFocusTo]);
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a modal dialog keeps Tab inside itself (WAI-ARIA dialog pattern)
     <div
       ref={dialog}
       className="shortcuts-help"

@@ -5,7 +5,7 @@ import { formatFrameText, KNOWN_FRAME_NAMES, parseFrameText } from '@/lib/knowle
 import { FREQUENCIES, KNOWN_CATEGORIES, type KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { SaveResult } from '@/lib/store/knowledge-store';
 import { MessageLine } from '../common/MessageLine';
-import { formLines } from '../common/form-lines';
+import { formLines, formText } from '../common/form-lines';
 
 /** A form for one entry; lists are one item per line. Nothing is saved until it validates. */
 export function EntryEditor({
@@ -25,7 +25,7 @@ export function EntryEditor({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '');
+    const text = (name: string) => formText(form, name);
     // The box shows categories by name ("Behavioural"), as the filter does; the entry keeps the slug.
     const category = categorySlug(text('category'));
     const frame = parseFrameText(text('frame')) ?? frameFromContent(text('question'), category);

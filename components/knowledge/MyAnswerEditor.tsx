@@ -3,7 +3,7 @@ import { STORY_PART_NAMES, STORY_PARTS } from '@/lib/knowledge/my-answer';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { SaveAnswerResult } from '@/lib/store/knowledge-store';
 import { MessageLine } from '../common/MessageLine';
-import { formLines } from '../common/form-lines';
+import { formLines, formText } from '../common/form-lines';
 
 /** The user's own answer to one question: a lead, a STAR story when the question wants one, points and numbers. */
 export function MyAnswerEditor({
@@ -22,7 +22,7 @@ export function MyAnswerEditor({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const text = (name: string) => formText(form, name).trim();
     const story = withStory ? Object.fromEntries(STORY_PARTS.map((part) => [part, text(part)])) : initial?.story;
     const result = onSave({
       lead: text('lead'),

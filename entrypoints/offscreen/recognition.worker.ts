@@ -67,7 +67,7 @@ async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Pr
   const engine = createRecognitionEngine({
     transcriber,
     // vad-web is typed against its own onnxruntime-web version; the runtime API it uses is the same.
-    createVad: () => Silero.new(ort as never, async () => vadBytes.slice(0)),
+    createVad: () => Silero.new(ort, () => Promise.resolve(vadBytes.slice(0))),
     emit: post,
     segmenter: request.vad,
     backlogMs: () => queuedAudioMs,

@@ -22,7 +22,7 @@ export const useModelReadinessStore = createModelReadinessStore({
 export const useSentenceReadinessStore = createModelReadinessStore({
   store: browserDownloadStore(),
   fetch: (input, init) => fetch(input, init),
-  resolveDevice: async () => 'wasm',
+  resolveDevice: () => Promise.resolve('wasm'),
   locate: sentenceModelLocation,
 });
 export { SHIPPED_PACKS };

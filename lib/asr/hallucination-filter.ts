@@ -25,7 +25,7 @@ export function cleanTranscript(text: string): string | null {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   const key = trimmed
     .toLowerCase()
-    .replace(/[\[\]()*♪.!?,]/g, '')
+    .replace(/[[\]()*♪.!?,]/g, '')
     .replace(/_/g, ' ')
     .trim();
   if (!key || KNOWN_INVENTIONS.has(key)) return null;

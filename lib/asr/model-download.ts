@@ -152,7 +152,7 @@ async function downloadFile(
     // Cancelled or cut off: what arrived is kept for the next attempt.
     await keepPending();
   }
-  const whole = new Blob(parts as BlobPart[]);
+  const whole = new Blob(parts);
   // Fewer bytes than announced: cut off. More is fine: a compressed transfer announces its compressed size.
   if (Number.isFinite(expected) && whole.size < expected) {
     throw new ModelDownloadError(`${file} arrived incomplete (${whole.size} of ${expected} bytes)`, true);

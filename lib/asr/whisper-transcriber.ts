@@ -100,11 +100,11 @@ function timeSessions(asr: AutomaticSpeechRecognitionPipeline) {
  * a time (the pipeline is not re-entrant); callers queue behind the returned promise.
  */
 export async function loadTranscriber(pipeline: PipelineFactory, options: TranscriberOptions): Promise<Transcriber> {
-  const asr = (await pipeline('automatic-speech-recognition', options.model, {
+  const asr: AutomaticSpeechRecognitionPipeline = await pipeline('automatic-speech-recognition', options.model, {
     device: options.device,
     dtype: options.dtype ?? dtypeFor(options.device),
     progress_callback: options.onProgress,
-  })) as AutomaticSpeechRecognitionPipeline;
+  });
   const timing = timeSessions(asr);
   let queue: Promise<unknown> = Promise.resolve();
   // At most what the audio's length allows (`tokenBudget`), or exactly what a benchmark asks for.
@@ -112,10 +112,11 @@ export async function loadTranscriber(pipeline: PipelineFactory, options: Transc
     const next = queue.then(async (): Promise<Transcription> => {
       timing.take();
       const tokens = exactTokens ?? tokenBudget(audio.length);
-      const output = await asr(audio, {
+      // transformers.js types a pipeline's output loosely; one text, or one per input.
+      const output = (await asr(audio, {
         max_new_tokens: tokens,
         ...(exactTokens ? { min_new_tokens: exactTokens } : {}),
-      } as Record<string, unknown>);
+      })) as { text?: string } | { text?: string }[];
       const text = (Array.isArray(output) ? output[0]?.text : output.text) ?? '';
       return { text, ...timing.take() };
     });

@@ -5,7 +5,7 @@ export function decodeWav(bytes: Uint8Array): { samples: Float32Array; sampleRat
   const wav = new wavefile.WaveFile(bytes);
   wav.toBitDepth('32f');
   const { numChannels, sampleRate } = wav.fmt as { numChannels: number; sampleRate: number };
-  const interleaved = wav.getSamples(true, Float64Array) as unknown as Float64Array;
+  const interleaved = wav.getSamples(true, Float64Array);
   const frames = interleaved.length / numChannels;
   const samples = new Float32Array(frames);
   for (let i = 0; i < frames; i++) {

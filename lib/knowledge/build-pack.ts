@@ -5,7 +5,6 @@ import { PackError } from './pack-error';
 import {
   entrySchema,
   packSchema,
-  type Frame,
   type KnowledgeEntry,
   type KnowledgePack,
 } from './schema';
@@ -19,7 +18,7 @@ export interface DraftEntry {
   frequency?: unknown;
   tags?: unknown;
   outline?: {
-    frame?: Frame | unknown;
+    frame?: unknown;
     keyPoints?: unknown;
     pitfalls?: unknown;
     followUps?: unknown;

@@ -34,7 +34,7 @@ const FRAME_BY_CATEGORY: Record<string, string> = {
 /** The frame for a category when nothing in the question says more. */
 export function categoryFrameKind(category: string): FrameKind {
   // Own keys only: a category such as "constructor" must not reach Object.prototype.
-  return (Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept') as FrameKind;
+  return (Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept');
 }
 
 export function namedFrame(kind: FrameKind): Frame {

@@ -56,10 +56,10 @@ export function parseJsonPack(text: string, options: { fileName?: string; id?: s
     entries = data;
   } else if (isRecord(data)) {
     if (data.format !== undefined && data.format !== JSON_PACK_FORMAT) {
-      throw new PackError(`unknown format "${String(data.format)}", expected "${JSON_PACK_FORMAT}"`, { field: 'format' });
+      throw new PackError(`unknown format ${JSON.stringify(data.format)}, expected "${JSON_PACK_FORMAT}"`, { field: 'format' });
     }
     if (data.version !== undefined && data.version !== JSON_PACK_VERSION) {
-      throw new PackError(`pack version ${String(data.version)} is newer than this Cuecard understands (${JSON_PACK_VERSION})`, { field: 'version' });
+      throw new PackError(`pack version ${JSON.stringify(data.version)} is newer than this Cuecard understands (${JSON_PACK_VERSION})`, { field: 'version' });
     }
     entries = data.entries;
     title = typeof data.title === 'string' ? data.title : undefined;

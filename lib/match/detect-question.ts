@@ -103,7 +103,7 @@ const MIN_CONTEXT_WORDS = 4;
 /** The text from the first question word or request on, when enough context precedes it. */
 function askingClause(text: string): string | undefined {
   const starts = [ASKING_ANYWHERE, ASKING_RELATIVE].flatMap((pattern) =>
-    [...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index!),
+    [...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index),
   );
   const start = starts.length ? Math.min(...starts) : 0;
   const before = text.slice(0, start).trim();

@@ -39,4 +39,4 @@ export function createGeneralLexicon(source: GeneralLexiconTable): GeneralLexico
 }
 
 /** The lexicon shipped with the extension. */
-export const generalLexicon: GeneralLexicon = createGeneralLexicon(table as GeneralLexiconTable);
+export const generalLexicon: GeneralLexicon = createGeneralLexicon(table);

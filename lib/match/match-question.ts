@@ -118,7 +118,7 @@ const ANAPHORA = /\b(?:that|this|it|those|them|these|there)\b|^(?:and|so|what ab
 
 /** The text after each of the last few pivot words: candidates for where the question starts. */
 function tailsAfterPivots(normalized: string, limit = 3): string[] {
-  const cuts = [...normalized.matchAll(PIVOTS)].map((match) => match.index! + match[0].length);
+  const cuts = [...normalized.matchAll(PIVOTS)].map((match) => match.index + match[0].length);
   return cuts
     .slice(-limit)
     .map((cut) => normalized.slice(cut).trim())

@@ -31,7 +31,7 @@ function joinSpelledLetters(tokens: readonly string[]): string[] {
     if (run.length >= 2) {
       const joined = run.join('');
       if (!KNOWN_ACRONYMS.has(joined) && (run[0] === 'a' || run[0] === 'i') && run.length >= 3) {
-        out.push(run[0]!, run.slice(1).join(''));
+        out.push(run[0], run.slice(1).join(''));
       } else if (!KNOWN_ACRONYMS.has(joined) && (run[0] === 'a' || run[0] === 'i') && run.length === 2) {
         out.push(...run);
       } else {

@@ -6,7 +6,7 @@ import { readRenderedPage } from './read-rendered-page';
 
 /** HTML parsing and sanitising under Node (tests and the import command), with jsdom: scripts never run. */
 export function nodeHtmlTools(): HtmlTools & { parsePage(html: string, url?: string): Document } {
-  const purify = createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
+  const purify = createDOMPurify(new JSDOM('').window);
   const parseHtml = (html: string) => new JSDOM(html).window.document;
   return {
     parseHtml,

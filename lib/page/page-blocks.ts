@@ -294,7 +294,7 @@ export function pageBlocks(root: Element): Block[] {
       rows.filter((row) => !row.header && row.cells.length >= 2).map((row) => row.texts),
     );
     const linked = rows.map(
-      (row) => question !== undefined && row.cells[question] !== undefined && linkOnly([row.cells[question]!]),
+      (row) => question !== undefined && row.cells[question] !== undefined && linkOnly([row.cells[question]]),
     );
     // A table of contents: when most question cells are links, the rest are its section labels.
     const index = linked.filter(Boolean).length * 2 >= rows.filter((row) => !row.header).length;

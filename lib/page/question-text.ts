@@ -11,7 +11,7 @@ const DIFFICULTY_MARK = String.raw`[[(]\s*(?:e|m|h|easy|medium|hard|basic|advanc
 const DIFFICULTY = new RegExp(DIFFICULTY_MARK, 'gi');
 const LEADING_DIFFICULTY = new RegExp(String.raw`^\s*${DIFFICULTY_MARK}`, 'i');
 /** Pictographs and the joiners and selectors that build them (👶, ⭐️, 🟢, 🔹). */
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3]/gu;
+const EMOJI = /(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0e|\ufe0f|\u20e3)/gu;
 /** Source and answer links left as text: "[src]", "[[src]]", "[Answer]", "[[1]]", "[12]". */
 const LINK_DEBRIS = /\[\[?\s*(?:src|source|answer|solution|link|ref|\d{1,3})\s*\]?\]/gi;
 const TRAILING_DEBRIS = /\s*(?:\(?\s*read more\s*\)?|↑|⬆|back to top)\s*$/i;

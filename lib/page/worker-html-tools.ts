@@ -15,7 +15,7 @@ export function workerHtmlTools(): HtmlTools {
     const whole = /<html[\s>]/i.test(html.slice(0, 4096))
       ? html
       : `<!doctype html><html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
-    return parseHTML(whole).document as unknown as Document;
+    return parseHTML(whole).document;
   };
   return {
     parseHtml,

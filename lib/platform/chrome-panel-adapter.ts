@@ -57,7 +57,7 @@ export async function chooseTargetTab(): Promise<number | undefined> {
  */
 async function readPage(tabId: number): Promise<RenderedPage> {
   const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readRenderedPage });
-  const page = result?.result as RenderedPage | undefined;
+  const page = result?.result;
   if (!page) throw new Error('the page returned nothing');
   return page;
 }

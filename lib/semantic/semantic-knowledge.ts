@@ -34,7 +34,7 @@ export function semanticKnowledge(
           if (built === mine) built = undefined;
         });
       }
-      return built!.index;
+      return built.index;
     },
     embed: async (text) => (await encoder.embed([text]))[0]!,
   });

@@ -68,7 +68,7 @@ export async function loadSentenceEncoder({
   dtype = 'q8',
   device = 'wasm',
 }: SentenceModelOptions = {}): Promise<LoadedSentenceEncoder> {
-  const extractor = (await pipeline('feature-extraction', model, { dtype, device })) as FeatureExtractionPipeline;
+  const extractor: FeatureExtractionPipeline = await pipeline('feature-extraction', model, { dtype, device });
   const config = extractor.model.config as unknown as { hidden_size?: number };
   const dim = config.hidden_size ?? SENTENCE_MODEL_DIM;
   return {
@@ -77,7 +77,7 @@ export async function loadSentenceEncoder({
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += BATCH) {
-        const output = await extractor(texts.slice(start, start + BATCH) as string[], {
+        const output = await extractor(texts.slice(start, start + BATCH), {
           pooling: 'mean',
           normalize: true,
         });

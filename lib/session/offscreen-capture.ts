@@ -191,7 +191,7 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       return Promise.resolve();
     }
     stopping ??= (async () => {
-      const current = session!;
+      const current = session;
       clearInterval(current.stallTimer);
       for (const tap of current.taps) tap.stop();
       // Let the worker finish the utterance in progress so its words are not lost.

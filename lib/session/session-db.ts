@@ -59,6 +59,23 @@ function lineOfV1Card(card: CardV1, lines: readonly TranscriptLine[]): number {
   return lines.findLast((line) => line.at <= card.at)?.seq ?? -1;
 }
 
+/** Version 1 kept cards in "hints" keyed by time: each moves to the card's identity. */
+async function moveVersion1Cards(
+  db: IDBPDatabase<CuecardDb>,
+  transaction: IDBPTransaction<CuecardDb, ('sessions' | 'lines' | 'cards')[], 'versionchange'>,
+): Promise<void> {
+  const untyped = db as unknown as IDBPDatabase;
+  if (!untyped.objectStoreNames.contains('hints')) return;
+  const upgrading = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
+  const old = (await upgrading.objectStore('hints').getAll()) as CardV1[];
+  const lines = (await transaction.objectStore('lines').getAll()).sort((a, b) => a.at - b.at);
+  const bySession = new Map<string, TranscriptLine[]>();
+  for (const line of lines) bySession.set(line.sessionId, [...(bySession.get(line.sessionId) ?? []), line]);
+  const cards = transaction.objectStore('cards');
+  for (const card of old) await cards.put({ ...card, line: lineOfV1Card(card, bySession.get(card.sessionId) ?? []) });
+  untyped.deleteObjectStore('hints');
+}
+
 /**
  * Opens (and on first use creates, or upgrades) the session store; one writer per line,
  * so nothing is rewritten. Each version's step runs only for a database older than it,
@@ -66,7 +83,7 @@ function lineOfV1Card(card: CardV1, lines: readonly TranscriptLine[]): number {
  */
 export function openSessionDb(name = SESSION_DB_NAME): Promise<SessionDb> {
   return openDB<CuecardDb>(name, SESSION_DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, transaction) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
         db.createObjectStore('lines', { keyPath: ['sessionId', 'seq'] }).createIndex('sessionId', 'sessionId');
@@ -74,18 +91,8 @@ export function openSessionDb(name = SESSION_DB_NAME): Promise<SessionDb> {
       if (oldVersion < 2) {
         const cards = db.createObjectStore('cards', { keyPath: ['sessionId', 'line', 'entryId'] });
         cards.createIndex('sessionId', 'sessionId');
-        // Version 1 kept cards in "hints" keyed by time: each moves to the card's identity.
-        const untyped = db as unknown as IDBPDatabase;
-        if (untyped.objectStoreNames.contains('hints')) {
-          const upgrading = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
-          const old = (await upgrading.objectStore('hints').getAll()) as CardV1[];
-          const lines = (await transaction.objectStore('lines').getAll()).sort((a, b) => a.at - b.at);
-          const bySession = new Map<string, TranscriptLine[]>();
-          for (const line of lines) bySession.set(line.sessionId, [...(bySession.get(line.sessionId) ?? []), line]);
-          for (const card of old)
-            await cards.put({ ...card, line: lineOfV1Card(card, bySession.get(card.sessionId) ?? []) });
-          untyped.deleteObjectStore('hints');
-        }
+        // A migration that fails aborts the upgrade, so the version-1 database stays as it was.
+        moveVersion1Cards(db, transaction).catch(() => transaction.abort());
       }
     },
     // Another tab or panel still has an older version open: it is asked to close (below); the user is told if it does not.

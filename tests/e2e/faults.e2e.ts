@@ -91,7 +91,7 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
         new Promise<{ cards: Array<{ line: number; entryId: string; question: string }>; lines: number[] }>(
           (resolve, reject) => {
             const open = indexedDB.open('cuecard-sessions');
-            open.onerror = () => reject(open.error);
+            open.onerror = () => reject(open.error ?? new Error('the session database did not open'));
             open.onsuccess = () => {
               const tx = open.result.transaction(['cards', 'lines']);
               const cards = tx.objectStore('cards').index('sessionId').getAll(id);

@@ -124,7 +124,7 @@ describe('live capture of a playing tab', () => {
       panel.waitForEvent('download'),
       panel.getByRole('button', { name: 'Export .md' }).click(),
     ]);
-    const markdown = readFileSync((await download.path())!, 'utf8');
+    const markdown = readFileSync(await download.path(), 'utf8');
     expect(markdown).toMatch(/^# Practice session, /);
     expect(markdown).toContain(`Interviewer:** ${TINY_WHISPER_PHRASE}`);
 

@@ -131,7 +131,7 @@ describe('live matching in the side panel', () => {
       (sessionId) =>
         new Promise<Array<{ line: number; entryId: string; question: string }>>((resolve, reject) => {
           const open = indexedDB.open('cuecard-sessions');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('the session database did not open'));
           open.onsuccess = () => {
             const request = open.result.transaction('cards').objectStore('cards').index('sessionId').getAll(sessionId);
             request.onsuccess = () =>

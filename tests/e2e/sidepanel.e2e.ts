@@ -279,7 +279,7 @@ describe('the built extension in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export .md' }).click(),
     ]);
-    const exported = readFileSync((await download.path())!, 'utf8');
+    const exported = readFileSync(await download.path(), 'utf8');
     expect(exported).toContain(
       'My answer:\nLead: Moved a launch two weeks with an error analysis\nResult: Shipped with 30 % fewer false positives.',
     );

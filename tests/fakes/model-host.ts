@@ -29,7 +29,7 @@ export function fakeHost(bodies: Record<string, Uint8Array>, options: HostOption
   const requests: Array<{ url: string; range: string | null }> = [];
   const dropped = new Set<string>();
   const fetchFile = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     const range = new Headers(init?.headers).get('range');
     requests.push({ url, range });
     const forced = options.status?.(url);

@@ -9,10 +9,7 @@ import type { Channel } from '@/lib/messaging/runtime-messages';
 import { readWav } from '../../support/read-wav';
 
 const createVad = () =>
-  Silero.new(
-    ort as never,
-    async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
-  );
+  Silero.new(ort, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer);
 const layout = JSON.parse(readFileSync('tests/fixtures/audio/two-questions.json', 'utf8')) as {
   utterances: Array<{ endS: number }>;
 };

@@ -37,13 +37,17 @@ beforeAll(() => {
 }, 300_000);
 
 async function generatedIds(dtype: 'fp32' | 'q8', maxNewTokens: number): Promise<number[]> {
-  const asr = (await pipeline('automatic-speech-recognition', RANDOM_MOONSHINE_NAME, {
-    device: 'cpu',
-    dtype,
-  })) as AutomaticSpeechRecognitionPipeline;
+  const asr: AutomaticSpeechRecognitionPipeline = await pipeline(
+    'automatic-speech-recognition',
+    RANDOM_MOONSHINE_NAME,
+    {
+      device: 'cpu',
+      dtype,
+    },
+  );
   const processor = await AutoProcessor.from_pretrained(RANDOM_MOONSHINE_NAME);
   const { input_values } = await processor(firstQuestion);
-  const output = (await asr.model.generate({ input_values, max_new_tokens: maxNewTokens } as never)) as Tensor;
+  const output = (await asr.model.generate({ input_values, max_new_tokens: maxNewTokens })) as Tensor;
   await asr.dispose();
   return Array.from(output.data as BigInt64Array, Number);
 }
@@ -111,10 +115,7 @@ describe('the real moonshine-tiny architecture through transformers.js (Node, ON
     const engine = createRecognitionEngine({
       transcriber,
       createVad: () =>
-        Silero.new(
-          ort as never,
-          async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
-        ),
+        Silero.new(ort, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer),
       emit: (reply) => replies.push(reply),
     });
     for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));

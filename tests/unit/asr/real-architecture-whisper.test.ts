@@ -40,16 +40,16 @@ beforeAll(() => {
 }, 300_000);
 
 async function generatedIds(dtype: 'fp32' | 'q8', maxNewTokens: number): Promise<number[]> {
-  const asr = (await pipeline('automatic-speech-recognition', RANDOM_WHISPER_NAME, {
+  const asr: AutomaticSpeechRecognitionPipeline = await pipeline('automatic-speech-recognition', RANDOM_WHISPER_NAME, {
     device: 'cpu',
     dtype,
-  })) as AutomaticSpeechRecognitionPipeline;
+  });
   const processor = await AutoProcessor.from_pretrained(RANDOM_WHISPER_NAME);
   const { input_features } = await processor(firstQuestion);
   const output = (await asr.model.generate({
     inputs: input_features,
     max_new_tokens: maxNewTokens,
-  } as never)) as Tensor;
+  })) as Tensor;
   await asr.dispose();
   return Array.from(output.data as BigInt64Array, Number);
 }
@@ -106,10 +106,7 @@ describe('the real whisper-tiny.en architecture through transformers.js (Node, O
     const engine = createRecognitionEngine({
       transcriber,
       createVad: () =>
-        Silero.new(
-          ort as never,
-          async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
-        ),
+        Silero.new(ort, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer),
       emit: (reply) => replies.push(reply),
     });
     for (let i = 0; i < samples.length; i += 1_600) await engine.pushAudio('interviewer', samples.slice(i, i + 1_600));

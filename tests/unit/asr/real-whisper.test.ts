@@ -22,8 +22,8 @@ describe.runIf(MODEL_DIR)('real Whisper weights from CUECARD_MODEL_DIR', () => {
       utterances: Array<{ text: string }>;
     };
     const vad = await Silero.new(
-      ort as never,
-      async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
+      ort,
+      async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer,
     );
     const detector = new UtteranceDetector(vad);
     const events = [

@@ -16,10 +16,7 @@ import {
 } from '../../../scripts/generated-models';
 
 const createVad = () =>
-  Silero.new(
-    ort as never,
-    async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer as ArrayBuffer,
-  );
+  Silero.new(ort, async () => readFileSync('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').buffer);
 let transcriber: Transcriber;
 
 beforeAll(async () => {

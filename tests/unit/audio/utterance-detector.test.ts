@@ -9,7 +9,7 @@ import { readWav } from '../../support/read-wav';
 const MODEL = 'node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx';
 
 async function detect(path: string, chunk = 1_600) {
-  const model = await Silero.new(ort as never, async () => readFileSync(MODEL).buffer as ArrayBuffer);
+  const model = await Silero.new(ort, async () => readFileSync(MODEL).buffer);
   const detector = new UtteranceDetector(model);
   const audio = readWav(path).samples;
   const events: SegmenterEvent[] = [];

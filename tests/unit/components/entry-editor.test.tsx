@@ -10,7 +10,7 @@ describe('EntryEditor category', () => {
   it('says “Behavioural” in the New form, as the filter does, and saves the slug', () => {
     const onSave = vi.fn((_entry: unknown) => ({ ok: true as const, entry: {} as never }));
     render(<EntryEditor draftQuestion="Tell me about a hard deadline?" onSave={onSave} onCancel={() => undefined} />);
-    const category = screen.getByLabelText('Category') as HTMLInputElement;
+    const category = screen.getByLabelText<HTMLInputElement>('Category');
     expect(category.value).toBe('Behavioural');
     expect([...category.list!.querySelectorAll('option')].map((option) => option.value)).toContain('ML theory');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -43,7 +43,7 @@ describe('ModelReadiness', () => {
     expect(
       screen.getByText(/Downloading Whisper tiny \(English\): 12\.5 MB of about 41 MB \(file 3 of 7\)/),
     ).toBeTruthy();
-    const bar = screen.getByRole('progressbar') as HTMLProgressElement;
+    const bar = screen.getByRole<HTMLProgressElement>('progressbar');
     expect(bar.value / bar.max).toBeCloseTo(12.5 / 41, 3);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel download' }));
     expect(onCancel).toHaveBeenCalledTimes(1);
@@ -52,7 +52,7 @@ describe('ModelReadiness', () => {
   it('without a known size (WebGPU files) counts files instead of inventing a total', () => {
     renderReadiness({ phase: 'downloading', file: 'config.json', loaded: 3 * 1024 * 1024, done: 1, files: 7 }, null);
     expect(screen.getByText(/Downloading Whisper tiny \(English\): 3\.0 MB \(file 2 of 7\)/)).toBeTruthy();
-    const bar = screen.getByRole('progressbar') as HTMLProgressElement;
+    const bar = screen.getByRole<HTMLProgressElement>('progressbar');
     expect([bar.value, bar.max]).toEqual([1, 7]);
   });
 

@@ -80,7 +80,7 @@ describe('KnowledgeBrowser', () => {
       expect(screen.getByText('No question matches “how do you shard a vector index”.')).toBeTruthy(),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add this question' }));
-    expect((screen.getByLabelText('Question', { exact: true }) as HTMLInputElement).value).toBe(
+    expect(screen.getByLabelText<HTMLInputElement>('Question', { exact: true }).value).toBe(
       'how do you shard a vector index?',
     );
     expect(screen.queryByRole('region', { name: 'Knowledge packs' })).toBeNull();
@@ -96,7 +96,7 @@ describe('KnowledgeBrowser', () => {
 
   it('filters by a tag typed into the tag box, once it names a known tag', async () => {
     renderBrowser();
-    const tag = screen.getByLabelText('Tag') as HTMLInputElement;
+    const tag = screen.getByLabelText<HTMLInputElement>('Tag');
     expect(tag.list?.querySelectorAll('option').length).toBe(3);
     fireEvent.change(tag, { target: { value: 'optim' } });
     await waitFor(() => expect(rows()).toHaveLength(3));

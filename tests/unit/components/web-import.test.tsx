@@ -98,10 +98,10 @@ describe('WebImport review', () => {
     first.unmount();
 
     render(<WebImport {...props} reviews={reviews} />);
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Question 1').value).toBe(
       'What is overfitting, and how do you spot it?',
     );
-    expect((screen.getByLabelText('Keep question 2') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Keep question 2').checked).toBe(false);
     expect(screen.getByRole('button', { name: 'Save 1 question' })).toBeTruthy();
   });
 
@@ -111,13 +111,13 @@ describe('WebImport review', () => {
     fireEvent.change(await screen.findByLabelText('Question 1'), {
       target: { value: 'What is overfitting?\nExplain.' },
     });
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Question 1').value).toBe('What is overfitting? Explain.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('alertdialog', { name: 'Discard the review?' }).textContent).toContain(
       'Discard these 2 questions and your changes?',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Keep reviewing' }));
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Question 1').value).toBe('What is overfitting? Explain.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();

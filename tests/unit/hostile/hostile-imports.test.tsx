@@ -7,7 +7,7 @@ import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { parseJsonPack } from '@/lib/knowledge/json-pack';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { PackError } from '@/lib/knowledge/pack-error';
-import { MAX_PACK_BYTES, parsePackFile } from '@/lib/knowledge/parse-pack-file';
+import { parsePackFile } from '@/lib/knowledge/parse-pack-file';
 
 /** Reproducible in CI (seed 1); set FUZZ_SEED to explore other inputs, e.g. FUZZ_SEED=$RANDOM. */
 const FUZZ_RUNS = { numRuns: 400, seed: Number(process.env.FUZZ_SEED ?? 1) };

@@ -16,7 +16,7 @@ describe('fuzzing the matcher', () => {
         fc.array(
           fc.record({
             text: fc.string({ unit: 'binary', maxLength: 300 }),
-            speaker: fc.constantFrom('interviewer', 'candidate') as fc.Arbitrary<'interviewer' | 'candidate'>,
+            speaker: fc.constantFrom<'interviewer' | 'candidate'>('interviewer', 'candidate'),
             endMs: fc.option(fc.nat(), { nil: undefined }),
           }),
           { maxLength: 6 },

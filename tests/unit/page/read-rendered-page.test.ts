@@ -8,6 +8,7 @@ import { readRenderedPage, RENDERED_BOLD, RENDERED_HEADING, RENDERED_HIDDEN } fr
 const tools = nodeHtmlTools();
 const prose = '<p>' + 'Notes written before the interview loop, read aloud once a day. '.repeat(4) + '</p>';
 /** The function as chrome.scripting sends it: its source alone, revived without this module's scope. */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- this is what the test is about: the source alone, as Chrome injects it
 const asInjected = new Function(`return (${readRenderedPage.toString()})`)() as typeof readRenderedPage;
 const live = (html: string) => new JSDOM(html, { url: 'https://docs.example/pub' }).window.document;
 /** What the panel does with what the tab sent: an inert parse, then extraction. */

@@ -35,7 +35,7 @@ const pack: PackToEmbed = {
 };
 
 beforeEach(() => {
-  indexedDB = new IDBFactory(); // a fresh database per test
+  globalThis.indexedDB = new IDBFactory(); // a fresh database per test
 });
 
 describe('entry vectors cached in IndexedDB by model, pack and pack version', () => {

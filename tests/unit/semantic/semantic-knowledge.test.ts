@@ -27,7 +27,7 @@ function countingEncoder() {
 }
 
 beforeEach(() => {
-  indexedDB = new IDBFactory();
+  globalThis.indexedDB = new IDBFactory();
 });
 
 describe('semantic knowledge', () => {

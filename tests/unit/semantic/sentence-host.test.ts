@@ -74,9 +74,9 @@ describe('sentence host (recognition worker)', () => {
 
 describe('worker embedder (offscreen document)', () => {
   it('matches replies to requests by id through the real host, answering the background with plain arrays', async () => {
-    let host!: ReturnType<typeof createSentenceHost>;
+    // Host and embedder answer each other: the embedder's sender reaches the host only once both exist.
     const embedder = createWorkerEmbedder((request) => void host.handle(request));
-    host = createSentenceHost({
+    const host = createSentenceHost({
       loadEncoder: async () => fakeEncoder(),
       post: (reply) => {
         if (isSentenceReply(reply)) embedder.onReply(reply);

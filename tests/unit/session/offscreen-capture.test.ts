@@ -258,9 +258,9 @@ describe('offscreen capture', () => {
     await capture.onWorkerReply(final('interviewer', 'saved before the disk filled'));
     const handle = await db;
     const realPut = handle.put.bind(handle);
-    handle.put = (async () => {
+    handle.put = async () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    }) as typeof handle.put;
+    };
     await capture.onWorkerReply(final('interviewer', 'after one'));
     await capture.onWorkerReply(final('interviewer', 'after two'));
     handle.put = realPut;

@@ -83,17 +83,18 @@ describe('useLiveSession', () => {
       at: 4,
     };
     const fromOwnExtension = { id: fakeBrowser.runtime.id };
-    await act(() =>
-      fakeBrowser.runtime.onMessage.trigger(
+    await act(async () => {
+      // The listeners' return values (whether they answer later) are not what this test reads.
+      void (await fakeBrowser.runtime.onMessage.trigger(
         { type: 'session/event', event: { kind: 'hints', sessionId: 's', hints: [shown] } },
         fromOwnExtension,
         () => undefined,
-      ),
-    );
+      ));
+    });
     await waitFor(() => expect(useSessionStore.getState().hint).toEqual(shown));
 
     // A pack switched off: nothing in the panel's session is asked for or reloaded again.
-    act(() => useKnowledgeStore.setState({ disabledPackIds: ['my-questions'] }));
+    await act(() => useKnowledgeStore.setState({ disabledPackIds: ['my-questions'] }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(statusAsked).toBe(1);
     expect(useSessionStore.getState().hint).toEqual(shown);
