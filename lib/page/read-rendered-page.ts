@@ -142,5 +142,5 @@ export function readRenderedPage(
       copy.setAttribute(HEADING, size >= bodySize * 2 ? '1' : size >= bodySize * 1.5 ? '2' : '3');
     }
   }
-  return { html: (copyRoot).outerHTML, url: source.location?.href ?? '', title: source.title };
+  return { html: copyRoot.outerHTML, url: source.location?.href ?? '', title: source.title };
 }
