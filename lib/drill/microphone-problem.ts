@@ -5,7 +5,7 @@
 export function microphoneProblem(error: unknown): string {
   const name =
     error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
-      ? String((error as { name: unknown }).name)
+      ? String(error.name)
       : '';
   const what =
     name === 'NotFoundError' || name === 'OverconstrainedError'
