@@ -59,8 +59,8 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
       'the drill still asks the question; the answer is typed (scored by the rule used for speech) or thought through; beside the question, an error says what happened and what to do',
     tests: [
       ['tests/e2e/drill-without-microphone.e2e.ts', 'asks the question anyway, takes a typed answer'],
-      ['tests/unit/components/drill.test.tsx', 'says what happened beside the question and takes a typed answer'],
-      ['tests/unit/components/drill.test.tsx', 'names a missing microphone apart from a refused one'],
+      ['tests/unit/drill/drill-components.test.tsx', 'says what happened beside the question and takes a typed answer'],
+      ['tests/unit/drill/drill-components.test.tsx', 'names a missing microphone apart from a refused one'],
     ],
   },
   {

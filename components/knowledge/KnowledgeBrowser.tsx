@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { createBrowseIndex, type BrowsableEntry, type BrowseFilters } from '@/lib/knowledge/browse-index';
 import { FREQUENCIES, type KnowledgePack } from '@/lib/knowledge/schema';
 import type { MyAnswer } from '@/lib/knowledge/schema';
-import type { PracticeStatus } from '@/lib/session/practice-schedule';
+import type { PracticeStatus } from '@/lib/drill/practice-schedule';
 import type { SaveAnswerResult, SaveResult } from '@/lib/store/knowledge-store';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';

@@ -1,5 +1,5 @@
 import { categoryName } from '@/lib/knowledge/category-names';
-import type { CategoryProgress } from '@/lib/session/practice-progress';
+import type { CategoryProgress } from '@/lib/drill/practice-progress';
 import { countOf, percentOf } from '../common/count-of';
 
 const WIDTH = 120;

@@ -6,7 +6,7 @@ import { createImportReviewStore } from '@/lib/store/import-review-store';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
 import { sentenceModelLocation } from '@/lib/semantic/sentence-model';
 import { createModelReadinessStore } from '@/lib/store/model-readiness-store';
-import { createPracticeStore, PRACTICE_STORAGE_KEY } from '@/lib/store/practice-store';
+import { createPracticeStore, PRACTICE_STORAGE_KEY } from '@/lib/drill/practice-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '@/lib/store/settings-store';
 
 export const useSettingsStore = createSettingsStore(chromeStorageAdapter);
@@ -22,7 +22,7 @@ export const useModelReadinessStore = createModelReadinessStore({
 export const useSentenceReadinessStore = createModelReadinessStore({
   store: browserDownloadStore(),
   fetch: (input, init) => fetch(input, init),
-  resolveDevice: () => Promise.resolve('wasm'),
+  resolveDevice: () => Promise.resolve('wasm' as const),
   locate: sentenceModelLocation,
 });
 export { SHIPPED_PACKS };

@@ -3,7 +3,7 @@ import { asrSettingsFor } from '@/lib/asr/asr-settings';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chrome-panel-adapter';
 import { speak } from '@/lib/platform/speech-synthesis';
-import { microphoneProblem } from '@/lib/session/microphone-problem';
+import { microphoneProblem } from '@/lib/drill/microphone-problem';
 import { hintsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
 import { createSessionStore, type ShownHint } from '@/lib/store/session-store';
 import { useKnowledgeStore, usePracticeStore, useSettingsStore } from './stores';

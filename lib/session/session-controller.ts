@@ -2,11 +2,14 @@ import {
   isFromOwnExtensionPage,
   type CommandReply,
   type RuntimeMessage,
+  type SessionEvent,
   type SessionStatus,
 } from '../messaging/runtime-messages';
-import { explainCaptureError } from './capture-errors';
+import { updateAvailable } from './extension-update';
 import { oneAtATime } from './one-at-a-time';
+import { startSession, stopSession } from './session-commands';
 import type { SessionOwner } from './session-owner';
+import { checkedStatus, endSession } from './session-status';
 
 /** What the background needs from Chrome; the real one is lib/platform/chrome-background-adapter.ts. */
 export interface BackgroundPlatform {
@@ -31,9 +34,6 @@ export interface BackgroundPlatform {
   saveUpdatePending(pending: boolean): Promise<void>;
 }
 
-const CAPTURE_LOST =
-  'Capture stopped unexpectedly: the page that held it closed. Every line shown so far is saved; press Start to go on.';
-
 /**
  * The background's part of a session: turn a Start from the panel into a tab stream
  * id and an offscreen capture, keep the status where a restarted worker finds it, and
@@ -48,97 +48,30 @@ export function createSessionController(
   // time: two Starts at once (a double press, two panels) would otherwise make two sessions.
   const exclusive = oneAtATime();
 
-  /** The session is over: status idle, capture page closed, and a waiting update installed. */
-  async function endSession(): Promise<void> {
-    await platform.saveStatus({ state: 'idle' });
-    await platform.closeOffscreenDocument().catch(() => undefined);
-    if (await platform.loadUpdatePending()) {
-      await platform.saveUpdatePending(false);
-      platform.reload();
-    }
-  }
-
-  /** The capture page is gone (it crashed, or Chrome closed it): end the session and say so. */
-  async function captureLost(): Promise<SessionStatus> {
-    await endSession();
-    await platform.notifyPanels(CAPTURE_LOST);
-    return { state: 'idle' };
-  }
-
-  async function start(message: Extract<RuntimeMessage, { type: 'session/start' }>): Promise<CommandReply> {
-    // A Start during a session answers with that session, which the panel then follows.
-    const current = await checkedStatus();
-    if (current.state !== 'idle') return { ok: true, status: current };
-    let streamId: string | null = null;
-    if (message.tabId !== null) {
-      try {
-        streamId = await platform.getMediaStreamId(message.tabId);
-      } catch (error) {
-        return { ok: false, message: explainCaptureError(error) };
-      }
-    } else if (!message.withMicrophone) {
-      return { ok: false, message: 'A drill listens to your microphone: allow it and press Start again.' };
-    }
-    const status: SessionStatus = {
-      state: 'starting',
-      sessionId: platform.newSessionId(),
-      tabId: message.tabId,
-      startedAt: platform.now(),
-    };
-    await platform.saveStatus(status);
-    try {
-      await platform.ensureOffscreenDocument();
-      await platform.sendToOffscreen({
-        type: 'offscreen/start',
-        sessionId: status.sessionId,
-        streamId,
-        withMicrophone: message.withMicrophone,
-        asr: message.asr,
+  /** What the capture page reports: lines go to the owner, the start and the end to the status. */
+  async function onSessionEvent(event: SessionEvent): Promise<void> {
+    if (event.kind === 'line') {
+      // The line is already saved by the capture page; a card that cannot be saved is said, the session goes on.
+      await owner
+        .takeLine(event.line)
+        .catch((error: unknown) =>
+          platform.notifyPanels(
+            `A question card could not be saved (${(error as Error).message}); the transcript is safe.`,
+          ),
+        );
+    } else if (event.kind === 'capturing') {
+      await exclusive(async () => {
+        const current = await platform.loadStatus();
+        if (current.state !== 'idle') await platform.saveStatus({ ...current, state: 'capturing' });
       });
-    } catch (error) {
-      await platform.saveStatus({ state: 'idle' });
-      return { ok: false, message: explainCaptureError(error) };
+    } else if (event.kind === 'stopped') {
+      await exclusive(() => endSession(platform));
     }
-    return { ok: true, status };
-  }
-
-  async function stop(): Promise<CommandReply> {
-    const current = await checkedStatus();
-    if (current.state === 'idle') return { ok: true, status: current };
-    try {
-      // The offscreen document flushes the last utterance, then reports "stopped".
-      await platform.sendToOffscreen({ type: 'offscreen/stop' });
-      return { ok: true, status: current };
-    } catch {
-      // Nothing will report "stopped": the reply itself says the session is over.
-      return { ok: true, status: await captureLost() };
-    }
-  }
-
-  /**
-   * The stored status, corrected when the capture page is gone. Called inside
-   * `exclusive` only, so a session still starting has its page already (or is idle again).
-   */
-  async function checkedStatus(): Promise<SessionStatus> {
-    const current = await platform.loadStatus();
-    if (current.state !== 'idle' && !(await platform.hasOffscreenDocument())) return captureLost();
-    return current;
   }
 
   return {
-    /**
-     * Chrome has an update ready. Installing it ends every page of the extension, so
-     * during a session it waits for Stop (lines are safe either way: they are in IndexedDB).
-     */
-    onUpdateAvailable: () =>
-      exclusive(async () => {
-        if ((await platform.loadStatus()).state === 'idle') {
-          platform.reload();
-          return;
-        }
-        await platform.saveUpdatePending(true);
-        await platform.notifyPanels('A Cuecard update is ready; it will install when you press Stop.');
-      }),
+    /** Chrome has an update ready: installed now, or when the session ends. */
+    onUpdateAvailable: () => exclusive(() => updateAvailable(platform)),
 
     /** A tab started loading a new page; if it is the captured tab, say that capture goes on. */
     async onTabLoading(tabId: number): Promise<void> {
@@ -155,37 +88,20 @@ export function createSessionController(
       if (!isFromOwnExtensionPage(sender, platform.extensionId, platform.extensionOrigin)) return undefined;
       switch (message.type) {
         case 'session/start':
-          return exclusive(() => start(message));
+          return exclusive(() => startSession(platform, message));
         case 'session/stop':
-          return exclusive(stop);
+          return exclusive(() => stopSession(platform));
         case 'session/status':
-          return { ok: true, status: await exclusive(checkedStatus) };
+          return { ok: true, status: await exclusive(() => checkedStatus(platform)) };
         case 'session/choose': {
+          // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the message's type is not part of the choice
           const { type: _type, ...choice } = message;
           await owner.choose(choice);
           return { ok: true, status: await platform.loadStatus() };
         }
-        case 'session/event': {
-          const { event } = message;
-          if (event.kind === 'line') {
-            // The line is already saved by the capture page; a card that cannot be saved is said, the session goes on.
-            await owner
-              .takeLine(event.line)
-              .catch((error: unknown) =>
-                platform.notifyPanels(
-                  `A question card could not be saved (${(error as Error).message}); the transcript is safe.`,
-                ),
-              );
-          } else if (event.kind === 'capturing') {
-            await exclusive(async () => {
-              const current = await platform.loadStatus();
-              if (current.state !== 'idle') await platform.saveStatus({ ...current, state: 'capturing' });
-            });
-          } else if (event.kind === 'stopped') {
-            await exclusive(endSession);
-          }
+        case 'session/event':
+          await onSessionEvent(message.event);
           return undefined;
-        }
         case 'offscreen/start':
         case 'offscreen/stop':
         case 'offscreen/embed':

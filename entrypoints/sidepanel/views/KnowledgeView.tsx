@@ -11,8 +11,8 @@ import { createImportRunner } from '@/lib/import/import-runner';
 import { readTargetPage } from '@/lib/platform/chrome-panel-adapter';
 import { withMyAnswers } from '@/lib/knowledge/my-answer';
 import { selectDisabledPackIds, selectMyAnswers, selectUserPacks } from '@/lib/store/knowledge-store';
-import { practiceStatus } from '@/lib/session/practice-schedule';
-import { selectPracticeHistory } from '@/lib/store/practice-store';
+import { practiceStatus } from '@/lib/drill/practice-schedule';
+import { selectPracticeHistory } from '@/lib/drill/practice-store';
 import { SHIPPED_PACKS, useImportReviewStore, useKnowledgeStore, usePracticeStore } from '../stores';
 import { useQuestionIndex } from '../useQuestionIndex';
 

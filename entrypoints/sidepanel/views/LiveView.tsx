@@ -4,8 +4,9 @@ import { HintAlternatives } from '@/components/hints/HintAlternatives';
 import { HintCardView } from '@/components/hints/HintCardView';
 import { NearMissChips } from '@/components/hints/NearMissChips';
 import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
-import { DrillControls } from '@/components/session/DrillControls';
-import { DrillPrompt, DrillRating } from '@/components/session/DrillQuestion';
+import { DrillControls } from '@/components/drill/DrillControls';
+import { DrillPrompt, DrillRating } from '@/components/drill/DrillQuestion';
+import { useDrillAnswerClock } from '@/components/drill/useDrillAnswerClock';
 import { QuestionHistory } from '@/components/session/QuestionHistory';
 import { SessionControls } from '@/components/session/SessionControls';
 import { TranscriptView } from '@/components/session/TranscriptView';
@@ -14,8 +15,8 @@ import { GettingStarted } from '@/components/onboarding/GettingStarted';
 import { modelSource } from '@/lib/asr/asr-settings';
 import { buildHintCard } from '@/lib/hints/build-hint-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
-import { answerFinished } from '@/lib/session/practice-schedule';
-import { selectDrill, selectPracticeHistory } from '@/lib/store/practice-store';
+import { coveredShare } from '@/lib/drill/practice-schedule';
+import { selectDrill, selectPracticeHistory } from '@/lib/drill/practice-store';
 import { selectMyAnswers } from '@/lib/store/knowledge-store';
 import { selectMatchThreshold, selectVerbosity } from '@/lib/store/settings-store';
 import { useKnowledgeStore, useModelReadinessStore, usePracticeStore, useSettingsStore } from '../stores';
@@ -29,18 +30,6 @@ function LiveTranscript() {
     useShallow(({ lines, partials, speaking }) => ({ lines, partials, speaking })),
   );
   return <TranscriptView lines={lines} partials={partials} speaking={speaking} />;
-}
-
-/** A clock for the drill countdown and its end: ticks once a second while a drill answer is under way. */
-function useDrillClock(active: boolean): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
 }
 
 /**
@@ -60,7 +49,6 @@ function CurrentCard() {
   const drill = usePracticeStore(selectDrill);
   const drilling = drill !== null && drill.entryId === hint?.entryId;
   const hidden = drilling && !drill.revealed;
-  const now = useDrillClock(hidden);
   const typed = drilling ? drill.typed?.answer : undefined;
   // A typed answer is scored by the rule a spoken one is.
   const coverage = useMemo(() => {
@@ -69,12 +57,7 @@ function CurrentCard() {
     const answer = typed === undefined ? answerLines(lines, hint.at, next?.at) : [typed].filter((text) => text.trim());
     return answer.length ? answerCoverage(entry, answer, index.aliases).map((point) => point.covered) : undefined;
   }, [entry, hint, questions, lines, index, typed]);
-
-  useEffect(() => {
-    if (!hidden) return;
-    const candidateTimes = lines.filter((line) => line.channel === 'candidate').map((line) => line.at);
-    if (answerFinished(drill, candidateTimes, speaking, now)) usePracticeStore.getState().reveal();
-  }, [hidden, drill, lines, speaking, now]);
+  const now = useDrillAnswerClock(hidden ? drill : null, lines, speaking, usePracticeStore.getState().reveal);
 
   if (!entry) return null;
   if (hidden)
@@ -102,15 +85,7 @@ function CurrentCard() {
           total={entry.outline.keyPoints.length}
           typed={typed !== undefined}
           onRate={(rating) =>
-            usePracticeStore
-              .getState()
-              .rate(
-                rating,
-                covered === null || entry.outline.keyPoints.length === 0
-                  ? null
-                  : covered / entry.outline.keyPoints.length,
-                Date.now(),
-              )
+            usePracticeStore.getState().rate(rating, coveredShare(covered, entry.outline.keyPoints.length), Date.now())
           }
         />
       )}

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { ProgressChart } from '@/components/session/ProgressChart';
 import { SessionHistory } from '@/components/session/SessionHistory';
-import { progressByCategory } from '@/lib/session/practice-progress';
-import { selectPracticeHistory } from '@/lib/store/practice-store';
+import { progressByCategory } from '@/lib/drill/practice-progress';
+import { selectPracticeHistory } from '@/lib/drill/practice-store';
 import { usePracticeStore } from '../stores';
 import { sessionDb } from '../useLiveSession';
 import { useQuestionIndex } from '../useQuestionIndex';

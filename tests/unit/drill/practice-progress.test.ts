@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { progressByCategory } from '@/lib/session/practice-progress';
-import { recordAttempt, type PracticeAttempt, type PracticeRecord } from '@/lib/session/practice-schedule';
+import { progressByCategory } from '@/lib/drill/practice-progress';
+import { recordAttempt, type PracticeAttempt, type PracticeRecord } from '@/lib/drill/practice-schedule';
 
 const day = (d: number, hour = 10) => new Date(2026, 10, d, hour).getTime();
 const history = (attempts: PracticeAttempt[]): PracticeRecord =>

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DrillControls } from '@/components/session/DrillControls';
-import { DrillPrompt, DrillRating } from '@/components/session/DrillQuestion';
+import { DrillControls } from '@/components/drill/DrillControls';
+import { DrillPrompt, DrillRating } from '@/components/drill/DrillQuestion';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { recordAttempt } from '@/lib/session/practice-schedule';
+import type { KnowledgeEntry } from '@/lib/knowledge/schema';
+import { recordAttempt } from '@/lib/drill/practice-schedule';
 import { chromeStorageAdapter } from '@/lib/platform/chrome-storage-adapter';
-import { createPracticeStore } from '@/lib/store/practice-store';
-import { microphoneProblem } from '@/lib/session/microphone-problem';
+import { createPracticeStore } from '@/lib/drill/practice-store';
+import { microphoneProblem } from '@/lib/drill/microphone-problem';
 
 afterEach(cleanup);
 
@@ -109,7 +110,7 @@ describe('DrillRating', () => {
 
 describe('DrillControls', () => {
   it('counts what is due and never practised, and asks what is due first', () => {
-    const onAsk = vi.fn();
+    const onAsk = vi.fn<(entry: KnowledgeEntry) => void>();
     const history = {
       failed: recordAttempt(undefined, { at: T0 - 40 * 86_400_000, coveredShare: 1, rating: 'nailed' }),
     };
@@ -134,7 +135,7 @@ describe('DrillControls', () => {
 
 describe('DrillControls with questions queued from a session review', () => {
   it('opens, says so, and asks the queued ones first, in order', () => {
-    const onAsk = vi.fn();
+    const onAsk = vi.fn<(entry: KnowledgeEntry) => void>();
     const onDequeue = vi.fn();
     render(
       <DrillControls

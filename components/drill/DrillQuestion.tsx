@@ -1,5 +1,5 @@
-import { SELF_RATINGS, type SelfRating } from '@/lib/session/practice-schedule';
-import type { DrillQuestion as Drill } from '@/lib/store/practice-store';
+import { SELF_RATINGS, type SelfRating } from '@/lib/drill/practice-schedule';
+import type { DrillQuestion as Drill } from '@/lib/drill/practice-store';
 import { clock } from '@/lib/session/session-markdown';
 import { countOf } from '../common/count-of';
 

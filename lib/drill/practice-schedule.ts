@@ -28,6 +28,11 @@ const scheduler = fsrs({ enable_fuzz: false });
 
 const GRADE: Record<SelfRating, Grade> = { nailed: Rating.Good, shaky: Rating.Hard, missed: Rating.Again };
 
+/** The share of a card's key points an answer covered; null when nothing was heard or the card has none. */
+export function coveredShare(covered: number | null, keyPoints: number): number | null {
+  return covered === null || keyPoints === 0 ? null : covered / keyPoints;
+}
+
 /**
  * A mock interview's answer has no self-rating (nobody stops a call to rate): its coverage
  * stands in — three quarters of the key points or more is nailed, under two fifths missed.

@@ -8,7 +8,7 @@ import {
   ratingFromCoverage,
   recordAttempt,
   type PracticeRecord,
-} from '@/lib/session/practice-schedule';
+} from '@/lib/drill/practice-schedule';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 1, 9);

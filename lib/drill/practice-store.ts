@@ -7,7 +7,7 @@ import {
   recordAttempt,
   type PracticeRecord,
   type SelfRating,
-} from '../session/practice-schedule';
+} from './practice-schedule';
 
 /** The drill question being answered: its card stays hidden until the answer is over. */
 export interface DrillQuestion {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { categoryName } from '@/lib/knowledge/category-names';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
-import { drillPool, pickPracticeQuestion, practiceStatus, type PracticeRecord } from '@/lib/session/practice-schedule';
+import { drillPool, pickPracticeQuestion, practiceStatus, type PracticeRecord } from '@/lib/drill/practice-schedule';
 import { countOf } from '../common/count-of';
 
 /** Practice alone: Cuecard asks what is due from the chosen categories and listens to the answers. */
