@@ -94,7 +94,6 @@ export function createSessionController(
         case 'session/status':
           return { ok: true, status: await exclusive(() => checkedStatus(platform)) };
         case 'session/choose': {
-          // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the message's type is not part of the choice
           const { type: _type, ...choice } = message;
           await owner.choose(choice);
           return { ok: true, status: await platform.loadStatus() };
