@@ -1,3 +1,5 @@
+// Nothing here but data: Prettier lays each table out one word a line.
+// size: word tables
 /**
  * What speech recognition and interview talk do to words in any field: fillers, spelled
  * acronyms, British spellings, words with no topic. Both the pack and the transcript pass

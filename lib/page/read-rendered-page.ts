@@ -26,6 +26,8 @@ export interface RenderedPage {
  * marks go on a clone. Under Node (tests, the import command) `inPlace` marks a jsdom
  * document of our own directly, and `styleOf` stands in for getComputedStyle, which jsdom
  * computes far too slowly for a whole page.
+ *
+ * size: one function, since chrome.scripting sends its source alone (no helpers outside it)
  */
 export function readRenderedPage(
   source: Document = document,
