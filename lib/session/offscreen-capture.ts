@@ -232,9 +232,12 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
       case 'speech-start':
         platform.broadcast({ kind: 'speech-start', channel: reply.channel });
         return;
-      case 'partial':
-        platform.broadcast({ kind: 'partial', channel: reply.channel, text: reply.text });
+      case 'partial': {
+        if (!session) return;
+        const { channel, text, startMs, endMs } = reply;
+        platform.broadcast({ kind: 'partial', sessionId: session.id, channel, text, startMs, endMs });
         return;
+      }
       case 'final': {
         if (!session) return;
         const heard = session.echo?.line(reply.channel, reply.text);
