@@ -120,12 +120,12 @@ export function HintCardView({
       data-entry-id={card.entryId}
     >
       <header>
+        {/* Always there (empty once final), so a screen reader hears it change; the card itself is not drawn again. */}
+        <p className="hint-provisional" role="status" title={mark?.title}>
+          {mark?.text}
+        </p>
         <p className="hint-question">{card.question}</p>
         <p className="hint-meta">
-          {/* The label changes in place when the line is final: the card itself is not drawn again. */}
-          <span className="hint-provisional" role="status" title={mark?.title}>
-            {mark?.text}
-          </span>
           <span className="hint-category">{categoryName(card.category)}</span>
           {confidence !== undefined && (
             <span className="hint-confidence" title={`${Math.round(confidence * 100)}% confidence`}>
