@@ -16,9 +16,11 @@ import { hintsToShow, readLine, WINDOW_LINES } from './live-hints';
  * - The final line decides what is recorded, exactly as without partials (same identity:
  *   session, line, entry). A final line that reads the provisional card confirms it in place.
  * - A final line that reads nothing confident does not withdraw the card: taking a card away
- *   the moment the interviewer stops is the worst flicker of all, and the card was confident
- *   on most of the question. It stays on screen marked "not confirmed" and is not recorded as a
- *   card of that line (the record holds only what a final line confirmed).
+ *   the moment the interviewer stops is the worst flicker of all, and the card was confident on
+ *   what had been said. It stays on screen marked "not confirmed", is not recorded as a card of
+ *   that line (the record holds only what final lines read) and does not become the card that
+ *   follow-ups lean to. Its cost, measured by `npm run bench:provisional` (BENCHMARKS.md): a line
+ *   that asks nothing the pack covers leaves such a card up to one time in eight.
  * - A final line that reads a third question after the one replacement keeps the card on
  *   screen (marked not confirmed); the line's cards are recorded and join the history.
  * - A partial of an utterance whose line was already read is stale and changes nothing.
