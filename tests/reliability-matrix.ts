@@ -707,4 +707,59 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
     ],
     defect: '#20.9',
   },
+  {
+    kind: 'fault',
+    what: 'A partial line and the final line of one question arrive together, or the partial after its line',
+    provoked:
+      'a partial and the final line sent at once (Promise.all) through the real owner with a slow knowledge base, in both orders; a partial of the next question arriving before the previous line (unit tests)',
+    outcome:
+      'a partial of a question whose line was read shows nothing; the card is recorded once, under the line’s identity; each line settles only its own question’s provisional card',
+    tests: [
+      [
+        'tests/unit/session/session-owner-provisional.test.ts',
+        'a partial and the final line of one utterance at the same time',
+      ],
+      [
+        'tests/unit/session/session-owner-provisional.test.ts',
+        'after its line, the partial is stale and shows nothing',
+      ],
+      ['tests/unit/session/session-owner-provisional.test.ts', 'each line settles its own card'],
+      ['tests/unit/session/provisional-card.test.ts', 'a partial of an utterance whose line was read is stale'],
+    ],
+  },
+  {
+    kind: 'fault',
+    what: 'The service worker restarts between a provisional card and its line',
+    provoked:
+      'a new owner over the saved state after a provisional card; an owner whose recording never finishes after it confirmed a card (unit tests)',
+    outcome:
+      'the new worker knows the card (the same question does not show it again) and confirms it; a confirmed card not yet recorded is recorded once',
+    tests: [
+      [
+        'tests/unit/session/session-owner-provisional.test.ts',
+        'a worker that restarts between the provisional card and the final line',
+      ],
+      [
+        'tests/unit/session/session-owner-provisional.test.ts',
+        'a worker that dies after confirming a card but before recording it',
+      ],
+    ],
+  },
+  {
+    kind: 'input',
+    what: 'Partial lines that read different questions while the interviewer is still speaking',
+    provoked:
+      'partials reading one question, then another, then a third, then the first again; a final line reading a fourth, or nothing (unit tests); partials and a line in the real extension (Chromium)',
+    outcome:
+      'the card changes at most once per question, the replaced one kept in the list and marked; partials never bring or change chips; a card the line does not confirm stays, marked "Not confirmed", and is not recorded; a confirmed card turns final in place, not drawn again',
+    tests: [
+      ['tests/unit/session/provisional-card.test.ts', 'a different confident entry replaces it once'],
+      ['tests/unit/session/provisional-card.test.ts', 'keeps it, not confirmed, when the line reads a third entry'],
+      ['tests/unit/session/session-owner-provisional.test.ts', 'a partial changes no chips'],
+      ['tests/unit/session/session-owner-provisional.test.ts', 'leaves the card not confirmed, and records nothing'],
+      ['tests/unit/store/session-store.test.ts', 'a replacement keeps the replaced card in the list, marked replaced'],
+      ['tests/unit/sidepanel/provisional-card-view.test.tsx', 'turns it final in place, without drawing it again'],
+      ['tests/e2e/live-matching.e2e.ts', 'shows the card while the question is still being asked, marked provisional'],
+    ],
+  },
 ];

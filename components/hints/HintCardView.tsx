@@ -78,6 +78,20 @@ function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: H
 
 const NoOutline = () => <p className="hint-meta">No outline yet: write yours under Knowledge.</p>;
 
+/** Where a card from a partial line stands: what the small label says, and what a screen reader hears. */
+const PROVISIONAL_LABELS = {
+  listening: {
+    text: 'Provisional · listening…',
+    title: 'Matched while the question is still being asked; it becomes final when the question ends',
+  },
+  'not-confirmed': {
+    text: 'Not confirmed',
+    title: 'The whole question did not confirm this card: it was matched on part of it',
+  },
+  replaced: { text: 'Replaced', title: 'Another card replaced this one while the question was being asked' },
+} as const;
+export type ProvisionalMark = keyof typeof PROVISIONAL_LABELS;
+
 /**
  * The hint for one question: at a glance, the leads of its key points first and the frame
  * as one small line; at more detail, the frame's steps and the points in full. With the
@@ -88,16 +102,28 @@ export function HintCardView({
   confidence,
   covered,
   myAnswer,
+  provisional,
 }: {
   card: HintCard;
   confidence?: number;
   covered?: readonly boolean[];
   /** The user's own answer to this question, shown with the pack's outline. */
   myAnswer?: MyAnswer;
+  /** Set on a card shown before its line was final: still listening, not confirmed by the line, or replaced. */
+  provisional?: ProvisionalMark;
 }) {
+  const mark = provisional && PROVISIONAL_LABELS[provisional];
   return (
-    <article className={`hint-card hint-card--${card.verbosity}`} aria-label="Hint" data-entry-id={card.entryId}>
+    <article
+      className={`hint-card hint-card--${card.verbosity}${provisional ? ` hint-card--${provisional}` : ''}`}
+      aria-label="Hint"
+      data-entry-id={card.entryId}
+    >
       <header>
+        {/* Always there (empty once final), so a screen reader hears it change; the card itself is not drawn again. */}
+        <p className="hint-provisional" role="status" title={mark?.title}>
+          {mark?.text}
+        </p>
         <p className="hint-question">{card.question}</p>
         <p className="hint-meta">
           <span className="hint-category">{categoryName(card.category)}</span>

@@ -1,4 +1,7 @@
-import type { ShownHint } from '@/lib/store/session-store';
+import type { LiveCard } from '@/lib/store/session-store';
+
+/** How a card from a partial line is marked in the list. */
+const MARKS = { listening: 'listening…', 'not-confirmed': 'not confirmed', replaced: 'replaced' } as const;
 
 /** The questions detected so far this session, newest first; any one can be brought back. */
 export function QuestionHistory({
@@ -6,7 +9,7 @@ export function QuestionHistory({
   current,
   onPick,
 }: {
-  questions: readonly ShownHint[];
+  questions: readonly LiveCard[];
   current?: number;
   onPick: (at: number) => void;
 }) {
@@ -21,10 +24,14 @@ export function QuestionHistory({
             <li key={question.at}>
               <button
                 type="button"
+                className={question.provisional?.state === 'replaced' ? 'replaced' : undefined}
                 aria-current={question.at === current ? 'true' : undefined}
                 onClick={() => onPick(question.at)}
               >
                 {position + 1}. {question.question}
+                {question.provisional && (
+                  <span className="question-history-mark"> ({MARKS[question.provisional.state]})</span>
+                )}
               </button>
             </li>
           ))}

@@ -42,6 +42,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
   const partialEveryMs = options.partialEveryMs ?? PARTIAL_EVERY_MS;
   const detectors = new Map<Channel, Promise<UtteranceDetector>>();
   const lastPartialAt = new Map<Channel, number>();
+  /** Where each channel's utterance in progress began: its partials carry it, as its final line will. */
+  const utteranceStart = new Map<Channel, number>();
   let busy = false;
   let pendingFinals = Promise.resolve();
   // The warm-up decode is the first estimate of what a decode costs on this device.
@@ -121,6 +123,7 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
       for (const event of await detector.push(samples)) {
         if (event.type === 'speech-start') {
           lastPartialAt.set(channel, event.startMs);
+          utteranceStart.set(channel, event.startMs);
           options.emit({ status: 'speech-start', channel, startMs: event.startMs });
         } else if (event.type === 'utterance') {
           // Awaited: the voice model and Whisper share one ONNX Runtime, and its WASM build
@@ -135,7 +138,8 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
         lastPartialAt.set(channel, now);
         try {
           const { text } = await decode(active);
-          if (text) options.emit({ status: 'partial', channel, text });
+          if (text)
+            options.emit({ status: 'partial', channel, text, startMs: utteranceStart.get(channel) ?? 0, endMs: now });
           if (text && channel === 'interviewer' && readsAsWholeQuestion(text))
             detector.segmenter.endSooner(QUESTION_PAUSE_MS);
         } catch {

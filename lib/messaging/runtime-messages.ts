@@ -47,6 +47,17 @@ const transcriptLineSchema = z.object({
 });
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
+/** What has been heard so far of an utterance still being spoken; `startMs` is the utterance's, as its final line will carry it. */
+const partialLineSchema = z.object({
+  sessionId: z.string(),
+  channel: channelSchema,
+  text: z.string(),
+  startMs: z.number(),
+  /** The end of the audio heard so far. */
+  endMs: z.number(),
+});
+export type PartialLine = z.infer<typeof partialLineSchema>;
+
 /** A question card the session owner showed: the card, or an earlier question of the same turn. */
 const shownHintSchema = z.object({
   /** The transcript line (seq) that brought the card; with the session and entry, the card's identity. -1 before any line. */
@@ -78,11 +89,29 @@ const sessionEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-ready'), device: runDeviceSchema, loadMs: z.number() }),
   z.object({ kind: z.literal('capturing'), sessionId: z.string(), withMicrophone: z.boolean() }),
   z.object({ kind: z.literal('speech-start'), channel: channelSchema }),
-  z.object({ kind: z.literal('partial'), channel: channelSchema, text: z.string() }),
+  partialLineSchema.extend({ kind: z.literal('partial') }),
   z.object({ kind: z.literal('line'), line: transcriptLineSchema }),
   // From the session owner (background), after it read a line: new cards, or chips for a close call.
   z.object({ kind: z.literal('hints'), sessionId: z.string(), hints: z.array(shownHintSchema).min(1) }),
   z.object({ kind: z.literal('near-misses'), sessionId: z.string(), offer: nearMissOfferSchema }),
+  // From the session owner, before the pause: a confident card on a partial line of the interviewer's utterance
+  // that began at startMs, shown as provisional (`replaces`: the entry of that utterance's card it replaces, once).
+  z.object({
+    kind: z.literal('provisional-card'),
+    sessionId: z.string(),
+    startMs: z.number(),
+    card: shownHintSchema,
+    replaces: z.string().optional(),
+  }),
+  // From the session owner, in place of 'hints' for a line that settles a provisional card: what became of it
+  // (lib/session/provisional-card.ts) and the line's cards, as 'hints' would carry them (none when nothing was confident).
+  z.object({
+    kind: z.literal('provisional-settled'),
+    sessionId: z.string(),
+    startMs: z.number(),
+    outcome: z.enum(['confirmed', 'replaced', 'kept', 'not-confirmed']),
+    hints: z.array(shownHintSchema),
+  }),
   // From the session owner: the card a user picked in one panel, so every panel shows it (`replaces`: the entry of the same line's card it corrects).
   z.object({
     kind: z.literal('card-chosen'),

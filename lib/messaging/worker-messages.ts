@@ -31,7 +31,14 @@ export const workerReplySchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('progress'), file: z.string(), loaded: z.number(), total: z.number() }),
   z.object({ status: z.literal('ready'), device: runDeviceSchema, loadMs: z.number() }),
   z.object({ status: z.literal('speech-start'), channel: channelSchema, startMs: z.number() }),
-  z.object({ status: z.literal('partial'), channel: channelSchema, text: z.string() }),
+  // startMs: where the utterance began (its final line carries the same); endMs: the end of the audio heard so far.
+  z.object({
+    status: z.literal('partial'),
+    channel: channelSchema,
+    text: z.string(),
+    startMs: z.number(),
+    endMs: z.number(),
+  }),
   z.object({
     status: z.literal('final'),
     channel: channelSchema,

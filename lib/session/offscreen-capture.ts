@@ -82,6 +82,12 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
 
   async function onWorkerReply(reply: RecognitionReply): Promise<void> {
     switch (reply.status) {
+      case 'partial': {
+        if (!session) return;
+        const { channel, text, startMs, endMs } = reply;
+        platform.broadcast({ kind: 'partial', sessionId: session.id, channel, text, startMs, endMs });
+        return;
+      }
       case 'final': {
         // Saved, then shown.
         const line = session && finalLine(session, reply, platform.broadcast);

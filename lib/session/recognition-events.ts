@@ -3,7 +3,7 @@ import type { SessionEvent } from '../messaging/runtime-messages';
 import type { RecognitionReply } from '../messaging/worker-messages';
 
 /** The replies the capture acts on itself; every other one is passed to the panel. */
-export type CaptureReply = Extract<RecognitionReply, { status: 'final' | 'flushed' | 'error' }>;
+export type CaptureReply = Extract<RecognitionReply, { status: 'final' | 'partial' | 'flushed' | 'error' }>;
 
 /**
  * What the panel is told of the model loading and of speech being heard; undefined when
@@ -17,8 +17,6 @@ export function recognitionEvent(reply: Exclude<RecognitionReply, CaptureReply>)
       return { kind: 'model-ready', device: reply.device, loadMs: reply.loadMs };
     case 'speech-start':
       return { kind: 'speech-start', channel: reply.channel };
-    case 'partial':
-      return { kind: 'partial', channel: reply.channel, text: reply.text };
     case 'pace':
       return reply.partials ? undefined : { kind: 'notice', message: slowRecognitionNotice(reply.decodeMs) };
     default: {

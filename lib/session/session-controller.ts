@@ -42,7 +42,7 @@ export interface BackgroundPlatform {
  */
 export function createSessionController(
   platform: BackgroundPlatform,
-  owner: Pick<SessionOwner, 'takeLine' | 'choose'>,
+  owner: Pick<SessionOwner, 'takeLine' | 'takePartial' | 'choose'>,
 ) {
   // Everything that reads the status, awaits Chrome and writes the status runs one at a
   // time: two Starts at once (a double press, two panels) would otherwise make two sessions.
@@ -59,6 +59,9 @@ export function createSessionController(
             `A question card could not be saved (${(error as Error).message}); the transcript is safe.`,
           ),
         );
+    } else if (event.kind === 'partial') {
+      // A provisional card is a bonus: one that cannot be saved is not worth a message; the line will say.
+      await owner.takePartial(event).catch(() => undefined);
     } else if (event.kind === 'capturing') {
       await exclusive(async () => {
         const current = await platform.loadStatus();

@@ -24,7 +24,7 @@ const send = (event: SessionEvent) =>
     type: 'session/event',
     event,
   });
-const interviewerSays = async (text: string) => {
+const interviewerSays = async (text: string, channel: 'interviewer' | 'candidate' = 'interviewer') => {
   seq += 1;
   const message = {
     type: 'session/event',
@@ -33,7 +33,7 @@ const interviewerSays = async (text: string) => {
       line: {
         sessionId: SESSION,
         seq,
-        channel: 'interviewer',
+        channel,
         text,
         startMs: seq * 10_000,
         endMs: seq * 10_000 + 3_000,
@@ -44,6 +44,31 @@ const interviewerSays = async (text: string) => {
   await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
   await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
 };
+/** A partial line of the interviewer's next utterance (the one `interviewerSays` sends next), to the owner and the panel. */
+const interviewerIsSaying = async (text: string) => {
+  const startMs = (seq + 1) * 10_000;
+  const message = {
+    type: 'session/event',
+    event: { kind: 'partial', sessionId: SESSION, channel: 'interviewer', text, startMs, endMs: startMs + 1_500 },
+  };
+  await worker.evaluate((partial) => chrome.runtime.sendMessage(partial).catch(() => undefined), message);
+  await panel.evaluate((partial) => chrome.runtime.sendMessage(partial).catch(() => undefined), message);
+};
+/** The cards the session record holds, read in the panel's IndexedDB. */
+const recordedCards = () =>
+  panel.evaluate(
+    (sessionId) =>
+      new Promise<Array<{ line: number; entryId: string; question: string }>>((resolve, reject) => {
+        const open = indexedDB.open('cuecard-sessions');
+        open.onerror = () => reject(new Error(`IndexedDB did not open: ${String(open.error)}`));
+        open.onsuccess = () => {
+          const request = open.result.transaction('cards').objectStore('cards').index('sessionId').getAll(sessionId);
+          request.onsuccess = () =>
+            resolve(request.result as Array<{ line: number; entryId: string; question: string }>);
+        };
+      }),
+    SESSION,
+  );
 const card = () => panel.getByRole('article', { name: 'Hint' });
 const history = () => panel.getByRole('navigation', { name: 'Questions this session' }).getByRole('button');
 const chips = () => panel.getByRole('region', { name: 'Did they ask' }).getByRole('button');
@@ -127,19 +152,7 @@ describe('live matching in the side panel', () => {
     }
     // Cards are keyed by their identity (session, line, entry): a second recording of the same card
     // would overwrite, so what can fail is a card under another identity, and what each panel lists.
-    const recorded = await panel.evaluate(
-      (sessionId) =>
-        new Promise<Array<{ line: number; entryId: string; question: string }>>((resolve, reject) => {
-          const open = indexedDB.open('cuecard-sessions');
-          open.onerror = () => reject(open.error ?? new Error('the session database did not open'));
-          open.onsuccess = () => {
-            const request = open.result.transaction('cards').objectStore('cards').index('sessionId').getAll(sessionId);
-            request.onsuccess = () =>
-              resolve(request.result as Array<{ line: number; entryId: string; question: string }>);
-          };
-        }),
-      SESSION,
-    );
+    const recorded = await recordedCards();
     expect(
       recorded.filter((card) => card.question === 'Design a video recommendation system.').map((card) => card.line),
     ).toEqual([seq]);
@@ -154,5 +167,27 @@ describe('live matching in the side panel', () => {
     // The chip picked earlier was recorded by the owner too.
     expect(recorded.map((card) => card.question)).toContain('How do you handle class imbalance?');
     await second.close();
+  });
+
+  it('shows the card while the question is still being asked, marked provisional; its line makes it final in place, recorded once', async () => {
+    const question = 'How do you detect model drift when labels arrive late or never?';
+    await interviewerSays('i would start with candidate generation, then a ranking model', 'candidate');
+    await interviewerIsSaying('so how would you detect data drift');
+    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe(question);
+    expect(await card().getByRole('status').textContent()).toBe('Provisional · listening…');
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'live-provisional-400.png'), fullPage: true });
+    // Marks the card's element: a card drawn again on confirmation (a flash) would lose the mark.
+    await card().evaluate((element) => element.setAttribute('data-seen', 'provisional'));
+    // A later partial of the same question changes nothing.
+    await interviewerIsSaying('so how would you detect data drift in');
+
+    await interviewerSays('so how would you detect data drift in production');
+    await expect.poll(() => card().getByRole('status').textContent()).toBe('');
+    expect(await card().getByRole('paragraph').first().textContent()).toBe(question);
+    expect(await card().getAttribute('data-seen')).toBe('provisional');
+    const recorded = (await recordedCards()).filter((known) => known.question === question);
+    expect(recorded.map((known) => known.line)).toEqual([seq]);
+    await expect.poll(() => history().first().textContent()).toBe(`5. ${question}`);
   });
 });

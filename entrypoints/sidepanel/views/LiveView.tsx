@@ -78,6 +78,7 @@ function CurrentCard() {
         confidence={drilling ? undefined : hint?.confidence}
         covered={coverage}
         myAnswer={myAnswer}
+        provisional={hint?.provisional?.state}
       />
       {drilling && !drill.rated && (
         <DrillRating

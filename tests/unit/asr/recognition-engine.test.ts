@@ -49,6 +49,13 @@ describe('recognition engine (Silero VAD + Whisper pipeline)', () => {
     expect(finals[0]!.status === 'final' && finals[0]!.startMs).toBeLessThan(1_000);
     expect(finals[1]!.status === 'final' && finals[1]!.startMs).toBeGreaterThan(5_000);
     expect(replies.some((reply) => reply.status === 'partial')).toBe(true);
+    // Each partial names its utterance by where it began, as the final line that follows it does.
+    for (const [position, reply] of replies.entries()) {
+      if (reply.status !== 'partial') continue;
+      const final = replies.slice(position).find((next) => next.status === 'final');
+      expect(reply.startMs).toBe(final?.status === 'final' && final.startMs);
+      expect(reply.endMs).toBeGreaterThan(reply.startMs);
+    }
     expect(replies.at(-1)).toEqual({ status: 'flushed' });
   });
 

@@ -8,7 +8,14 @@ describe('parseRuntimeMessage', () => {
     { type: 'session/start', tabId: 4, withMicrophone: false, asr },
     { type: 'session/stop' },
     { type: 'offscreen/start', sessionId: 's1', streamId: 'abc', withMicrophone: true, asr },
-    { type: 'session/event', event: { kind: 'partial', channel: 'interviewer', text: 'how would' } },
+    {
+      type: 'session/event',
+      event: { kind: 'partial', sessionId: 's', channel: 'interviewer', text: 'how would', startMs: 0, endMs: 1_000 },
+    },
+    {
+      type: 'session/event',
+      event: { kind: 'provisional-settled', sessionId: 's', startMs: 0, outcome: 'not-confirmed', hints: [] },
+    },
     { type: 'session/event', event: { kind: 'stopped', reason: 'tab-ended' } },
   ])('accepts $type', (message) => {
     expect(parseRuntimeMessage(message)).toEqual(message);
@@ -20,6 +27,17 @@ describe('parseRuntimeMessage', () => {
     ['a wrong field type', { type: 'session/start', tabId: '4', withMicrophone: false, asr }],
     ['an unknown event', { type: 'session/event', event: { kind: 'exfiltrate' } }],
     ['a bad channel', { type: 'session/event', event: { kind: 'partial', channel: 'spy', text: '' } }],
+    [
+      'a partial that names no utterance (a provisional card could not be settled)',
+      { type: 'session/event', event: { kind: 'partial', sessionId: 's', channel: 'interviewer', text: 'how' } },
+    ],
+    [
+      'an unknown outcome of a provisional card',
+      {
+        type: 'session/event',
+        event: { kind: 'provisional-settled', sessionId: 's', startMs: 0, outcome: 'maybe', hints: [] },
+      },
+    ],
     ['a string', 'session/stop'],
     ['null', null],
   ])('drops %s', (_name, message) => {

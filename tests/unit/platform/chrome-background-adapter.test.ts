@@ -4,7 +4,11 @@ import { chromeBackgroundAdapter } from '@/lib/platform/chrome-background-adapte
 import { createSessionController } from '@/lib/session/session-controller';
 
 /** A session owner that reads nothing: these tests are about updates. */
-const quietOwner = { takeLine: async () => [], choose: async () => undefined };
+const quietOwner = {
+  takeLine: () => Promise.resolve([]),
+  takePartial: () => Promise.resolve(undefined),
+  choose: () => Promise.resolve(),
+};
 const panel = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
 const capturing = { state: 'capturing', sessionId: 'session-1', tabId: 7, startedAt: 1 } as const;
 

@@ -116,6 +116,22 @@ describe('offscreen capture', () => {
     expect(events.filter((event) => event.kind === 'line')).toHaveLength(2);
   });
 
+  it('sends each partial line with its session and where its utterance began (the owner matches it), none outside a session', async () => {
+    const { capture, events } = setup();
+    await capture.onWorkerReply({ status: 'partial', channel: 'interviewer', text: 'how', startMs: 0, endMs: 900 });
+    await capture.handle(startMessage());
+    await capture.onWorkerReply({
+      status: 'partial',
+      channel: 'interviewer',
+      text: 'how would',
+      startMs: 4_000,
+      endMs: 5_000,
+    });
+    expect(events.filter((event) => event.kind === 'partial')).toEqual([
+      { kind: 'partial', sessionId: 's1', channel: 'interviewer', text: 'how would', startMs: 4_000, endMs: 5_000 },
+    ]);
+  });
+
   it('tells the panel when this device is too slow for partial lines, and nothing when it is not', async () => {
     const { capture, events } = setup();
     await capture.handle(startMessage());

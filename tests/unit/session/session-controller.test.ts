@@ -6,7 +6,11 @@ import { TEST_ASR as asr } from '../../fakes/asr-settings';
 
 const start: RuntimeMessage = { type: 'session/start', tabId: 7, withMicrophone: true, asr };
 /** A session owner that reads nothing: these tests are about the capture's life cycle. */
-const quietOwner = { takeLine: async () => [], choose: async () => undefined };
+const quietOwner = {
+  takeLine: () => Promise.resolve([]),
+  takePartial: () => Promise.resolve(undefined),
+  choose: () => Promise.resolve(),
+};
 
 describe('session controller (background)', () => {
   it('starts: stream id, offscreen document, start command, status kept in session storage', async () => {
@@ -200,25 +204,40 @@ describe('session controller: extension updates', () => {
     expect(fake.reloads()).toBe(1);
   });
 
-  it('hands each final line to the session owner, and says so when a card cannot be saved', async () => {
+  it('hands each final and partial line to the session owner, and says so when a card cannot be saved', async () => {
     const fake = fakeBackgroundPlatform();
     const taken: string[] = [];
     const owner = {
-      takeLine: async (line: { text: string }) => {
+      takeLine: (line: { text: string }) => {
         taken.push(line.text);
-        if (line.text === 'full') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return [];
+        return line.text === 'full'
+          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+          : Promise.resolve([]);
       },
-      choose: async () => undefined,
+      takePartial: (partial: { text: string }) => {
+        taken.push(`partial: ${partial.text}`);
+        return partial.text === 'full'
+          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+          : Promise.resolve(undefined);
+      },
+      choose: () => Promise.resolve(),
     };
     const controller = createSessionController(fake.platform, owner);
     const line = (seq: number, text: string): RuntimeMessage => ({
       type: 'session/event',
       event: { kind: 'line', line: { sessionId: 's', seq, channel: 'interviewer', text, startMs: 0, endMs: 1, at: 1 } },
     });
+    const partial = (text: string): RuntimeMessage => ({
+      type: 'session/event',
+      event: { kind: 'partial', sessionId: 's', channel: 'interviewer', text, startMs: 0, endMs: 1 },
+    });
+    expect(await controller.handle(partial('what is'), OWN_PAGE)).toBeUndefined();
     expect(await controller.handle(line(1, 'what is dropout'), OWN_PAGE)).toBeUndefined();
+    // A provisional card that cannot be saved is no loss worth a message: the line's card will say.
+    await controller.handle(partial('full'), OWN_PAGE);
+    expect(fake.notices).toEqual([]);
     await controller.handle(line(2, 'full'), OWN_PAGE);
-    expect(taken).toEqual(['what is dropout', 'full']);
+    expect(taken).toEqual(['partial: what is', 'what is dropout', 'partial: full', 'full']);
     expect(fake.notices.at(-1)).toMatch(
       /A question card could not be saved \(The quota has been exceeded\.\); the transcript is safe\./,
     );

@@ -32,7 +32,11 @@ describe('the panel app', () => {
     act(() => useSessionStore.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false }));
     const before = renders.history;
     for (const text of ['how', 'how would', 'how would you'])
-      act(() => useSessionStore.getState().apply({ kind: 'partial', channel: 'interviewer', text }));
+      act(() =>
+        useSessionStore
+          .getState()
+          .apply({ kind: 'partial', sessionId: 's', channel: 'interviewer', text, startMs: 0, endMs: 1_000 }),
+      );
 
     expect(document.body.textContent).toContain('how would you');
     expect(renders.history - before).toBe(0);

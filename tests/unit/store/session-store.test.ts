@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
+import type { SessionEvent, ShownHint, TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { createSessionStore } from '@/lib/store/session-store';
 
 const line = (sessionId: string, seq: number): TranscriptLine => ({
@@ -69,7 +69,9 @@ describe('session store', () => {
   it('replaces the partial of a channel with its final line', () => {
     const store = createSessionStore();
     store.getState().apply({ kind: 'capturing', sessionId: 'a', withMicrophone: false });
-    store.getState().apply({ kind: 'partial', channel: 'interviewer', text: 'how would' });
+    store
+      .getState()
+      .apply({ kind: 'partial', sessionId: 'a', channel: 'interviewer', text: 'how would', startMs: 0, endMs: 1_000 });
     expect(store.getState().partials.interviewer).toBe('how would');
     store.getState().apply({ kind: 'line', line: line('a', 0) });
     expect(store.getState().partials.interviewer).toBeUndefined();
@@ -162,5 +164,117 @@ describe('session store: questions of the session', () => {
     expect(store.getState().nearMisses).toEqual(offer);
     store.getState().showHints([hint(2)]);
     expect(store.getState().nearMisses).toBeUndefined();
+  });
+});
+
+describe('provisional cards: the card before the pause', () => {
+  const card = (entryId: string, line = -1, at = 100): ShownHint => ({
+    line,
+    entryId,
+    question: `${entryId}?`,
+    confidence: 0.8,
+    alternatives: [],
+    heard: entryId,
+    at,
+  });
+  const capturing = () => {
+    const store = createSessionStore();
+    store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
+    return store;
+  };
+  const provisional = (entryId: string, replaces?: string, startMs = 1_000, at = 100): SessionEvent => ({
+    kind: 'provisional-card',
+    sessionId: 's',
+    startMs,
+    card: card(entryId, -1, at),
+    ...(replaces ? { replaces } : {}),
+  });
+  const settled = (outcome: ProvisionalOutcome, hints: ShownHint[], startMs = 1_000): SessionEvent => ({
+    kind: 'provisional-settled',
+    sessionId: 's',
+    startMs,
+    outcome,
+    hints,
+  });
+  const listed = (store: ReturnType<typeof createSessionStore>) =>
+    store
+      .getState()
+      .questions.map((question) => `${question.entryId}@${question.line} ${question.provisional?.state ?? 'final'}`);
+  type ProvisionalOutcome = Extract<SessionEvent, { kind: 'provisional-settled' }>['outcome'];
+
+  it('shows at once, marked as listening, and leaves the chips as they are', () => {
+    const store = capturing();
+    const offer = { line: 0, entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 };
+    store.getState().apply({ kind: 'near-misses', sessionId: 's', offer });
+    store.getState().apply(provisional('a'));
+    expect(store.getState().hint).toMatchObject({ entryId: 'a', provisional: { startMs: 1_000, state: 'listening' } });
+    expect(store.getState().nearMisses).toEqual(offer);
+    // Delivered twice, or another session's: nothing changes.
+    store.getState().apply(provisional('a'));
+    store.getState().apply({ ...provisional('z'), sessionId: 'other' } as SessionEvent);
+    expect(listed(store)).toEqual(['a@-1 listening']);
+  });
+
+  it('a replacement keeps the replaced card in the list, marked replaced', () => {
+    const store = capturing();
+    store.getState().apply(provisional('a'));
+    store.getState().apply(provisional('b', 'a', 1_000, 200));
+    expect(listed(store)).toEqual(['a@-1 replaced', 'b@-1 listening']);
+    expect(store.getState().hint?.entryId).toBe('b');
+  });
+
+  it('the final line confirms the card in place: the same position and entry, now the line’s card, not provisional', () => {
+    const store = capturing();
+    store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card('earlier', 0, 50)] });
+    store.getState().apply(provisional('a'));
+    const final = card('a', 3, 300);
+    store.getState().apply(settled('confirmed', [card('first-of-turn', 3, 299), final]));
+    expect(listed(store)).toEqual(['earlier@0 final', 'first-of-turn@3 final', 'a@3 final']);
+    expect(store.getState().hint).toEqual(final);
+    // The record read back on reopening holds the same card: listed once.
+    store.getState().resume('s', [], [card('earlier', 0, 50), card('first-of-turn', 3, 299), final]);
+    expect(listed(store)).toEqual(['earlier@0 final', 'first-of-turn@3 final', 'a@3 final']);
+  });
+
+  it("a final line that reads another question replaces the card: both listed, the line's card shown", () => {
+    const store = capturing();
+    store.getState().apply(provisional('a'));
+    store.getState().apply(settled('replaced', [card('b', 3, 300)]));
+    expect(listed(store)).toEqual(['a@-1 replaced', 'b@3 final']);
+    expect(store.getState().hint?.entryId).toBe('b');
+  });
+
+  it("after its one change, a third question on the final line joins the list without taking the card's place", () => {
+    const store = capturing();
+    store.getState().apply(provisional('a'));
+    store.getState().apply(provisional('b', 'a', 1_000, 200));
+    store.getState().apply(settled('kept', [card('c', 3, 300)]));
+    expect(listed(store)).toEqual(['a@-1 replaced', 'b@-1 not-confirmed', 'c@3 final']);
+    expect(store.getState().hint).toMatchObject({ entryId: 'b', provisional: { state: 'not-confirmed' } });
+  });
+
+  it('a final line that reads nothing confident leaves the card on screen, not confirmed', () => {
+    const store = capturing();
+    store.getState().apply(provisional('a'));
+    store.getState().apply(settled('not-confirmed', []));
+    expect(listed(store)).toEqual(['a@-1 not-confirmed']);
+    expect(store.getState().hint?.provisional?.state).toBe('not-confirmed');
+  });
+
+  it('a card still listening when the session stops is not confirmed; a late line may still confirm it', () => {
+    const store = capturing();
+    store.getState().apply(provisional('a'));
+    store.getState().apply({ kind: 'stopped', reason: 'user' });
+    expect(store.getState().hint?.provisional?.state).toBe('not-confirmed');
+    store.getState().apply(settled('confirmed', [card('a', 3, 300)]));
+    expect(listed(store)).toEqual(['a@3 final']);
+  });
+
+  it('a panel opened after the provisional card shows the line’s cards as any line’s', () => {
+    const store = capturing();
+    store.getState().apply(settled('confirmed', [card('a', 3, 300)]));
+    store.getState().apply(settled('not-confirmed', [], 9_000));
+    expect(listed(store)).toEqual(['a@3 final']);
+    expect(store.getState().hint?.entryId).toBe('a');
   });
 });
