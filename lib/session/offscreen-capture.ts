@@ -13,7 +13,7 @@ import {
 import type { SessionDb } from './session-db';
 import { finalLine } from './final-line';
 import { createModelLoader } from './model-loader';
-import { recognitionEvent } from './recognition-events';
+import { partialEvent, recognitionEvent } from './recognition-events';
 import { createWorkerFlush } from './worker-flush';
 
 export interface OffscreenPlatform {
@@ -82,12 +82,9 @@ export function createOffscreenCapture(platform: OffscreenPlatform) {
 
   async function onWorkerReply(reply: RecognitionReply): Promise<void> {
     switch (reply.status) {
-      case 'partial': {
-        if (!session) return;
-        const { channel, text, startMs, endMs } = reply;
-        platform.broadcast({ kind: 'partial', sessionId: session.id, channel, text, startMs, endMs });
+      case 'partial':
+        if (session) platform.broadcast(partialEvent(session.id, reply));
         return;
-      }
       case 'final': {
         // Saved, then shown.
         const line = session && finalLine(session, reply, platform.broadcast);

@@ -25,3 +25,9 @@ export function recognitionEvent(reply: Exclude<RecognitionReply, CaptureReply>)
     }
   }
 }
+
+/** A partial line, named by its session and where its utterance began, so the owner can tie it to its line. */
+export function partialEvent(sessionId: string, reply: Extract<RecognitionReply, { status: 'partial' }>): SessionEvent {
+  const { channel, text, startMs, endMs } = reply;
+  return { kind: 'partial', sessionId, channel, text, startMs, endMs };
+}
