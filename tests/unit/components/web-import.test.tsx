@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WebImport } from '@/components/knowledge/WebImport';
+import { WebImport } from '@/components/import/WebImport';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
+import { createImportReviewStore, type ImportReviewStore } from '@/lib/import/import-review-store';
 import { createImportRunner } from '@/lib/import/import-runner';
 import { handleImportRequest } from '@/lib/import/import-worker-host';
 import { nodeFileReaders } from '@/lib/import/node-file-readers';
