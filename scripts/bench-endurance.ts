@@ -10,7 +10,7 @@ import { createPackIndex } from '../lib/match/question-index';
 import { replaySession } from '../lib/dev/replay-session';
 import type { HintRecord } from '../lib/session/session-db';
 import { createSessionOwner } from '../lib/session/session-owner';
-import { sessionToMarkdown } from '../lib/session/session-markdown';
+import { sessionToMarkdown } from '../lib/review/session-markdown';
 import { createSessionStore } from '../lib/store/session-store';
 import { loadKnowledge, percentile, round, runCli } from './cli-support';
 
@@ -29,10 +29,10 @@ runCli(async () => {
   const owner = createSessionOwner({
     index: () => index,
     threshold: () => 0.45,
-    recordHint: async (hint) => void recorded.push(hint),
+    recordHint: (hint) => Promise.resolve(void recorded.push(hint)),
     publish: (event) => store.getState().apply(event),
-    loadState: async () => undefined,
-    saveState: async () => undefined,
+    loadState: () => Promise.resolve(undefined),
+    saveState: () => Promise.resolve(),
   });
   const heapStart = heapMb();
   const costs: number[] = [];

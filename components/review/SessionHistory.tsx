@@ -2,8 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { CompiledAliases } from '@/lib/match/pack-aliases';
 import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { sessionFeedback, type SessionFeedback } from '@/lib/session/answer-feedback';
-import { sessionDate, sessionSummaryLine } from '@/lib/session/session-summary';
+import { sessionFeedback, type SessionFeedback } from '@/lib/review/answer-feedback';
+import { sessionDate, sessionSummaryLine } from '@/lib/review/session-summary';
 import {
   deleteSession,
   hintsOf,

@@ -8,10 +8,10 @@ import {
   weakestText,
   type QuestionFeedback,
   type SessionFeedback,
-} from '@/lib/session/answer-feedback';
-import { sessionDate } from '@/lib/session/session-summary';
+} from '@/lib/review/answer-feedback';
+import { sessionDate } from '@/lib/review/session-summary';
 import type { HintRecord, SessionRecord } from '@/lib/session/session-db';
-import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
+import { clock, sessionToMarkdown } from '@/lib/review/session-markdown';
 import { downloadText } from '../common/download-text';
 import { TranscriptView } from '../session/TranscriptView';
 
