@@ -124,8 +124,8 @@ describe('PackFileImport', () => {
 
     const review = await screen.findByRole('form', { name: 'Review imported questions' });
     expect(review.textContent).toMatch(/3 found in “README\.md”, 1 already in your knowledge base \(unticked\)/);
-    expect((screen.getByLabelText('Keep question 1') as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByLabelText('Question 3') as HTMLInputElement).value).toBe('What are hooks?');
+    expect(screen.getByLabelText<HTMLInputElement>('Keep question 1').checked).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Question 3').value).toBe('What are hooks?');
 
     fireEvent.change(screen.getByLabelText('Filter found questions'), { target: { value: 'jsx' } });
     await waitFor(() => expect(screen.queryByLabelText('Question 3')).toBeNull());
@@ -198,11 +198,11 @@ describe('PackFileImport', () => {
     });
     fireEvent.change(screen.getByLabelText(LABEL), { target: { files: [pdf] } });
     expect(screen.getByRole('status').textContent).toBe('Reading notes.pdf…');
-    expect((screen.getByLabelText(LABEL) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>(LABEL).disabled).toBe(true);
 
     const review = await screen.findByRole('form', { name: 'Review imported questions' }, { timeout: 20_000 });
     expect(review.textContent).toMatch(/4 found in “notes\.pdf”/);
-    expect((screen.getByLabelText('Question 4') as HTMLInputElement).value).toBe('What is a CDN?');
+    expect(screen.getByLabelText<HTMLInputElement>('Question 4').value).toBe('What is a CDN?');
     expect(onImport).not.toHaveBeenCalled();
   }, 30_000);
 
@@ -252,7 +252,7 @@ describe('PackFileImport', () => {
     );
     expect(silent.terminate).toHaveBeenCalled();
     expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();
-    expect((screen.getByLabelText(LABEL) as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>(LABEL).disabled).toBe(false);
     expect([onImport, onSaveImported].map((mock) => mock.mock.calls.length)).toEqual([0, 0]);
   });
 

@@ -33,7 +33,7 @@ beforeEach(() => {
 describe('WebImport', () => {
   it('says what it saved, and drops that line once the saved pack is removed', async () => {
     const onSave = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'web-1' }));
-    const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, read, onSave };
+    const props = { index: createQuestionIndex([]), readCurrentPage: () => Promise.resolve(page), read, onSave };
     const { rerender } = render(<WebImport {...props} reviews={reviews} userPackIds={new Set()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save 2 questions' }));
@@ -53,7 +53,7 @@ describe('WebImport', () => {
       <WebImport
         index={createQuestionIndex([])}
         userPackIds={new Set()}
-        readCurrentPage={async () => page}
+        readCurrentPage={() => Promise.resolve(page)}
         read={runner.read}
         onSave={onSave}
         reviews={reviews}
@@ -81,7 +81,7 @@ describe('WebImport', () => {
 describe('WebImport review', () => {
   const props = {
     index: createQuestionIndex([]),
-    readCurrentPage: async () => page,
+    readCurrentPage: () => Promise.resolve(page),
     read,
     onSave: vi.fn(),
     userPackIds: new Set<string>(),
@@ -98,10 +98,10 @@ describe('WebImport review', () => {
     first.unmount();
 
     render(<WebImport {...props} reviews={reviews} />);
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Question 1').value).toBe(
       'What is overfitting, and how do you spot it?',
     );
-    expect((screen.getByLabelText('Keep question 2') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Keep question 2').checked).toBe(false);
     expect(screen.getByRole('button', { name: 'Save 1 question' })).toBeTruthy();
   });
 
@@ -111,13 +111,13 @@ describe('WebImport review', () => {
     fireEvent.change(await screen.findByLabelText('Question 1'), {
       target: { value: 'What is overfitting?\nExplain.' },
     });
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Question 1').value).toBe('What is overfitting? Explain.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('alertdialog', { name: 'Discard the review?' }).textContent).toContain(
       'Discard these 2 questions and your changes?',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Keep reviewing' }));
-    expect((screen.getByLabelText('Question 1') as HTMLTextAreaElement).value).toBe('What is overfitting? Explain.');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Question 1').value).toBe('What is overfitting? Explain.');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(screen.queryByRole('form', { name: 'Review imported questions' })).toBeNull();
