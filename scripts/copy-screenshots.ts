@@ -15,7 +15,12 @@ export const README_SCREENSHOTS = [
 ] as const;
 
 /** The store listing's screenshots, 1280 × 800: tests/e2e/store-screenshots.e2e.ts. */
-export const STORE_SCREENSHOTS = ['store-live-card.png', 'store-knowledge.png', 'store-session-review.png'] as const;
+export const STORE_SCREENSHOTS = [
+  'store-live-card.png',
+  'store-knowledge.png',
+  'store-session-review.png',
+  'store-import-review.png',
+] as const;
 
 const copies = [
   ...README_SCREENSHOTS.map((name) => ({ name, to: 'docs/screenshots' })),

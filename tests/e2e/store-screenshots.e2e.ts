@@ -17,7 +17,7 @@ import { pngSize, STORE_SIZE, storeScreenshot } from './store-screenshot';
  * The Chrome Web Store listing's screenshots (1280 × 800), taken from the built extension in a
  * real Chromium as the README's are: a mock interview call playing spoken questions, the side
  * panel beside it showing the card for what it heard, the knowledge browser, and the session's
- * review. The speech model is the generated stand-in, given through "Use a local model folder".
+ * review, and questions imported from a web page. The speech model is the generated stand-in, given through "Use a local model folder".
  */
 const MOCK_CALL = `<!doctype html><html><head><meta charset="utf-8"><title>Mock interview — ML engineer</title><style>
   body{margin:0;font:16px system-ui,sans-serif;background:#1f2124;color:#e8eaed;height:100vh;display:flex;flex-direction:column}
@@ -39,21 +39,26 @@ const MOCK_CALL = `<!doctype html><html><head><meta charset="utf-8"><title>Mock 
 
 let loaded: LoadedExtension;
 let server: Server;
+let base: string;
 let call: Page;
 let panel: Page;
 
 beforeAll(async () => {
   mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
   const wav = readFileSync('tests/fixtures/audio/two-questions.wav');
+  const questionPage = readFileSync('tests/fixtures/pages/blog-h2-questions.html');
   server = createServer((request, response) =>
     request.url === '/speech.wav'
       ? response.writeHead(200, { 'content-type': 'audio/wav' }).end(wav)
-      : response.writeHead(200, { 'content-type': 'text/html' }).end(MOCK_CALL),
+      : response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(request.url === '/questions' ? questionPage : MOCK_CALL),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   loaded = await launchExtension();
   call = await loaded.context.newPage();
-  await call.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  await call.goto(base);
   await call.waitForFunction(() => !(document.getElementById('a') as HTMLAudioElement).paused);
   panel = await openPanel(loaded);
   await useLocalTinyWhisper(panel);
@@ -100,5 +105,27 @@ describe('store screenshots, 1280 × 800', () => {
       .poll(() => panel.getByRole('region', { name: 'Questions detected' }).textContent())
       .toContain('How do you handle class imbalance?');
     await shoot('store-session-review.png');
+  });
+
+  it('questions found on a web page, to review before they are saved', async () => {
+    await call.goto(`${base}questions`);
+    await panel.bringToFront();
+    await panel.getByRole('tab', { name: 'Knowledge', exact: true }).click();
+    await panel.getByText('Import / export', { exact: true }).click();
+    await panel.getByRole('button', { name: 'Import questions from this page' }).click();
+    const review = panel.getByRole('form', { name: 'Review imported questions' });
+    await expect
+      .poll(
+        () =>
+          review
+            .getByRole('listitem')
+            .filter({ has: panel.locator('.import-question') })
+            .count(),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(6);
+    await shoot('store-import-review.png');
   });
 });
