@@ -10,7 +10,7 @@ import { createPackIndex } from '../lib/match/question-index';
 import { replaySession } from '../lib/dev/replay-session';
 import type { HintRecord } from '../lib/session/session-db';
 import { createSessionOwner } from '../lib/session/session-owner';
-import { sessionToMarkdown } from '../lib/session/session-markdown';
+import { sessionToMarkdown } from '../lib/review/session-markdown';
 import { createSessionStore } from '../lib/store/session-store';
 import { loadKnowledge, percentile, round, runCli } from './cli-support';
 

@@ -1,6 +1,6 @@
 import { SELF_RATINGS, type SelfRating } from '@/lib/drill/practice-schedule';
 import type { DrillQuestion as Drill } from '@/lib/drill/practice-store';
-import { clock } from '@/lib/session/session-markdown';
+import { clock } from '@/lib/session/clock';
 import { countOf } from '../common/count-of';
 
 const RATING_WORDS: Record<SelfRating, string> = { nailed: 'Nailed it', shaky: 'Shaky', missed: 'Missed it' };

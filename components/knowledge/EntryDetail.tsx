@@ -71,7 +71,8 @@ export function EntryDetail({
       )}
       <HintCardView card={buildHintCard(entry, 'detailed')} myAnswer={myAnswer} />
       <p className="hint-meta">
-        {item.packTitle} · asked {entry.frequency === 'high' ? 'often' : entry.frequency === 'medium' ? 'sometimes' : 'rarely'}
+        {item.packTitle} · asked{' '}
+        {entry.frequency === 'high' ? 'often' : entry.frequency === 'medium' ? 'sometimes' : 'rarely'}
         {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}
       </p>
       {entry.phrasings.length > 0 && (

@@ -34,7 +34,9 @@ export function MyAnswerEditor({
   }
   return (
     <form className="my-answer-editor" aria-label="My answer" onSubmit={submit}>
-      <p className="hint-meta">Your own material: it shows on this question’s card, stays on this device, and goes out with your pack exports.</p>
+      <p className="hint-meta">
+        Your own material: it shows on this question’s card, stays on this device, and goes out with your pack exports.
+      </p>
       <label>
         In one line
         <input name="lead" defaultValue={initial?.lead} placeholder="e.g. Cut false alarms 30 %" />

@@ -20,48 +20,10 @@ interface RecognitionSettingsProps {
 
 /** Model choice (download sizes shown up front), a user-provided model folder, device and microphone. */
 export function RecognitionSettings(props: RecognitionSettingsProps) {
-  const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
-  useEffect(() => {
-    // The list can arrive after Settings was closed: a closed view is not updated.
-    let open = true;
-    void listModelFolders().then((stored) => open && setFolders(stored));
-    return () => {
-      open = false;
-    };
-  }, []);
-
-  const chosen = WHISPER_MODELS.find((model) => model.id === props.model);
   return (
     <section className="settings" aria-label="Speech recognition settings">
       <h2>Speech recognition</h2>
-      <label>
-        Model
-        <select value={props.model} onChange={(event) => props.onModel(event.target.value)}>
-          {WHISPER_MODELS.map((model) => (
-            <option key={model.id} value={model.id}>
-              {model.label}, {model.downloadMb} MB
-            </option>
-          ))}
-          {folders.map((folder) => (
-            <option key={folder.name} value={localModelChoice(folder.name)}>
-              Local folder: {folder.name} ({Math.round(folder.bytes / 1024 / 1024)} MB)
-            </option>
-          ))}
-        </select>
-      </label>
-      {/* What the choice means, in a line of its own: an option's text is cut at the panel's narrowest. */}
-      {chosen && (
-        <p className="hint-meta">
-          {chosen.label}: {chosen.tradeOff}; a {chosen.downloadMb} MB download, once.
-        </p>
-      )}
-      {props.modelReadiness}
-      <LocalModelFolder
-        onStored={async (name) => {
-          setFolders(await listModelFolders());
-          props.onModel(localModelChoice(name));
-        }}
-      />
+      <ModelChoice model={props.model} onModel={props.onModel} modelReadiness={props.modelReadiness} />
       <label>
         Speed
         <select
@@ -77,43 +39,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           ? 'Uses the graphics card when it works, else the processor.'
           : 'Slower, but works on every computer.'}
       </p>
-      <fieldset className="vad-settings">
-        <legend>When a spoken line ends</legend>
-        <label>
-          A pause of {(props.vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer
-          sentences cut in two)
-          <input
-            type="range"
-            min={300}
-            max={2000}
-            step={100}
-            value={props.vad.minSilenceMs}
-            onChange={(event) => props.onVad({ minSilenceMs: Number(event.target.value) })}
-          />
-        </label>
-        <label>
-          A line longer than {props.vad.maxUtteranceMs / 1000} s is cut there
-          <input
-            type="range"
-            min={5000}
-            max={29000}
-            step={1000}
-            value={props.vad.maxUtteranceMs}
-            onChange={(event) => props.onVad({ maxUtteranceMs: Number(event.target.value) })}
-          />
-        </label>
-        <label>
-          Sound kept before and after speech: {(props.vad.padMs / 1000).toFixed(2)} s (more: fewer clipped first words)
-          <input
-            type="range"
-            min={0}
-            max={800}
-            step={50}
-            value={props.vad.padMs}
-            onChange={(event) => props.onVad({ padMs: Number(event.target.value) })}
-          />
-        </label>
-      </fieldset>
+      <PauseSettings vad={props.vad} onVad={props.onVad} />
       <label className="checkbox">
         <input
           type="checkbox"
@@ -127,5 +53,99 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         your IP address.
       </p>
     </section>
+  );
+}
+
+/** The model: the shipped choices with their download sizes, and the user's own model folders. */
+function ModelChoice({
+  model,
+  onModel,
+  modelReadiness,
+}: Pick<RecognitionSettingsProps, 'model' | 'onModel' | 'modelReadiness'>) {
+  const [folders, setFolders] = useState<Array<{ name: string; bytes: number }>>([]);
+  useEffect(() => {
+    // The list can arrive after Settings was closed: a closed view is not updated.
+    let open = true;
+    void listModelFolders().then((stored) => open && setFolders(stored));
+    return () => {
+      open = false;
+    };
+  }, []);
+
+  const chosen = WHISPER_MODELS.find((choice) => choice.id === model);
+  return (
+    <>
+      <label>
+        Model
+        <select value={model} onChange={(event) => onModel(event.target.value)}>
+          {WHISPER_MODELS.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}, {option.downloadMb} MB
+            </option>
+          ))}
+          {folders.map((folder) => (
+            <option key={folder.name} value={localModelChoice(folder.name)}>
+              Local folder: {folder.name} ({Math.round(folder.bytes / 1024 / 1024)} MB)
+            </option>
+          ))}
+        </select>
+      </label>
+      {/* What the choice means, in a line of its own: an option's text is cut at the panel's narrowest. */}
+      {chosen && (
+        <p className="hint-meta">
+          {chosen.label}: {chosen.tradeOff}; a {chosen.downloadMb} MB download, once.
+        </p>
+      )}
+      {modelReadiness}
+      <LocalModelFolder
+        onStored={async (name) => {
+          setFolders(await listModelFolders());
+          onModel(localModelChoice(name));
+        }}
+      />
+    </>
+  );
+}
+
+/** When a spoken line ends: the pause that ends it, the longest line, and the sound kept around speech. */
+function PauseSettings({ vad, onVad }: Pick<RecognitionSettingsProps, 'vad' | 'onVad'>) {
+  return (
+    <fieldset className="vad-settings">
+      <legend>When a spoken line ends</legend>
+      <label>
+        A pause of {(vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer sentences
+        cut in two)
+        <input
+          type="range"
+          min={300}
+          max={2000}
+          step={100}
+          value={vad.minSilenceMs}
+          onChange={(event) => onVad({ minSilenceMs: Number(event.target.value) })}
+        />
+      </label>
+      <label>
+        A line longer than {vad.maxUtteranceMs / 1000} s is cut there
+        <input
+          type="range"
+          min={5000}
+          max={29000}
+          step={1000}
+          value={vad.maxUtteranceMs}
+          onChange={(event) => onVad({ maxUtteranceMs: Number(event.target.value) })}
+        />
+      </label>
+      <label>
+        Sound kept before and after speech: {(vad.padMs / 1000).toFixed(2)} s (more: fewer clipped first words)
+        <input
+          type="range"
+          min={0}
+          max={800}
+          step={50}
+          value={vad.padMs}
+          onChange={(event) => onVad({ padMs: Number(event.target.value) })}
+        />
+      </label>
+    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { buildHintCard, type Verbosity } from '@/lib/hints/build-hint-card';
-import { matchQuestion, type MatchOutcome } from '@/lib/match/match-question';
+import { matchQuestion, type MatchOutcome, type QuestionMatch } from '@/lib/match/match-question';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { HintCardView } from '../hints/HintCardView';
@@ -76,24 +76,36 @@ export function TryoutPanel({
             <p className="no-hint" role="status">
               {OUTCOME_MESSAGES[match.outcome]}
             </p>
-            {match.outcome === 'no-match' && match.nearMisses.length > 0 && (
-              <div className="near-misses">
-                <p className="hint-meta">Did they ask…?</p>
-                {match.nearMisses.map(({ entry }) => (
-                  <button
-                    key={entry.id}
-                    type="button"
-                    className="chip"
-                    onClick={() => setPicked({ text: deferredText, entryId: entry.id })}
-                  >
-                    {entry.question}
-                  </button>
-                ))}
-              </div>
+            {match.outcome === 'no-match' && (
+              <NearMissOffer
+                nearMisses={match.nearMisses}
+                onPick={(entryId) => setPicked({ text: deferredText, entryId })}
+              />
             )}
           </>
         )}
       </div>
     </section>
+  );
+}
+
+/** A close call's questions as chips ("Did they ask…?"); one picked shows its card. */
+function NearMissOffer({
+  nearMisses,
+  onPick,
+}: {
+  nearMisses: QuestionMatch['nearMisses'];
+  onPick: (entryId: string) => void;
+}) {
+  if (nearMisses.length === 0) return null;
+  return (
+    <div className="near-misses">
+      <p className="hint-meta">Did they ask…?</p>
+      {nearMisses.map(({ entry }) => (
+        <button key={entry.id} type="button" className="chip" onClick={() => onPick(entry.id)}>
+          {entry.question}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { chooseDevice, type GpuLike } from '@/lib/asr/choose-device';
 import { browserDownloadStore } from '@/lib/asr/model-store';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { chromeStorageAdapter, followStorageChanges } from '@/lib/platform/chrome-storage-adapter';
-import { createImportReviewStore } from '@/lib/store/import-review-store';
+import { createImportReviewStore } from '@/lib/import/import-review-store';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '@/lib/store/knowledge-store';
 import { sentenceModelLocation } from '@/lib/semantic/sentence-model';
 import { createModelReadinessStore } from '@/lib/store/model-readiness-store';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { sessionFeedback } from '@/lib/session/answer-feedback';
+import { sessionFeedback } from '@/lib/review/answer-feedback';
 import { usePracticeStore } from './stores';
 import { useSessionStore } from './useLiveSession';
 import { useQuestionIndex } from './useQuestionIndex';

@@ -37,7 +37,12 @@ export function createBrowseIndex(items: readonly BrowsableEntry[]) {
       question: entry.question,
       phrasings: entry.phrasings.join(' '),
       tags: entry.tags.join(' '),
-      outline: [...entry.outline.keyPoints, ...entry.outline.pitfalls, ...entry.outline.followUps, ...entry.outline.numbers].join(' '),
+      outline: [
+        ...entry.outline.keyPoints,
+        ...entry.outline.pitfalls,
+        ...entry.outline.followUps,
+        ...entry.outline.numbers,
+      ].join(' '),
     })),
   );
 
@@ -54,7 +59,11 @@ export function createBrowseIndex(items: readonly BrowsableEntry[]) {
       if (!trimmed) {
         return items
           .filter((item) => matches(item, filters))
-          .sort((a, b) => FREQUENCY_ORDER[a.entry.frequency] - FREQUENCY_ORDER[b.entry.frequency] || a.entry.question.localeCompare(b.entry.question));
+          .sort(
+            (a, b) =>
+              FREQUENCY_ORDER[a.entry.frequency] - FREQUENCY_ORDER[b.entry.frequency] ||
+              a.entry.question.localeCompare(b.entry.question),
+          );
       }
       return search
         .search(trimmed)

@@ -2,12 +2,7 @@ import type { ZodError } from 'zod';
 import { frameFromContent } from './choose-frame';
 import { entryIdFromQuestion } from './entry-id';
 import { PackError } from './pack-error';
-import {
-  entrySchema,
-  packSchema,
-  type KnowledgeEntry,
-  type KnowledgePack,
-} from './schema';
+import { entrySchema, packSchema, type KnowledgeEntry, type KnowledgePack } from './schema';
 
 /** An entry as a parser read it: any field may be missing or wrong until validated. */
 export interface DraftEntry {
@@ -62,7 +57,10 @@ function firstIssue(error: ZodError, position: DraftPosition): { field: string; 
 }
 
 function normalizedQuestion(question: string): string {
-  return question.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return question
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -70,17 +68,18 @@ function normalizedQuestion(question: string): string {
  * entry, and refuses duplicate questions. Throws PackError naming the first bad field;
  * it never returns a partial pack.
  */
-export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; position: DraftPosition }>): KnowledgePack {
+export function buildPack(
+  meta: PackMeta,
+  drafts: Array<{ draft: DraftEntry; position: DraftPosition }>,
+): KnowledgePack {
   const takenIds = new Set<string>();
   const seenQuestions = new Map<string, DraftPosition>();
   const entries: KnowledgeEntry[] = [];
 
   for (const { draft, position } of drafts) {
-    const category =
-      typeof draft.category === 'string' && draft.category.trim() ? draft.category : DEFAULT_CATEGORY;
+    const category = typeof draft.category === 'string' && draft.category.trim() ? draft.category : DEFAULT_CATEGORY;
     const question = typeof draft.question === 'string' ? draft.question.trim() : draft.question;
-    const id =
-      draft.id ?? (typeof question === 'string' ? entryIdFromQuestion(question, takenIds) : undefined);
+    const id = draft.id ?? (typeof question === 'string' ? entryIdFromQuestion(question, takenIds) : undefined);
     const outline = draft.outline ?? {};
     const candidate = {
       ...draft,
@@ -132,5 +131,9 @@ export function buildPack(meta: PackMeta, drafts: Array<{ draft: DraftEntry; pos
 
 /** A pack id made from a file name or title: "My Questions.md" → "my-questions". */
 export function packIdFrom(text: string): string {
-  return entryIdFromQuestion(text.replace(/\.(md|markdown|json)$/i, '')).slice(0, 60).replace(/-+$/, '') || 'pack';
+  return (
+    entryIdFromQuestion(text.replace(/\.(md|markdown|json)$/i, ''))
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'pack'
+  );
 }

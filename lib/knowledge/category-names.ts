@@ -23,6 +23,8 @@ export function categoryName(slug: string): string {
  */
 export function categorySlug(text: string): string {
   const typed = text.trim();
-  const known = Object.entries(NAMES).find(([slug, name]) => name.toLowerCase() === typed.toLowerCase() || slug === typed.toLowerCase());
+  const known = Object.entries(NAMES).find(
+    ([slug, name]) => name.toLowerCase() === typed.toLowerCase() || slug === typed.toLowerCase(),
+  );
   return known ? known[0] : typed.toLowerCase().replace(/\s+/g, '-');
 }

@@ -9,18 +9,27 @@ import type { Frame } from './schema';
  * check" an investigation.
  */
 const RULES: ReadonlyArray<readonly [FrameKind, RegExp]> = [
-  ['motivation', /\b(why (do|would) you want|why (are|were) you leaving|why (this|our|the) (company|team|role|job)|why .*\bwork (here|for|at|with)\b|where do you see yourself|(good|right) fit|resonates?|what (excites|motivates|draws) you|why should we hire)\b/],
+  [
+    'motivation',
+    /\b(why (do|would) you want|why (are|were) you leaving|why (this|our|the) (company|team|role|job)|why .*\bwork (here|for|at|with)\b|where do you see yourself|(good|right) fit|resonates?|what (excites|motivates|draws) you|why should we hire)\b/,
+  ],
   [
     'star',
     /\b(tell me about (a|an|the|your|one)\b(?! (difference|concept))|describe (a|an) (time|situation|project|moment|case)|give (me )?an example of (a time|when|how you)|talk (me )?about (a|your)|a time (when|you|where)|have you (ever )?(worked|had|led|disagreed|failed|made|dealt|handled)|how (have|did) you (handle|deal|cope|manage|respond)|in your (professional |previous |last )?(experience|job|role)|(previous|past|last) (projects?|jobs?|roles?|team)|you (have )?(faced|overcame|run into|ran into|encountered|were proud)|proud of|(recent|biggest) (failure|mistake))/,
   ],
   ['design', /(^|\b(how (would|do|will) you|can you|let's) )(design|architect)\b|\bdesign (a|an|the) \w+/],
-  ['coding', /\b(implement|write (a|an|the)? ?(function|program|method|class|script|query|sql|code|algorithm)|code (up|a|an)|calculate|return the)\b/],
+  [
+    'coding',
+    /\b(implement|write (a|an|the)? ?(function|program|method|class|script|query|sql|code|algorithm)|code (up|a|an)|calculate|return the)\b/,
+  ],
   [
     'debug',
     /\b(debug|troubleshoot|root cause|how (would|do) you (investigate|find out))\b|^(your|the|a|our|users?) .*\b(dropped|drops|degraded|doubled|spiked?|slow(er)?|blank|broken|fail(s|ed|ing)?|out of (\w+ )?memory|crash(es|ed)?|regress(ed|ion)?)\b.*\b(what|how) (do|would|should|will) (you|we) (check|try|do|look)/,
   ],
-  ['compare', /\b(differences? (between|from)|differ(s|ent)? from|compare|comparison|versus|vs\.?|rather than|and vice versa|instead of|or (when|which))\b/],
+  [
+    'compare',
+    /\b(differences? (between|from)|differ(s|ent)? from|compare|comparison|versus|vs\.?|rather than|and vice versa|instead of|or (when|which))\b/,
+  ],
   [
     'techniques',
     /\b(how (do|would|can|could|should|might) (you|we|i|one)|what can (you|we) do to|ways? (to|you may|you might)|(techniques|methods|approaches|strategies) (for|to)|what approach(es)? would you)\b.*\b(handle|deal|prevent|reduce|avoid|mitigate|improve|speed( up)?|fix|tackle|tune|encode|choose|select|pick|scale|optimi[sz]e|lower|cut|meet|manage|detect|balance|combat|address|hide|decide|use|measure|evaluate|version|protect)\b|\bwhat (are|would be) (some |the )?(different )?(ways|techniques|methods|approaches|strategies|options)\b/,

@@ -14,12 +14,18 @@ export interface InstalledCopy extends PackChanges {
   title: string;
 }
 
-const questionKey = (entry: KnowledgeEntry) => entry.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const questionKey = (entry: KnowledgeEntry) =>
+  entry.question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** An entry's content as text, keys sorted, so that the order a file or storage wrote them in does not count as a change. */
 function contentOf({ id: _id, myAnswer: _answer, ...entry }: KnowledgeEntry): string {
   return JSON.stringify(entry, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
   );
 }
 
@@ -54,7 +60,10 @@ const titleKey = (title: string) => title.trim().toLowerCase();
  * and at least half of the imported entries already in it. A pack that only shares a name
  * with an installed one is a different pack.
  */
-export function findInstalledCopy(installed: readonly KnowledgePack[], imported: KnowledgePack): InstalledCopy | undefined {
+export function findInstalledCopy(
+  installed: readonly KnowledgePack[],
+  imported: KnowledgePack,
+): InstalledCopy | undefined {
   let best: InstalledCopy | undefined;
   for (const pack of installed) {
     if (pack.id !== imported.id && titleKey(pack.title) !== titleKey(imported.title)) continue;

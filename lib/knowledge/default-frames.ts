@@ -34,7 +34,7 @@ const FRAME_BY_CATEGORY: Record<string, string> = {
 /** The frame for a category when nothing in the question says more. */
 export function categoryFrameKind(category: string): FrameKind {
   // Own keys only: a category such as "constructor" must not reach Object.prototype.
-  return (Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept');
+  return Object.hasOwn(FRAME_BY_CATEGORY, category) ? FRAME_BY_CATEGORY[category]! : 'concept';
 }
 
 export function namedFrame(kind: FrameKind): Frame {
@@ -64,8 +64,7 @@ export function parseFrameText(raw: string): Frame | null {
 /** Writes a frame back in the form parseFrameText reads. */
 export function formatFrameText(frame: Frame): string {
   const known = Object.values(NAMED_FRAMES).find(
-    (candidate) =>
-      candidate.name === frame.name && candidate.steps.join('|') === frame.steps.join('|'),
+    (candidate) => candidate.name === frame.name && candidate.steps.join('|') === frame.steps.join('|'),
   );
   if (known) return known.name;
   return `${frame.name}: ${frame.steps.join(' → ')}`;

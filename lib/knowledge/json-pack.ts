@@ -22,7 +22,9 @@ function parseJson(text: string): unknown {
     parseLenient(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     if (!first) throw new PackError('not valid JSON');
-    throw new PackError(`not valid JSON (${printParseErrorCode(first.error)})`, { line: lineOfOffset(text, first.offset) });
+    throw new PackError(`not valid JSON (${printParseErrorCode(first.error)})`, {
+      line: lineOfOffset(text, first.offset),
+    });
   }
 }
 
@@ -36,7 +38,10 @@ function draftFrom(raw: unknown, field: string): DraftEntry {
   const outline = isRecord(raw.outline) ? { ...raw.outline } : raw.outline;
   if (isRecord(outline) && typeof outline.frame === 'string') {
     const frame = parseFrameText(outline.frame);
-    if (!frame) throw new PackError(`frame "${outline.frame}" is not a known frame or a list of steps`, { field: `${field}.outline.frame` });
+    if (!frame)
+      throw new PackError(`frame "${outline.frame}" is not a known frame or a list of steps`, {
+        field: `${field}.outline.frame`,
+      });
     outline.frame = frame;
   }
   return { ...raw, outline } as DraftEntry;
@@ -56,10 +61,15 @@ export function parseJsonPack(text: string, options: { fileName?: string; id?: s
     entries = data;
   } else if (isRecord(data)) {
     if (data.format !== undefined && data.format !== JSON_PACK_FORMAT) {
-      throw new PackError(`unknown format ${JSON.stringify(data.format)}, expected "${JSON_PACK_FORMAT}"`, { field: 'format' });
+      throw new PackError(`unknown format ${JSON.stringify(data.format)}, expected "${JSON_PACK_FORMAT}"`, {
+        field: 'format',
+      });
     }
     if (data.version !== undefined && data.version !== JSON_PACK_VERSION) {
-      throw new PackError(`pack version ${JSON.stringify(data.version)} is newer than this Cuecard understands (${JSON_PACK_VERSION})`, { field: 'version' });
+      throw new PackError(
+        `pack version ${JSON.stringify(data.version)} is newer than this Cuecard understands (${JSON_PACK_VERSION})`,
+        { field: 'version' },
+      );
     }
     entries = data.entries;
     title = typeof data.title === 'string' ? data.title : undefined;

@@ -65,7 +65,10 @@ export function blockLabel(line: string): ListField | undefined {
 export interface Section {
   line: number;
   fieldLines: Record<string, number>;
-  draft: DraftEntry & { outline: Record<ListField, string[]> & { frame?: unknown }; myAnswer?: { lead?: string; story?: Record<string, string>; points: string[]; numbers: string[] } };
+  draft: DraftEntry & {
+    outline: Record<ListField, string[]> & { frame?: unknown };
+    myAnswer?: { lead?: string; story?: Record<string, string>; points: string[]; numbers: string[] };
+  };
 }
 
 export function newSection(question: string, line: number): Section {

@@ -172,6 +172,9 @@ export function parseMarkdownPack(markdown: string, options: { fileName?: string
   };
   return buildPack(
     meta,
-    sections.map((section) => ({ draft: section.draft, position: { line: section.line, fieldLines: section.fieldLines } })),
+    sections.map((section) => ({
+      draft: section.draft,
+      position: { line: section.line, fieldLines: section.fieldLines },
+    })),
   );
 }

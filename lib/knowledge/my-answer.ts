@@ -7,7 +7,9 @@ export const STORY_PART_NAMES = { situation: 'Situation', task: 'Task', action: 
 
 /** Whether the answer holds nothing worth keeping (a cleared form). */
 export function isBlankAnswer(answer: MyAnswer): boolean {
-  return !answer.lead && !answer.points.length && !answer.numbers.length && !STORY_PARTS.some((part) => answer.story?.[part]);
+  return (
+    !answer.lead && !answer.points.length && !answer.numbers.length && !STORY_PARTS.some((part) => answer.story?.[part])
+  );
 }
 
 const firstSentence = (text: string) => /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
@@ -20,7 +22,12 @@ export function answerLead(answer: MyAnswer): string | undefined {
 
 /** A pack with the user's answers written into its entries, for export. */
 export function withMyAnswers(pack: KnowledgePack, answers: Readonly<Record<string, MyAnswer>>): KnowledgePack {
-  return { ...pack, entries: pack.entries.map((entry) => (Object.hasOwn(answers, entry.id) ? { ...entry, myAnswer: answers[entry.id] } : entry)) };
+  return {
+    ...pack,
+    entries: pack.entries.map((entry) =>
+      Object.hasOwn(answers, entry.id) ? { ...entry, myAnswer: answers[entry.id] } : entry,
+    ),
+  };
 }
 
 /** An imported pack split into the pack as stored (no answers in it) and the answers it carried, by entry id. */

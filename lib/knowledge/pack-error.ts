@@ -4,10 +4,7 @@ export class PackError extends Error {
     message: string,
     readonly location: { line?: number; field?: string } = {},
   ) {
-    const where = [
-      location.line !== undefined ? `line ${location.line}` : undefined,
-      location.field,
-    ]
+    const where = [location.line !== undefined ? `line ${location.line}` : undefined, location.field]
       .filter(Boolean)
       .join(', ');
     super(where ? `${where}: ${message}` : message);

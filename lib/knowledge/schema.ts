@@ -1,14 +1,7 @@
 import { z } from 'zod';
 
 /** Categories the shipped pack uses; user packs may add their own slug. */
-export const KNOWN_CATEGORIES = [
-  'behavioral',
-  'coding',
-  'ml-theory',
-  'system-design',
-  'mlops',
-  'llm',
-] as const;
+export const KNOWN_CATEGORIES = ['behavioral', 'coding', 'ml-theory', 'system-design', 'mlops', 'llm'] as const;
 
 export const FREQUENCIES = ['high', 'medium', 'low'] as const;
 
@@ -53,9 +46,7 @@ export const categorySchema = z
 
 export const entrySchema = z.object({
   question: text.max(300, 'question is longer than 300 characters'),
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'id must be lower-case letters, digits and dashes'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'id must be lower-case letters, digits and dashes'),
   /** Other ways interviewers ask the same thing; they feed the matcher. */
   phrasings: textList,
   category: categorySchema,
@@ -83,9 +74,15 @@ export const entrySchema = z.object({
  * with this one, to the interviewer's words and the pack's text alike.
  */
 export const aliasSchema = z.object({
-  term: z.string().trim().toLowerCase().regex(/^[a-z0-9]{1,40}$/, 'an alias term is one word of letters and digits, e.g. "twotower"'),
+  term: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]{1,40}$/, 'an alias term is one word of letters and digits, e.g. "twotower"'),
   /** Plain phrases; a final "s" is optional and "#" stands for any number ("top #"). */
-  variants: z.array(text.max(80, 'an alias variant is longer than 80 characters')).min(1, 'an alias needs at least one variant'),
+  variants: z
+    .array(text.max(80, 'an alias variant is longer than 80 characters'))
+    .min(1, 'an alias needs at least one variant'),
 });
 
 export const packSchema = z.object({

@@ -25,11 +25,20 @@ function formatBlock(outline: Outline, field: ListField, withTitle: boolean): st
   const items = outline[field];
   if (items.length === 0) return [];
   // A point of several lines is code: written as a fenced block, read back as one point.
-  return ['', ...(withTitle ? [`${BLOCK_TITLES[field]}:`] : []), ...items.map((item) => (item.includes('\n') ? `\`\`\`\n${item}\n\`\`\`` : `- ${item}`))];
+  return [
+    '',
+    ...(withTitle ? [`${BLOCK_TITLES[field]}:`] : []),
+    ...items.map((item) => (item.includes('\n') ? `\`\`\`\n${item}\n\`\`\`` : `- ${item}`)),
+  ];
 }
 
 function formatEntry(entry: KnowledgeEntry): string[] {
-  const lines = [`## ${entry.question}`, `Id: ${entry.id}`, `Category: ${entry.category}`, `Frequency: ${entry.frequency}`];
+  const lines = [
+    `## ${entry.question}`,
+    `Id: ${entry.id}`,
+    `Category: ${entry.category}`,
+    `Frequency: ${entry.frequency}`,
+  ];
   if (entry.tags.length) lines.push(`Tags: ${entry.tags.join(', ')}`);
   if (entry.phrasings.length) lines.push(`Also asked: ${entry.phrasings.join(' | ')}`);
   lines.push(`Frame: ${formatFrameText(entry.outline.frame)}`);

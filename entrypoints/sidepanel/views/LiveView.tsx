@@ -107,6 +107,25 @@ function useSettingsHydrated(): boolean {
   return hydrated;
 }
 
+/** The first steps, while nothing has happened yet in this panel; once the welcome is put away, only a model still to get. */
+function FirstSteps() {
+  const hydrated = useSettingsHydrated();
+  const welcomed = useSettingsStore((state) => state.welcomed);
+  const modelNeeded = useModelReadinessStore(
+    (state) => !['ready', 'local', 'checking'].includes(state.readiness.phase),
+  );
+  if (!hydrated) return null;
+  if (!welcomed) {
+    return <GettingStarted modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />;
+  }
+  // Once the welcome is put away, only a model still to get stays in sight, in a line or two.
+  return modelNeeded ? (
+    <section className="model-needed" aria-label="Speech model">
+      <ModelStep offerFolder />
+    </section>
+  ) : null;
+}
+
 export function LiveView() {
   const { entries, entriesById, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
@@ -125,22 +144,16 @@ export function LiveView() {
       pickHint,
     })),
   );
-  const welcomed = useSettingsStore((state) => state.welcomed);
   const modelFromFolder = useSettingsStore((state) => modelSource(state.asrModel).source === 'local');
-  const modelNeeded = useModelReadinessStore(
-    (state) => !['ready', 'local', 'checking'].includes(state.readiness.phase),
-  );
   const myAnswers = useKnowledgeStore(selectMyAnswers);
   const practiceHistory = usePracticeStore(selectPracticeHistory);
   const timerOn = usePracticeStore((state) => state.timerOn);
   const queueIds = usePracticeStore((state) => state.queue);
   const queued = useMemo(() => queueIds.flatMap((id) => entriesById.get(id) ?? []), [queueIds, entriesById]);
-  const hydrated = useSettingsHydrated();
   const hasLines = useSessionStore((state) => state.lines.length > 0);
   // Nothing has happened yet in this panel: the first steps are the most useful thing to show.
   const empty =
     session.status === 'idle' && !hasLines && session.current === undefined && session.questions.length === 0;
-  const showSteps = hydrated && empty;
   const categories = useMemo(() => [...new Set(entries.map((entry) => entry.category))].sort(), [entries]);
   return (
     <>
@@ -154,15 +167,7 @@ export function LiveView() {
         onStart={() => void liveActions.start()}
         onStop={() => void liveActions.stop()}
       />
-      {showSteps && !welcomed && (
-        <GettingStarted modelStep={<ModelStep offerFolder />} onDismiss={useSettingsStore.getState().setWelcomed} />
-      )}
-      {/* Once the welcome is put away, only a model still to get stays in sight, in a line or two. */}
-      {showSteps && welcomed && modelNeeded && (
-        <section className="model-needed" aria-label="Speech model">
-          <ModelStep offerFolder />
-        </section>
-      )}
+      {empty && <FirstSteps />}
       {/* The verbosity switch goes where a card is: here once a session has begun, else with a typed question's card. */}
       {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
       <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />

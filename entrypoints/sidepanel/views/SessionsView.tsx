@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { ProgressChart } from '@/components/session/ProgressChart';
-import { SessionHistory } from '@/components/session/SessionHistory';
+import { ProgressChart } from '@/components/review/ProgressChart';
+import { SessionHistory } from '@/components/review/SessionHistory';
 import { progressByCategory } from '@/lib/drill/practice-progress';
 import { selectPracticeHistory } from '@/lib/drill/practice-store';
 import { usePracticeStore } from '../stores';

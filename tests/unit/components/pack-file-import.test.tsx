@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PackFileImport } from '@/components/knowledge/PackFileImport';
+import { PackFileImport } from '@/components/import/PackFileImport';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
+import { createImportReviewStore, type ImportReviewStore } from '@/lib/import/import-review-store';
 import { createImportRunner } from '@/lib/import/import-runner';
 import { handleImportRequest } from '@/lib/import/import-worker-host';
 import { nodeFileReaders } from '@/lib/import/node-file-readers';

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionHistory } from '@/components/session/SessionHistory';
+import { SessionHistory } from '@/components/review/SessionHistory';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { appendLine, linesOf, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
 

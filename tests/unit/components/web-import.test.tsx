@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WebImport } from '@/components/knowledge/WebImport';
+import { WebImport } from '@/components/import/WebImport';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import { createQuestionIndex } from '@/lib/match/question-index';
-import { createImportReviewStore, type ImportReviewStore } from '@/lib/store/import-review-store';
+import { createImportReviewStore, type ImportReviewStore } from '@/lib/import/import-review-store';
 import { createImportRunner } from '@/lib/import/import-runner';
 import { handleImportRequest } from '@/lib/import/import-worker-host';
 import { nodeFileReaders } from '@/lib/import/node-file-readers';
@@ -33,7 +33,7 @@ beforeEach(() => {
 describe('WebImport', () => {
   it('says what it saved, and drops that line once the saved pack is removed', async () => {
     const onSave = vi.fn((pack: KnowledgePack) => ({ ...pack, id: 'web-1' }));
-    const props = { index: createQuestionIndex([]), readCurrentPage: async () => page, read, onSave };
+    const props = { index: createQuestionIndex([]), readCurrentPage: () => Promise.resolve(page), read, onSave };
     const { rerender } = render(<WebImport {...props} reviews={reviews} userPackIds={new Set()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Import questions from this page' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save 2 questions' }));
@@ -53,7 +53,7 @@ describe('WebImport', () => {
       <WebImport
         index={createQuestionIndex([])}
         userPackIds={new Set()}
-        readCurrentPage={async () => page}
+        readCurrentPage={() => Promise.resolve(page)}
         read={runner.read}
         onSave={onSave}
         reviews={reviews}
@@ -81,7 +81,7 @@ describe('WebImport', () => {
 describe('WebImport review', () => {
   const props = {
     index: createQuestionIndex([]),
-    readCurrentPage: async () => page,
+    readCurrentPage: () => Promise.resolve(page),
     read,
     onSave: vi.fn(),
     userPackIds: new Set<string>(),

@@ -199,7 +199,7 @@ describe('the practice store', () => {
 
 describe('ProgressChart', () => {
   it('draws one line per category with a summary a screen reader can say, or says there is nothing yet', async () => {
-    const { ProgressChart } = await import('@/components/session/ProgressChart');
+    const { ProgressChart } = await import('@/components/review/ProgressChart');
     const d1 = new Date(2026, 10, 20).getTime();
     const d2 = new Date(2026, 10, 22).getTime();
     const { container } = render(

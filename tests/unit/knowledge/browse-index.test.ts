@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createBrowseIndex } from '@/lib/knowledge/browse-index';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 
-const items = SHIPPED_PACKS.flatMap((pack) => pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title })));
+const items = SHIPPED_PACKS.flatMap((pack) =>
+  pack.entries.map((entry) => ({ entry, packId: pack.id, packTitle: pack.title })),
+);
 const index = createBrowseIndex(items);
 const questions = (query: string, filters = {}) => index.find(query, filters).map((item) => item.entry.question);
 
@@ -19,7 +21,9 @@ describe('browse index', () => {
   it('filters by category, frequency, tag and pack', () => {
     const behavioralHigh = index.find('', { category: 'behavioral', frequency: 'high' });
     expect(behavioralHigh.length).toBeGreaterThan(3);
-    expect(behavioralHigh.every((item) => item.entry.category === 'behavioral' && item.entry.frequency === 'high')).toBe(true);
+    expect(
+      behavioralHigh.every((item) => item.entry.category === 'behavioral' && item.entry.frequency === 'high'),
+    ).toBe(true);
     expect(questions('', { tag: 'kmeans' }).length).toBeGreaterThanOrEqual(3);
     expect(index.find('', { packId: 'nope' })).toEqual([]);
   });

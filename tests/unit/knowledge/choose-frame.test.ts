@@ -41,7 +41,18 @@ describe('frameKindFor', () => {
 describe('packs that name no frame', () => {
   it('get the frame the question asks for; a named frame is kept', () => {
     const pack = parseMarkdownPack(
-      ['# Mine', '', '## How do you handle missing data?', 'Category: ml-theory', '- Impute — median', '', '## How do you handle missing data in logs?', 'Category: ml-theory', 'Frame: Mine: A → B', '- x'].join('\n'),
+      [
+        '# Mine',
+        '',
+        '## How do you handle missing data?',
+        'Category: ml-theory',
+        '- Impute — median',
+        '',
+        '## How do you handle missing data in logs?',
+        'Category: ml-theory',
+        'Frame: Mine: A → B',
+        '- x',
+      ].join('\n'),
       { id: 'mine' },
     );
     expect(pack.entries.map((entry) => entry.outline.frame.name)).toEqual(['Techniques', 'Mine']);
@@ -49,9 +60,12 @@ describe('packs that name no frame', () => {
 });
 
 describe('the hand-labelled frame sets (npm run eval:frames)', () => {
-  it.each(Object.entries(FRAME_SETS))('%s: the chooser fits far more questions than the category alone', (_name, path) => {
-    const score = scoreFrames(parseLabelledQuestions(readFileSync(path, 'utf8')));
-    expect(score.chooser).toBeGreaterThan(score.categoryOnly + 0.2);
-    expect(score.chooser).toBeGreaterThan(0.55);
-  });
+  it.each(Object.entries(FRAME_SETS))(
+    '%s: the chooser fits far more questions than the category alone',
+    (_name, path) => {
+      const score = scoreFrames(parseLabelledQuestions(readFileSync(path, 'utf8')));
+      expect(score.chooser).toBeGreaterThan(score.categoryOnly + 0.2);
+      expect(score.chooser).toBeGreaterThan(0.55);
+    },
+  );
 });

@@ -32,7 +32,10 @@ describe('parseMarkdownPack', () => {
     const [behavioral, theory] = pack.entries;
     expect(behavioral!.category).toBe('behavioral');
     expect(behavioral!.outline.frame.name).toBe('STAR');
-    expect(behavioral!.outline.keyPoints).toEqual(['Be positive about the old team', 'Say what you are moving towards']);
+    expect(behavioral!.outline.keyPoints).toEqual([
+      'Be positive about the old team',
+      'Say what you are moving towards',
+    ]);
     expect(theory!.category).toBe('general');
     expect(theory!.outline.keyPoints).toEqual([
       'It is a table of predicted versus actual classes. Wrapped lines continue the paragraph.',
@@ -76,7 +79,11 @@ Numbers:
   it.each([
     ['no heading at all', 'just some text\n- and a bullet', /no questions found/],
     ['an empty heading', '## \n- point', /line 1.*no question text/],
-    ['an unknown frequency', '## Q one?\n- a\n\n## Q two?\nFrequency: sometimes\n- b', /line 5, frequency: frequency must be high, medium or low/],
+    [
+      'an unknown frequency',
+      '## Q one?\n- a\n\n## Q two?\nFrequency: sometimes\n- b',
+      /line 5, frequency: frequency must be high, medium or low/,
+    ],
     ['an unreadable frame', '## Q?\nFrame: whatever\n- a', /line 2, frame/],
     ['the same question twice', '## Same?\n- a\n## same\n- b', /line 3.*already appears at line 1/],
     ['a bad category', '## Q?\nCategory: !!\n- a', /line 2, category/],
@@ -86,9 +93,17 @@ Numbers:
   });
 
   it('reads a fenced code block as one key point and writes it back the same way', () => {
-    const pack = parseMarkdownPack('## Reverse a list?\n- walk once\n```python\ndef rev(head):\n\n    prev = None\n```\n- O(1) space');
-    expect(pack.entries[0]!.outline.keyPoints).toEqual(['walk once', 'def rev(head):\n\n    prev = None', 'O(1) space']);
-    expect(parseMarkdownPack(toMarkdownPack(pack)).entries[0]!.outline.keyPoints).toEqual(pack.entries[0]!.outline.keyPoints);
+    const pack = parseMarkdownPack(
+      '## Reverse a list?\n- walk once\n```python\ndef rev(head):\n\n    prev = None\n```\n- O(1) space',
+    );
+    expect(pack.entries[0]!.outline.keyPoints).toEqual([
+      'walk once',
+      'def rev(head):\n\n    prev = None',
+      'O(1) space',
+    ]);
+    expect(parseMarkdownPack(toMarkdownPack(pack)).entries[0]!.outline.keyPoints).toEqual(
+      pack.entries[0]!.outline.keyPoints,
+    );
   });
 
   it('keeps a question without outline as one still to prepare', () => {
@@ -114,7 +129,9 @@ describe('toMarkdownPack', () => {
 describe('pack text that names Object.prototype keys', () => {
   it('refuses "Frame: constructor" with the pack error a user can act on', () => {
     expect(() => parseMarkdownPack('## What is a prototype?\nFrame: constructor\n- x')).toThrow(PackError);
-    expect(() => parseMarkdownPack('## What is a prototype?\nFrame: constructor\n- x')).toThrow(/frame "constructor" is neither a known frame/);
+    expect(() => parseMarkdownPack('## What is a prototype?\nFrame: constructor\n- x')).toThrow(
+      /frame "constructor" is neither a known frame/,
+    );
   });
 
   it('reads "Category: constructor" and a "### constructor" line as ordinary text', () => {
@@ -126,7 +143,7 @@ describe('pack text that names Object.prototype keys', () => {
   });
 });
 
-describe('a pack\'s Aliases block', () => {
+describe("a pack's Aliases block", () => {
   const PACK = `# Front-end notes
 
 Aliases:
@@ -148,7 +165,9 @@ Aliases:
 
   it('refuses a malformed alias line with its line number, and a term that is not one word', () => {
     expect(() => parseMarkdownPack('Aliases:\n- just words\n## Q?\n- x')).toThrow(/line 2/);
-    expect(() => parseMarkdownPack('Aliases:\n- two words: x | y\n## Q?\n- x')).toThrow(/one word of letters and digits/);
+    expect(() => parseMarkdownPack('Aliases:\n- two words: x | y\n## Q?\n- x')).toThrow(
+      /one word of letters and digits/,
+    );
   });
 
   it('makes a file with aliases and no question a vocabulary part; without either it is refused', () => {

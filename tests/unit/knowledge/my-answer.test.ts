@@ -56,7 +56,15 @@ describe('My answer in pack files', () => {
       version: 1,
       id: 'bad',
       title: 'Bad',
-      entries: [{ id: 'disagree', question: 'Q?', category: 'behavioral', outline: { frame: 'STAR', keyPoints: ['x'] }, myAnswer: { lead: 'x'.repeat(400) } }],
+      entries: [
+        {
+          id: 'disagree',
+          question: 'Q?',
+          category: 'behavioral',
+          outline: { frame: 'STAR', keyPoints: ['x'] },
+          myAnswer: { lead: 'x'.repeat(400) },
+        },
+      ],
     });
     const result = store.getState().importPackFile('bad.json', broken);
     expect(result.ok).toBe(false);
@@ -85,7 +93,9 @@ describe('answerLead', () => {
 describe('the knowledge store’s answers', () => {
   it('keeps an answer to a shipped entry by its id, clears a blank one, refuses an invalid one', () => {
     const store = createKnowledgeStore(chromeStorageAdapter);
-    expect(store.getState().saveMyAnswer('bias-variance', { lead: 'Ridge on the churn model', points: [], numbers: [] })).toEqual({ ok: true });
+    expect(
+      store.getState().saveMyAnswer('bias-variance', { lead: 'Ridge on the churn model', points: [], numbers: [] }),
+    ).toEqual({ ok: true });
     expect(store.getState().myAnswers['bias-variance']!.lead).toBe('Ridge on the churn model');
     expect(store.getState().saveMyAnswer('bias-variance', { lead: 'x'.repeat(301) }).ok).toBe(false);
     expect(store.getState().myAnswers['bias-variance']!.lead).toBe('Ridge on the churn model');

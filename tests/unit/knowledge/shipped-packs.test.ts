@@ -9,14 +9,45 @@ const entries = SHIPPED_PACKS.flatMap((pack) => pack.entries);
 
 /** Topics the foundation issue asks the ML-engineer pack to cover, found in question text. */
 const REQUIRED_TOPICS = [
-  'ownership', 'failed in production', 'disagreed', 'Why do you want to work',
-  'sparse vectors', 'top K most similar embeddings', 'k-means clustering', 'empty clusters', 'streaming or mini-batch k-means',
-  'ROC AUC', 'logistic regression', 'backpropagation', 'does not fit in memory',
-  'bias-variance', 'L1 and L2', 'class imbalance', 'calibration', 'data leakage', 'Gradient boosted trees versus neural networks',
-  'optimizers', 'attention', 'time series', 'Bayesian', 'distributed training',
-  'news feed ranking', 'video recommendation', 'two-tower retrieval', 'fraud detection', 'search ranking',
-  'retrieval-augmented generation', 'online learning', 'content moderation',
-  'roll out a new model', 'drift', 'retrain', 'feature store', 'offline metrics improve', 'latency budget', 'reproducible',
+  'ownership',
+  'failed in production',
+  'disagreed',
+  'Why do you want to work',
+  'sparse vectors',
+  'top K most similar embeddings',
+  'k-means clustering',
+  'empty clusters',
+  'streaming or mini-batch k-means',
+  'ROC AUC',
+  'logistic regression',
+  'backpropagation',
+  'does not fit in memory',
+  'bias-variance',
+  'L1 and L2',
+  'class imbalance',
+  'calibration',
+  'data leakage',
+  'Gradient boosted trees versus neural networks',
+  'optimizers',
+  'attention',
+  'time series',
+  'Bayesian',
+  'distributed training',
+  'news feed ranking',
+  'video recommendation',
+  'two-tower retrieval',
+  'fraud detection',
+  'search ranking',
+  'retrieval-augmented generation',
+  'online learning',
+  'content moderation',
+  'roll out a new model',
+  'drift',
+  'retrain',
+  'feature store',
+  'offline metrics improve',
+  'latency budget',
+  'reproducible',
 ];
 
 describe('the shipped ML-engineer pack', () => {
@@ -48,7 +79,14 @@ describe('the shipped ML-engineer pack', () => {
     const owner = new Map<string, string>();
     const shared: string[] = [];
     for (const entry of entries) {
-      for (const text of new Set([entry.question, ...entry.phrasings].map((t) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()))) {
+      for (const text of new Set(
+        [entry.question, ...entry.phrasings].map((t) =>
+          t
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim(),
+        ),
+      )) {
         if (owner.has(text)) shared.push(`"${text}": ${owner.get(text)} and ${entry.id}`);
         else owner.set(text, entry.id);
       }
@@ -56,7 +94,7 @@ describe('the shipped ML-engineer pack', () => {
     expect(shared).toEqual([]);
   });
 
-  it('carries the ML vocabulary as the pack\'s own aliases, not as code applied to every pack', () => {
+  it("carries the ML vocabulary as the pack's own aliases, not as code applied to every pack", () => {
     const aliases = SHIPPED_PACKS.flatMap((pack) => pack.aliases ?? []);
     expect(aliases.length).toBeGreaterThan(80);
     expect(aliases.find((alias) => alias.term === 'twotower')?.variants).toContain('too tower');

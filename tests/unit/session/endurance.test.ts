@@ -15,7 +15,7 @@ import {
   hintsOf,
   latestSession,
 } from '@/lib/session/session-db';
-import { sessionToMarkdown } from '@/lib/session/session-markdown';
+import { sessionToMarkdown } from '@/lib/review/session-markdown';
 import { createSessionStore } from '@/lib/store/session-store';
 import { writeFigures } from '../../support/test-figures';
 
@@ -34,8 +34,8 @@ describe('a two-hour session replayed at full speed', () => {
       threshold: () => 0.45,
       recordHint: (hint, replaces) => recordHint(db, hint, replaces),
       publish: (event) => store.getState().apply(event),
-      loadState: async () => (saved ? structuredClone(saved) : undefined),
-      saveState: async (state) => void (saved = structuredClone(state)),
+      loadState: () => Promise.resolve(saved ? structuredClone(saved) : undefined),
+      saveState: (state) => Promise.resolve(void (saved = structuredClone(state))),
     };
     /** A worker that dies after its next card is recorded: nothing it starts afterwards finishes, nothing is published. */
     const dyingAfterNextCard = (): SessionOwnerPlatform => {

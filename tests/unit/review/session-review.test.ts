@@ -10,8 +10,8 @@ import {
   recordHint,
   startSessionRecord,
 } from '@/lib/session/session-db';
-import { clock, sessionToMarkdown } from '@/lib/session/session-markdown';
-import { sessionFeedback } from '@/lib/session/answer-feedback';
+import { clock, sessionToMarkdown } from '@/lib/review/session-markdown';
+import { sessionFeedback } from '@/lib/review/answer-feedback';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 
 describe('session review', () => {

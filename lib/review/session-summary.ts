@@ -1,6 +1,6 @@
 import type { SessionFeedback } from './answer-feedback';
-import { clock } from './clock';
-import type { SessionRecord } from './session-db';
+import { clock } from '../session/clock';
+import type { SessionRecord } from '../session/session-db';
 
 /** When a session began, as people read dates: "Mon 7 Dec, 03:00" (in the user's locale). */
 export function sessionDate(startedAt: number, locale?: string): string {

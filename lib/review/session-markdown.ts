@@ -1,7 +1,7 @@
 import type { TranscriptLine } from '../messaging/runtime-messages';
-import { clock } from './clock';
+import { clock } from '../session/clock';
 import { answerFiguresText, feedbackSummaryText, weakestText, type SessionFeedback } from './answer-feedback';
-import type { HintRecord, SessionRecord } from './session-db';
+import type { HintRecord, SessionRecord } from '../session/session-db';
 
 const SPEAKER = { interviewer: 'Interviewer', candidate: 'You' } as const;
 

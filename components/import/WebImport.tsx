@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { ImportWorkerReply, ImportWorkerRequest } from '@/lib/messaging/import-worker-messages';
 import { importedPack, reviewItems, type ReviewedQuestion } from '@/lib/page/imported-pack';
-import type { ImportReviewStore } from '@/lib/store/import-review-store';
+import type { ImportReviewStore, PendingReview } from '@/lib/import/import-review-store';
 import type { KnowledgePack } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
 import { MessageLine } from '../common/MessageLine';
-import { ImportReview } from './ImportReview';
+import { PendingImportReview } from './PendingImportReview';
 import { countOf } from '../common/count-of';
 import { useImportNotice } from './useImportNotice';
 
@@ -24,7 +24,6 @@ interface WebImportProps {
 /** "Import questions from this page": the extractor finds them, the user reviews, ticks and edits, then saves. */
 export function WebImport({ index, userPackIds, readCurrentPage, read, onSave, reviews }: WebImportProps) {
   const [reading, setReading] = useState(false);
-  const review = reviews((state) => state.reviews.page);
   const actions = reviews.getState();
   const { notice, setNotice, saveReviewed } = useImportNotice(userPackIds);
 
@@ -34,26 +33,42 @@ export function WebImport({ index, userPackIds, readCurrentPage, read, onSave, r
     try {
       source = await readCurrentPage();
     } catch (error) {
-      setNotice({ kind: 'error', text: `Cuecard could not read this page (${(error as Error).message}). Click the Cuecard toolbar button on the page first, then try again.` });
+      setNotice({
+        kind: 'error',
+        text: `Cuecard could not read this page (${(error as Error).message}). Click the Cuecard toolbar button on the page first, then try again.`,
+      });
       return;
     }
     setReading(true);
     const reply = await read({ type: 'page', html: source.html, url: source.url }).finally(() => setReading(false));
     if (reply.status !== 'done') {
-      setNotice({ kind: 'error', text: reply.status === 'error' ? reply.message : 'Cuecard could not read this page. Nothing was imported.' });
+      setNotice({
+        kind: 'error',
+        text: reply.status === 'error' ? reply.message : 'Cuecard could not read this page. Nothing was imported.',
+      });
       return;
     }
     const { questions, title } = reply;
     if (questions.length === 0) {
-      setNotice({ kind: 'info', text: `No interview questions found on “${title || source.url}”. Pages with question headings, numbered or bold questions, question lists, tables or FAQ blocks work best.` });
+      setNotice({
+        kind: 'info',
+        text: `No interview questions found on “${title || source.url}”. Pages with question headings, numbered or bold questions, question lists, tables or FAQ blocks work best.`,
+      });
       return;
     }
-    actions.begin('page', { from: title || source.title, url: source.url, title: title || source.title, items: reviewItems(questions, index) });
+    actions.begin('page', {
+      from: title || source.title,
+      url: source.url,
+      title: title || source.title,
+      items: reviewItems(questions, index),
+    });
   }
 
-  function save(reviewed: ReviewedQuestion[]) {
-    if (!review) return;
-    const saved = saveReviewed(() => onSave(importedPack(review, reviewed)), (pack) => `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`);
+  function save(review: PendingReview, reviewed: ReviewedQuestion[]) {
+    const saved = saveReviewed(
+      () => onSave(importedPack(review, reviewed)),
+      (pack) => `Saved ${countOf(pack.entries.length, 'question')} as “${pack.title}”.`,
+    );
     if (saved) actions.end('page');
   }
 
@@ -63,18 +78,7 @@ export function WebImport({ index, userPackIds, readCurrentPage, read, onSave, r
         {reading ? 'Reading the page…' : 'Import questions from this page'}
       </button>
       <MessageLine message={notice} />
-      {review && (
-        <ImportReview
-          key={review.url}
-          title={review.from}
-          items={review.items}
-          edited={review.edited}
-          onUpdate={(position, change) => actions.update('page', position, change)}
-          onSetKeep={(positions, keep) => actions.setKeep('page', positions, keep)}
-          onSave={save}
-          onCancel={() => actions.end('page')}
-        />
-      )}
+      <PendingImportReview reviews={reviews} source="page" onSave={save} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { frameCheck, sessionFeedback, speechStats, wordsOf } from '@/lib/session/answer-feedback';
+import { frameCheck, sessionFeedback, speechStats, wordsOf } from '@/lib/review/answer-feedback';
 
 const line = (channel: 'interviewer' | 'candidate', text: string, at: number, seconds: number): TranscriptLine => ({
   sessionId: 's',

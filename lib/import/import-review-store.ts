@@ -48,7 +48,8 @@ export function createImportReviewStore() {
         change(source, (items) => items.map((item, i) => (chosen.has(i) ? { ...item, keep } : item)));
       },
       end(source) {
-        const { [source]: _ended, ...rest } = get().reviews;
+        const rest = { ...get().reviews };
+        delete rest[source];
         set({ reviews: rest });
       },
     };

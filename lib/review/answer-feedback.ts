@@ -1,8 +1,8 @@
-import { clock } from './clock';
+import { clock } from '../session/clock';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { CompiledAliases } from '../match/pack-aliases';
 import type { TranscriptLine } from '../messaging/runtime-messages';
-import { answerCoverage, linesOfAnswer, type PointCoverage } from './answer-coverage';
+import { answerCoverage, linesOfAnswer, type PointCoverage } from '../session/answer-coverage';
 
 /**
  * Filler words and phrases, counted as said. "like" is a filler unless it follows a word
