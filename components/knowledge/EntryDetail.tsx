@@ -70,9 +70,23 @@ export function EntryDetail({
         />
       )}
       <HintCardView card={buildHintCard(entry, 'detailed')} myAnswer={myAnswer} />
+      <EntryFacts item={item} />
+    </section>
+  );
+}
+
+const ASKED: Record<BrowsableEntry['entry']['frequency'], string> = {
+  high: 'often',
+  medium: 'sometimes',
+  low: 'rarely',
+};
+
+/** Where an entry comes from, how often it is asked, its tags and its other phrasings. */
+function EntryFacts({ item: { entry, packTitle } }: { item: BrowsableEntry }) {
+  return (
+    <>
       <p className="hint-meta">
-        {item.packTitle} · asked{' '}
-        {entry.frequency === 'high' ? 'often' : entry.frequency === 'medium' ? 'sometimes' : 'rarely'}
+        {packTitle} · asked {ASKED[entry.frequency]}
         {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}
       </p>
       {entry.phrasings.length > 0 && (
@@ -85,6 +99,6 @@ export function EntryDetail({
           </ul>
         </section>
       )}
-    </section>
+    </>
   );
 }
