@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { createPackIndex } from '../lib/match/question-index';
 import { replaySession } from '../lib/dev/replay-session';
-import type { HintRecord } from '../lib/session/session-db';
+import type { CardRecord } from '../lib/session/session-db';
 import { createSessionOwner } from '../lib/session/session-owner';
 import { sessionToMarkdown } from '../lib/review/session-markdown';
 import { createSessionStore } from '../lib/store/session-store';
@@ -25,11 +25,11 @@ runCli(async () => {
   const index = createPackIndex(loadKnowledge(undefined));
   const store = createSessionStore();
   store.getState().apply({ kind: 'capturing', sessionId: 'bench', withMicrophone: true });
-  const recorded: HintRecord[] = [];
+  const recorded: CardRecord[] = [];
   const owner = createSessionOwner({
     index: () => index,
     threshold: () => 0.45,
-    recordHint: (hint) => Promise.resolve(void recorded.push(hint)),
+    recordCard: (hint) => Promise.resolve(void recorded.push(hint)),
     publish: (event) => store.getState().apply(event),
     loadState: () => Promise.resolve(undefined),
     saveState: () => Promise.resolve(),

@@ -19,7 +19,7 @@ import { PARTIAL_EVERY_MS } from '../lib/asr/recognition-engine';
 import { matchCaseSchema } from '../lib/dev/evaluate-matcher';
 import { DEFAULT_MATCH_OPTIONS } from '../lib/match/match-question';
 import { createQuestionIndex, type QuestionIndex } from '../lib/match/question-index';
-import { hintsToShow, readLine } from '../lib/session/live-hints';
+import { cardsToShow, readLine } from '../lib/session/live-cards';
 import {
   NO_PROVISIONAL,
   readPartial,
@@ -94,7 +94,7 @@ function play(index: QuestionIndex, utterance: Utterance, expectedId: string | u
     at: 0,
   };
   const { reading } = readLine(index, [line], undefined, options);
-  const shown = reading?.kind === 'hint' ? hintsToShow(reading, line) : [];
+  const shown = reading?.kind === 'card' ? cardsToShow(reading, line) : [];
   run.finalEntry = shown.at(-1)?.entryId;
   const settled = settleLine(state, line, shown).settlements[0];
   run.outcome = settled?.outcome;
@@ -185,7 +185,7 @@ runCli(() => {
     const durationMs = (endS - startS) * 1000;
     const line = { sessionId: 'bench', seq: 0, channel: 'interviewer' as const, text, startMs: 0, endMs: 0, at: 0 };
     const { reading } = readLine(index, [line], undefined, { threshold: DEFAULT_MATCH_OPTIONS.threshold });
-    const finalEntry = reading?.kind === 'hint' ? hintsToShow(reading, line).at(-1)?.entryId : undefined;
+    const finalEntry = reading?.kind === 'card' ? cardsToShow(reading, line).at(-1)?.entryId : undefined;
     const run = play(index, { text, expected: null, durationMs }, finalEntry);
     console.log(
       JSON.stringify({

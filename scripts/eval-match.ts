@@ -32,7 +32,7 @@ function readCases(path: string): Array<MatchCase & { line: number }> {
 }
 
 function describe({ match }: MatchFailure): string {
-  if (match.outcome !== 'hint' || !match.best) {
+  if (match.outcome !== 'card' || !match.best) {
     const guess = match.candidates[0];
     return `no hint${guess ? ` (closest "${guess.entry.question}" ${round(match.confidence, 2)})` : ''}`;
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildHintCard, formatHintCard, VERBOSITIES, type Verbosity } from '../lib/hints/build-hint-card';
+import { buildCard, formatCard, VERBOSITIES, type Verbosity } from '../lib/card/build-card';
 import { matchQuestion } from '../lib/match/match-question';
 import { createQuestionIndex } from '../lib/match/question-index';
 import { UsageError, loadKnowledge, round, runCli, vocabularyFor } from './cli-support';
@@ -28,8 +28,8 @@ runCli(() => {
   );
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const match = matchQuestion(index, [{ text: utterance, speaker: 'interviewer' }], { threshold });
-  if (match.outcome === 'hint' && match.best) {
-    console.log(formatHintCard(buildHintCard(match.best.entry, verbosity)));
+  if (match.outcome === 'card' && match.best) {
+    console.log(formatCard(buildCard(match.best.entry, verbosity)));
     console.log(
       `\nconfidence ${round(match.confidence, 2)}${match.ambiguous ? ' (close call)' : ''}; read as: "${match.questionText}"`,
     );
@@ -37,6 +37,6 @@ runCli(() => {
   }
   const guess = match.candidates[0];
   console.log(
-    `No hint (${match.outcome})${guess ? `; closest: "${guess.entry.question}" at ${round(guess.score, 2)}` : ''}`,
+    `No card (${match.outcome})${guess ? `; closest: "${guess.entry.question}" at ${round(guess.score, 2)}` : ''}`,
   );
 });

@@ -1,4 +1,4 @@
-import { SHORTCUTS } from '@/lib/hints/panel-shortcuts';
+import { SHORTCUTS } from '@/lib/card/panel-shortcuts';
 
 /** Every keyboard shortcut of the panel, as a definition list. */
 export function ShortcutList() {

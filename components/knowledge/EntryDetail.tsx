@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { buildHintCard } from '@/lib/hints/build-hint-card';
+import { buildCard } from '@/lib/card/build-card';
 import type { BrowsableEntry } from '@/lib/knowledge/browse-index';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { SaveAnswerResult } from '@/lib/store/knowledge-store';
-import { HintCardView } from '../hints/HintCardView';
+import { CardView } from '../card/CardView';
 import { MyAnswerEditor } from './MyAnswerEditor';
 
 /** One entry in full, with what the user may do with it. */
@@ -69,7 +69,7 @@ export function EntryDetail({
           }}
         />
       )}
-      <HintCardView card={buildHintCard(entry, 'detailed')} myAnswer={myAnswer} />
+      <CardView card={buildCard(entry, 'detailed')} myAnswer={myAnswer} />
       <EntryFacts item={item} />
     </section>
   );

@@ -12,8 +12,8 @@ export function GettingStarted({ modelStep, onDismiss }: GettingStartedProps) {
     <section className="getting-started" aria-labelledby="getting-started-title">
       <h2 id="getting-started-title">Welcome to Cuecard</h2>
       <p>
-        During a practice interview, Cuecard listens to the interviewer’s tab and shows a hint card for each question
-        your knowledge base covers. Everything runs on this device.
+        During a practice interview, Cuecard listens to the interviewer’s tab and shows a card for each question your
+        knowledge base covers. Everything runs on this device.
       </p>
       <ol className="getting-started-steps">
         <li>

@@ -6,12 +6,12 @@ import { sessionFeedback, type SessionFeedback } from '@/lib/review/answer-feedb
 import { sessionDate, sessionSummaryLine } from '@/lib/review/session-summary';
 import {
   deleteSession,
-  hintsOf,
+  cardsOf,
   linesOf,
   listSessions,
   restoreSession,
   snapshotSession,
-  type HintRecord,
+  type CardRecord,
   type SessionDb,
   type SessionRecord,
   type SessionSnapshot,
@@ -42,7 +42,7 @@ async function scoredSessions(
     listed.map(async (session) => ({
       session,
       feedback: sessionFeedback(
-        await hintsOf(handle, session.id),
+        await cardsOf(handle, session.id),
         await linesOf(handle, session.id),
         entryById,
         aliases,
@@ -54,7 +54,7 @@ async function scoredSessions(
 /** The stored sessions, each scored as its review would be; one read back, deleted, or brought back by Undo. */
 function useStoredSessions({ db, entryById, aliases }: Pick<SessionHistoryProps, 'db' | 'entryById' | 'aliases'>) {
   const [sessions, setSessions] = useState<Array<{ session: SessionRecord; feedback: SessionFeedback }> | null>(null);
-  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: HintRecord[] } | null>(
+  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: CardRecord[] } | null>(
     null,
   );
   const [deleted, setDeleted] = useState<SessionSnapshot | null>(null);
@@ -72,7 +72,7 @@ function useStoredSessions({ db, entryById, aliases }: Pick<SessionHistoryProps,
 
   async function show(session: SessionRecord) {
     const handle = await db;
-    setOpen({ session, lines: await linesOf(handle, session.id), hints: await hintsOf(handle, session.id) });
+    setOpen({ session, lines: await linesOf(handle, session.id), hints: await cardsOf(handle, session.id) });
   }
 
   async function remove(session: SessionRecord) {

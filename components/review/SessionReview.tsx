@@ -10,7 +10,7 @@ import {
   type SessionFeedback,
 } from '@/lib/review/answer-feedback';
 import { sessionDate } from '@/lib/review/session-summary';
-import type { HintRecord, SessionRecord } from '@/lib/session/session-db';
+import type { CardRecord, SessionRecord } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/review/session-markdown';
 import { downloadText } from '../common/download-text';
 import { TranscriptView } from '../session/TranscriptView';
@@ -28,7 +28,7 @@ export function SessionReview({
 }: {
   session: SessionRecord;
   lines: TranscriptLine[];
-  hints: HintRecord[];
+  hints: CardRecord[];
   entryById: (id: string) => KnowledgeEntry | undefined;
   aliases?: CompiledAliases;
   onBack: () => void;

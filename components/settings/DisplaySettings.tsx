@@ -37,7 +37,7 @@ export function DisplaySettings(props: DisplaySettingsProps) {
         />
       </label>
       <label>
-        Match sensitivity: hints need {Math.round(props.matchThreshold * 100)}% confidence (lower shows more, and more
+        Match sensitivity: cards need {Math.round(props.matchThreshold * 100)}% confidence (lower shows more, and more
         wrong ones)
         <input
           type="range"

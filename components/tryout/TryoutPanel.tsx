@@ -1,13 +1,13 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { buildHintCard, type Verbosity } from '@/lib/hints/build-hint-card';
+import { buildCard, type Verbosity } from '@/lib/card/build-card';
 import { matchQuestion, type MatchOutcome, type QuestionMatch } from '@/lib/match/match-question';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 import type { QuestionIndex } from '@/lib/match/question-index';
-import { HintCardView } from '../hints/HintCardView';
+import { CardView } from '../card/CardView';
 
-const OUTCOME_MESSAGES: Record<Exclude<MatchOutcome, 'hint'>, string> = {
-  'small-talk': 'That sounds like small talk or call logistics, so no hint.',
-  'no-match': 'No confident match in your knowledge base, so no hint.',
+const OUTCOME_MESSAGES: Record<Exclude<MatchOutcome, 'card'>, string> = {
+  'small-talk': 'That sounds like small talk or call logistics, so no card.',
+  'no-match': 'No confident match in your knowledge base, so no card.',
   empty: 'Type or paste what the interviewer said.',
 };
 
@@ -55,12 +55,12 @@ export function TryoutPanel({
         onChange={(event) => setText(event.target.value)}
       />
       <div aria-live="polite">
-        {match.outcome === 'hint' ? (
+        {match.outcome === 'card' ? (
           match.best && (
             <>
               {verbosityPicker}
-              <HintCardView
-                card={buildHintCard(match.best.entry, verbosity)}
+              <CardView
+                card={buildCard(match.best.entry, verbosity)}
                 confidence={match.confidence}
                 myAnswer={myAnswers[match.best.entry.id]}
               />
@@ -69,7 +69,7 @@ export function TryoutPanel({
         ) : chosen ? (
           <>
             {verbosityPicker}
-            <HintCardView card={buildHintCard(chosen, verbosity)} myAnswer={myAnswers[chosen.id]} />
+            <CardView card={buildCard(chosen, verbosity)} myAnswer={myAnswers[chosen.id]} />
           </>
         ) : (
           <>

@@ -4,8 +4,8 @@ import type { KnowledgeEntry } from '@/lib/knowledge/schema';
 import { chooseTargetTab, onSessionEvent, sendCommand } from '@/lib/platform/chrome-panel-adapter';
 import { speak } from '@/lib/platform/speech-synthesis';
 import { microphoneProblem } from '@/lib/drill/microphone-problem';
-import { hintsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
-import { createSessionStore, type ShownHint } from '@/lib/store/session-store';
+import { cardsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
+import { createSessionStore, type ShownCard } from '@/lib/store/session-store';
 import { useKnowledgeStore, usePracticeStore, useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
@@ -16,7 +16,7 @@ export const sessionDb = openSessionDb();
  * Tells the session owner (in the background) which card the user picked, so it is kept
  * in the session record and follow-ups lean to it; no session, nothing to keep.
  */
-function recordShown(sessionId: string | undefined, card: ShownHint, replaces?: string): void {
+function recordShown(sessionId: string | undefined, card: ShownCard, replaces?: string): void {
   if (!sessionId) return;
   void sendCommand({ type: 'session/choose', sessionId, card, replaces }).then((reply) => {
     if (!reply.ok) useSessionStore.getState().notify({ kind: 'error', text: reply.message });
@@ -44,7 +44,7 @@ export function useLiveSession(): typeof liveActions {
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
-      const questions = (await hintsOf(handle, sessionId)).map(({ line, entryId, question, at }) => ({
+      const questions = (await cardsOf(handle, sessionId)).map(({ line, entryId, question, at }) => ({
         line,
         entryId,
         question,
@@ -154,14 +154,14 @@ async function ask(entry: KnowledgeEntry) {
     heard: entry.question,
     at: Date.now(),
   };
-  useSessionStore.getState().showHints([hint]);
+  useSessionStore.getState().showCards([hint]);
   recordShown(sessionId, hint);
   await speak(entry.question);
 }
 
 /** The user says which question it was: show that card, keep it in the session record, learn the phrasing. */
 function chooseAlternative(entryId: string, question: string) {
-  const { hint, sessionId } = useSessionStore.getState();
+  const { card: hint, sessionId } = useSessionStore.getState();
   if (!hint) return;
   if (hint.heard) useKnowledgeStore.getState().learnPhrasing(entryId, hint.heard);
   const chosen = { ...hint, entryId, question, confidence: 1, alternatives: [] };
@@ -183,7 +183,7 @@ function chooseNearMiss(entryId: string, question: string) {
     heard: nearMisses.heard,
     at: Date.now(),
   };
-  useSessionStore.getState().showHints([hint]);
+  useSessionStore.getState().showCards([hint]);
   recordShown(sessionId, hint);
 }
 

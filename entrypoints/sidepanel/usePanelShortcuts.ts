@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { shortcutFor } from '@/lib/hints/panel-shortcuts';
+import { shortcutFor } from '@/lib/card/panel-shortcuts';
 import { usePracticeStore, useSettingsStore } from './stores';
 import { liveActions, useSessionStore } from './useLiveSession';
 
@@ -12,7 +12,7 @@ function isTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-/** The panel's keyboard shortcuts (lib/hints/panel-shortcuts), bound once: the handler reads the stores when a key is pressed. */
+/** The panel's keyboard shortcuts (lib/card/panel-shortcuts), bound once: the handler reads the stores when a key is pressed. */
 export function usePanelShortcuts(openHelp: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -29,8 +29,8 @@ export function usePanelShortcuts(openHelp: () => void) {
       event.preventDefault();
       const session = useSessionStore.getState();
       if (action.kind === 'help') openHelp();
-      else if (action.kind === 'previous-hint') session.stepHint(-1);
-      else if (action.kind === 'next-hint') session.stepHint(1);
+      else if (action.kind === 'previous-card') session.stepCard(-1);
+      else if (action.kind === 'next-card') session.stepCard(1);
       else if (action.kind === 'verbosity') useSettingsStore.getState().setVerbosity(action.verbosity);
       else if (action.kind === 'reveal-card') usePracticeStore.getState().reveal();
       else

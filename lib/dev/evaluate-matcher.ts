@@ -80,7 +80,7 @@ export function scoreMatches(
 
   cases.forEach((matchCase, caseIndex) => {
     const match = matches[caseIndex]!;
-    const surfaced = match.outcome === 'hint';
+    const surfaced = match.outcome === 'card';
     const failure = (kind: MatchFailure['kind']) =>
       failures.push({ caseIndex, kind, utterance: matchCase.utterance, expected: matchCase.expected, match });
 

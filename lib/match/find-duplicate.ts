@@ -19,6 +19,6 @@ export interface ImportMatch {
 /** Compares a question about to be imported with the knowledge base. */
 export function findDuplicate(index: QuestionIndex, question: string): ImportMatch {
   const match = matchQuestion(index, [{ text: question, speaker: 'interviewer' }]);
-  const best = match.outcome === 'hint' ? match.best : undefined;
+  const best = match.outcome === 'card' ? match.best : undefined;
   return { similar: best?.entry, duplicateOf: best && best.fit >= DUPLICATE_FIT ? best.entry : undefined };
 }

@@ -41,7 +41,7 @@ export interface MatchContext {
   previous?: KnowledgeEntry;
 }
 
-export type MatchOutcome = 'hint' | 'no-match' | 'small-talk' | 'empty';
+export type MatchOutcome = 'card' | 'no-match' | 'small-talk' | 'empty';
 
 export interface QuestionMatch {
   outcome: MatchOutcome;
@@ -147,7 +147,7 @@ export function matchQuestion(
     .map((scored) => shownCard(index, scored, settings))
     .filter((entry) => entry.entry.id !== top.entry.id);
   return {
-    outcome: 'hint',
+    outcome: 'card',
     best: top,
     asked: [...others, top],
     nearMisses: [],

@@ -187,7 +187,7 @@ export function applySemanticStage(match: QuestionMatch, index: SemanticIndex, q
   const leads = top.similarity - (runnerUp?.similarity ?? -1) >= calibration.room * LEAD_SHARE;
   const sure = leads && confidenceOf(top.similarity, calibration) >= CARD_SHARE;
 
-  if (match.outcome === 'hint') {
+  if (match.outcome === 'card') {
     const card = match.best!.entry.id;
     if (top.entry.id === card || !sure) return { decision: 'unchanged', match };
     const alternative = ranked(top, calibration);
@@ -209,7 +209,7 @@ export function applySemanticStage(match: QuestionMatch, index: SemanticIndex, q
       decision: 'card',
       match: {
         ...match,
-        outcome: 'hint',
+        outcome: 'card',
         best,
         asked: [best],
         nearMisses: [],

@@ -59,7 +59,7 @@ const partialLineSchema = z.object({
 export type PartialLine = z.infer<typeof partialLineSchema>;
 
 /** A question card the session owner showed: the card, or an earlier question of the same turn. */
-const shownHintSchema = z.object({
+const shownCardSchema = z.object({
   /** The transcript line (seq) that brought the card; with the session and entry, the card's identity. -1 before any line. */
   line: z.number().int().min(-1),
   entryId: z.string(),
@@ -71,7 +71,7 @@ const shownHintSchema = z.object({
   heard: z.string(),
   at: z.number(),
 });
-export type ShownHint = z.infer<typeof shownHintSchema>;
+export type ShownCard = z.infer<typeof shownCardSchema>;
 
 /** Entries close to what was just asked, offered as "Did they ask…?" chips. */
 const nearMissOfferSchema = z.object({
@@ -92,7 +92,7 @@ const sessionEventSchema = z.discriminatedUnion('kind', [
   partialLineSchema.extend({ kind: z.literal('partial') }),
   z.object({ kind: z.literal('line'), line: transcriptLineSchema }),
   // From the session owner (background), after it read a line: new cards, or chips for a close call.
-  z.object({ kind: z.literal('hints'), sessionId: z.string(), hints: z.array(shownHintSchema).min(1) }),
+  z.object({ kind: z.literal('cards'), sessionId: z.string(), cards: z.array(shownCardSchema).min(1) }),
   z.object({ kind: z.literal('near-misses'), sessionId: z.string(), offer: nearMissOfferSchema }),
   // From the session owner, before the pause: a confident card on a partial line of the interviewer's utterance
   // that began at startMs, shown as provisional (`replaces`: the entry of that utterance's card it replaces, once).
@@ -100,23 +100,23 @@ const sessionEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('provisional-card'),
     sessionId: z.string(),
     startMs: z.number(),
-    card: shownHintSchema,
+    card: shownCardSchema,
     replaces: z.string().optional(),
   }),
-  // From the session owner, in place of 'hints' for a line that settles a provisional card: what became of it
-  // (lib/session/provisional-card.ts) and the line's cards, as 'hints' would carry them (none when nothing was confident).
+  // From the session owner, in place of 'cards' for a line that settles a provisional card: what became of it
+  // (lib/session/provisional-card.ts) and the line's cards, as 'cards' would carry them (none when nothing was confident).
   z.object({
     kind: z.literal('provisional-settled'),
     sessionId: z.string(),
     startMs: z.number(),
     outcome: z.enum(['confirmed', 'replaced', 'kept', 'not-confirmed']),
-    hints: z.array(shownHintSchema),
+    cards: z.array(shownCardSchema),
   }),
   // From the session owner: the card a user picked in one panel, so every panel shows it (`replaces`: the entry of the same line's card it corrects).
   z.object({
     kind: z.literal('card-chosen'),
     sessionId: z.string(),
-    card: shownHintSchema,
+    card: shownCardSchema,
     replaces: z.string().optional(),
   }),
   z.object({ kind: z.literal('no-audio'), seconds: z.number() }),
@@ -145,7 +145,7 @@ const runtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('session/choose'),
     sessionId: z.string(),
-    card: shownHintSchema,
+    card: shownCardSchema,
     replaces: z.string().optional(),
   }),
   // background → offscreen document

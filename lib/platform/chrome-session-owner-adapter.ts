@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { SHIPPED_PACKS } from '../knowledge/shipped-packs';
 import { knowledgeIndexCache } from '../match/knowledge-index';
 import type { RuntimeMessage } from '../messaging/runtime-messages';
-import { openSessionDb, recordHint } from '../session/session-db';
+import { openSessionDb, recordCard } from '../session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '../session/session-owner';
 import { createKnowledgeStore, KNOWLEDGE_STORAGE_KEY } from '../store/knowledge-store';
 import { createSettingsStore, SETTINGS_STORAGE_KEY } from '../store/settings-store';
@@ -45,7 +45,7 @@ export function chromeSessionOwnerPlatform(): SessionOwnerPlatform {
       await hydrated(settings);
       return settings.getState().matchThreshold;
     },
-    recordHint: async (hint, replaces) => recordHint(await db, hint, replaces),
+    recordCard: async (hint, replaces) => recordCard(await db, hint, replaces),
     publish(event) {
       const message: RuntimeMessage = { type: 'session/event', event };
       // No panel open is fine: the cards are in IndexedDB for the next one.

@@ -1,7 +1,7 @@
 import type { TranscriptLine } from '../messaging/runtime-messages';
 import { clock } from '../session/clock';
 import { answerFiguresText, feedbackSummaryText, weakestText, type SessionFeedback } from './answer-feedback';
-import type { HintRecord, SessionRecord } from '../session/session-db';
+import type { CardRecord, SessionRecord } from '../session/session-db';
 
 const SPEAKER = { interviewer: 'Interviewer', candidate: 'You' } as const;
 
@@ -16,7 +16,7 @@ export { clock };
 export function sessionToMarkdown(
   session: SessionRecord,
   lines: readonly TranscriptLine[],
-  hints: readonly HintRecord[],
+  hints: readonly CardRecord[],
   feedback?: SessionFeedback,
 ): string {
   const started = new Date(session.startedAt);

@@ -1,4 +1,4 @@
-import { keywordOf } from '../hints/build-hint-card';
+import { keywordOf } from '../card/build-card';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import { matchTerms, termWeightFactor } from '../match/match-terms';
 import { NO_ALIASES, type CompiledAliases } from '../match/pack-aliases';

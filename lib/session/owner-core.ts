@@ -1,12 +1,12 @@
 import type { QuestionIndex } from '../match/question-index';
-import type { SessionEvent, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
+import type { SessionEvent, ShownCard, TranscriptLine } from '../messaging/runtime-messages';
 import type { ProvisionalState } from './provisional-card';
 import type { SemanticPlatform } from './semantic-follow-up';
-import type { HintRecord } from './session-db';
+import type { CardRecord } from './session-db';
 
 /** A card being recorded: written into the owner's state first, so a worker that dies midway records it on restart. */
 export interface PendingCard {
-  card: HintRecord;
+  card: CardRecord;
   /** The entry of the same line's card this one corrects (an alternative picked). */
   replaces?: string;
 }
@@ -31,7 +31,7 @@ export interface SessionOwnerPlatform {
   index(): QuestionIndex | Promise<QuestionIndex>;
   threshold(): number | Promise<number>;
   /** Keeps a card under its identity (writing it twice is harmless); `replaces` drops the same line's corrected card. */
-  recordHint(hint: HintRecord, replaces?: string): Promise<void>;
+  recordCard(hint: CardRecord, replaces?: string): Promise<void>;
   /** Tells open panels (none may be open). */
   publish(event: SessionEvent): void;
   loadState(): Promise<OwnerState | undefined>;
@@ -41,7 +41,7 @@ export interface SessionOwnerPlatform {
 }
 
 /** The records of cards shown for a session's line, to be committed. */
-export const pendingCards = (sessionId: string, shown: readonly ShownHint[]): PendingCard[] =>
+export const pendingCards = (sessionId: string, shown: readonly ShownCard[]): PendingCard[] =>
   shown.map(({ line, entryId, question, at }) => ({ card: { sessionId, line, entryId, question, at } }));
 
 /** Pauses before reading the owner's state again after a failed read. */
@@ -86,7 +86,7 @@ export function createOwnerCore(platform: SessionOwnerPlatform) {
 
   /** Records the state's pending cards; recording is idempotent, so a restart that repeats it adds nothing. */
   async function recordPending(session: OwnerState) {
-    for (const { card, replaces } of session.pending ?? []) await platform.recordHint(card, replaces);
+    for (const { card, replaces } of session.pending ?? []) await platform.recordCard(card, replaces);
   }
 
   return {

@@ -1,8 +1,8 @@
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { MatchOptions } from '../match/match-question';
 import type { QuestionIndex } from '../match/question-index';
-import type { PartialLine, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
-import { hintsToShow, readLine, WINDOW_LINES } from './live-hints';
+import type { PartialLine, ShownCard, TranscriptLine } from '../messaging/runtime-messages';
+import { cardsToShow, readLine, WINDOW_LINES } from './live-cards';
 
 /**
  * The card before the pause: a confident match on a partial line of the interviewer's shows
@@ -30,7 +30,7 @@ import { hintsToShow, readLine, WINDOW_LINES } from './live-hints';
 export interface OpenUtterance {
   startMs: number;
   /** The provisional card on screen for it. */
-  card: ShownHint;
+  card: ShownCard;
   /** The entry of the card this one replaced: set once, as an utterance changes its card at most once. */
   replaced?: string;
 }
@@ -60,11 +60,11 @@ export interface Settlement {
 }
 
 /** What a partial changes on screen. */
-export type PartialStep = { kind: 'none' } | { kind: 'show'; card: ShownHint; replaces?: string };
+export type PartialStep = { kind: 'none' } | { kind: 'show'; card: ShownCard; replaces?: string };
 
 /** A partial line's confident reading: the card it would show and every question it reads. */
 export interface PartialReading {
-  card: ShownHint;
+  card: ShownCard;
   entryIds: string[];
 }
 
@@ -94,8 +94,8 @@ export function readPartial(
   if (partial.channel !== 'interviewer') return undefined;
   const line: TranscriptLine = { ...partial, seq: -1, at };
   const { reading } = readLine(index, [...recent, line].slice(-WINDOW_LINES), current, options);
-  if (reading?.kind !== 'hint') return undefined;
-  const shown = hintsToShow(reading, line);
+  if (reading?.kind !== 'card') return undefined;
+  const shown = cardsToShow(reading, line);
   return { card: { ...shown[shown.length - 1]!, alternatives: [] }, entryIds: shown.map((hint) => hint.entryId) };
 }
 
@@ -130,7 +130,7 @@ export function stepPartial(
 export function settleLine(
   state: ProvisionalState,
   line: Pick<TranscriptLine, 'channel' | 'startMs'>,
-  shown: readonly ShownHint[],
+  shown: readonly ShownCard[],
 ): { state: ProvisionalState; settlements: Settlement[] } {
   if (line.channel !== 'interviewer') return { state, settlements: [] };
   const settlements = state.open

@@ -1,7 +1,7 @@
 import type { QuestionMatch } from '../match/match-question';
 import type { SemanticIndex, SemanticResult } from '../match/semantic-stage';
-import type { NearMissOffer, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
-import { hintsToShow, type LiveReading } from './live-hints';
+import type { NearMissOffer, ShownCard, TranscriptLine } from '../messaging/runtime-messages';
+import { cardsToShow, type LiveReading } from './live-cards';
 
 /** The optional sentence model, as the session owner uses it. */
 export interface SemanticPlatform {
@@ -16,9 +16,9 @@ export type SemanticAddition =
   /** Chips where the lexical matcher had none, or other ones. */
   | { kind: 'near-misses'; offer: NearMissOffer }
   /** The lexical card, re-sent with the encoder's confident choice among its alternatives. */
-  | { kind: 'alternatives'; card: ShownHint }
+  | { kind: 'alternatives'; card: ShownCard }
   /** A card where the lexical matcher had none. */
-  | { kind: 'card'; hints: ShownHint[] };
+  | { kind: 'card'; cards: ShownCard[] };
 
 const sameEntries = (a: readonly { entry: { id: string } }[], b: readonly { entry: { id: string } }[]) =>
   a.length === b.length && a.every((item, i) => item.entry.id === b[i]!.entry.id);
@@ -40,16 +40,16 @@ export function semanticAddition(
     case 'unchanged':
       return null;
     case 'alternative': {
-      if (lexical?.kind !== 'hint') return null;
-      const shown = hintsToShow({ kind: 'hint', match, questions: lexical.questions }, line);
+      if (lexical?.kind !== 'card') return null;
+      const shown = cardsToShow({ kind: 'card', match, questions: lexical.questions }, line);
       return { kind: 'alternatives', card: shown[shown.length - 1]! };
     }
     case 'card': {
-      if (lexical?.kind === 'hint' || !match.best || match.best.entry.id === current) return null;
-      return { kind: 'card', hints: hintsToShow({ kind: 'hint', match, questions: [match.best] }, line) };
+      if (lexical?.kind === 'card' || !match.best || match.best.entry.id === current) return null;
+      return { kind: 'card', cards: cardsToShow({ kind: 'card', match, questions: [match.best] }, line) };
     }
     case 'chips': {
-      if (lexical?.kind === 'hint') return null;
+      if (lexical?.kind === 'card') return null;
       const nearMisses = match.nearMisses.filter((chip) => chip.entry.id !== current);
       if (nearMisses.length === 0 || (lexical && sameEntries(nearMisses, lexical.nearMisses))) return null;
       return {

@@ -11,7 +11,7 @@ export interface SessionRecord {
 }
 
 /** A question card shown in a session. */
-export interface HintRecord {
+export interface CardRecord {
   sessionId: string;
   /** The transcript line (its seq) that brought the card; -1 before the session's first line. */
   line: number;
@@ -25,21 +25,21 @@ export interface HintRecord {
  * are keyed by it, and the panel and the owner de-duplicate on it, so the same card
  * read twice (a resume racing a live event, a line read again after a restart) is one card.
  */
-export const cardKey = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): [string, number, string] => [
+export const cardKey = (card: Pick<CardRecord, 'sessionId' | 'line' | 'entryId'>): [string, number, string] => [
   card.sessionId,
   card.line,
   card.entryId,
 ];
-export const cardId = (card: Pick<HintRecord, 'sessionId' | 'line' | 'entryId'>): string =>
+export const cardId = (card: Pick<CardRecord, 'sessionId' | 'line' | 'entryId'>): string =>
   JSON.stringify(cardKey(card));
 
 /** Cards as version 1 stored them: keyed by [sessionId, at], with no line, so a duplicate with the same time overwrote the first. */
-type CardV1 = Omit<HintRecord, 'line'>;
+type CardV1 = Omit<CardRecord, 'line'>;
 
 interface CuecardDb extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { startedAt: number } };
   lines: { key: [string, number]; value: TranscriptLine; indexes: { sessionId: string } };
-  cards: { key: [string, number, string]; value: HintRecord; indexes: { sessionId: string } };
+  cards: { key: [string, number, string]; value: CardRecord; indexes: { sessionId: string } };
 }
 
 export type SessionDb = IDBPDatabase<CuecardDb>;
@@ -132,7 +132,7 @@ export async function appendLine(db: SessionDb, line: TranscriptLine): Promise<v
  * never share a key. `replaces` names the entry of the same line's card that the user
  * corrected (picked an alternative): that card goes, in the same transaction.
  */
-export async function recordHint(db: SessionDb, hint: HintRecord, replaces?: string): Promise<void> {
+export async function recordCard(db: SessionDb, hint: CardRecord, replaces?: string): Promise<void> {
   const tx = db.transaction('cards', 'readwrite');
   if (replaces !== undefined && replaces !== hint.entryId)
     await tx.store.delete(cardKey({ ...hint, entryId: replaces }));
@@ -145,7 +145,7 @@ export async function linesOf(db: SessionDb, sessionId: string): Promise<Transcr
   return lines.sort((a, b) => a.seq - b.seq);
 }
 
-export async function hintsOf(db: SessionDb, sessionId: string): Promise<HintRecord[]> {
+export async function cardsOf(db: SessionDb, sessionId: string): Promise<CardRecord[]> {
   return (await db.getAllFromIndex('cards', 'sessionId', sessionId)).sort((a, b) => a.at - b.at);
 }
 
@@ -158,13 +158,13 @@ export async function listSessions(db: SessionDb): Promise<SessionRecord[]> {
 export interface SessionSnapshot {
   session: SessionRecord;
   lines: TranscriptLine[];
-  hints: HintRecord[];
+  hints: CardRecord[];
 }
 
 /** Everything stored for a session, to put back if its deletion is undone. */
 export async function snapshotSession(db: SessionDb, id: string): Promise<SessionSnapshot | undefined> {
   const session = await db.get('sessions', id);
-  return session && { session, lines: await linesOf(db, id), hints: await hintsOf(db, id) };
+  return session && { session, lines: await linesOf(db, id), hints: await cardsOf(db, id) };
 }
 
 export async function restoreSession(db: SessionDb, snapshot: SessionSnapshot): Promise<void> {

@@ -1,7 +1,7 @@
 import type { QuestionMatch } from '../match/match-question';
-import type { PartialLine, ShownHint, TranscriptLine } from '../messaging/runtime-messages';
+import type { PartialLine, ShownCard, TranscriptLine } from '../messaging/runtime-messages';
 import { applySemanticStage } from '../match/semantic-stage';
-import { hintsToShow, nearMissOffer, readLine, WINDOW_LINES, type LiveReading } from './live-hints';
+import { cardsToShow, nearMissOffer, readLine, WINDOW_LINES, type LiveReading } from './live-cards';
 import { createOwnerCore, pendingCards, type OwnerCore, type SessionOwnerPlatform } from './owner-core';
 import { isStale, NO_PROVISIONAL, readPartial, settleLine, stepPartial, type Settlement } from './provisional-card';
 import { semanticAddition, worthEmbedding } from './semantic-follow-up';
@@ -14,12 +14,12 @@ type LexicalReading = { match: QuestionMatch; reading: LiveReading | null; arriv
 /**
  * The line's cards for open panels: as 'provisional-settled' where the line settles its
  * utterance's provisional card (so a panel turns that card final in place, or marks it), else
- * as 'hints'. Earlier utterances that ended with no line are settled first.
+ * as 'cards'. Earlier utterances that ended with no line are settled first.
  */
 function publishCards(
   platform: SessionOwnerPlatform,
   line: TranscriptLine,
-  shown: ShownHint[],
+  shown: ShownCard[],
   settlements: readonly Settlement[],
 ) {
   const { sessionId } = line;
@@ -29,10 +29,10 @@ function publishCards(
       sessionId,
       startMs,
       outcome,
-      hints: startMs === line.startMs ? shown : [],
+      cards: startMs === line.startMs ? shown : [],
     });
   if (shown.length && !settlements.some(({ startMs }) => startMs === line.startMs))
-    platform.publish({ kind: 'hints', sessionId, hints: shown });
+    platform.publish({ kind: 'cards', sessionId, cards: shown });
 }
 
 /** Reads one final line in the queue: records and publishes its cards, or its chips. */
@@ -40,7 +40,7 @@ async function readFinalLine(
   core: OwnerCore,
   platform: SessionOwnerPlatform,
   line: TranscriptLine,
-): Promise<{ shown: ShownHint[]; lexical?: LexicalReading }> {
+): Promise<{ shown: ShownCard[]; lexical?: LexicalReading }> {
   const session = await core.session(line.sessionId);
   if (line.seq <= (session.readUpTo ?? -1)) return { shown: [] };
   session.readUpTo = line.seq;
@@ -49,9 +49,9 @@ async function readFinalLine(
   const [index, threshold] = await Promise.all([platform.index(), platform.threshold()]);
   const current = session.current ? index.entry(session.current) : undefined;
   const { reading, match } = readLine(index, session.recent, current, { threshold });
-  let shown: ShownHint[] = [];
-  if (reading?.kind === 'hint') {
-    shown = hintsToShow(reading, line);
+  let shown: ShownCard[] = [];
+  if (reading?.kind === 'card') {
+    shown = cardsToShow(reading, line);
     session.current = shown[shown.length - 1]!.entryId;
   }
   // What is recorded does not depend on partials: the line's cards, as without them.
@@ -69,7 +69,7 @@ async function readPartialLine(
   core: OwnerCore,
   platform: SessionOwnerPlatform,
   partial: PartialLine,
-): Promise<ShownHint | undefined> {
+): Promise<ShownCard | undefined> {
   if (partial.channel !== 'interviewer') return undefined;
   const session = await core.session(partial.sessionId);
   const provisional = session.provisional ?? NO_PROVISIONAL;
@@ -116,11 +116,11 @@ async function addSemantic(
     if (addition?.kind === 'near-misses')
       platform.publish({ kind: 'near-misses', sessionId: line.sessionId, offer: addition.offer });
     if (addition?.kind === 'alternatives')
-      platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: [addition.card] });
+      platform.publish({ kind: 'cards', sessionId: line.sessionId, cards: [addition.card] });
     if (addition?.kind === 'card') {
-      state.current = addition.hints[addition.hints.length - 1]!.entryId;
-      await core.commit(state, pendingCards(line.sessionId, addition.hints));
-      platform.publish({ kind: 'hints', sessionId: line.sessionId, hints: addition.hints });
+      state.current = addition.cards[addition.cards.length - 1]!.entryId;
+      await core.commit(state, pendingCards(line.sessionId, addition.cards));
+      platform.publish({ kind: 'cards', sessionId: line.sessionId, cards: addition.cards });
     }
   });
 }
@@ -136,7 +136,7 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
   const core = createOwnerCore(platform);
   return {
     /** Reads one final line; returns the cards it showed (already recorded and published). */
-    takeLine(line: TranscriptLine): Promise<ShownHint[]> {
+    takeLine(line: TranscriptLine): Promise<ShownCard[]> {
       let lexical: LexicalReading | undefined;
       const taken = core.serially(async () => {
         const read = await readFinalLine(core, platform, line);
@@ -149,7 +149,7 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
     },
 
     /** Reads one partial line; returns the provisional card it showed, if any (already published). */
-    takePartial(partial: PartialLine): Promise<ShownHint | undefined> {
+    takePartial(partial: PartialLine): Promise<ShownCard | undefined> {
       return core.serially(() => readPartialLine(core, platform, partial));
     },
 
@@ -157,7 +157,7 @@ export function createSessionOwner(platform: SessionOwnerPlatform) {
      * The user named the card (an alternative, a chip, a drill question) in one panel: record it,
      * read what follows against it, and tell every panel, so all show the same card.
      */
-    choose(choice: { sessionId: string; card: ShownHint; replaces?: string }): Promise<void> {
+    choose(choice: { sessionId: string; card: ShownCard; replaces?: string }): Promise<void> {
       return core.serially(async () => {
         core.arrive();
         const session = await core.session(choice.sessionId);

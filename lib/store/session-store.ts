@@ -5,12 +5,12 @@ import type {
   RunDevice,
   SessionEvent,
   SessionStatus,
-  ShownHint,
+  ShownCard,
   TranscriptLine,
 } from '../messaging/runtime-messages';
 import { createCardsSlice, sameCard, unconfirmedAtStop, type CardsSlice, type LiveCard } from './session-cards';
 
-export type { LiveCard, NearMissOffer, ShownHint };
+export type { LiveCard, NearMissOffer, ShownCard };
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -36,7 +36,7 @@ export interface SessionState extends CardsSlice {
   /** Shows "starting" for a press of Start; false (and nothing changes) when a session is already starting or running. */
   claimStart: (mode: SessionState['mode']) => boolean;
   setStopping: () => void;
-  resume: (sessionId: string, lines: TranscriptLine[], questions: ShownHint[]) => void;
+  resume: (sessionId: string, lines: TranscriptLine[], questions: ShownCard[]) => void;
   notify: (notice: SessionState['notice']) => void;
 }
 
@@ -44,22 +44,22 @@ type Set = StoreApi<SessionState>['setState'];
 type Get = StoreApi<SessionState>['getState'];
 type CardEvent = Extract<
   SessionEvent,
-  { kind: 'hints' | 'near-misses' | 'card-chosen' | 'provisional-card' | 'provisional-settled' }
+  { kind: 'cards' | 'near-misses' | 'card-chosen' | 'provisional-card' | 'provisional-settled' }
 >;
 
 /** Switching to another session starts an empty view; the same session keeps what it has. */
 const forSession = (get: Get, sessionId: string): Partial<SessionState> =>
   get().sessionId === sessionId
     ? {}
-    : { sessionId, lines: [], partials: {}, speaking: {}, questions: [], hint: undefined, nearMisses: undefined };
+    : { sessionId, lines: [], partials: {}, speaking: {}, questions: [], card: undefined, nearMisses: undefined };
 
 /** What the session's cards do with an event from the session owner (for this panel's session only). */
 function applyCardEvent(event: CardEvent, get: Get) {
   if (event.sessionId !== get().sessionId) return;
   const state = get();
   switch (event.kind) {
-    case 'hints':
-      return state.showHints(event.hints);
+    case 'cards':
+      return state.showCards(event.cards);
     case 'near-misses':
       return state.offerNearMisses(event.offer);
     case 'card-chosen':
@@ -67,7 +67,7 @@ function applyCardEvent(event: CardEvent, get: Get) {
     case 'provisional-card':
       return state.showProvisional(event.startMs, event.card, event.replaces);
     case 'provisional-settled':
-      return state.settleProvisional(event.startMs, event.outcome, event.hints);
+      return state.settleProvisional(event.startMs, event.outcome, event.cards);
   }
 }
 
@@ -80,7 +80,7 @@ function stopped(event: Extract<SessionEvent, { kind: 'stopped' }>, get: Get): P
         ? { kind: 'error', text: event.message }
         : get().notice;
   const questions = unconfirmedAtStop(get().questions);
-  const { hint } = get();
+  const { card: hint } = get();
   return {
     status: 'idle',
     awaitingStart: false,
@@ -88,7 +88,7 @@ function stopped(event: Extract<SessionEvent, { kind: 'stopped' }>, get: Get): P
     speaking: {},
     notice,
     questions,
-    hint: hint && (questions.find((question) => sameCard(question, hint)) ?? hint),
+    card: hint && (questions.find((question) => sameCard(question, hint)) ?? hint),
   };
 }
 
@@ -130,7 +130,7 @@ function applyCaptureEvent(event: SessionEvent, set: Set, get: Get) {
       return set(stopped(event, get));
     case 'error':
       return set({ notice: { kind: 'error', text: event.message } });
-    case 'hints':
+    case 'cards':
     case 'near-misses':
     case 'card-chosen':
     case 'provisional-card':
@@ -182,7 +182,7 @@ export function createSessionStore() {
         sessionId,
         lines: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
         questions: merged,
-        hint: current?.hint ?? merged.at(-1),
+        card: current?.card ?? merged.at(-1),
       });
     },
     notify: (notice) => set({ notice }),

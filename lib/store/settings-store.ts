@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { DEFAULT_WHISPER_MODEL } from '../asr/whisper-models';
-import { VERBOSITIES, type Verbosity } from '../hints/build-hint-card';
+import { VERBOSITIES, type Verbosity } from '../card/build-card';
 import { DEFAULT_SEGMENTER_OPTIONS } from '../audio/utterance-segmenter';
 import { DEFAULT_MATCH_OPTIONS } from '../match/match-question';
 import type { DevicePreference, VadSettings } from '../messaging/runtime-messages';

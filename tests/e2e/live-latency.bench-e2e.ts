@@ -137,9 +137,9 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
       // A card follows the line it was read from: the latest line before it. The first line's
       // card is left out, as the first line is (it may be a question caught half-way).
       const firstLineSeq = received.find((entry) => entry.event.kind === 'line')?.event;
-      // A line that settles a provisional card brings its cards in 'provisional-settled' instead of 'hints'.
+      // A line that settles a provisional card brings its cards in 'provisional-settled' instead of 'cards'.
       const lineCards = received.filter(
-        ({ event }) => event.kind === 'hints' || (event.kind === 'provisional-settled' && event.hints.length > 0),
+        ({ event }) => event.kind === 'cards' || (event.kind === 'provisional-settled' && event.cards.length > 0),
       );
       const toCard = lineCards.flatMap((entry) => {
         const line = received.filter((other) => other.event.kind === 'line' && other.at <= entry.at).at(-1)?.event;

@@ -113,7 +113,7 @@ describe('live matching in the side panel', () => {
     await panel.getByRole('tab', { name: 'Settings', exact: true }).click();
     await panel.getByLabel(/Match sensitivity/).focus();
     await panel.keyboard.press('End');
-    await expect.poll(() => panel.getByText(/hints need 80% confidence/).count()).toBe(1);
+    await expect.poll(() => panel.getByText(/cards need 80% confidence/).count()).toBe(1);
     await panel.getByRole('tab', { name: 'Live', exact: true }).click();
 
     await interviewerSays('why would accuracy be a bad metric for rare fraud');

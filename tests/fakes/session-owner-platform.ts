@@ -1,7 +1,7 @@
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { createQuestionIndex, type QuestionIndex } from '@/lib/match/question-index';
 import type { SessionEvent } from '@/lib/messaging/runtime-messages';
-import { cardId, type HintRecord } from '@/lib/session/session-db';
+import { cardId, type CardRecord } from '@/lib/session/session-db';
 import type { OwnerState, SessionOwnerPlatform } from '@/lib/session/session-owner';
 
 /** Four questions of different topics, the pack the owner's tests read lines against. */
@@ -22,7 +22,7 @@ export function fakeOwnerPlatform(
   initial: QuestionIndex,
   options: { threshold?: number; failRecord?: boolean; failLoads?: number } = {},
 ) {
-  const recorded: HintRecord[] = [];
+  const recorded: CardRecord[] = [];
   const published: SessionEvent[] = [];
   let saved: OwnerState | undefined;
   let index = initial;
@@ -32,9 +32,9 @@ export function fakeOwnerPlatform(
     index: () => index,
     threshold: () => options.threshold ?? 0.45,
     // Keyed by the card's identity, as IndexedDB keeps them: writing a card again replaces it in place.
-    async recordHint(hint, replaces) {
+    async recordCard(hint, replaces) {
       if (options.failRecord) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      const same = (card: HintRecord, entryId: string) => cardId(card) === cardId({ ...hint, entryId });
+      const same = (card: CardRecord, entryId: string) => cardId(card) === cardId({ ...hint, entryId });
       const gone = recorded.findIndex((card) => replaces !== undefined && same(card, replaces));
       if (gone >= 0) recorded.splice(gone, 1);
       const known = recorded.findIndex((card) => same(card, hint.entryId));

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { HintAlternatives } from '@/components/hints/HintAlternatives';
-import { HintCardView } from '@/components/hints/HintCardView';
-import { NearMissChips } from '@/components/hints/NearMissChips';
-import { VerbosityPicker } from '@/components/hints/VerbosityPicker';
+import { CardAlternatives } from '@/components/card/CardAlternatives';
+import { CardView } from '@/components/card/CardView';
+import { NearMissChips } from '@/components/card/NearMissChips';
+import { VerbosityPicker } from '@/components/card/VerbosityPicker';
 import { DrillControls } from '@/components/drill/DrillControls';
 import { DrillPrompt, DrillRating } from '@/components/drill/DrillQuestion';
 import { useDrillAnswerClock } from '@/components/drill/useDrillAnswerClock';
@@ -13,7 +13,7 @@ import { TranscriptView } from '@/components/session/TranscriptView';
 import { TryoutPanel } from '@/components/tryout/TryoutPanel';
 import { GettingStarted } from '@/components/onboarding/GettingStarted';
 import { modelSource } from '@/lib/asr/asr-settings';
-import { buildHintCard } from '@/lib/hints/build-hint-card';
+import { buildCard } from '@/lib/card/build-card';
 import { answerCoverage, answerLines } from '@/lib/session/answer-coverage';
 import { coveredShare } from '@/lib/drill/practice-schedule';
 import { selectDrill, selectPracticeHistory } from '@/lib/drill/practice-store';
@@ -39,24 +39,24 @@ function LiveTranscript() {
 function CurrentCard() {
   const { entriesById, index } = useQuestionIndex();
   const verbosity = useSettingsStore(selectVerbosity);
-  const { hint, questions, lines } = useSessionStore(
-    useShallow(({ hint, questions, lines }) => ({ hint, questions, lines })),
+  const { card, questions, lines } = useSessionStore(
+    useShallow(({ card, questions, lines }) => ({ card, questions, lines })),
   );
   // Only whether the candidate is speaking, not each partial's text: a partial re-renders the transcript alone.
   const speaking = useSessionStore((state) => Boolean(state.speaking.candidate || state.partials.candidate));
-  const entry = hint && entriesById.get(hint.entryId);
-  const myAnswer = useKnowledgeStore((state) => (hint ? selectMyAnswers(state)[hint.entryId] : undefined));
+  const entry = card && entriesById.get(card.entryId);
+  const myAnswer = useKnowledgeStore((state) => (card ? selectMyAnswers(state)[card.entryId] : undefined));
   const drill = usePracticeStore(selectDrill);
-  const drilling = drill !== null && drill.entryId === hint?.entryId;
+  const drilling = drill !== null && drill.entryId === card?.entryId;
   const hidden = drilling && !drill.revealed;
   const typed = drilling ? drill.typed?.answer : undefined;
   // A typed answer is scored by the rule a spoken one is.
   const coverage = useMemo(() => {
-    if (!entry || !hint) return undefined;
-    const next = questions.find((question) => question.at > hint.at);
-    const answer = typed === undefined ? answerLines(lines, hint.at, next?.at) : [typed].filter((text) => text.trim());
+    if (!entry || !card) return undefined;
+    const next = questions.find((question) => question.at > card.at);
+    const answer = typed === undefined ? answerLines(lines, card.at, next?.at) : [typed].filter((text) => text.trim());
     return answer.length ? answerCoverage(entry, answer, index.aliases).map((point) => point.covered) : undefined;
-  }, [entry, hint, questions, lines, index, typed]);
+  }, [entry, card, questions, lines, index, typed]);
   const now = useDrillAnswerClock(hidden ? drill : null, lines, speaking, usePracticeStore.getState().reveal);
 
   if (!entry) return null;
@@ -73,12 +73,12 @@ function CurrentCard() {
   const covered = coverage?.filter(Boolean).length ?? null;
   return (
     <>
-      <HintCardView
-        card={buildHintCard(entry, verbosity)}
-        confidence={drilling ? undefined : hint?.confidence}
+      <CardView
+        card={buildCard(entry, verbosity)}
+        confidence={drilling ? undefined : card?.confidence}
         covered={coverage}
         myAnswer={myAnswer}
-        provisional={hint?.provisional?.state}
+        provisional={card?.provisional?.state}
       />
       {drilling && !drill.rated && (
         <DrillRating
@@ -90,8 +90,8 @@ function CurrentCard() {
           }
         />
       )}
-      {hint && !drilling && (
-        <HintAlternatives alternatives={hint.alternatives} onChoose={liveActions.chooseAlternative} />
+      {card && !drilling && (
+        <CardAlternatives alternatives={card.alternatives} onChoose={liveActions.chooseAlternative} />
       )}
     </>
   );
@@ -132,7 +132,7 @@ export function LiveView() {
   const threshold = useSettingsStore(selectMatchThreshold);
   const setVerbosity = useSettingsStore((state) => state.setVerbosity);
   const session = useSessionStore(
-    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, hint, pickHint }) => ({
+    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, card: hint, pickCard }) => ({
       status,
       awaitingStart,
       mode,
@@ -141,7 +141,7 @@ export function LiveView() {
       nearMisses,
       questions,
       current: hint?.at,
-      pickHint,
+      pickCard,
     })),
   );
   const modelFromFolder = useSettingsStore((state) => modelSource(state.asrModel).source === 'local');
@@ -172,7 +172,7 @@ export function LiveView() {
       {!empty && <VerbosityPicker value={verbosity} onChange={setVerbosity} />}
       <NearMissChips offer={session.nearMisses} onChoose={liveActions.chooseNearMiss} />
       <CurrentCard />
-      <QuestionHistory questions={session.questions} current={session.current} onPick={session.pickHint} />
+      <QuestionHistory questions={session.questions} current={session.current} onPick={session.pickCard} />
       <LiveTranscript />
       <DrillControls
         entries={entries}

@@ -101,9 +101,9 @@ describe('npm run match', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('Keywords: ');
   });
 
-  it('says when there is no hint', () => {
+  it('says when there is no card', () => {
     const result = run('match', ['can you see my screen']);
-    expect(result.stdout).toContain('No hint (small-talk)');
+    expect(result.stdout).toContain('No card (small-talk)');
   });
 });
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HintCardView } from '@/components/hints/HintCardView';
-import { buildHintCard } from '@/lib/hints/build-hint-card';
+import { CardView } from '@/components/card/CardView';
+import { buildCard } from '@/lib/card/build-card';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 
 const [entry] = parseMarkdownPack(`## Tell me about a time you failed.
@@ -16,10 +16,10 @@ Pitfalls:
 
 afterEach(cleanup);
 
-describe('HintCardView', () => {
+describe('CardView', () => {
   it("glance leads with the key points' leads, the frame one small line after them, no key-point list", () => {
     const { container } = render(
-      <HintCardView card={buildHintCard(entry!, 'glance')} confidence={0.82} covered={[false, true, false]} />,
+      <CardView card={buildCard(entry!, 'glance')} confidence={0.82} covered={[false, true, false]} />,
     );
     const keywords = screen.getByRole('list', { name: 'Keywords' });
     expect(
@@ -39,7 +39,7 @@ describe('HintCardView', () => {
   });
 
   it("standard shows the frame's steps and the key points in full", () => {
-    render(<HintCardView card={buildHintCard(entry!, 'standard')} />);
+    render(<CardView card={buildCard(entry!, 'standard')} />);
     const frame = screen.getByRole('list', { name: 'Frame: STAR' });
     expect(
       within(frame)
@@ -52,20 +52,20 @@ describe('HintCardView', () => {
   it('says there is no outline yet, at every verbosity, for a question saved without one', () => {
     const [bare] = parseMarkdownPack('## What is a feature store?\nCategory: mlops\n').entries;
     for (const verbosity of ['glance', 'standard'] as const) {
-      render(<HintCardView card={buildHintCard(bare!, verbosity)} />);
+      render(<CardView card={buildCard(bare!, verbosity)} />);
       expect(screen.getByText(/No outline yet/)).toBeTruthy();
       cleanup();
     }
   });
 
   it('detailed adds key points and pitfalls', () => {
-    render(<HintCardView card={buildHintCard(entry!, 'detailed')} />);
+    render(<CardView card={buildCard(entry!, 'detailed')} />);
     expect(within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem')).toHaveLength(3);
     expect(within(screen.getByRole('region', { name: 'Pitfalls' })).getByText('A fake weakness')).toBeTruthy();
   });
 
   it('ticks the key points the candidate already said', () => {
-    render(<HintCardView card={buildHintCard(entry!, 'standard')} covered={[false, true, false]} />);
+    render(<CardView card={buildCard(entry!, 'standard')} covered={[false, true, false]} />);
     const items = within(screen.getByRole('region', { name: 'Key points' })).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       'Own it — say what you did wrong',
@@ -75,7 +75,7 @@ describe('HintCardView', () => {
   });
 });
 
-describe('HintCardView with the user’s own answer', () => {
+describe('CardView with the user’s own answer', () => {
   const mine = {
     lead: '',
     story: {
@@ -89,7 +89,7 @@ describe('HintCardView with the user’s own answer', () => {
   };
 
   it('at a glance shows only the story’s one-line lead, marked as mine, before the pack’s leads', () => {
-    const { container } = render(<HintCardView card={buildHintCard(entry!, 'glance')} myAnswer={mine} />);
+    const { container } = render(<CardView card={buildCard(entry!, 'glance')} myAnswer={mine} />);
     expect(screen.getByLabelText('My answer').textContent).toBe('Mine A model I shipped leaked labels.');
     expect(screen.queryByText('Say the number you lost')).toBeNull();
     const order = [...container.querySelectorAll('.my-answer-lead, .hint-keywords')].map(
@@ -99,13 +99,13 @@ describe('HintCardView with the user’s own answer', () => {
   });
 
   it('at standard shows the lead, my points and numbers; detailed adds the whole story; the pack’s outline stays', () => {
-    render(<HintCardView card={buildHintCard(entry!, 'standard')} myAnswer={mine} />);
+    render(<CardView card={buildCard(entry!, 'standard')} myAnswer={mine} />);
     let section = screen.getByRole('region', { name: 'My answer' });
     expect(section.textContent).toBe('My answerA model I shipped leaked labels.Say the number you lost0.93 → 0.81 AUC');
     expect(screen.getByRole('region', { name: 'Key points' })).toBeTruthy();
     cleanup();
 
-    render(<HintCardView card={buildHintCard(entry!, 'detailed')} myAnswer={mine} />);
+    render(<CardView card={buildCard(entry!, 'detailed')} myAnswer={mine} />);
     section = screen.getByRole('region', { name: 'My answer' });
     expect([...section.querySelectorAll('dt')].map((term) => term.textContent)).toEqual([
       'Situation',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NearMissChips } from '@/components/hints/NearMissChips';
+import { NearMissChips } from '@/components/card/NearMissChips';
 import { QuestionHistory } from '@/components/session/QuestionHistory';
 
 afterEach(cleanup);

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionHistory } from '@/components/review/SessionHistory';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
-import { appendLine, linesOf, openSessionDb, recordHint, startSessionRecord } from '@/lib/session/session-db';
+import { appendLine, linesOf, openSessionDb, recordCard, startSessionRecord } from '@/lib/session/session-db';
 
 afterEach(cleanup);
 
@@ -27,7 +27,7 @@ describe('SessionHistory', () => {
       endMs: 900,
       at: 1,
     });
-    await recordHint(handle, {
+    await recordCard(handle, {
       sessionId: 's',
       line: 0,
       entryId: 'what-is-dropout',
@@ -61,7 +61,7 @@ Category: behavioral
     const handle = await db;
     const start = Date.UTC(2026, 10, 23, 9);
     await startSessionRecord(handle, { id: 'r', startedAt: start, endedAt: start + 120_000, endReason: 'user' });
-    await recordHint(handle, {
+    await recordCard(handle, {
       sessionId: 'r',
       line: 0,
       entryId: 'failed',

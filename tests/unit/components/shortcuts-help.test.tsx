@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShortcutsHelp } from '@/components/common/ShortcutsHelp';
-import { SHORTCUTS } from '@/lib/hints/panel-shortcuts';
+import { SHORTCUTS } from '@/lib/card/panel-shortcuts';
 
 afterEach(cleanup);
 

@@ -8,7 +8,7 @@ const ranked = (question: string, score = 0.7) => ({ entry: entry(question), sco
 const quiet = { asked: [], nearMisses: [], candidates: [], ambiguous: false, questionText: '', confidence: 0 };
 const card = (question: string, runnerUp = 'Other'): QuestionMatch => ({
   ...quiet,
-  outcome: 'hint',
+  outcome: 'card',
   best: ranked(question),
   asked: [ranked(question)],
   candidates: [ranked(question), ranked(runnerUp, 0.5)],

@@ -2,8 +2,8 @@
 import { cleanup, render } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HintCardView } from '@/components/hints/HintCardView';
-import { buildHintCard } from '@/lib/hints/build-hint-card';
+import { CardView } from '@/components/card/CardView';
+import { buildCard } from '@/lib/card/build-card';
 import { parseJsonPack } from '@/lib/knowledge/json-pack';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { PackError } from '@/lib/knowledge/pack-error';
@@ -70,7 +70,7 @@ describe('bad and hostile pack files', () => {
 - <script>window.pwned=2</script> zeroes units
 - [click](javascript:alert(1))
 `);
-    const { container } = render(<HintCardView card={buildHintCard(pack.entries[0]!, 'standard')} />);
+    const { container } = render(<CardView card={buildCard(pack.entries[0]!, 'standard')} />);
     expect(container.querySelector('img, script, a')).toBeNull();
     expect(container.textContent).toContain('<script>window.pwned=2</script> zeroes units');
     expect((window as { pwned?: number }).pwned).toBeUndefined();

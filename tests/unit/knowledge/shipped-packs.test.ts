@@ -104,7 +104,7 @@ describe('the shipped ML-engineer pack', () => {
     const index = createPackIndex(SHIPPED_PACKS);
     const unreachable = entries.filter((entry) => {
       const match = matchQuestion(index, [{ text: entry.question, speaker: 'interviewer' }]);
-      return match.outcome !== 'hint' || match.best?.entry.id !== entry.id;
+      return match.outcome !== 'card' || match.best?.entry.id !== entry.id;
     });
     expect(unreachable.map((entry) => entry.question)).toEqual([]);
   });

@@ -29,7 +29,7 @@ const questionOf = (window: Utterance[]) => matchQuestion(index, window).best?.e
 describe('matchQuestion', () => {
   it('finds the entry behind noisy speech', () => {
     const match = matchQuestion(index, [interviewer('um so uh how do you deal with like imbalanced classes')]);
-    expect(match.outcome).toBe('hint');
+    expect(match.outcome).toBe('card');
     expect(match.best?.entry.question).toBe('How do you handle class imbalance?');
     expect(match.confidence).toBeGreaterThan(0.45);
   });
@@ -78,7 +78,7 @@ describe('matchQuestion', () => {
 
   it('asks for more confidence when nothing is asked', () => {
     const text = 'regularization';
-    expect(matchQuestion(index, [interviewer(`what about ${text}`)], { threshold: 0.4 }).outcome).toBe('hint');
+    expect(matchQuestion(index, [interviewer(`what about ${text}`)], { threshold: 0.4 }).outcome).toBe('card');
     expect(matchQuestion(index, [interviewer(text)], { threshold: 0.4, statementPenalty: 0.7 }).outcome).toBe(
       'no-match',
     );
@@ -91,7 +91,7 @@ describe('matchQuestion', () => {
       ).entries,
     );
     const match = matchQuestion(closeIndex, [interviewer('how do you evaluate search and ads ranking offline')]);
-    expect(match.outcome).toBe('hint');
+    expect(match.outcome).toBe('card');
     expect(match.ambiguous).toBe(true);
     expect(match.candidates).toHaveLength(2);
     expect(match.candidates[0]!.score).toBeGreaterThanOrEqual(match.candidates[1]!.score);
@@ -119,7 +119,7 @@ describe('matchQuestion: a card only when it clearly wins (issue #19)', () => {
     "okay great that's a good answer on dropout",
   ])('gives a statement that names field terms no card and no chips: "%s"', (text) => {
     const match = ask(text);
-    expect(match.outcome).not.toBe('hint');
+    expect(match.outcome).not.toBe('card');
     expect(match.nearMisses).toEqual([]);
   });
 
@@ -138,9 +138,9 @@ describe('matchQuestion: a card only when it clearly wins (issue #19)', () => {
   it('never answers "choose k" with the card of another k-means entry', () => {
     const match = ask('how do you choose k in k-means');
     const offered =
-      match.outcome === 'hint' ? [match.best!.entry.question] : match.nearMisses.map((chip) => chip.entry.question);
+      match.outcome === 'card' ? [match.best!.entry.question] : match.nearMisses.map((chip) => chip.entry.question);
     expect(offered).toContain('How do you evaluate a clustering without labels?');
-    if (match.outcome === 'hint')
+    if (match.outcome === 'card')
       expect(match.best!.entry.question).toBe('How do you evaluate a clustering without labels?');
   });
 
@@ -157,7 +157,7 @@ describe('matchQuestion: a card only when it clearly wins (issue #19)', () => {
       'explain principal component analysis',
     ]) {
       const match = ask(text);
-      if (match.outcome !== 'hint' || match.confidence < STRONG_MATCH_CONFIDENCE) continue;
+      if (match.outcome !== 'card' || match.confidence < STRONG_MATCH_CONFIDENCE) continue;
       const [top, runnerUp] = match.candidates;
       expect(top!.fit - (runnerUp?.fit ?? 0)).toBeGreaterThanOrEqual(2 * theory.calibration.noiseMargin);
     }
@@ -191,7 +191,7 @@ describe("matchQuestion: the user's own entry wins a close call", () => {
   it('shows the own entry as the card where a shipped entry fits about as well', () => {
     const index = createQuestionIndex([...llm, ...own], { ownEntryIds: new Set(own.map((entry) => entry.id)) });
     const match = matchQuestion(index, [interviewer(text)]);
-    expect(match.outcome).toBe('hint');
+    expect(match.outcome).toBe('card');
     expect(match.best?.entry.question).toBe('How do you pick a vector database?');
   });
 

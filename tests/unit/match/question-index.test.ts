@@ -38,7 +38,7 @@ describe('createQuestionIndex: outline fields', () => {
 
   it('finds an entry through what its outline says when the question shares no word with the heading', () => {
     const match = ask(FRONTEND, paraphrase);
-    expect(match.outcome).toBe('hint');
+    expect(match.outcome).toBe('card');
     expect(match.best?.entry.question).toBe('Explain event delegation.');
   });
 
@@ -92,14 +92,14 @@ Also asked: how does dropout regularize a network
   ])('gives a card for "%s" whether or not the pack has phrasings', (text, expected) => {
     for (const entries of [withPhrasings, stripped]) {
       const match = ask(entries, text);
-      expect(match.outcome).toBe('hint');
+      expect(match.outcome).toBe('card');
       expect(match.best?.entry.question).toBe(expected);
     }
   });
 
   it('stays quiet on an uncovered question with either pack', () => {
     for (const entries of [withPhrasings, stripped])
-      expect(ask(entries, 'how do you reverse a linked list').outcome).not.toBe('hint');
+      expect(ask(entries, 'how do you reverse a linked list').outcome).not.toBe('card');
   });
 
   it('caps the cost of calibration on a large pack', () => {

@@ -39,7 +39,7 @@ function lexical(
   nearMisses: RankedEntry[] = [],
   questionText = 'how would you do that',
 ): QuestionMatch {
-  const best = outcome === 'hint' ? candidates[0] : undefined;
+  const best = outcome === 'card' ? candidates[0] : undefined;
   return {
     outcome,
     best,
@@ -78,7 +78,7 @@ describe('applySemanticStage', () => {
   });
 
   it('keeps the lexical card and offers a confident different entry beside it', () => {
-    const match = lexical('hint', [ranked(entries[1]!, 0.6), ranked(entries[2]!, 0.3)]);
+    const match = lexical('card', [ranked(entries[1]!, 0.6), ranked(entries[2]!, 0.3)]);
     const result = applySemanticStage(match, separated, vector(0));
     expect(result.decision).toBe('alternative');
     expect(result.match.best?.entry.id).toBe('b');
@@ -87,7 +87,7 @@ describe('applySemanticStage', () => {
   });
 
   it('changes nothing when it agrees with the card', () => {
-    const match = lexical('hint', [ranked(entries[0]!, 0.6)]);
+    const match = lexical('card', [ranked(entries[0]!, 0.6)]);
     expect(applySemanticStage(match, separated, vector(0)).decision).toBe('unchanged');
   });
 
@@ -98,7 +98,7 @@ describe('applySemanticStage', () => {
       vector(0),
     );
     expect(agree.decision).toBe('card');
-    expect(agree.match.outcome).toBe('hint');
+    expect(agree.match.outcome).toBe('card');
     expect(agree.match.best?.entry.id).toBe('a');
 
     const alone = applySemanticStage(lexical('no-match', [ranked(entries[2]!, 0.3)]), separated, vector(0));

@@ -14,7 +14,7 @@ describe('parseRuntimeMessage', () => {
     },
     {
       type: 'session/event',
-      event: { kind: 'provisional-settled', sessionId: 's', startMs: 0, outcome: 'not-confirmed', hints: [] },
+      event: { kind: 'provisional-settled', sessionId: 's', startMs: 0, outcome: 'not-confirmed', cards: [] },
     },
     { type: 'session/event', event: { kind: 'stopped', reason: 'tab-ended' } },
   ])('accepts $type', (message) => {
@@ -35,7 +35,7 @@ describe('parseRuntimeMessage', () => {
       'an unknown outcome of a provisional card',
       {
         type: 'session/event',
-        event: { kind: 'provisional-settled', sessionId: 's', startMs: 0, outcome: 'maybe', hints: [] },
+        event: { kind: 'provisional-settled', sessionId: 's', startMs: 0, outcome: 'maybe', cards: [] },
       },
     ],
     ['a string', 'session/stop'],

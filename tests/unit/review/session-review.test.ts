@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   appendLine,
   deleteSession,
-  hintsOf,
+  cardsOf,
   linesOf,
   listSessions,
   openSessionDb,
-  recordHint,
+  recordCard,
   startSessionRecord,
 } from '@/lib/session/session-db';
 import { clock, sessionToMarkdown } from '@/lib/review/session-markdown';
@@ -21,13 +21,13 @@ describe('session review', () => {
     await startSessionRecord(db, { id: 'b', startedAt: 2 });
     await appendLine(db, { sessionId: 'a', seq: 0, channel: 'interviewer', text: 'x', startMs: 0, endMs: 1, at: 1 });
     await appendLine(db, { sessionId: 'b', seq: 0, channel: 'interviewer', text: 'y', startMs: 0, endMs: 1, at: 1 });
-    await recordHint(db, { sessionId: 'a', line: 0, entryId: 'e', question: 'Q?', at: 3 });
+    await recordCard(db, { sessionId: 'a', line: 0, entryId: 'e', question: 'Q?', at: 3 });
 
     expect((await listSessions(db)).map((session) => session.id)).toEqual(['b', 'a']);
     await deleteSession(db, 'a');
     expect((await listSessions(db)).map((session) => session.id)).toEqual(['b']);
     expect(await linesOf(db, 'a')).toEqual([]);
-    expect(await hintsOf(db, 'a')).toEqual([]);
+    expect(await cardsOf(db, 'a')).toEqual([]);
     expect(await linesOf(db, 'b')).toHaveLength(1);
   });
 

@@ -11,8 +11,8 @@ import {
   openSessionDb,
   startSessionRecord,
   endSessionRecord,
-  recordHint,
-  hintsOf,
+  recordCard,
+  cardsOf,
   latestSession,
 } from '@/lib/session/session-db';
 import { sessionToMarkdown } from '@/lib/review/session-markdown';
@@ -32,7 +32,7 @@ describe('a two-hour session replayed at full speed', () => {
     const platform: SessionOwnerPlatform = {
       index: () => index,
       threshold: () => 0.45,
-      recordHint: (hint, replaces) => recordHint(db, hint, replaces),
+      recordCard: (hint, replaces) => recordCard(db, hint, replaces),
       publish: (event) => store.getState().apply(event),
       loadState: () => Promise.resolve(saved ? structuredClone(saved) : undefined),
       saveState: (state) => Promise.resolve(void (saved = structuredClone(state))),
@@ -43,9 +43,9 @@ describe('a two-hour session replayed at full speed', () => {
       const never = () => new Promise<never>(() => undefined);
       return {
         ...platform,
-        recordHint: async (hint, replaces) => {
+        recordCard: async (hint, replaces) => {
           if (dead) return never();
-          await platform.recordHint(hint, replaces);
+          await platform.recordCard(hint, replaces);
           dead = true;
         },
         saveState: (state) => (dead ? never() : platform.saveState(state)),
@@ -67,7 +67,7 @@ describe('a two-hour session replayed at full speed', () => {
         owner = createSessionOwner(platform);
         restarts++;
         // The panel was not told of that card: reopened, it reads the record back.
-        const questions = (await hintsOf(db, 'long')).map(({ line: seq, entryId, question, at }) => ({
+        const questions = (await cardsOf(db, 'long')).map(({ line: seq, entryId, question, at }) => ({
           line: seq,
           entryId,
           question,
@@ -88,7 +88,7 @@ describe('a two-hour session replayed at full speed', () => {
     await endSessionRecord(db, 'long', 'user', 1_700_000_000_000 + 2 * 3600 * 1000);
 
     const stored = await linesOf(db, 'long');
-    const hints = await hintsOf(db, 'long');
+    const hints = await cardsOf(db, 'long');
     // Four distinct questions cycle; a card changes only when a different one is asked.
     const repeatedCards =
       hints.filter((hint, i) => i > 0 && hint.entryId === hints[i - 1]!.entryId).length +

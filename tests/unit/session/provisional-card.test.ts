@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PartialLine, ShownHint } from '@/lib/messaging/runtime-messages';
+import type { PartialLine, ShownCard } from '@/lib/messaging/runtime-messages';
 import {
   NO_PROVISIONAL,
   readPartial,
@@ -10,7 +10,7 @@ import {
 } from '@/lib/session/provisional-card';
 import { OWNER_PACK } from '../../fakes/session-owner-platform';
 
-const card = (entryId: string, line = -1): ShownHint => ({
+const card = (entryId: string, line = -1): ShownCard => ({
   line,
   entryId,
   question: `${entryId}?`,

@@ -9,8 +9,8 @@ import {
   linesOf,
   listSessions,
   openSessionDb,
-  recordHint,
-  hintsOf,
+  recordCard,
+  cardsOf,
   SESSION_DB_VERSION,
   startSessionRecord,
 } from '@/lib/session/session-db';
@@ -50,8 +50,8 @@ describe('session store (IndexedDB)', () => {
 
   it('records the hints shown in a session', async () => {
     const db = await openSessionDb(`test-${Math.random()}`);
-    await recordHint(db, { sessionId: 's', line: 0, entryId: 'e', question: 'Q?', at: 5 });
-    expect(await hintsOf(db, 's')).toEqual([{ sessionId: 's', line: 0, entryId: 'e', question: 'Q?', at: 5 }]);
+    await recordCard(db, { sessionId: 's', line: 0, entryId: 'e', question: 'Q?', at: 5 });
+    expect(await cardsOf(db, 's')).toEqual([{ sessionId: 's', line: 0, entryId: 'e', question: 'Q?', at: 5 }]);
   });
 });
 
@@ -88,19 +88,19 @@ describe('session database upgrades', () => {
     expect((await listSessions(db)).map((session) => session.id)).toEqual(['s2', 's1']);
     expect(await latestSession(db)).toEqual({ id: 's2', startedAt: 2 });
     expect((await linesOf(db, 's1')).map((item) => item.text)).toEqual(['line 0', 'line 1', 'line 2']);
-    expect((await hintsOf(db, 's1')).map((card) => [card.entryId, card.line])).toEqual([
+    expect((await cardsOf(db, 's1')).map((card) => [card.entryId, card.line])).toEqual([
       ['a', 0],
       ['b', 0],
       ['a', 1],
       ['c', 2],
     ]);
-    expect(await hintsOf(db, 's2')).toEqual([
+    expect(await cardsOf(db, 's2')).toEqual([
       { sessionId: 's2', line: 0, entryId: 'a', question: 'A?', at: 1_700_000_090_000 },
     ]);
     // The old store is gone; new cards go under their identity.
     expect([...db.objectStoreNames]).toEqual(['cards', 'lines', 'sessions']);
-    await recordHint(db, { sessionId: 's1', line: 1, entryId: 'a', question: 'A?', at: 1_700_000_010_000 });
-    expect(await hintsOf(db, 's1')).toHaveLength(4);
+    await recordCard(db, { sessionId: 's1', line: 1, entryId: 'a', question: 'A?', at: 1_700_000_010_000 });
+    expect(await cardsOf(db, 's1')).toHaveLength(4);
   });
 
   it('a page still holding the old version lets the upgrade through instead of blocking it', async () => {
@@ -116,14 +116,14 @@ describe('session database upgrades', () => {
 
   it('the same card written twice is one record; two cards never overwrite each other', async () => {
     const db = await openSessionDb(`identity-${Math.random()}`);
-    await recordHint(db, { sessionId: 's', line: 3, entryId: 'e', question: 'Q?', at: 5 });
-    await recordHint(db, { sessionId: 's', line: 3, entryId: 'e', question: 'Q?', at: 5 });
+    await recordCard(db, { sessionId: 's', line: 3, entryId: 'e', question: 'Q?', at: 5 });
+    await recordCard(db, { sessionId: 's', line: 3, entryId: 'e', question: 'Q?', at: 5 });
     // Same time stamp, another entry: version 1 overwrote the first card here.
-    await recordHint(db, { sessionId: 's', line: 3, entryId: 'f', question: 'F?', at: 5 });
-    expect((await hintsOf(db, 's')).map((card) => card.entryId)).toEqual(['e', 'f']);
+    await recordCard(db, { sessionId: 's', line: 3, entryId: 'f', question: 'F?', at: 5 });
+    expect((await cardsOf(db, 's')).map((card) => card.entryId)).toEqual(['e', 'f']);
     // A corrected card gives way to the pick, in one step.
-    await recordHint(db, { sessionId: 's', line: 3, entryId: 'g', question: 'G?', at: 5 }, 'f');
-    expect((await hintsOf(db, 's')).map((card) => card.entryId)).toEqual(['e', 'g']);
+    await recordCard(db, { sessionId: 's', line: 3, entryId: 'g', question: 'G?', at: 5 }, 'f');
+    expect((await cardsOf(db, 's')).map((card) => card.entryId)).toEqual(['e', 'g']);
   });
 });
 

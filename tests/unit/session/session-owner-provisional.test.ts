@@ -33,7 +33,7 @@ const kinds = (events: readonly SessionEvent[]) =>
     event.kind === 'provisional-card'
       ? `provisional ${event.card.entryId}${event.replaces ? ` replacing ${event.replaces}` : ''}`
       : event.kind === 'provisional-settled'
-        ? `${event.outcome}${event.hints.length ? ` ${event.hints.map((hint) => hint.entryId).join(',')}` : ''}`
+        ? `${event.outcome}${event.cards.length ? ` ${event.cards.map((hint) => hint.entryId).join(',')}` : ''}`
         : event.kind,
   );
 /** The platform with a knowledge base that takes a while to come: what a worker waking up meets. */
@@ -65,7 +65,7 @@ describe('session owner: the card before the pause', () => {
       sessionId: 's',
       startMs: 1_000,
       outcome: 'confirmed',
-      hints: shown,
+      cards: shown,
     });
     // The card is the current one: a repeat of the question changes nothing, as without partials.
     expect(await owner.takeLine(utterance(2, 6_000).line('so how do you handle class imbalance'))).toEqual([]);
@@ -138,7 +138,7 @@ describe('session owner: the card before the pause', () => {
       const line = () => owner.takeLine(asked.line('how would you handle class imbalance in a fraud model'));
       const [first, second] = await Promise.all(order === 'partial-first' ? [partial(), line()] : [line(), partial()]);
       expect(kinds(fake.published)).toEqual(
-        order === 'partial-first' ? [`provisional ${IMBALANCE}`, `confirmed ${IMBALANCE}`] : ['hints'],
+        order === 'partial-first' ? [`provisional ${IMBALANCE}`, `confirmed ${IMBALANCE}`] : ['cards'],
       );
       // The stale partial (after its line) showed nothing.
       if (order === 'line-first') expect(second).toBeUndefined();
@@ -209,7 +209,7 @@ describe('session owner: the card before the pause', () => {
   it('a worker that dies after confirming a card but before recording it: the next one records it, once', async () => {
     const fake = fakeOwnerPlatform(index);
     const asked = utterance(1, 1_000);
-    const dying = { ...fake.platform, recordHint: () => new Promise<void>(() => undefined) };
+    const dying = { ...fake.platform, recordCard: () => new Promise<void>(() => undefined) };
     const first = createSessionOwner(dying);
     await first.takePartial(asked.partial('what is dropout'));
     void first.takeLine(asked.line('what is dropout'));

@@ -68,7 +68,7 @@ const settle = async () => {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
 const cards = (events: SessionEvent[]) =>
-  events.flatMap((event) => (event.kind === 'hints' ? event.hints.map((hint) => hint.entryId) : []));
+  events.flatMap((event) => (event.kind === 'cards' ? event.cards.map((card) => card.entryId) : []));
 const chips = (events: SessionEvent[]) =>
   events.flatMap((event) => (event.kind === 'near-misses' ? [event.offer.entries.map((entry) => entry.entryId)] : []));
 
@@ -186,12 +186,12 @@ describe('session owner with the sentence model', () => {
     await settle();
     const resent = fake.published[1];
     expect(resent).toEqual({
-      kind: 'hints',
+      kind: 'cards',
       sessionId: 's',
-      hints: [expect.objectContaining({ entryId: card!.entryId, at: card!.at })],
+      cards: [expect.objectContaining({ entryId: card!.entryId, at: card!.at })],
     });
     expect(
-      (resent as Extract<SessionEvent, { kind: 'hints' }>).hints[0]!.alternatives.map(
+      (resent as Extract<SessionEvent, { kind: 'cards' }>).cards[0]!.alternatives.map(
         (alternative) => alternative.entryId,
       ),
     ).toContain('design-a-fraud-detection-system');
@@ -201,7 +201,7 @@ describe('session owner with the sentence model', () => {
     store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
     for (const event of fake.published) store.getState().apply(event);
     expect(store.getState().questions).toHaveLength(1);
-    expect(store.getState().hint?.alternatives.map((alternative) => alternative.entryId)).toContain(
+    expect(store.getState().card?.alternatives.map((alternative) => alternative.entryId)).toContain(
       'design-a-fraud-detection-system',
     );
   });

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { hintsOf, openSessionDb, recordHint, type HintRecord } from '@/lib/session/session-db';
+import { cardsOf, openSessionDb, recordCard, type CardRecord } from '@/lib/session/session-db';
 import { createSessionOwner, type OwnerState } from '@/lib/session/session-owner';
-import { createSessionStore, type ShownHint } from '@/lib/store/session-store';
+import { createSessionStore, type ShownCard } from '@/lib/store/session-store';
 import { fakeOwnerPlatform, OWNER_PACK } from '../../fakes/session-owner-platform';
 
 const { pack, index } = OWNER_PACK;
@@ -29,7 +29,7 @@ describe('session owner', () => {
       ['What is dropout?', line.at - 1],
       ['What is the difference between L1 and L2 regularization?', line.at],
     ]);
-    expect(fake.published).toEqual([{ kind: 'hints', sessionId: 's', hints: shown }]);
+    expect(fake.published).toEqual([{ kind: 'cards', sessionId: 's', cards: shown }]);
     // The same line delivered twice (two senders, a retry) changes nothing.
     expect(await owner.takeLine(line)).toEqual([]);
     expect(fake.recorded).toHaveLength(2);
@@ -136,9 +136,9 @@ describe('session owner', () => {
     let dead = false;
     const dying = {
       ...fake.platform,
-      recordHint: async (hint: HintRecord, replaces?: string) => {
+      recordCard: async (hint: CardRecord, replaces?: string) => {
         if (dead) return new Promise<void>(() => undefined);
-        await fake.platform.recordHint(hint, replaces);
+        await fake.platform.recordCard(hint, replaces);
         dead = true;
       },
       saveState: (state: OwnerState) => (dead ? new Promise<void>(() => undefined) : fake.platform.saveState(state)),
@@ -153,7 +153,7 @@ describe('session owner', () => {
 
   it('a worker that dies after deciding a card but before recording it: the next one records it', async () => {
     const fake = fakeOwnerPlatform(index);
-    const dying = { ...fake.platform, recordHint: () => new Promise<void>(() => undefined) };
+    const dying = { ...fake.platform, recordCard: () => new Promise<void>(() => undefined) };
     const line = say('what is dropout');
     void createSessionOwner(dying).takeLine(line);
     await vi.waitFor(async () => expect((await fake.platform.loadState())?.current).toBe('what-is-dropout'));
@@ -174,7 +174,7 @@ describe('session owner', () => {
     for (let i = 0; i < 5; i++) await owner.takeLine(say(`i would start with the metrics, part ${i}`, 'candidate'));
     expect(await owner.takeLine(first)).toEqual([]);
     expect(fake.recorded.map((hint) => hint.entryId)).toEqual(['what-is-dropout', 'how-do-you-handle-class-imbalance']);
-    expect(fake.published.filter((event) => event.kind === 'hints')).toHaveLength(2);
+    expect(fake.published.filter((event) => event.kind === 'cards')).toHaveLength(2);
   });
 });
 
@@ -191,16 +191,16 @@ describe('the panel follows what the owner publishes', () => {
       heard: 'what is dropout',
       at: 5,
     };
-    store.getState().apply({ kind: 'hints', sessionId: 'other', hints: [card] });
-    expect(store.getState().hint).toBeUndefined();
+    store.getState().apply({ kind: 'cards', sessionId: 'other', cards: [card] });
+    expect(store.getState().card).toBeUndefined();
     store.getState().apply({
       kind: 'near-misses',
       sessionId: 's',
       offer: { line: 0, entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 },
     });
     expect(store.getState().nearMisses?.entries).toHaveLength(1);
-    store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card] });
-    expect(store.getState()).toMatchObject({ hint: card, questions: [card], nearMisses: undefined });
+    store.getState().apply({ kind: 'cards', sessionId: 's', cards: [card] });
+    expect(store.getState()).toMatchObject({ card, questions: [card], nearMisses: undefined });
   });
 
   it('reading the record back on reopening keeps what arrived meanwhile', () => {
@@ -209,17 +209,17 @@ describe('the panel follows what the owner publishes', () => {
     const live = { line: 0, entryId: 'b', question: 'B?', confidence: 0.8, alternatives: [], heard: 'b', at: 20 };
     const line = { sessionId: 's', seq: 5, channel: 'interviewer' as const, text: 'b', startMs: 0, endMs: 1, at: 20 };
     store.getState().apply({ kind: 'line', line });
-    store.getState().apply({ kind: 'hints', sessionId: 's', hints: [live] });
+    store.getState().apply({ kind: 'cards', sessionId: 's', cards: [live] });
     // The record, read before those two events were written.
     const saved = { line: 0, entryId: 'a', question: 'A?', confidence: 1, alternatives: [], heard: '', at: 10 };
     store.getState().resume('s', [{ ...line, seq: 4, text: 'a', at: 10 }], [saved]);
-    expect(store.getState()).toMatchObject({ hint: live, questions: [saved, live] });
+    expect(store.getState()).toMatchObject({ card: live, questions: [saved, live] });
     expect(store.getState().lines.map((known) => known.seq)).toEqual([4, 5]);
   });
 });
 
 describe('every panel shows each card once, and the same card', () => {
-  const card = (line: number, entryId: string, at: number): ShownHint => ({
+  const card = (line: number, entryId: string, at: number): ShownCard => ({
     line,
     entryId,
     question: `${entryId}?`,
@@ -238,12 +238,12 @@ describe('every panel shows each card once, and the same card', () => {
     store.getState().apply({ kind: 'capturing', sessionId: 's', withMicrophone: false });
     const owner = createSessionOwner({
       ...fakeOwnerPlatform(index).platform,
-      recordHint: (hint, replaces) => recordHint(db, hint, replaces),
+      recordCard: (hint, replaces) => recordCard(db, hint, replaces),
       // A runtime message arrives a little later than the owner sends it.
       publish: (event) => void setTimeout(() => store.getState().apply(event), deliveryMs),
     });
     const reopen = async () => {
-      const questions = (await hintsOf(db, 's')).map(({ line, entryId, question, at }) => ({
+      const questions = (await cardsOf(db, 's')).map(({ line, entryId, question, at }) => ({
         line,
         entryId,
         question,
@@ -260,7 +260,7 @@ describe('every panel shows each card once, and the same card', () => {
     expect(store.getState().questions.map((question) => [question.line, question.entryId])).toEqual([
       [line.seq, 'how-do-you-handle-class-imbalance'],
     ]);
-    expect(store.getState().hint?.entryId).toBe('how-do-you-handle-class-imbalance');
+    expect(store.getState().card?.entryId).toBe('how-do-you-handle-class-imbalance');
   });
 
   it('a card picked in one panel shows in every panel: the owner publishes it to all', async () => {
@@ -283,7 +283,7 @@ describe('every panel shows each card once, and the same card', () => {
     panels[0]!.getState().showChosen(picked, shown!.entryId);
     await owner.choose({ sessionId: 's', card: picked, replaces: shown!.entryId });
     for (const panel of panels) {
-      expect(panel.getState().hint).toEqual(picked);
+      expect(panel.getState().card).toEqual(picked);
       expect(panel.getState().questions).toEqual([picked]);
     }
     // A chip picked in panel 1 (a new card for the line) joins both panels' lists once.

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/sidepanel/App';
 import { useSessionStore } from '@/entrypoints/sidepanel/useLiveSession';
-import type { SessionEvent, ShownHint } from '@/lib/messaging/runtime-messages';
+import type { SessionEvent, ShownCard } from '@/lib/messaging/runtime-messages';
 
 vi.mock('virtual:cuecard-knowledge', async () => {
   const { parseMarkdownPack } = await import('@/lib/knowledge/markdown-pack');
@@ -22,7 +22,7 @@ vi.mock('virtual:cuecard-knowledge', async () => {
 });
 afterEach(cleanup);
 
-const card = (entryId: string, question: string, line = -1, at = 100): ShownHint => ({
+const card = (entryId: string, question: string, line = -1, at = 100): ShownCard => ({
   line,
   entryId,
   question,
@@ -57,14 +57,14 @@ describe('the card before the pause, in the panel', () => {
       sessionId: 's',
       startMs: 1_000,
       outcome: 'confirmed',
-      hints: [card('what-is-dropout', 'What is dropout?', 4, 400)],
+      cards: [card('what-is-dropout', 'What is dropout?', 4, 400)],
     });
     // The same elements, now final: no re-mount, so no flash.
     expect(shownCard()).toBe(provisional);
     expect(within(provisional).getByText('Randomly zeroes activations during training')).toBe(keyPoint);
     expect(within(provisional).getByRole('status').textContent).toBe('');
     expect(provisional.className).not.toContain('hint-card--listening');
-    expect(useSessionStore.getState().hint).toMatchObject({ line: 4, entryId: 'what-is-dropout' });
+    expect(useSessionStore.getState().card).toMatchObject({ line: 4, entryId: 'what-is-dropout' });
   });
 
   it('a replaced card stays in the question history, marked; a card the line did not confirm says so', async () => {
@@ -90,7 +90,7 @@ describe('the card before the pause, in the panel', () => {
         .getAllByRole('button')
         .map((button) => button.textContent),
     ).toEqual(['2. How do you handle class imbalance? (listening…)', '1. What is dropout? (replaced)']);
-    apply({ kind: 'provisional-settled', sessionId: 't', startMs: 1_000, outcome: 'not-confirmed', hints: [] });
+    apply({ kind: 'provisional-settled', sessionId: 't', startMs: 1_000, outcome: 'not-confirmed', cards: [] });
     expect(within(shownCard()).getByRole('status').textContent).toBe('Not confirmed');
     expect(within(shownCard()).getByText('How do you handle class imbalance?')).toBeTruthy();
   });

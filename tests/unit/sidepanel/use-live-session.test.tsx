@@ -8,7 +8,7 @@ import { useKnowledgeStore } from '@/entrypoints/sidepanel/stores';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { commandListener } from '@/lib/messaging/command-listener';
 import type { CommandReply, RuntimeMessage } from '@/lib/messaging/runtime-messages';
-import { appendLine, recordHint, startSessionRecord } from '@/lib/session/session-db';
+import { appendLine, recordCard, startSessionRecord } from '@/lib/session/session-db';
 
 // The shipped packs play no part here; the build-time module that holds them is not needed.
 vi.mock('virtual:cuecard-knowledge', () => ({ default: [] }));
@@ -50,7 +50,7 @@ describe('useLiveSession', () => {
       endMs: 900,
       at: 2,
     });
-    await recordHint(handle, {
+    await recordCard(handle, {
       sessionId: 's',
       line: 0,
       entryId: entries[0]!.id,
@@ -86,18 +86,18 @@ describe('useLiveSession', () => {
     await act(async () => {
       // The listeners' return values (whether they answer later) are not what this test reads.
       void (await fakeBrowser.runtime.onMessage.trigger(
-        { type: 'session/event', event: { kind: 'hints', sessionId: 's', hints: [shown] } },
+        { type: 'session/event', event: { kind: 'cards', sessionId: 's', cards: [shown] } },
         fromOwnExtension,
         () => undefined,
       ));
     });
-    await waitFor(() => expect(useSessionStore.getState().hint).toEqual(shown));
+    await waitFor(() => expect(useSessionStore.getState().card).toEqual(shown));
 
     // A pack switched off: nothing in the panel's session is asked for or reloaded again.
     await act(() => useKnowledgeStore.setState({ disabledPackIds: ['my-questions'] }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(statusAsked).toBe(1);
-    expect(useSessionStore.getState().hint).toEqual(shown);
+    expect(useSessionStore.getState().card).toEqual(shown);
     expect(useSessionStore.getState().questions.map((question) => question.at)).toEqual([3, 4]);
 
     // Picking the alternative: the card changes here, the owner is told (it records it), the phrasing is learned.
@@ -112,7 +112,7 @@ describe('useLiveSession', () => {
     await waitFor(() =>
       expect(chosen).toEqual([{ type: 'session/choose', sessionId: 's', card: picked, replaces: entries[1]!.id }]),
     );
-    expect(useSessionStore.getState().hint).toEqual(picked);
+    expect(useSessionStore.getState().card).toEqual(picked);
     expect(useSessionStore.getState().questions.map((question) => question.entryId)).toEqual([
       entries[0]!.id,
       entries[0]!.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionEvent, ShownHint, TranscriptLine } from '@/lib/messaging/runtime-messages';
+import type { SessionEvent, ShownCard, TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { createSessionStore } from '@/lib/store/session-store';
 
 const line = (sessionId: string, seq: number): TranscriptLine => ({
@@ -114,30 +114,30 @@ describe('session store: questions of the session', () => {
 
   it('steps back and forth through the questions, stopping at the ends', () => {
     const store = createSessionStore();
-    for (const at of [1, 2, 3]) store.getState().showHints([hint(at)]);
-    store.getState().stepHint(-1);
-    expect(store.getState().hint?.at).toBe(2);
-    store.getState().stepHint(-1);
-    store.getState().stepHint(-1);
-    expect(store.getState().hint?.at).toBe(1);
-    store.getState().stepHint(1);
-    store.getState().stepHint(1);
-    store.getState().stepHint(1);
-    expect(store.getState().hint?.at).toBe(3);
-    store.getState().pickHint(1);
-    expect(store.getState().hint?.at).toBe(1);
+    for (const at of [1, 2, 3]) store.getState().showCards([hint(at)]);
+    store.getState().stepCard(-1);
+    expect(store.getState().card?.at).toBe(2);
+    store.getState().stepCard(-1);
+    store.getState().stepCard(-1);
+    expect(store.getState().card?.at).toBe(1);
+    store.getState().stepCard(1);
+    store.getState().stepCard(1);
+    store.getState().stepCard(1);
+    expect(store.getState().card?.at).toBe(3);
+    store.getState().pickCard(1);
+    expect(store.getState().card?.at).toBe(1);
   });
 
   it('replaces a close call with the alternative the user picked, in the history too', () => {
     const store = createSessionStore();
-    store.getState().showHints([hint(1)]);
+    store.getState().showCards([hint(1)]);
     store
       .getState()
       .showChosen(
         { ...hint(1), entryId: 'other', question: 'The other question?', confidence: 1, alternatives: [] },
         'e1',
       );
-    expect(store.getState().hint).toMatchObject({
+    expect(store.getState().card).toMatchObject({
       line: 1,
       entryId: 'other',
       question: 'The other question?',
@@ -150,11 +150,11 @@ describe('session store: questions of the session', () => {
 
   it('shows the last of several questions asked together and keeps all of them, in order', () => {
     const store = createSessionStore();
-    store.getState().showHints([hint(1), hint(2)]);
-    expect(store.getState().hint?.at).toBe(2);
+    store.getState().showCards([hint(1), hint(2)]);
+    expect(store.getState().card?.at).toBe(2);
     expect(store.getState().questions.map((question) => question.at)).toEqual([1, 2]);
-    store.getState().showHints([]);
-    expect(store.getState().hint?.at).toBe(2);
+    store.getState().showCards([]);
+    expect(store.getState().card?.at).toBe(2);
   });
 
   it('holds chips for a close call until a card is shown', () => {
@@ -162,13 +162,13 @@ describe('session store: questions of the session', () => {
     const offer = { line: 0, entries: [{ entryId: 'a', question: 'A?' }], heard: 'something like a', at: 1 };
     store.getState().offerNearMisses(offer);
     expect(store.getState().nearMisses).toEqual(offer);
-    store.getState().showHints([hint(2)]);
+    store.getState().showCards([hint(2)]);
     expect(store.getState().nearMisses).toBeUndefined();
   });
 });
 
 describe('provisional cards: the card before the pause', () => {
-  const card = (entryId: string, line = -1, at = 100): ShownHint => ({
+  const card = (entryId: string, line = -1, at = 100): ShownCard => ({
     line,
     entryId,
     question: `${entryId}?`,
@@ -189,12 +189,12 @@ describe('provisional cards: the card before the pause', () => {
     card: card(entryId, -1, at),
     ...(replaces ? { replaces } : {}),
   });
-  const settled = (outcome: ProvisionalOutcome, hints: ShownHint[], startMs = 1_000): SessionEvent => ({
+  const settled = (outcome: ProvisionalOutcome, cards: ShownCard[], startMs = 1_000): SessionEvent => ({
     kind: 'provisional-settled',
     sessionId: 's',
     startMs,
     outcome,
-    hints,
+    cards,
   });
   const listed = (store: ReturnType<typeof createSessionStore>) =>
     store
@@ -207,7 +207,7 @@ describe('provisional cards: the card before the pause', () => {
     const offer = { line: 0, entries: [{ entryId: 'x', question: 'X?' }], heard: 'x', at: 4 };
     store.getState().apply({ kind: 'near-misses', sessionId: 's', offer });
     store.getState().apply(provisional('a'));
-    expect(store.getState().hint).toMatchObject({ entryId: 'a', provisional: { startMs: 1_000, state: 'listening' } });
+    expect(store.getState().card).toMatchObject({ entryId: 'a', provisional: { startMs: 1_000, state: 'listening' } });
     expect(store.getState().nearMisses).toEqual(offer);
     // Delivered twice, or another session's: nothing changes.
     store.getState().apply(provisional('a'));
@@ -220,17 +220,17 @@ describe('provisional cards: the card before the pause', () => {
     store.getState().apply(provisional('a'));
     store.getState().apply(provisional('b', 'a', 1_000, 200));
     expect(listed(store)).toEqual(['a@-1 replaced', 'b@-1 listening']);
-    expect(store.getState().hint?.entryId).toBe('b');
+    expect(store.getState().card?.entryId).toBe('b');
   });
 
   it('the final line confirms the card in place: the same position and entry, now the line’s card, not provisional', () => {
     const store = capturing();
-    store.getState().apply({ kind: 'hints', sessionId: 's', hints: [card('earlier', 0, 50)] });
+    store.getState().apply({ kind: 'cards', sessionId: 's', cards: [card('earlier', 0, 50)] });
     store.getState().apply(provisional('a'));
     const final = card('a', 3, 300);
     store.getState().apply(settled('confirmed', [card('first-of-turn', 3, 299), final]));
     expect(listed(store)).toEqual(['earlier@0 final', 'first-of-turn@3 final', 'a@3 final']);
-    expect(store.getState().hint).toEqual(final);
+    expect(store.getState().card).toEqual(final);
     // The record read back on reopening holds the same card: listed once.
     store.getState().resume('s', [], [card('earlier', 0, 50), card('first-of-turn', 3, 299), final]);
     expect(listed(store)).toEqual(['earlier@0 final', 'first-of-turn@3 final', 'a@3 final']);
@@ -241,7 +241,7 @@ describe('provisional cards: the card before the pause', () => {
     store.getState().apply(provisional('a'));
     store.getState().apply(settled('replaced', [card('b', 3, 300)]));
     expect(listed(store)).toEqual(['a@-1 replaced', 'b@3 final']);
-    expect(store.getState().hint?.entryId).toBe('b');
+    expect(store.getState().card?.entryId).toBe('b');
   });
 
   it("after its one change, a third question on the final line joins the list without taking the card's place", () => {
@@ -250,7 +250,7 @@ describe('provisional cards: the card before the pause', () => {
     store.getState().apply(provisional('b', 'a', 1_000, 200));
     store.getState().apply(settled('kept', [card('c', 3, 300)]));
     expect(listed(store)).toEqual(['a@-1 replaced', 'b@-1 not-confirmed', 'c@3 final']);
-    expect(store.getState().hint).toMatchObject({ entryId: 'b', provisional: { state: 'not-confirmed' } });
+    expect(store.getState().card).toMatchObject({ entryId: 'b', provisional: { state: 'not-confirmed' } });
   });
 
   it('a final line that reads nothing confident leaves the card on screen, not confirmed', () => {
@@ -258,14 +258,14 @@ describe('provisional cards: the card before the pause', () => {
     store.getState().apply(provisional('a'));
     store.getState().apply(settled('not-confirmed', []));
     expect(listed(store)).toEqual(['a@-1 not-confirmed']);
-    expect(store.getState().hint?.provisional?.state).toBe('not-confirmed');
+    expect(store.getState().card?.provisional?.state).toBe('not-confirmed');
   });
 
   it('a card still listening when the session stops is not confirmed; a late line may still confirm it', () => {
     const store = capturing();
     store.getState().apply(provisional('a'));
     store.getState().apply({ kind: 'stopped', reason: 'user' });
-    expect(store.getState().hint?.provisional?.state).toBe('not-confirmed');
+    expect(store.getState().card?.provisional?.state).toBe('not-confirmed');
     store.getState().apply(settled('confirmed', [card('a', 3, 300)]));
     expect(listed(store)).toEqual(['a@3 final']);
   });
@@ -275,6 +275,6 @@ describe('provisional cards: the card before the pause', () => {
     store.getState().apply(settled('confirmed', [card('a', 3, 300)]));
     store.getState().apply(settled('not-confirmed', [], 9_000));
     expect(listed(store)).toEqual(['a@3 final']);
-    expect(store.getState().hint?.entryId).toBe('a');
+    expect(store.getState().card?.entryId).toBe('a');
   });
 });

@@ -216,7 +216,7 @@ describe('learned phrasings', () => {
     const heard = 'what do you do when only a sliver of the data is the thing you care about';
     const ask = (index: ReturnType<typeof createQuestionIndex>) =>
       matchQuestion(index, [{ text: heard, speaker: 'interviewer' }]);
-    expect(ask(createQuestionIndex(entries)).outcome).not.toBe('hint');
+    expect(ask(createQuestionIndex(entries)).outcome).not.toBe('card');
 
     const store = createKnowledgeStore(chromeStorageAdapter);
     store.getState().learnPhrasing('how-do-you-handle-class-imbalance', heard);

@@ -3,7 +3,7 @@ import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 import { SHIPPED_PACKS } from '@/lib/knowledge/shipped-packs';
 import { createQuestionIndex } from '@/lib/match/question-index';
 import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
-import { nextHint, type LiveReading } from '@/lib/session/live-hints';
+import { nextCard, type LiveReading } from '@/lib/session/live-cards';
 
 const { entries } = parseMarkdownPack(`
 ## How do you handle class imbalance?
@@ -36,19 +36,19 @@ const say = (channel: 'interviewer' | 'candidate', text: string): TranscriptLine
 });
 const findEntry = (question: string) => entries.find((entry) => entry.question === question)!;
 const questionsOf = (reading: LiveReading | null) =>
-  reading?.kind === 'hint' ? reading.questions.map((asked) => asked.entry.question) : [];
+  reading?.kind === 'card' ? reading.questions.map((asked) => asked.entry.question) : [];
 
-describe('nextHint', () => {
+describe('nextCard', () => {
   it('shows a hint for a new interviewer question', () => {
     expect(
-      questionsOf(nextHint(index, [say('interviewer', 'so how would you handle class imbalance')], undefined)),
+      questionsOf(nextCard(index, [say('interviewer', 'so how would you handle class imbalance')], undefined)),
     ).toEqual(['How do you handle class imbalance?']);
   });
 
   it('keeps the current card when the same question is repeated', () => {
     const lines = [say('interviewer', 'how do you handle class imbalance')];
     expect(
-      nextHint(
+      nextCard(
         index,
         [...lines, say('interviewer', 'I mean the class imbalance')],
         findEntry('How do you handle class imbalance?'),
@@ -57,11 +57,11 @@ describe('nextHint', () => {
   });
 
   it('never reacts to the candidate, even when they name a topic', () => {
-    expect(nextHint(index, [say('candidate', 'I would design a fraud detection system')], undefined)).toBeNull();
+    expect(nextCard(index, [say('candidate', 'I would design a fraud detection system')], undefined)).toBeNull();
   });
 
   it('keeps the card through small talk', () => {
-    expect(nextHint(index, [say('interviewer', 'can you see my screen')], findEntry('What is dropout?'))).toBeNull();
+    expect(nextCard(index, [say('interviewer', 'can you see my screen')], findEntry('What is dropout?'))).toBeNull();
   });
 
   it('replaces the card on a new confident question', () => {
@@ -70,13 +70,13 @@ describe('nextHint', () => {
       say('candidate', 'I reweight'),
       say('interviewer', 'okay now design a fraud detection system'),
     ];
-    expect(questionsOf(nextHint(index, lines, findEntry('How do you handle class imbalance?')))).toEqual([
+    expect(questionsOf(nextCard(index, lines, findEntry('How do you handle class imbalance?')))).toEqual([
       'Design a fraud detection system.',
     ]);
   });
 
   it('surfaces both questions of a turn that asks two, in the order asked', () => {
-    const reading = nextHint(
+    const reading = nextCard(
       index,
       [say('interviewer', "what's dropout, and what is the difference between l one and l two regularization?")],
       undefined,
@@ -89,12 +89,12 @@ describe('nextHint', () => {
 
   it('leans a short follow-up towards what the card on screen lists', () => {
     const fraud = findEntry('Design a fraud detection system.');
-    const reading = nextHint(index, [say('interviewer', 'and how would you monitor that')], fraud);
+    const reading = nextCard(index, [say('interviewer', 'and how would you monitor that')], fraud);
     expect(questionsOf(reading)).toEqual(['How do you monitor a model in production?']);
   });
 
   it('offers chips, not a card, for a close call', () => {
-    const reading = nextHint(
+    const reading = nextCard(
       index,
       [say('interviewer', 'why is accuracy a bad metric when one class is rare')],
       undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHintCard, formatHintCard, keywordOf } from '@/lib/hints/build-hint-card';
+import { buildCard, formatCard, keywordOf } from '@/lib/card/build-card';
 import { parseMarkdownPack } from '@/lib/knowledge/markdown-pack';
 
 const [entry] = parseMarkdownPack(`## How do you handle class imbalance?
@@ -18,9 +18,9 @@ Numbers:
 - 1% positives → 99% accuracy for free
 `).entries;
 
-describe('buildHintCard', () => {
+describe('buildCard', () => {
   it('glance: the frame and at most five keywords, nothing to read at length', () => {
-    const card = buildHintCard(entry!, 'glance');
+    const card = buildCard(entry!, 'glance');
     // No frame named: the question asks how to handle something, so techniques to weigh, not a definition.
     expect(card.frame.steps).toEqual(['Diagnose', 'Options', 'Trade-offs', 'What I would pick']);
     expect(card.keywords).toEqual(['Metrics first', 'Reweight', 'Resample', 'Threshold from costs', 'More signal']);
@@ -29,17 +29,17 @@ describe('buildHintCard', () => {
   });
 
   it('standard: the frame and every key point', () => {
-    const card = buildHintCard(entry!, 'standard');
+    const card = buildCard(entry!, 'standard');
     expect(card.keyPoints).toHaveLength(6);
     expect([card.pitfalls, card.followUps, card.numbers]).toEqual([[], [], []]);
   });
 
   it('detailed: everything, including pitfalls, follow-ups and numbers', () => {
-    const card = buildHintCard(entry!, 'detailed');
+    const card = buildCard(entry!, 'detailed');
     expect(card.pitfalls).toEqual(['Resampling before the split']);
     expect(card.followUps).toEqual(['How do you correct the probabilities?']);
     expect(card.numbers).toEqual(['1% positives → 99% accuracy for free']);
-    expect(formatHintCard(card)).toContain('Numbers:\n  - 1% positives');
+    expect(formatCard(card)).toContain('Numbers:\n  - 1% positives');
   });
 });
 

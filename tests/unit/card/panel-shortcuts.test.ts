@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor } from '@/lib/hints/panel-shortcuts';
+import { shortcutFor } from '@/lib/card/panel-shortcuts';
 
 const press = (
   key: string,
@@ -8,8 +8,8 @@ const press = (
 
 describe('shortcutFor', () => {
   it.each([
-    ['ArrowLeft', { altKey: true }, { kind: 'previous-hint' }],
-    ['ArrowRight', { altKey: true }, { kind: 'next-hint' }],
+    ['ArrowLeft', { altKey: true }, { kind: 'previous-card' }],
+    ['ArrowRight', { altKey: true }, { kind: 'next-card' }],
     ['1', { altKey: true, code: 'Digit1' }, { kind: 'verbosity', verbosity: 'glance' }],
     ['¡', { altKey: true, code: 'Digit1' }, { kind: 'verbosity', verbosity: 'glance' }], // macOS: Alt+1 types ¡
     ['3', { altKey: true, code: 'Digit3' }, { kind: 'verbosity', verbosity: 'detailed' }],

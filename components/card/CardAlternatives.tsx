@@ -1,11 +1,11 @@
-import type { ShownHint } from '@/lib/messaging/runtime-messages';
+import type { ShownCard } from '@/lib/messaging/runtime-messages';
 
 /** For a close call: the other likely questions, one click away. */
-export function HintAlternatives({
+export function CardAlternatives({
   alternatives,
   onChoose,
 }: {
-  alternatives: ShownHint['alternatives'];
+  alternatives: ShownCard['alternatives'];
   onChoose: (entryId: string, question: string) => void;
 }) {
   if (alternatives.length === 0) return null;

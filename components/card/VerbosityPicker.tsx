@@ -1,4 +1,4 @@
-import { VERBOSITIES, type Verbosity } from '@/lib/hints/build-hint-card';
+import { VERBOSITIES, type Verbosity } from '@/lib/card/build-card';
 
 const LABELS: Record<Verbosity, string> = { glance: 'Glance', standard: 'Standard', detailed: 'Detailed' };
 

@@ -1,6 +1,6 @@
-import type { HintCard } from '@/lib/hints/build-hint-card';
+import type { CardContent } from '@/lib/card/build-card';
 import { categoryName } from '@/lib/knowledge/category-names';
-import { confidenceWords } from '@/lib/hints/confidence-words';
+import { confidenceWords } from '@/lib/card/confidence-words';
 import { answerLead, STORY_PART_NAMES, STORY_PARTS } from '@/lib/knowledge/my-answer';
 import type { MyAnswer } from '@/lib/knowledge/schema';
 
@@ -36,7 +36,7 @@ function KeyPoints({ items, covered }: { items: string[]; covered?: readonly boo
 }
 
 /** The user's own answer: its lead at a glance; points and numbers at more detail; the whole story at the most. */
-function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: HintCard['verbosity'] }) {
+function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: CardContent['verbosity'] }) {
   const lead = answerLead(answer);
   if (verbosity === 'glance') {
     return lead ? (
@@ -93,18 +93,18 @@ const PROVISIONAL_LABELS = {
 export type ProvisionalMark = keyof typeof PROVISIONAL_LABELS;
 
 /**
- * The hint for one question: at a glance, the leads of its key points first and the frame
+ * The card for one question: at a glance, the leads of its key points first and the frame
  * as one small line; at more detail, the frame's steps and the points in full. With the
  * microphone on, `covered` ticks the key points the candidate has already said.
  */
-export function HintCardView({
+export function CardView({
   card,
   confidence,
   covered,
   myAnswer,
   provisional,
 }: {
-  card: HintCard;
+  card: CardContent;
   confidence?: number;
   covered?: readonly boolean[];
   /** The user's own answer to this question, shown with the pack's outline. */

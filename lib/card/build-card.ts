@@ -3,7 +3,7 @@ import type { Frame, KnowledgeEntry } from '../knowledge/schema';
 export const VERBOSITIES = ['glance', 'standard', 'detailed'] as const;
 export type Verbosity = (typeof VERBOSITIES)[number];
 
-export interface HintCard {
+export interface CardContent {
   entryId: string;
   question: string;
   category: string;
@@ -34,7 +34,7 @@ export function keywordOf(keyPoint: string): string {
  * Builds the card for an entry at a verbosity: glance = frame + keywords (two seconds
  * to read), standard = + key points, detailed = + pitfalls, follow-ups and numbers.
  */
-export function buildHintCard(entry: KnowledgeEntry, verbosity: Verbosity): HintCard {
+export function buildCard(entry: KnowledgeEntry, verbosity: Verbosity): CardContent {
   const { outline } = entry;
   const detailed = verbosity === 'detailed';
   return {
@@ -52,7 +52,7 @@ export function buildHintCard(entry: KnowledgeEntry, verbosity: Verbosity): Hint
 }
 
 /** The card as plain text, for the command line and for copying. */
-export function formatHintCard(card: HintCard): string {
+export function formatCard(card: CardContent): string {
   const lines = [`${card.question}  [${card.category}]`, `Frame: ${card.frame.name} — ${card.frame.steps.join(' → ')}`];
   if (card.verbosity === 'glance') lines.push(`Keywords: ${card.keywords.join(' · ')}`);
   const section = (title: string, items: string[]) => {

@@ -2,7 +2,7 @@ import type { KnowledgeEntry } from '../knowledge/schema';
 import type { TranscriptLine } from '../messaging/runtime-messages';
 import { matchQuestion, type MatchOptions, type QuestionMatch } from '../match/match-question';
 import type { QuestionIndex, RankedEntry } from '../match/question-index';
-import type { NearMissOffer, ShownHint } from '../messaging/runtime-messages';
+import type { NearMissOffer, ShownCard } from '../messaging/runtime-messages';
 
 /** How many recent lines the matcher reads: a question can span a few utterances. */
 export const WINDOW_LINES = 4;
@@ -10,7 +10,7 @@ export const WINDOW_LINES = 4;
 /** What a new transcript line means for the live view. */
 export type LiveReading =
   /** New questions to show, in the order asked; the last one becomes the card. */
-  | { kind: 'hint'; match: QuestionMatch; questions: RankedEntry[] }
+  | { kind: 'card'; match: QuestionMatch; questions: RankedEntry[] }
   /** Nothing confident, but one or two entries are close: offer them as chips. */
   | { kind: 'near-miss'; match: QuestionMatch; nearMisses: RankedEntry[] };
 
@@ -21,7 +21,7 @@ export type LiveReading =
  * current card. A short follow-up leans towards the card on screen; a turn that asks
  * two things gives both; a close call offers chips instead of a card.
  */
-export function nextHint(
+export function nextCard(
   index: QuestionIndex,
   lines: readonly TranscriptLine[],
   current: KnowledgeEntry | undefined,
@@ -31,7 +31,7 @@ export function nextHint(
 }
 
 /**
- * `nextHint`'s reading together with the match it came from, also when the reading is nothing
+ * `nextCard`'s reading together with the match it came from, also when the reading is nothing
  * (the semantic stage reads that match again); no match for a line the candidate said.
  */
 export function readLine(
@@ -46,11 +46,11 @@ export function readLine(
     .slice(-WINDOW_LINES)
     .map((line) => ({ text: line.text, speaker: line.channel, endMs: line.endMs }));
   const match = matchQuestion(index, window, options, { previous: current });
-  if (match.outcome === 'hint' && match.best) {
+  if (match.outcome === 'card' && match.best) {
     const questions = match.asked.filter((asked) => asked.entry.id !== current?.id);
     return {
       reading:
-        match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'hint', match, questions },
+        match.best.entry.id === current?.id || questions.length === 0 ? null : { kind: 'card', match, questions },
       match,
     };
   }
@@ -63,10 +63,10 @@ export function readLine(
  * shown. Each is identified by the line that brought it and its entry, and gets its own
  * time stamp (earlier questions a millisecond apart, before the line's) to keep their order.
  */
-export function hintsToShow(
-  reading: Extract<LiveReading, { kind: 'hint' }>,
+export function cardsToShow(
+  reading: Extract<LiveReading, { kind: 'card' }>,
   line: Pick<TranscriptLine, 'seq' | 'at'>,
-): ShownHint[] {
+): ShownCard[] {
   const { match, questions } = reading;
   const { at } = line;
   return questions.map((question, position) => {

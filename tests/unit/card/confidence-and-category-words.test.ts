@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceWords } from '@/lib/hints/confidence-words';
+import { confidenceWords } from '@/lib/card/confidence-words';
 import { categoryName } from '@/lib/knowledge/category-names';
 
 describe('words on the card', () => {

@@ -1,8 +1,8 @@
-import type { Verbosity } from './build-hint-card';
+import type { Verbosity } from './build-card';
 
 export type ShortcutAction =
-  | { kind: 'previous-hint' }
-  | { kind: 'next-hint' }
+  | { kind: 'previous-card' }
+  | { kind: 'next-card' }
   | { kind: 'verbosity'; verbosity: Verbosity }
   | { kind: 'toggle-capture' }
   | { kind: 'reveal-card' }
@@ -43,8 +43,8 @@ export function shortcutFor(event: {
       : event.code === 'KeyR'
         ? 'r'
         : event.key.toLowerCase();
-  if (key === 'arrowleft') return { kind: 'previous-hint' };
-  if (key === 'arrowright') return { kind: 'next-hint' };
+  if (key === 'arrowleft') return { kind: 'previous-card' };
+  if (key === 'arrowright') return { kind: 'next-card' };
   if (key === 's') return { kind: 'toggle-capture' };
   if (key === 'r') return { kind: 'reveal-card' };
   const verbosity = Object.hasOwn(VERBOSITY_KEYS, key) ? VERBOSITY_KEYS[key] : undefined;
