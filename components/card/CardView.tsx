@@ -116,7 +116,7 @@ export function CardView({
   return (
     <article
       className={`hint-card hint-card--${card.verbosity}${provisional ? ` hint-card--${provisional}` : ''}`}
-      aria-label="Hint"
+      aria-label="Card"
       data-entry-id={card.entryId}
     >
       <header>

@@ -39,7 +39,7 @@ describe('drill without a microphone', () => {
       .getByLabel('Your answer')
       .fill('I would start from the definition, then the trade-off, regularisation and validation, and the metrics.');
     await prompt.getByRole('button', { name: 'I’m done: show the card' }).click();
-    const card = panel.getByRole('article', { name: 'Hint' });
+    const card = panel.getByRole('article', { name: 'Card' });
     await card.waitFor();
     expect(await card.locator('.hint-question').textContent()).toBe(question);
     expect(await panel.getByRole('region', { name: 'Rate your answer' }).textContent()).toMatch(

@@ -58,17 +58,17 @@ describe('drill mode', () => {
     await expect
       .poll(() => panel.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
       .toEqual([question]);
-    expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
+    expect(await panel.getByRole('article', { name: 'Card' }).count()).toBe(0);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'drill-question.png') });
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing');
     const answer = finalLines(panel).and(panel.locator('.transcript-line--candidate'));
     await expect.poll(() => answer.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     expect(await answer.first().textContent()).toBe(`You ${TINY_WHISPER_PHRASE}`);
-    expect(await panel.getByRole('article', { name: 'Hint' }).count()).toBe(0);
+    expect(await panel.getByRole('article', { name: 'Card' }).count()).toBe(0);
 
     // Finished answering (Alt+R): the card shows, with what the answer covered, and asks for a rating.
     await panel.locator('body').press('Alt+r');
-    const card = panel.getByRole('article', { name: 'Hint' });
+    const card = panel.getByRole('article', { name: 'Card' });
     await expect.poll(() => card.locator('.hint-question').textContent()).toBe(question);
     expect(await card.locator('.hint-category').textContent()).toBe('Coding');
     const rating = panel.getByRole('region', { name: 'Rate your answer' });

@@ -82,7 +82,7 @@ describe('faults during a live session', { timeout: 240_000 }, () => {
       },
     );
     await expect
-      .poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), {
+      .poll(() => panel.getByRole('article', { name: 'Card' }).getByRole('paragraph').first().textContent(), {
         timeout: 30_000,
       })
       .toBe('Design a video recommendation system.');

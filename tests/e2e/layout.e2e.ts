@@ -178,7 +178,7 @@ const VIEWS: Record<string, () => Promise<void>> = {
     await page
       .getByLabel('What the interviewer said')
       .fill('how would you design a feature store for real time fraud detection models');
-    await page.getByRole('article', { name: 'Hint' }).waitFor();
+    await page.getByRole('article', { name: 'Card' }).waitFor();
   },
   'knowledge-list': async () => {
     await tab('Knowledge');

@@ -75,7 +75,7 @@ describe('live capture of a playing tab', () => {
       .toBe('transcribed');
     expect(await transcriptLines().first().textContent()).toBe(`Interviewer ${TINY_WHISPER_PHRASE}`);
     await expect
-      .poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), {
+      .poll(() => panel.getByRole('article', { name: 'Card' }).getByRole('paragraph').first().textContent(), {
         timeout: 10_000,
       })
       .toBe('How do you handle class imbalance?');

@@ -69,7 +69,7 @@ const recordedCards = () =>
       }),
     SESSION,
   );
-const card = () => panel.getByRole('article', { name: 'Hint' });
+const card = () => panel.getByRole('article', { name: 'Card' });
 const history = () => panel.getByRole('navigation', { name: 'Questions this session' }).getByRole('button');
 const chips = () => panel.getByRole('region', { name: 'Did they ask' }).getByRole('button');
 
@@ -147,7 +147,7 @@ describe('live matching in the side panel', () => {
     await interviewerSays('okay so how would you design a video recommendation system');
     for (const view of [panel, second]) {
       await expect
-        .poll(() => view.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent())
+        .poll(() => view.getByRole('article', { name: 'Card' }).getByRole('paragraph').first().textContent())
         .toBe('Design a video recommendation system.');
     }
     // Cards are keyed by their identity (session, line, entry): a second recording of the same card

@@ -48,7 +48,7 @@ const interviewerSays = async (text: string) => {
   await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
   await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
 };
-const card = () => panel.getByRole('article', { name: 'Hint' });
+const card = () => panel.getByRole('article', { name: 'Card' });
 const history = () => panel.getByRole('navigation', { name: 'Questions this session' }).getByRole('button');
 const chips = () => panel.getByRole('region', { name: 'Did they ask' }).getByRole('button');
 /** Packs whose entry vectors the sentence model wrote to IndexedDB (read in the service worker). */

@@ -72,7 +72,7 @@ afterAll(async () => {
   server?.close();
 });
 
-const hint = () => page.getByRole('article', { name: 'Hint' });
+const card = () => page.getByRole('article', { name: 'Card' });
 const say = (text: string) => page.getByLabel('What the interviewer said').fill(text);
 const status = () => page.locator('.app-status');
 /** Import and export sit in the Knowledge view's "Import / export" menu. */
@@ -124,29 +124,29 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => status().textContent()).toMatch(/^1[5-9]\d questions ready, offline$/);
   });
 
-  it('shows the hint for a noisy spoken question, at the chosen verbosity', async () => {
+  it('shows the card for a noisy spoken question, at the chosen verbosity', async () => {
     await say('um so yeah how would you handle like imbalanced classes');
     await expect
-      .poll(() => hint().getByRole('paragraph').first().textContent())
+      .poll(() => card().getByRole('paragraph').first().textContent())
       .toBe('How do you handle class imbalance?');
-    expect(await hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
+    expect(await card().getByRole('region', { name: 'Key points' }).count()).toBe(1);
 
     await page.getByText('Glance', { exact: true }).click();
-    await expect.poll(() => hint().getByRole('region', { name: 'Key points' }).count()).toBe(0);
-    expect(await hint().getByLabel('Keywords').textContent()).toContain('Metrics first');
+    await expect.poll(() => card().getByRole('region', { name: 'Key points' }).count()).toBe(0);
+    expect(await card().getByLabel('Keywords').textContent()).toContain('Metrics first');
     await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'sidepanel-glance.png') });
 
     await page.getByText('Detailed', { exact: true }).click();
-    await expect.poll(() => hint().getByRole('region', { name: 'Pitfalls' }).count()).toBe(1);
+    await expect.poll(() => card().getByRole('region', { name: 'Pitfalls' }).count()).toBe(1);
     await page.screenshot({ path: join(TEST_OUTPUT_DIR, 'sidepanel-detailed.png'), fullPage: true });
   });
 
   it('changes verbosity from the keyboard and follows the chosen theme', async () => {
     await say('explain the bias variance trade off');
     await page.keyboard.press('Alt+1');
-    await expect.poll(() => hint().getByLabel('Keywords').count()).toBe(1);
+    await expect.poll(() => card().getByLabel('Keywords').count()).toBe(1);
     await page.keyboard.press('Alt+2');
-    await expect.poll(() => hint().getByRole('region', { name: 'Key points' }).count()).toBe(1);
+    await expect.poll(() => card().getByRole('region', { name: 'Key points' }).count()).toBe(1);
     await page.getByText('Detailed', { exact: true }).click();
 
     await page.keyboard.press('?');
@@ -165,10 +165,10 @@ describe('the built extension in Chromium', () => {
     await page.getByText('Try a question by typing it').click();
   });
 
-  it('shows no hint for call logistics', async () => {
+  it('shows no card for call logistics', async () => {
     await say('sorry can you see my screen');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'small talk' }).count()).toBe(1);
-    expect(await hint().count()).toBe(0);
+    expect(await card().count()).toBe(0);
   });
 
   it('imports a Markdown pack, refuses a broken one without losing it, and keeps both across a reload', async () => {
@@ -201,9 +201,9 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => status().textContent()).toBe(`${before + 2} questions ready, offline`);
     await page.getByText('Try a question by typing it').click();
     await say('so how would you cook a risotto');
-    await expect.poll(() => hint().getByRole('paragraph').first().textContent()).toBe('How do you make a risotto?');
+    await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe('How do you make a risotto?');
     // The verbosity chosen before the reload is still in force.
-    expect(await hint().getByRole('region', { name: 'Pitfalls' }).count()).toBe(0);
+    expect(await card().getByRole('region', { name: 'Pitfalls' }).count()).toBe(0);
     expect(await page.getByRole('radio', { name: 'Detailed' }).isChecked()).toBe(true);
   });
 
@@ -241,7 +241,7 @@ describe('the built extension in Chromium', () => {
     await page.getByText('Try a question by typing it').click();
     await say('so how would you choose a vector database');
     await expect
-      .poll(() => hint().getByRole('paragraph').first().textContent())
+      .poll(() => card().getByRole('paragraph').first().textContent())
       .toBe('How do you pick a vector database?');
   });
 
@@ -267,9 +267,9 @@ describe('the built extension in Chromium', () => {
     await say('tell me about a time you disagreed with your manager');
     await page.getByText('Glance', { exact: true }).click();
     await expect
-      .poll(() => hint().getByLabel('My answer').textContent())
+      .poll(() => card().getByLabel('My answer').textContent())
       .toBe('Mine Moved a launch two weeks with an error analysis');
-    await hint().screenshot({ path: join(TEST_OUTPUT_DIR, 'my-answer-glance.png') });
+    await card().screenshot({ path: join(TEST_OUTPUT_DIR, 'my-answer-glance.png') });
     await page.getByText('Detailed', { exact: true }).click();
 
     await page.getByRole('tab', { name: 'Knowledge', exact: true }).click();

@@ -79,7 +79,7 @@ describe('store screenshots, 1280 × 800', () => {
     await panel.getByRole('button', { name: 'Start listening to this tab' }).click();
     await expect.poll(() => sessionState(panel), { timeout: 30_000 }).toContain('Capturing tab audio');
     await expect
-      .poll(() => panel.getByRole('article', { name: 'Hint' }).getByRole('paragraph').first().textContent(), {
+      .poll(() => panel.getByRole('article', { name: 'Card' }).getByRole('paragraph').first().textContent(), {
         timeout: 60_000,
         interval: 500,
       })

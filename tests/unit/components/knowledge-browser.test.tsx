@@ -138,7 +138,7 @@ describe('My answer', () => {
       numbers: ['2 teams', '0 rollbacks'],
     });
     expect(screen.queryByRole('form', { name: 'My answer' })).toBeNull();
-    const mine = within(screen.getByRole('article', { name: 'Hint' })).getByRole('region', { name: 'My answer' });
+    const mine = within(screen.getByRole('article', { name: 'Card' })).getByRole('region', { name: 'My answer' });
     expect(mine.textContent).toContain('Settled a schema fight with a migration plan');
     expect(mine.textContent).toContain('ResultBoth teams shipped on time.');
     expect(screen.getByRole('button', { name: 'Edit my answer' })).toBeTruthy();

@@ -21,7 +21,7 @@ describe('TryoutPanel', () => {
       );
       expect(screen.queryByText(/Closest/)).toBeNull();
       expect(screen.queryByText(/\d+ ?%/)).toBeNull();
-      expect(screen.queryByRole('article', { name: 'Hint' })).toBeNull();
+      expect(screen.queryByRole('article', { name: 'Card' })).toBeNull();
     },
   );
 });

@@ -41,7 +41,7 @@ describe('DrillPrompt', () => {
     );
     expect(screen.getByRole('region', { name: 'Drill question' }).textContent).toContain('What is dropout?');
     expect(screen.getByRole('timer', { name: 'Time left' }).textContent).toBe('02:15');
-    expect(screen.queryByRole('article', { name: 'Hint' })).toBeNull();
+    expect(screen.queryByRole('article', { name: 'Card' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'I’m done: show the card' }));
     expect(onReveal).toHaveBeenCalledTimes(1);
   });

@@ -32,7 +32,7 @@ const card = (entryId: string, question: string, line = -1, at = 100): ShownCard
   at,
 });
 const apply = (event: SessionEvent) => act(() => useSessionStore.getState().apply(event));
-const shownCard = () => screen.getByRole('article', { name: 'Hint' });
+const shownCard = () => screen.getByRole('article', { name: 'Card' });
 
 describe('the card before the pause, in the panel', () => {
   it('shows a provisional card marked as such, and turns it final in place, without drawing it again', async () => {
