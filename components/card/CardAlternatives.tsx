@@ -11,7 +11,7 @@ export function CardAlternatives({
   if (alternatives.length === 0) return null;
   return (
     <section className="alternatives" aria-label="Other possible questions">
-      <p className="hint-meta">Not this one? They may have meant:</p>
+      <p className="card-meta">Not this one? They may have meant:</p>
       {alternatives.map(({ entryId, question }) => (
         <button key={entryId} type="button" onClick={() => onChoose(entryId, question)}>
           {question}

@@ -7,7 +7,7 @@ import type { MyAnswer } from '@/lib/knowledge/schema';
 function ListSection({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
   return (
-    <section className="hint-section" aria-label={title}>
+    <section className="card-section" aria-label={title}>
       <h3>{title}</h3>
       <ul>
         {items.map((item) => (
@@ -21,7 +21,7 @@ function ListSection({ title, items }: { title: string; items: string[] }) {
 function KeyPoints({ items, covered }: { items: string[]; covered?: readonly boolean[] }) {
   if (items.length === 0) return null;
   return (
-    <section className="hint-section" aria-label="Key points">
+    <section className="card-section" aria-label="Key points">
       <h3>Key points</h3>
       <ul>
         {items.map((item, i) => (
@@ -47,7 +47,7 @@ function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: C
   }
   const story = verbosity === 'detailed' ? STORY_PARTS.filter((part) => answer.story?.[part]) : [];
   return (
-    <section className="hint-section my-answer" aria-label="My answer">
+    <section className="card-section my-answer" aria-label="My answer">
       <h3>My answer</h3>
       {answer.lead && <p className="my-answer-lead">{answer.lead}</p>}
       {story.length > 0 && (
@@ -71,12 +71,12 @@ function MyAnswerSection({ answer, verbosity }: { answer: MyAnswer; verbosity: C
           ))}
         </ul>
       )}
-      {answer.numbers.length > 0 && <p className="hint-meta">{answer.numbers.join(' · ')}</p>}
+      {answer.numbers.length > 0 && <p className="card-meta">{answer.numbers.join(' · ')}</p>}
     </section>
   );
 }
 
-const NoOutline = () => <p className="hint-meta">No outline yet: write yours under Knowledge.</p>;
+const NoOutline = () => <p className="card-meta">No outline yet: write yours under Knowledge.</p>;
 
 /** Where a card from a partial line stands: what the small label says, and what a screen reader hears. */
 const PROVISIONAL_LABELS = {
@@ -115,20 +115,20 @@ export function CardView({
   const mark = provisional && PROVISIONAL_LABELS[provisional];
   return (
     <article
-      className={`hint-card hint-card--${card.verbosity}${provisional ? ` hint-card--${provisional}` : ''}`}
+      className={`card card--${card.verbosity}${provisional ? ` card--${provisional}` : ''}`}
       aria-label="Card"
       data-entry-id={card.entryId}
     >
       <header>
         {/* Always there (empty once final), so a screen reader hears it change; the card itself is not drawn again. */}
-        <p className="hint-provisional" role="status" title={mark?.title}>
+        <p className="card-provisional" role="status" title={mark?.title}>
           {mark?.text}
         </p>
-        <p className="hint-question">{card.question}</p>
-        <p className="hint-meta">
-          <span className="hint-category">{categoryName(card.category)}</span>
+        <p className="card-question">{card.question}</p>
+        <p className="card-meta">
+          <span className="card-category">{categoryName(card.category)}</span>
           {confidence !== undefined && (
-            <span className="hint-confidence" title={`${Math.round(confidence * 100)}% confidence`}>
+            <span className="card-confidence" title={`${Math.round(confidence * 100)}% confidence`}>
               {confidenceWords(confidence)}
             </span>
           )}
@@ -139,7 +139,7 @@ export function CardView({
         <>
           {/* At a glance the leads of the key points carry the answer; the frame is a reminder, one small line. */}
           {card.keywords.length > 0 ? (
-            <ul className="hint-keywords" aria-label="Keywords">
+            <ul className="card-keywords" aria-label="Keywords">
               {card.keywords.map((keyword, i) => (
                 <li key={keyword} className={covered?.[i] ? 'covered' : undefined}>
                   {covered?.[i] && <span aria-label="said">✓ </span>}
@@ -150,13 +150,13 @@ export function CardView({
           ) : (
             <NoOutline />
           )}
-          <p className="hint-frame-line" aria-label={`Frame: ${card.frame.name}`}>
+          <p className="card-frame-line" aria-label={`Frame: ${card.frame.name}`}>
             {card.frame.name}: {card.frame.steps.join(' → ')}
           </p>
         </>
       ) : (
         <>
-          <ol className="hint-frame" aria-label={`Frame: ${card.frame.name}`}>
+          <ol className="card-frame" aria-label={`Frame: ${card.frame.name}`}>
             {card.frame.steps.map((step) => (
               <li key={step}>{step}</li>
             ))}

@@ -14,7 +14,7 @@ export function NearMissChips({
   if (!offer || offer.entries.length === 0) return null;
   return (
     <section className="near-misses" aria-label="Did they ask">
-      <p className="hint-meta">Did they ask…?</p>
+      <p className="card-meta">Did they ask…?</p>
       {offer.entries.map(({ entryId, question }) => (
         <button key={entryId} type="button" className="chip" onClick={() => onChoose(entryId, question)}>
           {question}

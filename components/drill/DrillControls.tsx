@@ -64,14 +64,14 @@ export function DrillControls({
         <input type="checkbox" checked={timerOn} onChange={(event) => onTimer(event.target.checked)} />
         Answer timer (2 min for a story, 5 for a design, 3 otherwise)
       </label>
-      <p className="hint-meta" role="status">
+      <p className="card-meta" role="status">
         {queue.length > 0 ? `${countOf(queue.length, 'weak question')} from your session to drill first; then ` : ''}
         {countOf(due, 'question')} due, {never} never practised
       </p>
       <button type="button" className="primary" onClick={askNext}>
         Ask me a question
       </button>
-      <p className="hint-meta">
+      <p className="card-meta">
         The question is read aloud; answer out loud. Its card stays hidden until you finish (a pause, the timer, or
         Alt+R), then shows which key points you covered. Without a microphone, type your answer or think it through.
       </p>

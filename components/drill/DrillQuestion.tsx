@@ -25,7 +25,7 @@ export function DrillPrompt({
   const left = drill.deadline === undefined ? undefined : Math.max(0, drill.deadline - now);
   return (
     <section className="drill-prompt" aria-label="Drill question">
-      <p className="hint-question">{question}</p>
+      <p className="card-question">{question}</p>
       {drill.typed ? (
         <>
           <p role="alert" className="message message--error">
@@ -37,7 +37,7 @@ export function DrillPrompt({
           </label>
         </>
       ) : (
-        <p className="hint-meta">
+        <p className="card-meta">
           Answer out loud. The card shows when you pause for a few seconds
           {left !== undefined ? ' or the time is up' : ''}.
         </p>
@@ -71,7 +71,7 @@ export function DrillRating({
     : 'Nothing was heard from you for this question.';
   return (
     <section className="drill-rating" aria-label="Rate your answer">
-      <p className="hint-meta">
+      <p className="card-meta">
         {covered === null ? nothing : `You covered ${covered} of ${countOf(total, 'key point')}.`} How did it go?
       </p>
       <div className="pack-actions">

@@ -53,7 +53,7 @@ export function ImportReview({ title, items, edited, onUpdate, onSetKeep, onSave
       aria-label="Review imported questions"
       onSubmit={(event) => (event.preventDefault(), onSave([...items]))}
     >
-      <p className="hint-meta">
+      <p className="card-meta">
         {items.length} found in “{title}”{duplicates > 0 && `, ${duplicates} already in your knowledge base (unticked)`}
         {unanswered > 0 && `, ${unanswered} without an answer on the page`}. Untick what you do not want; edit freely.
       </p>
@@ -138,7 +138,7 @@ function ImportReviewItem({
         <p className="message message--info">Looks like “{item.duplicateOf}”, which you already have.</p>
       )}
       {item.outline.length === 0 ? (
-        <p className="hint-meta import-unanswered">No answer on the page: saved as a question to prepare.</p>
+        <p className="card-meta import-unanswered">No answer on the page: saved as a question to prepare.</p>
       ) : (
         <ul className="import-outline">
           {item.outline.map((point, i) => (

@@ -85,12 +85,12 @@ const ASKED: Record<BrowsableEntry['entry']['frequency'], string> = {
 function EntryFacts({ item: { entry, packTitle } }: { item: BrowsableEntry }) {
   return (
     <>
-      <p className="hint-meta">
+      <p className="card-meta">
         {packTitle} · asked {ASKED[entry.frequency]}
         {entry.tags.length > 0 && ` · ${entry.tags.join(', ')}`}
       </p>
       {entry.phrasings.length > 0 && (
-        <section className="hint-section" aria-label="Also asked as">
+        <section className="card-section" aria-label="Also asked as">
           <h3>Also asked as</h3>
           <ul>
             {entry.phrasings.map((phrasing) => (

@@ -82,7 +82,7 @@ export function KnowledgeBrowser(props: KnowledgeBrowserProps) {
         {menu}
       </div>
       <BrowserFilters packs={packs} {...filtering} />
-      <p className="hint-meta" role="status">
+      <p className="card-meta" role="status">
         {results.length} of {countOf(items.length, 'question')}
       </p>
       {results.length === 0 && typed && (

@@ -34,7 +34,7 @@ export function MyAnswerEditor({
   }
   return (
     <form className="my-answer-editor" aria-label="My answer" onSubmit={submit}>
-      <p className="hint-meta">
+      <p className="card-meta">
         Your own material: it shows on this question’s card, stays on this device, and goes out with your pack exports.
       </p>
       <label>

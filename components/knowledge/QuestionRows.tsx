@@ -88,7 +88,7 @@ export function QuestionRows({
           >
             <button type="button" className="browser-item" data-row-key={rowKey(item)} onClick={() => onOpen(item)}>
               <span className="browser-question">{item.entry.question}</span>
-              <span className="hint-meta">
+              <span className="card-meta">
                 {categoryName(item.entry.category)} · {item.entry.frequency}
               </span>
             </button>

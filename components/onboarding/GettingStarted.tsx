@@ -29,7 +29,7 @@ export function GettingStarted({ modelStep, onDismiss }: GettingStartedProps) {
           here.
         </li>
       </ol>
-      <p className="hint-meta">No partner? The drill just below asks you questions; answer out loud or by typing.</p>
+      <p className="card-meta">No partner? The drill just below asks you questions; answer out loud or by typing.</p>
       <button type="button" onClick={onDismiss}>
         Got it
       </button>

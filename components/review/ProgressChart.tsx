@@ -11,7 +11,7 @@ const dayName = (day: number) => new Date(day).toLocaleDateString(undefined, { m
 export function ProgressChart({ progress }: { progress: readonly CategoryProgress[] }) {
   if (progress.length === 0) {
     return (
-      <p className="no-hint">
+      <p className="no-card">
         No practice yet: drills, and mock interviews with your microphone on, build this chart, one line per category.
       </p>
     );
@@ -35,7 +35,7 @@ export function ProgressChart({ progress }: { progress: readonly CategoryProgres
                 {categoryName(category)}
                 {/* One day is no trend yet: say what the dot is, and that more practice draws the line. */}
                 {points.length === 1 && (
-                  <span className="hint-meta progress-note">
+                  <span className="card-meta progress-note">
                     {dayName(first.day)} only: practise on another day for a trend
                   </span>
                 )}

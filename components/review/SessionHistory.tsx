@@ -120,13 +120,13 @@ export function SessionHistory(props: SessionHistoryProps) {
     );
   }
 
-  if (sessions === null) return <p className="no-hint">Loading sessions…</p>;
+  if (sessions === null) return <p className="no-card">Loading sessions…</p>;
   if (sessions.length === 0)
     return (
       <>
         {undo}
         {overview}
-        <p className="no-hint">No sessions yet. Press Start on the Live view during a mock interview.</p>
+        <p className="no-card">No sessions yet. Press Start on the Live view during a mock interview.</p>
       </>
     );
   return (
@@ -138,7 +138,7 @@ export function SessionHistory(props: SessionHistoryProps) {
           <li key={session.id}>
             <button type="button" className="browser-item" onClick={() => void show(session)}>
               <span className="browser-question">{when(session)}</span>
-              <span className="hint-meta">{sessionSummaryLine(session, feedback)}</span>
+              <span className="card-meta">{sessionSummaryLine(session, feedback)}</span>
             </button>
           </li>
         ))}

@@ -61,10 +61,10 @@ export function SessionReview({
       </div>
       <h2>{sessionDate(session.startedAt)}</h2>
       {feedback.answered > 0 && <ReviewSummary feedback={feedback} onDrill={onDrill} />}
-      <section className="hint-section" aria-label="Questions detected">
+      <section className="card-section" aria-label="Questions detected">
         <h3>Questions detected</h3>
         {hints.length === 0 ? (
-          <p className="no-hint">None.</p>
+          <p className="no-card">None.</p>
         ) : (
           <ul>
             {feedback.questions.map((question) => (
@@ -82,7 +82,7 @@ export function SessionReview({
 /** How the answers went on the whole, and the weakest ones to drill. */
 function ReviewSummary({ feedback, onDrill }: { feedback: SessionFeedback; onDrill?: (entryIds: string[]) => void }) {
   return (
-    <section className="hint-section" aria-label="Summary">
+    <section className="card-section" aria-label="Summary">
       <h3>Summary</h3>
       <p>{feedbackSummaryText(feedback)}</p>
       {feedback.weakest.length > 0 && (
@@ -104,10 +104,10 @@ function QuestionReview({ question, startedAt }: { question: QuestionFeedback; s
   return (
     <li>
       {clock(question.at - startedAt)} — {question.question}
-      {question.answered && <p className="hint-meta answer-figures">{answerFiguresText(question)}</p>}
+      {question.answered && <p className="card-meta answer-figures">{answerFiguresText(question)}</p>}
       {question.coverage.length > 0 && (
         <ul className="coverage" aria-label="Key points you covered">
-          <li className="hint-meta">
+          <li className="card-meta">
             You covered {question.coverage.filter((point) => point.covered).length} of {question.coverage.length} key
             points
           </li>

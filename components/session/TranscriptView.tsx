@@ -19,7 +19,7 @@ export function TranscriptView({
     .filter((channel) => partials[channel] || speaking[channel])
     .map((channel) => [channel, partials[channel]] as const);
   if (lines.length === 0 && pending.length === 0) {
-    return <p className="no-hint">The transcript appears here as people speak.</p>;
+    return <p className="no-card">The transcript appears here as people speak.</p>;
   }
   return (
     <ol className="transcript" aria-label="Transcript" aria-live="polite">

@@ -27,7 +27,7 @@ export function ModelReadiness({
   const size = aboutMb ? `about ${aboutMb} MB` : 'its size shows as it downloads';
   switch (readiness.phase) {
     case 'checking':
-      return <p className="model-readiness hint-meta">Checking the speech model…</p>;
+      return <p className="model-readiness card-meta">Checking the speech model…</p>;
     case 'local':
       return (
         <p className="model-readiness model-readiness--ready">✓ Ready offline: {modelLabel}, stored on this device.</p>
@@ -65,7 +65,7 @@ export function ModelReadiness({
               {readiness.message}
             </p>
           )}
-          <p className="hint-meta">
+          <p className="card-meta">
             {modelLabel}, {size}, downloaded once and kept on this device
             {kept ? ` (${megabytes(readiness.loaded)} already here)` : ''}.
           </p>

@@ -16,7 +16,7 @@ export function ParaphraseSettings({ on, onChange, modelReadiness }: ParaphraseS
         <input type="checkbox" checked={on} onChange={(event) => onChange(event.target.checked)} />
         Understand paraphrases (downloads ~{SENTENCE_MODEL_MEGABYTES} MB)
       </label>
-      <p className="hint-meta">
+      <p className="card-meta">
         A small sentence model runs beside the matcher and may add “Did they ask…?” chips or a card for questions worded
         unlike your entries. Cards never wait for it.
       </p>

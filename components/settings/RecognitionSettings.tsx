@@ -34,7 +34,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           <option value="wasm">Processor only</option>
         </select>
       </label>
-      <p className="hint-meta">
+      <p className="card-meta">
         {props.device === 'auto'
           ? 'Uses the graphics card when it works, else the processor.'
           : 'Slower, but works on every computer.'}
@@ -48,7 +48,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
         />
         Also capture my microphone (labelled “You”; never triggers hints)
       </label>
-      <p className="hint-meta">
+      <p className="card-meta">
         Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees
         your IP address.
       </p>
@@ -92,7 +92,7 @@ function ModelChoice({
       </label>
       {/* What the choice means, in a line of its own: an option's text is cut at the panel's narrowest. */}
       {chosen && (
-        <p className="hint-meta">
+        <p className="card-meta">
           {chosen.label}: {chosen.tradeOff}; a {chosen.downloadMb} MB download, once.
         </p>
       )}

@@ -73,7 +73,7 @@ export function TryoutPanel({
           </>
         ) : (
           <>
-            <p className="no-hint" role="status">
+            <p className="no-card" role="status">
               {OUTCOME_MESSAGES[match.outcome]}
             </p>
             {match.outcome === 'no-match' && (
@@ -100,7 +100,7 @@ function NearMissOffer({
   if (nearMisses.length === 0) return null;
   return (
     <div className="near-misses">
-      <p className="hint-meta">Did they ask…?</p>
+      <p className="card-meta">Did they ask…?</p>
       {nearMisses.map(({ entry }) => (
         <button key={entry.id} type="button" className="chip" onClick={() => onPick(entry.id)}>
           {entry.question}

@@ -33,7 +33,7 @@ describe('drill without a microphone', () => {
     expect(await problem.evaluate((element) => element.classList.contains('message--error'))).toBe(true);
     expect(await panel.locator('.session-controls').getByRole('alert').count()).toBe(0);
 
-    const question = (await prompt.locator('.hint-question').textContent())!;
+    const question = (await prompt.locator('.card-question').textContent())!;
     expect(question.length).toBeGreaterThan(5);
     await prompt
       .getByLabel('Your answer')
@@ -41,7 +41,7 @@ describe('drill without a microphone', () => {
     await prompt.getByRole('button', { name: 'I’m done: show the card' }).click();
     const card = panel.getByRole('article', { name: 'Card' });
     await card.waitFor();
-    expect(await card.locator('.hint-question').textContent()).toBe(question);
+    expect(await card.locator('.card-question').textContent()).toBe(question);
     expect(await panel.getByRole('region', { name: 'Rate your answer' }).textContent()).toMatch(
       /You covered \d+ of \d+ key points?\./,
     );

@@ -54,7 +54,7 @@ describe('drill mode', () => {
     // The question is shown and read aloud; its card is not.
     const prompt = panel.getByRole('region', { name: 'Drill question' });
     await expect.poll(() => prompt.count(), { timeout: 15_000 }).toBe(1);
-    const question = (await prompt.locator('.hint-question').textContent())!;
+    const question = (await prompt.locator('.card-question').textContent())!;
     await expect
       .poll(() => panel.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
       .toEqual([question]);
@@ -69,8 +69,8 @@ describe('drill mode', () => {
     // Finished answering (Alt+R): the card shows, with what the answer covered, and asks for a rating.
     await panel.locator('body').press('Alt+r');
     const card = panel.getByRole('article', { name: 'Card' });
-    await expect.poll(() => card.locator('.hint-question').textContent()).toBe(question);
-    expect(await card.locator('.hint-category').textContent()).toBe('Coding');
+    await expect.poll(() => card.locator('.card-question').textContent()).toBe(question);
+    expect(await card.locator('.card-category').textContent()).toBe('Coding');
     const rating = panel.getByRole('region', { name: 'Rate your answer' });
     expect(await rating.textContent()).toMatch(/You covered \d+ of \d+ key points?\./);
     await panel.screenshot({ path: join(TEST_OUTPUT_DIR, 'drill-revealed.png') });

@@ -66,7 +66,7 @@ function listProblems(): Promise<string[]> {
         found.push(
           `${label(row)} (${Math.round(box.top)}–${Math.round(box.bottom)}) overlaps ${label(next.row)} at ${Math.round(next.box.top)}`,
         );
-      for (const text of row.querySelectorAll('.browser-question, .hint-meta')) {
+      for (const text of row.querySelectorAll('.browser-question, .card-meta')) {
         const inner = text.getBoundingClientRect();
         if (inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5)
           found.push(

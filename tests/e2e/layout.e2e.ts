@@ -139,7 +139,7 @@ const CHECKS: Record<string, () => Promise<string[]>> = {
   // The frame's steps are not clickable, so nothing about them may look like a button.
   'live-typed-card': () =>
     page.evaluate(() => {
-      const steps = [...document.querySelectorAll('.hint-frame li')];
+      const steps = [...document.querySelectorAll('.card-frame li')];
       if (steps.length === 0) return ['no frame steps on the card'];
       return steps.flatMap((step) => {
         const style = getComputedStyle(step);

@@ -441,7 +441,7 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => review.locator('.import-question').count(), { timeout: 15_000 }).toBe(166);
     // A figure for the log, not a pass mark: speed is held by npm run bench:import.
     console.log(`long page: review list of 166 questions shown ${Date.now() - started} ms after the click`);
-    expect(await review.locator('.hint-meta').first().textContent()).toMatch(
+    expect(await review.locator('.card-meta').first().textContent()).toMatch(
       /^166 found in “alexeygrigorev\/data-science-interviews”/,
     );
     expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe(

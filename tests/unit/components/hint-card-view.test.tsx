@@ -30,10 +30,10 @@ describe('CardView', () => {
     expect(screen.getByLabelText('Frame: STAR').textContent).toBe('STAR: Situation → Task → Action → Result');
     expect(screen.queryByRole('list', { name: 'Frame: STAR' })).toBeNull();
     // Reading order: question, then the leads, then the frame.
-    const order = [...container.querySelectorAll('.hint-question, .hint-keywords, .hint-frame-line')].map(
+    const order = [...container.querySelectorAll('.card-question, .card-keywords, .card-frame-line')].map(
       (element) => element.className,
     );
-    expect(order).toEqual(['hint-question', 'hint-keywords', 'hint-frame-line']);
+    expect(order).toEqual(['card-question', 'card-keywords', 'card-frame-line']);
     expect(screen.queryByRole('region', { name: 'Key points' })).toBeNull();
     expect(screen.getByText('strong match').getAttribute('title')).toBe('82% confidence');
   });
@@ -92,10 +92,10 @@ describe('CardView with the user’s own answer', () => {
     const { container } = render(<CardView card={buildCard(entry!, 'glance')} myAnswer={mine} />);
     expect(screen.getByLabelText('My answer').textContent).toBe('Mine A model I shipped leaked labels.');
     expect(screen.queryByText('Say the number you lost')).toBeNull();
-    const order = [...container.querySelectorAll('.my-answer-lead, .hint-keywords')].map(
+    const order = [...container.querySelectorAll('.my-answer-lead, .card-keywords')].map(
       (element) => element.className,
     );
-    expect(order).toEqual(['my-answer-lead', 'hint-keywords']);
+    expect(order).toEqual(['my-answer-lead', 'card-keywords']);
   });
 
   it('at standard shows the lead, my points and numbers; detailed adds the whole story; the pack’s outline stays', () => {

@@ -75,7 +75,7 @@ describe('matching quality on the evaluation sets', () => {
     expect(report.chipRate).toBeLessThanOrEqual(0.1);
   });
 
-  // Uncovered in-field questions that used to get a card now get chips at most: chips on no-hint cases may rise.
+  // Uncovered in-field questions that used to get a card now get chips at most: chips on no-card cases may rise.
   it.each([
     ['frontend-h5bp', 0.55, 0.12, 0.04],
     ['ml-fresh', 0.62, 0.1, 0.11],

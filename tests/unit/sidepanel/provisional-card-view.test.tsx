@@ -49,7 +49,7 @@ describe('the card before the pause, in the panel', () => {
     const provisional = shownCard();
     expect(within(provisional).getByRole('status').textContent).toBe('Provisional · listening…');
     expect(within(provisional).getByRole('status').getAttribute('title')).toMatch(/still being asked/);
-    expect(provisional.className).toContain('hint-card--listening');
+    expect(provisional.className).toContain('card--listening');
     const keyPoint = within(provisional).getByText('Randomly zeroes activations during training');
 
     apply({
@@ -63,7 +63,7 @@ describe('the card before the pause, in the panel', () => {
     expect(shownCard()).toBe(provisional);
     expect(within(provisional).getByText('Randomly zeroes activations during training')).toBe(keyPoint);
     expect(within(provisional).getByRole('status').textContent).toBe('');
-    expect(provisional.className).not.toContain('hint-card--listening');
+    expect(provisional.className).not.toContain('card--listening');
     expect(useSessionStore.getState().card).toMatchObject({ line: 4, entryId: 'what-is-dropout' });
   });
 
