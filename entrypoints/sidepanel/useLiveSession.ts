@@ -6,6 +6,7 @@ import { speak } from '@/lib/platform/speech-synthesis';
 import { microphoneProblem } from '@/lib/drill/microphone-problem';
 import { cardsOf, latestSession, linesOf, openSessionDb } from '@/lib/session/session-db';
 import { createSessionStore, type ShownCard } from '@/lib/store/session-store';
+import { cardsFromRecords } from '@/lib/store/session-cards';
 import { useKnowledgeStore, usePracticeStore, useSettingsStore } from './stores';
 
 export const useSessionStore = createSessionStore();
@@ -44,15 +45,7 @@ export function useLiveSession(): typeof liveActions {
       const handle = await sessionDb;
       const sessionId = reply.status.state === 'idle' ? (await latestSession(handle))?.id : reply.status.sessionId;
       if (!sessionId) return;
-      const questions = (await cardsOf(handle, sessionId)).map(({ line, entryId, question, at }) => ({
-        line,
-        entryId,
-        question,
-        at,
-        confidence: 1,
-        alternatives: [],
-        heard: '',
-      }));
+      const questions = cardsFromRecords(await cardsOf(handle, sessionId));
       useSessionStore.getState().resume(sessionId, await linesOf(handle, sessionId), questions);
     });
     // While capturing or finishing, ask now and then: the background notices if the capture page died.

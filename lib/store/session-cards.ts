@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { NearMissOffer, SessionEvent, ShownCard } from '../messaging/runtime-messages';
+import type { CardRecord } from '../session/session-db';
 import type { SessionState } from './session-store';
 
 type ProvisionalOutcome = Extract<SessionEvent, { kind: 'provisional-settled' }>['outcome'];
@@ -152,3 +153,15 @@ export const unconfirmedAtStop = (questions: readonly LiveCard[]): LiveCard[] =>
   questions.map((question) =>
     question.provisional?.state === 'listening' ? marked(question, 'not-confirmed') : question,
   );
+
+/** A session's recorded cards as the panel lists them on reopening: what was heard and the chips are not kept. */
+export const cardsFromRecords = (records: readonly CardRecord[]): ShownCard[] =>
+  records.map(({ line, entryId, question, at }) => ({
+    line,
+    entryId,
+    question,
+    at,
+    confidence: 1,
+    alternatives: [],
+    heard: '',
+  }));

@@ -37,6 +37,20 @@ export interface SettingsState {
 }
 
 export const SETTINGS_STORAGE_KEY = 'cuecard-settings';
+/** What is kept between panels and restarts: the choices, not the setters. */
+const STORED_SETTINGS = [
+  'verbosity',
+  'matchThreshold',
+  'asrModel',
+  'asrDevice',
+  'captureMicrophone',
+  'vad',
+  'theme',
+  'fontScale',
+  'welcomed',
+  'understandParaphrases',
+] as const satisfies readonly (keyof SettingsState)[];
+type StoredSetting = (typeof STORED_SETTINGS)[number];
 
 /** A fresh settings store over the given storage; the panel passes chrome.storage, tests an in-memory one. */
 export function createSettingsStore(storage: StateStorage) {
@@ -74,29 +88,8 @@ export function createSettingsStore(storage: StateStorage) {
         name: SETTINGS_STORAGE_KEY,
         version: 2,
         storage: createJSONStorage(() => storage),
-        partialize: ({
-          verbosity,
-          matchThreshold,
-          asrModel,
-          asrDevice,
-          captureMicrophone,
-          vad,
-          theme,
-          fontScale,
-          welcomed,
-          understandParaphrases,
-        }) => ({
-          verbosity,
-          matchThreshold,
-          asrModel,
-          asrDevice,
-          captureMicrophone,
-          vad,
-          theme,
-          fontScale,
-          welcomed,
-          understandParaphrases,
-        }),
+        partialize: (state) =>
+          Object.fromEntries(STORED_SETTINGS.map((key) => [key, state[key]])) as Pick<SettingsState, StoredSetting>,
         // Version 1 had no recognition settings: keep what it stored, defaults fill the rest.
         migrate: (persisted) => persisted as Partial<SettingsState>,
       },

@@ -17,6 +17,7 @@ import {
 } from '@/lib/session/session-db';
 import { sessionToMarkdown } from '@/lib/review/session-markdown';
 import { createSessionStore } from '@/lib/store/session-store';
+import { cardsFromRecords } from '@/lib/store/session-cards';
 import { writeFigures } from '../../support/test-figures';
 
 const index = createPackIndex(SHIPPED_PACKS);
@@ -67,15 +68,7 @@ describe('a two-hour session replayed at full speed', () => {
         owner = createSessionOwner(platform);
         restarts++;
         // The panel was not told of that card: reopened, it reads the record back.
-        const questions = (await cardsOf(db, 'long')).map(({ line: seq, entryId, question, at }) => ({
-          line: seq,
-          entryId,
-          question,
-          at,
-          confidence: 1,
-          alternatives: [],
-          heard: '',
-        }));
+        const questions = cardsFromRecords(await cardsOf(db, 'long'));
         store.getState().resume('long', await linesOf(db, 'long'), questions);
       } else if (line.seq % 300 === 0 && line.seq > 0) {
         // A plain restart between lines.

@@ -5,6 +5,7 @@ import type { TranscriptLine } from '@/lib/messaging/runtime-messages';
 import { cardsOf, openSessionDb, recordCard, type CardRecord } from '@/lib/session/session-db';
 import { createSessionOwner, type OwnerState } from '@/lib/session/session-owner';
 import { createSessionStore, type ShownCard } from '@/lib/store/session-store';
+import { cardsFromRecords } from '@/lib/store/session-cards';
 import { fakeOwnerPlatform, OWNER_PACK } from '../../fakes/session-owner-platform';
 
 const { pack, index } = OWNER_PACK;
@@ -243,15 +244,7 @@ describe('every panel shows each card once, and the same card', () => {
       publish: (event) => void setTimeout(() => store.getState().apply(event), deliveryMs),
     });
     const reopen = async () => {
-      const questions = (await cardsOf(db, 's')).map(({ line, entryId, question, at }) => ({
-        line,
-        entryId,
-        question,
-        at,
-        confidence: 1,
-        alternatives: [],
-        heard: '',
-      }));
+      const questions = cardsFromRecords(await cardsOf(db, 's'));
       store.getState().resume('s', [], questions);
     };
     const line = say('how would you handle class imbalance');
