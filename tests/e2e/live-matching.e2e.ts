@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionEvent } from '@/lib/messaging/runtime-messages';
+import { captureStandIn } from './session-events';
 import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } from './launch-extension';
 
 // The live path (transcript line → session owner in the background → cards, chips,
@@ -14,46 +14,9 @@ import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } fro
 let loaded: LoadedExtension;
 let worker: Worker;
 let panel: Page;
-let seq = 0;
 
 const SESSION = 'e2e-live-matching';
-/** Runs in the service worker, where `chrome` is the extension API. */
-declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
-const send = (event: SessionEvent) =>
-  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), {
-    type: 'session/event',
-    event,
-  });
-const interviewerSays = async (text: string, channel: 'interviewer' | 'candidate' = 'interviewer') => {
-  seq += 1;
-  const message = {
-    type: 'session/event',
-    event: {
-      kind: 'line',
-      line: {
-        sessionId: SESSION,
-        seq,
-        channel,
-        text,
-        startMs: seq * 10_000,
-        endMs: seq * 10_000 + 3_000,
-        at: Date.now(),
-      },
-    },
-  };
-  await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
-  await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
-};
-/** A partial line of the interviewer's next utterance (the one `interviewerSays` sends next), to the owner and the panel. */
-const interviewerIsSaying = async (text: string) => {
-  const startMs = (seq + 1) * 10_000;
-  const message = {
-    type: 'session/event',
-    event: { kind: 'partial', sessionId: SESSION, channel: 'interviewer', text, startMs, endMs: startMs + 1_500 },
-  };
-  await worker.evaluate((partial) => chrome.runtime.sendMessage(partial).catch(() => undefined), message);
-  await panel.evaluate((partial) => chrome.runtime.sendMessage(partial).catch(() => undefined), message);
-};
+const capture = captureStandIn(SESSION, () => ({ worker, panel }));
 /** The cards the session record holds, read in the panel's IndexedDB. */
 const recordedCards = () =>
   panel.evaluate(
@@ -88,7 +51,7 @@ beforeAll(async () => {
     attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? '');
     attempt++
   ) {
-    await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
+    await capture.send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
     await panel.waitForTimeout(250);
   }
 });
@@ -99,7 +62,7 @@ afterAll(async () => {
 
 describe('live matching in the side panel', () => {
   it('surfaces both questions of a turn that asks two, the last as the card, newest first in the history', async () => {
-    await interviewerSays("what's dropout, and what is the difference between l one and l two regularization?");
+    await capture.says("what's dropout, and what is the difference between l one and l two regularization?");
     await expect
       .poll(() => card().getByRole('paragraph').first().textContent())
       .toBe('What is the difference between L1 and L2 regularization?');
@@ -116,7 +79,7 @@ describe('live matching in the side panel', () => {
     await expect.poll(() => panel.getByText(/cards need 80% confidence/).count()).toBe(1);
     await panel.getByRole('tab', { name: 'Live', exact: true }).click();
 
-    await interviewerSays('why would accuracy be a bad metric for rare fraud');
+    await capture.says('why would accuracy be a bad metric for rare fraud');
     await expect.poll(() => chips().allTextContents()).toContain('How do you handle class imbalance?');
     // The card of the previous question stays until the user picks.
     expect(await card().getByRole('paragraph').first().textContent()).toBe(
@@ -143,8 +106,8 @@ describe('live matching in the side panel', () => {
       .filter({ hasText: /questions ready/ })
       .waitFor();
     // The second panel joins the session the test's capture page is running.
-    await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
-    await interviewerSays('okay so how would you design a video recommendation system');
+    await capture.send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
+    await capture.says('okay so how would you design a video recommendation system');
     for (const view of [panel, second]) {
       await expect
         .poll(() => view.getByRole('article', { name: 'Card' }).getByRole('paragraph').first().textContent())
@@ -155,7 +118,7 @@ describe('live matching in the side panel', () => {
     const recorded = await recordedCards();
     expect(
       recorded.filter((card) => card.question === 'Design a video recommendation system.').map((card) => card.line),
-    ).toEqual([seq]);
+    ).toEqual([capture.seq]);
     expect(new Set(recorded.map((card) => `${card.line} ${card.entryId}`)).size).toBe(recorded.length);
     // Each panel lists it once (the second joined late: its list shows from two questions on, so at most once there).
     const listed = async (view: Page) =>
@@ -171,8 +134,8 @@ describe('live matching in the side panel', () => {
 
   it('shows the card while the question is still being asked, marked provisional; its line makes it final in place, recorded once', async () => {
     const question = 'How do you detect model drift when labels arrive late or never?';
-    await interviewerSays('i would start with candidate generation, then a ranking model', 'candidate');
-    await interviewerIsSaying('so how would you detect data drift');
+    await capture.says('i would start with candidate generation, then a ranking model', 'candidate');
+    await capture.isSaying('so how would you detect data drift');
     await expect.poll(() => card().getByRole('paragraph').first().textContent()).toBe(question);
     expect(await card().getByRole('status').textContent()).toBe('Provisional · listening…');
     await panel.setViewportSize({ width: 400, height: 900 });
@@ -180,14 +143,14 @@ describe('live matching in the side panel', () => {
     // Marks the card's element: a card drawn again on confirmation (a flash) would lose the mark.
     await card().evaluate((element) => element.setAttribute('data-seen', 'provisional'));
     // A later partial of the same question changes nothing.
-    await interviewerIsSaying('so how would you detect data drift in');
+    await capture.isSaying('so how would you detect data drift in');
 
-    await interviewerSays('so how would you detect data drift in production');
+    await capture.says('so how would you detect data drift in production');
     await expect.poll(() => card().getByRole('status').textContent()).toBe('');
     expect(await card().getByRole('paragraph').first().textContent()).toBe(question);
     expect(await card().getAttribute('data-seen')).toBe('provisional');
     const recorded = (await recordedCards()).filter((known) => known.question === question);
-    expect(recorded.map((known) => known.line)).toEqual([seq]);
+    expect(recorded.map((known) => known.line)).toEqual([capture.seq]);
     await expect.poll(() => history().first().textContent()).toBe(`5. ${question}`);
   });
 });

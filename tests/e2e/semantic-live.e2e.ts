@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionEvent } from '@/lib/messaging/runtime-messages';
 import { ensureRandomMiniLm } from '../../scripts/generated-models';
+import { captureStandIn } from './session-events';
 import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } from './launch-extension';
 
 // "Understand paraphrases" in the real built extension: Get ready downloads the sentence
@@ -14,40 +14,14 @@ import { launchExtension, type LoadedExtension, openPanel, TEST_OUTPUT_DIR } fro
 let loaded: LoadedExtension;
 let worker: Worker;
 let panel: Page;
-let seq = 0;
 
 const SESSION = 'e2e-semantic-live';
 const HUB_PREFIX = 'https://huggingface.co/Xenova/all-MiniLM-L6-v2/resolve/main/';
 /** Runs in the service worker, where `chrome` is the extension API. */
 declare const chrome: {
-  runtime: { sendMessage: (message: unknown) => Promise<unknown> };
   offscreen: { createDocument: (options: { url: string; reasons: string[]; justification: string }) => Promise<void> };
 };
-const send = (event: SessionEvent) =>
-  worker.evaluate((message) => chrome.runtime.sendMessage(message).catch(() => undefined), {
-    type: 'session/event',
-    event,
-  });
-const interviewerSays = async (text: string) => {
-  seq += 1;
-  const message = {
-    type: 'session/event',
-    event: {
-      kind: 'line',
-      line: {
-        sessionId: SESSION,
-        seq,
-        channel: 'interviewer',
-        text,
-        startMs: seq * 10_000,
-        endMs: seq * 10_000 + 3_000,
-        at: Date.now(),
-      },
-    },
-  };
-  await worker.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
-  await panel.evaluate((line) => chrome.runtime.sendMessage(line).catch(() => undefined), message);
-};
+const capture = captureStandIn(SESSION, () => ({ worker, panel }));
 const card = () => panel.getByRole('article', { name: 'Card' });
 const history = () => panel.getByRole('navigation', { name: 'Questions this session' }).getByRole('button');
 const chips = () => panel.getByRole('region', { name: 'Did they ask' }).getByRole('button');
@@ -115,11 +89,11 @@ describe('understand paraphrases, with a sentence model that knows nothing', () 
       attempt < 40 && !/Capturing/.test((await panel.locator('.session-state').textContent()) ?? '');
       attempt++
     ) {
-      await send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
+      await capture.send({ kind: 'capturing', sessionId: SESSION, withMicrophone: false });
       await panel.waitForTimeout(250);
     }
 
-    await interviewerSays('okay so how would you design a video recommendation system');
+    await capture.says('okay so how would you design a video recommendation system');
     await expect
       .poll(() => card().getByRole('paragraph').first().textContent())
       .toBe('Design a video recommendation system.');
@@ -127,12 +101,12 @@ describe('understand paraphrases, with a sentence model that knows nothing', () 
     await expect.poll(cachedPacks, { timeout: 240_000, interval: 1_000 }).toBeGreaterThan(0);
 
     // A paraphrase sharing no words with its entry: random weights leave the calibration no room, so nothing is added.
-    await interviewerSays('the bot keeps inventing stuff that is not true, thoughts?');
+    await capture.says('the bot keeps inventing stuff that is not true, thoughts?');
     // Time for the line's embedding (milliseconds, once the model is loaded) to come back and be read.
     await panel.waitForTimeout(8_000);
     expect(await card().getByRole('paragraph').first().textContent()).toBe('Design a video recommendation system.');
 
-    await interviewerSays('what is dropout?');
+    await capture.says('what is dropout?');
     await expect
       .poll(() => card().getByRole('paragraph').first().textContent(), { timeout: 30_000 })
       .toBe('How does dropout work?');
