@@ -1,3 +1,4 @@
+import { anyOf } from './any-of';
 import { normalizeTranscript } from './normalize-transcript';
 import { NO_ALIASES, type CompiledAliases } from './pack-aliases';
 
@@ -5,8 +6,14 @@ import { NO_ALIASES, type CompiledAliases } from './pack-aliases';
  * Question words and request phrases that ask wherever they stand: "… so how would you
  * train on that" asks even after a long preamble.
  */
-const ASKING_ANYWHERE =
-  /\b(?:how|why|whats|hows|whys|can you|could you|would you|will you|do you|did you|have you|are you|is it|is there|are there|tell me|walk me|talk me|take me|give me|walk through|go through|how about|what about|difference between|love to hear|like to hear|curious (?:about|how|why|what)|interested in hearing)\b|\bwhat\b(?! (?:we|i|they|our|my)\b)/;
+const ASKING_ANYWHERE = new RegExp(
+  String.raw`\b${anyOf(`
+      how, why, whats, hows, whys, can you, could you, would you, will you, do you, did you, have you, are you,
+      is it, is there, are there, tell me, walk me, talk me, take me, give me, walk through, go through,
+      how about, what about, difference between, love to hear, like to hear, curious (?:about|how|why|what),
+      interested in hearing
+    `)}\b|\bwhat\b(?! (?:we|i|they|our|my)\b)`,
+);
 
 /**
  * Words that ask only where a clause starts or when a question follows them: "which makes

@@ -1,10 +1,17 @@
+import { anyOf } from './any-of';
 import { detectQuestion } from './detect-question';
 import type { MatchOptions, Utterance } from './match-question';
 import type { CompiledAliases } from './pack-aliases';
 
 /** Words after which the real question usually starts ("okay thanks, so moving on, …"). */
-const PIVOTS =
-  /\b(?:so|okay|ok|alright|all right|anyway|now|next|moving on|lets talk about|lets move on to|switching gears|changing topics?|my next question is|next question is|another question|i want to ask|i wanted to ask|great|cool|perfect|thanks|thank you)\b/g;
+const PIVOTS = new RegExp(
+  String.raw`\b${anyOf(`
+      so, okay, ok, alright, all right, anyway, now, next, moving on, lets talk about, lets move on to,
+      switching gears, changing topics?, my next question is, next question is, another question, i want to ask,
+      i wanted to ask, great, cool, perfect, thanks, thank you
+    `)}\b`,
+  'g',
+);
 
 /** Where one question ends and another begins inside a turn: a question mark, or "and"/"also" before a question word. */
 const QUESTION_BREAK =

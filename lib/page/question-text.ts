@@ -1,3 +1,4 @@
+import { anyOf } from '../match/any-of';
 /**
  * What a line of a page says once its decoration is gone, and whether it reads as an
  * interview question. Pure text rules, shared by every page shape.
@@ -50,8 +51,12 @@ export function cleanQuestion(text: string): string {
 }
 
 /** A site's counters and buttons left as lines: "1.4K", "2.3K Followers", "6 min read · Mar 3", "Follow", "Share". */
-const PAGE_COUNTS =
-  /^(?:[\d.,]+\s*[km]?(?:\s+(?:followers|following|claps|likes|views|responses|comments|replies|reads))?|\d+\s*min(?:ute)?s?\s+read\b.*|follow|following|listen|share|save|reply|like|clap|see all responses)$/i;
+const PAGE_COUNTS = new RegExp(
+  String.raw`^(?:[\d.,]+\s*[km]?(?:\s+${anyOf(`
+      followers, following, claps, likes, views, responses, comments, replies, reads
+    `)})?|\d+\s*min(?:ute)?s?\s+read\b.*|follow|following|listen|share|save|reply|like|clap|see all responses)$`,
+  'i',
+);
 
 /** Answer text without link debris and emoji; "Read more" and "Back to top" lines become empty. */
 export function cleanAnswerText(text: string): string {
@@ -64,18 +69,46 @@ export function cleanAnswerText(text: string): string {
 }
 
 /** Labels that open an answer ("How to approach it:", "Answer:", "A:"), dropped from the outline. */
-export const ANSWER_LABEL =
-  /^\s*(?:how to (?:approach|answer) (?:it|this)|how to answer|approach|(?:the )?correct answer(?: is)?|(?:sample |example |model |short )?answer|a|ans|solution|tip|hint|what to say|explanation)\s*[:—–-]\s*/i;
+export const ANSWER_LABEL = new RegExp(
+  String.raw`^\s*${anyOf(`
+      how to (?:approach|answer) (?:it|this), how to answer, approach, (?:the )?correct answer(?: is)?,
+      (?:sample |example |model |short )?answer, a, ans, solution, tip, hint, what to say, explanation
+    `)}\s*[:—–-]\s*`,
+  'i',
+);
 
 /** Words that name a part of a page or an answer, never a question. */
-const LABEL =
-  /^(?:answers?|solutions?|hints?|examples?|notes?|tips?|explanation|feedback|question text|output|input|summary|conclusion|introduction|overview|contents|table of contents|references|resources|further reading|see also|faq|questions?|related( posts| articles)?)\s*:?$/i;
+const LABEL = new RegExp(
+  String.raw`^${anyOf(`
+      answers?, solutions?, hints?, examples?, notes?, tips?, explanation, feedback, question text, output,
+      input, summary, conclusion, introduction, overview, contents, table of contents, references, resources,
+      further reading, see also, faq, questions?, related( posts| articles)?
+    `)}\s*:?$`,
+  'i',
+);
 export const isLabel = (text: string) => LABEL.test(cleanSpace(text));
 
-const TASK =
-  /^(?:explain|describe|design|build|implement|write|code|define|derive|estimate|compute|calculate|count|find|return|reverse|sort|merge|list|name|compare|contrast|distinguish|differentiate|give|tell|talk|walk|suppose|imagine|given|create|draw|prove|show|discuss|outline|state|teach|share|take me|convince|sell|pitch|propose|model|plan|debug|optimi[sz]e|improve|evaluate|analy[sz]e|summari[sz]e|detect|check|determine|print|generate|simulate|solve|predict|recommend|identify|elaborate|clarify)\b/i;
-const WH_ASK =
-  /^(?:what|why|how|when|where|which|who|whom|whose)(?:'s|’s)?\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|shall|has|have|had|might|may|must|makes?|happens?|causes?|motivates?|drives?|kind|type|sort|role|metrics?|if|about|else|exactly)\b/i;
+const TASK = new RegExp(
+  String.raw`^${anyOf(`
+      explain, describe, design, build, implement, write, code, define, derive, estimate, compute, calculate,
+      count, find, return, reverse, sort, merge, list, name, compare, contrast, distinguish, differentiate,
+      give, tell, talk, walk, suppose, imagine, given, create, draw, prove, show, discuss, outline, state,
+      teach, share, take me, convince, sell, pitch, propose, model, plan, debug, optimi[sz]e, improve, evaluate,
+      analy[sz]e, summari[sz]e, detect, check, determine, print, generate, simulate, solve, predict, recommend,
+      identify, elaborate, clarify
+    `)}\b`,
+  'i',
+);
+const WH_ASK = new RegExp(
+  String.raw`^${anyOf(`
+      what, why, how, when, where, which, who, whom, whose
+    `)}(?:'s|’s)?\s+${anyOf(`
+      is, are, was, were, do, does, did, can, could, would, should, will, shall, has, have, had, might, may,
+      must, makes?, happens?, causes?, motivates?, drives?, kind, type, sort, role, metrics?, if, about, else,
+      exactly
+    `)}\b`,
+  'i',
+);
 const YES_NO =
   /^(?:is|are|can|could|would|should|do|does|did|have|has|will|shall)\s+(?:you|we|it|there|they|the|a|an|this|that|your|one|i)\b/i;
 const COMPARISON = /\S\s+(?:vs\.?|versus)\s+\S/i;
