@@ -31,6 +31,7 @@ interface Figures {
   chromiumRssBeforeModelMb: number;
   chromiumRssPeakMb: number;
   errors: string[];
+  loadAverage?: [number, number];
 }
 
 function buildEach(workers: readonly ModelWorkers[]): string[] {
@@ -78,6 +79,19 @@ function report(workers: readonly ModelWorkers[], rounds: number): void {
         if (run.errors.length) console.log(`  round ${run.round} errors: ${run.errors.join(' / ')}`);
     }
   }
+  console.log('\nEach run, in the order run (the 1-minute load average when it started listening and when it ended):');
+  console.log('| model | arrangement | round | load | encoder / line | per token | speech end → line p50, trained |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const model of MODELS)
+    for (let r = 0; r < rounds; r++)
+      for (const count of r % 2 ? [...workers].reverse() : workers) {
+        const file = join(OUTPUT, `bench-arrangement-${model}-${count}-${r}.json`);
+        if (!existsSync(file)) continue;
+        const run = JSON.parse(readFileSync(file, 'utf8')) as Figures;
+        console.log(
+          `| ${model} | ${ARRANGEMENT_NAMES[count]} | ${r} | ${run.loadAverage?.join(' → ') ?? '?'} | ${round(run.encoderMsPerLine, 0)} ms | ${run.decoderMsPerToken} ms | ${seconds(percentile(run.trainedSpeechEndToLineMs, 0.5))} s |`,
+        );
+      }
   console.log(`\nOn this machine (${modelWorkersFor(2)} model workers chosen for 2 cores).`);
 }
 

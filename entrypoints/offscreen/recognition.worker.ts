@@ -1,6 +1,7 @@
-// The recognition worker: VAD + speech model, off the offscreen document's main thread; on a device
-// with several cores the speech model may run in model workers of its own (model.worker.ts). What to
-// do with loads, audio and flushes is lib/asr/recognition-host; this file loads the models.
+// The recognition worker: VAD + speech model, off the offscreen document's main thread; in the
+// arrangements lib/asr/recognition-arrangement allows, the speech model runs in model workers of its
+// own (model.worker.ts). What to do with loads, audio and flushes is lib/asr/recognition-host; this
+// file loads the models.
 import { env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/webgpu';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';

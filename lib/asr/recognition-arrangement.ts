@@ -5,6 +5,8 @@
  * - `0` model workers: the voice detector, segmenter and speech model share the recognition worker;
  * - `n` model workers: the recognition worker keeps the voice detector and segmenter, and each
  *   utterance is decoded by whichever model worker is free, lines re-ordered as spoken.
+ * The extension runs `0` (measured, below); `npm run bench:arrangements` builds each to compare
+ * them again, here or on a bigger machine.
  */
 export type ModelWorkers = 0 | 1 | 2;
 
@@ -16,6 +18,15 @@ export const ARRANGEMENT_NAMES: Record<ModelWorkers, string> = {
 };
 
 /**
+ * What a device with more than one core runs: one worker too. In Chromium on 2 cores, at a like
+ * load, no arrangement made a line come sooner (one line's decode is one runtime's work whatever
+ * the arrangement, and lines seldom queue), and each model worker costs memory (+40 MB for the
+ * detector's own runtime, a whole model copy per extra worker: +210 MB Moonshine, +340 MB Whisper).
+ * BENCHMARKS.md, "Recognition across workers — issue #21", has the figures.
+ */
+const DEFAULT_ON_SEVERAL_CORES: ModelWorkers = 0;
+
+/**
  * The model workers for a device with this many logical cores. `override` (a build-time value
  * the benchmark sets, `WXT_RECOGNITION_WORKERS`) wins when it names an arrangement.
  */
@@ -24,6 +35,3 @@ export function modelWorkersFor(cores: number, override?: string): ModelWorkers 
   if (override && (forced === 0 || forced === 1 || forced === 2)) return forced;
   return cores > 1 ? DEFAULT_ON_SEVERAL_CORES : 0;
 }
-
-/** What a device with more than one core runs (measured: BENCHMARKS.md, "Recognition across workers"). */
-const DEFAULT_ON_SEVERAL_CORES: ModelWorkers = 0;

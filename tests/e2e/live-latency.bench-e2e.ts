@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,8 @@ describe.each(runs)('speech end → card in Chromium, model $name, $arrangement,
       await expect.poll(() => sessionState(panel), { timeout: 60_000 }).toContain('Capturing tab audio');
 
       let rssPeak = 0;
+      // The machine's load while this run listened: on a shared machine, runs compare only at a like load.
+      const loadAtStart = loadavg()[0]!;
       const lines = async () => (await events()).filter((timed) => timed.event.kind === 'line');
       // The first line may be a question caught half-way; whole ones follow it.
       const deadline = Date.now() + 180_000;
@@ -236,6 +238,7 @@ describe.each(runs)('speech end → card in Chromium, model $name, $arrangement,
         chromiumRssBeforeModelMb: round(rssBefore),
         chromiumRssPeakMb: round(rssPeak),
         chromiumRssGrowthMb: round(rssPeak - rssBefore),
+        loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
       };
       console.log(JSON.stringify(figures));
       mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
