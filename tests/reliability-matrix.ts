@@ -650,6 +650,19 @@ export const RELIABILITY_MATRIX: MatrixRow[] = [
   },
   {
     kind: 'fault',
+    what: 'A model worker (recognition across workers, a benchmark build) dies while it decodes, or while it loads',
+    provoked:
+      'two in-process model workers running the real model host, one crashing mid-decode or mid-load; two decodes that finish in the reverse order (unit tests)',
+    outcome:
+      'the session ends with the same message as a crash of the recognition worker, once; the flush still answers; a failed load ends every model worker; lines decoded side by side come out in the order spoken',
+    tests: [
+      ['tests/unit/asr/recognition-across-workers.test.ts', 'a model worker that dies mid-decode ends the session'],
+      ['tests/unit/asr/recognition-across-workers.test.ts', 'a model worker that crashes while loading fails the load'],
+      ['tests/unit/asr/recognition-across-workers.test.ts', 'hands the lines on in the order spoken'],
+    ],
+  },
+  {
+    kind: 'fault',
     what: 'The voice detector fails to load',
     provoked:
       'a voice-model factory that rejects, fed 30 chunks of audio, a skip and a flush as the worker does (unit test)',

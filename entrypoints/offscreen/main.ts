@@ -1,6 +1,6 @@
 import workletUrl from './capture-worklet.ts?worker&url';
 import { parseRuntimeMessage, type SessionEvent } from '@/lib/messaging/runtime-messages';
-import { isSentenceReply, workerReplySchema, type WorkerRequest } from '@/lib/messaging/worker-messages';
+import { isModelReply, isSentenceReply, workerReplySchema, type WorkerRequest } from '@/lib/messaging/worker-messages';
 import { openMicrophone, openTabStream, tapAudio } from '@/lib/platform/web-audio-capture';
 import { createWorkerEmbedder } from '@/lib/semantic/worker-embedder';
 import { createOffscreenCapture } from '@/lib/session/offscreen-capture';
@@ -32,7 +32,7 @@ worker.onmessage = (event: MessageEvent<unknown>) => {
   const reply = workerReplySchema.safeParse(event.data);
   if (!reply.success) return;
   if (isSentenceReply(reply.data)) embedder.onReply(reply.data);
-  else void capture.onWorkerReply(reply.data);
+  else if (!isModelReply(reply.data)) void capture.onWorkerReply(reply.data);
 };
 worker.onerror = (event) => {
   void capture.onWorkerReply({

@@ -1,82 +1,74 @@
-// The recognition worker: VAD + Whisper, off the offscreen document's main thread. What to do
-// with loads, audio and flushes is lib/asr/recognition-host; this file loads the models.
-import { env, pipeline } from '@huggingface/transformers';
+// The recognition worker: VAD + speech model, off the offscreen document's main thread; in the
+// arrangements lib/asr/recognition-arrangement allows, the speech model runs in model workers of its
+// own (model.worker.ts). What to do with loads, audio and flushes is lib/asr/recognition-host; this
+// file loads the models.
+import { env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/webgpu';
 import { Silero } from '@ricky0123/vad-web/dist/models/silero';
-import { chooseDevice, runtimeFilesFor, type GpuLike } from '@/lib/asr/choose-device';
-import { loadWithFallback } from '@/lib/asr/load-with-fallback';
-import { listModelFolders, localModelCache } from '@/lib/asr/model-store';
+import { runtimeFilesFor } from '@/lib/asr/choose-device';
+import { modelWorkersFor } from '@/lib/asr/recognition-arrangement';
 import { createRecognitionEngine, PARTIAL_EVERY_MS } from '@/lib/asr/recognition-engine';
 import { catchUpWindowMs } from '@/lib/asr/recognition-pace';
 import { createRecognitionHost, type LoadedEngine } from '@/lib/asr/recognition-host';
+import { loadRemotePool, type ModelWorkerPort } from '@/lib/asr/remote-transcriber';
 import { createSentenceHost } from '@/lib/semantic/sentence-host';
 import { assertSentenceModelStored, loadSentenceEncoder } from '@/lib/semantic/sentence-model';
-import { loadTranscriber } from '@/lib/asr/whisper-transcriber';
-import { workerRequestSchema, type WorkerReply, type WorkerRequest } from '@/lib/messaging/worker-messages';
+import {
+  workerRequestSchema,
+  type ModelRequest,
+  type WorkerReply,
+  type WorkerRequest,
+} from '@/lib/messaging/worker-messages';
+import { loadSpeechModel, setShippedRuntime } from './load-speech-model';
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
+/** Model workers beside this one: chosen by the cores there are (or fixed by a benchmark build). */
+const override: unknown = import.meta.env.WXT_RECOGNITION_WORKERS;
+const MODEL_WORKERS = modelWorkersFor(
+  navigator.hardwareConcurrency,
+  typeof override === 'string' ? override : undefined,
+);
 
-/** Loads Whisper and the VAD with transformers.js and ONNX Runtime, as a load request names them. */
-async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Promise<LoadedEngine> {
-  // Every process-wide setting is written before the first await, so a load that a newer
-  // one supersedes can never change the newer one's settings.
-  // ONNX Runtime's files ship inside the extension; MV3 forbids loading code from a CDN,
-  // and a blob: URL would be blocked by the extension's CSP.
-  ort.env.wasm.wasmPaths = request.wasmPaths;
-  ort.env.wasm.numThreads = 1;
-  env.backends.onnx.wasm!.wasmPaths = request.wasmPaths;
-  env.backends.onnx.wasm!.numThreads = 1;
-  // With the build named file by file (runtimeFilesFor), transformers.js would otherwise fetch it
-  // into a blob: URL, whose import the extension's CSP refuses.
-  env.useWasmCache = false;
-  let dtype: 'fp32' | 'q8' | undefined;
-  if (request.source === 'local') {
-    // Served from IndexedDB by the custom cache; the local path itself is never fetched.
-    env.allowLocalModels = true;
-    env.allowRemoteModels = false;
-    env.useCustomCache = true;
-    env.customCache = localModelCache(request.model);
-    dtype = (await listModelFolders()).find((folder) => folder.name === request.model)?.dtype;
-  } else {
-    env.allowLocalModels = false;
-    env.allowRemoteModels = true;
-    env.useCustomCache = false;
-  }
-  const device = await chooseDevice(request.device, (navigator as Navigator & { gpu?: GpuLike }).gpu);
-  // The build needs the device, so it is the one setting written after an await: the runtime reads
-  // it once per worker, at its first session, which no load has created yet at this point.
-  ort.env.wasm.wasmPaths = env.backends.onnx.wasm!.wasmPaths = runtimeFilesFor(device, request.wasmPaths);
-  const { value: transcriber, device: used } = await loadWithFallback(device, {
-    load: (candidate) =>
-      loadTranscriber(pipeline, {
-        model: request.model,
-        device: candidate,
-        dtype,
-        onProgress: (progress) => {
-          if (progress.status === 'progress')
-            post({ status: 'progress', file: progress.file, loaded: progress.loaded, total: progress.total });
-        },
-      }),
-    async clearCachedModel() {
-      const cache = await caches.open(env.cacheKey);
-      for (const key of await cache.keys()) if (key.url.includes(request.model)) await cache.delete(key);
+/** A model worker, started for one load and ended with its engine. */
+function startModelWorker(): ModelWorkerPort {
+  const worker = new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (request: ModelRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer),
+    listen(onMessage, onCrash) {
+      worker.onmessage = (event: MessageEvent<unknown>) => onMessage(event.data);
+      worker.onerror = (event) => onCrash(event.message || 'a model worker stopped');
     },
-    warn: (message) => post({ status: 'error', message, fatal: false }),
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** The speech model here, or in model workers of its own; the voice detector always runs here. */
+async function loadTranscriberFor(request: Extract<WorkerRequest, { type: 'load' }>) {
+  if (MODEL_WORKERS === 0) return { ...(await loadSpeechModel(request, post)), separateRuntime: false };
+  // This worker's runtime then runs the voice detector alone, on WASM.
+  setShippedRuntime(runtimeFilesFor('wasm', request.wasmPaths));
+  const ports = Array.from({ length: MODEL_WORKERS }, startModelWorker);
+  const transcriber = await loadRemotePool(ports, request, {
+    forward: post,
+    onCrash: (message) => post({ status: 'error', message, fatal: true }),
   });
+  return { transcriber, device: transcriber.runDevice, separateRuntime: true };
+}
+
+/** Loads the speech model and the VAD with transformers.js and ONNX Runtime, as a load request names them. */
+async function loadEngine(request: Extract<WorkerRequest, { type: 'load' }>): Promise<LoadedEngine> {
+  const { transcriber, device, separateRuntime } = await loadTranscriberFor(request);
   const vadBytes = await (await fetch(request.vadModelUrl)).arrayBuffer();
   const engine = createRecognitionEngine({
     transcriber,
+    separateRuntime,
     // vad-web is typed against its own onnxruntime-web version; the runtime API it uses is the same.
     createVad: () => Silero.new(ort, () => Promise.resolve(vadBytes.slice(0))),
     emit: post,
     segmenter: request.vad,
     backlogMs: () => queuedAudioMs,
   });
-  return {
-    engine,
-    device: used === 'webgpu' ? 'webgpu' : 'wasm',
-    catchUpMs: catchUpWindowMs(transcriber.warmUpMs, PARTIAL_EVERY_MS),
-  };
+  return { engine, device, catchUpMs: catchUpWindowMs(transcriber.warmUpMs, PARTIAL_EVERY_MS) };
 }
 
 const host = createRecognitionHost({ loadEngine, post });
@@ -105,6 +97,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const request = parsed.data;
   // Beside recognition's queue: audio never waits for an embedding.
   if (request.type === 'embed') return void sentences.handle(request);
+  if (request.type === 'transcribe') return; // a model worker's request, not this worker's
   // One message at a time, in order: audio must reach the VAD in the order it was captured.
   const audioMs = request.type === 'audio' ? request.samples.length / 16 : 0;
   queuedAudioMs += audioMs;

@@ -8,7 +8,15 @@ import { partialsAffordable, partialsOnAtPace } from './recognition-pace';
 import type { Transcriber } from './whisper-transcriber';
 
 export interface RecognitionEngineOptions {
-  transcriber: Transcriber;
+  /** With `capacity` above 1 (a pool of model workers), that many decodes run at once. */
+  transcriber: Transcriber & { readonly capacity?: number };
+  /**
+   * The speech model runs in runtimes of its own (model workers): the voice detector goes on
+   * while a line decodes, and lines decoded side by side still come out in the order spoken.
+   * Without it the voice model and the speech model share one ONNX Runtime, whose WASM build
+   * corrupts its state when a second run starts while one is in flight, so each waits for the other.
+   */
+  separateRuntime?: boolean;
   /** One voice-activity model per channel: each keeps its own recurrent state. */
   createVad: () => Promise<SpeechModel>;
   emit: (reply: WorkerReply) => void;
@@ -29,40 +37,39 @@ export const PARTIAL_EVERY_MS = 1000;
  */
 export const QUESTION_PAUSE_MS = 400;
 
-/**
- * What the recognition worker does with audio: per channel, cut utterances with the
- * VAD, decode each final utterance, and re-decode the utterance in progress about once
- * a second for a partial line. Finals are never skipped; a partial is skipped when the
- * recogniser is busy, behind, or too slow for partials to pay (see `partialsAffordable`),
- * so a slow device gives up live partial text, never lines, and says so once.
- */
-
-export function createRecognitionEngine(options: RecognitionEngineOptions) {
-  let segmenterOptions = options.segmenter;
-  const partialEveryMs = options.partialEveryMs ?? PARTIAL_EVERY_MS;
-  const detectors = new Map<Channel, Promise<UtteranceDetector>>();
-  const lastPartialAt = new Map<Channel, number>();
-  /** Where each channel's utterance in progress began: its partials carry it, as its final line will. */
-  const utteranceStart = new Map<Channel, number>();
-  let busy = false;
-  let pendingFinals = Promise.resolve();
+/** Tells the session once, and again only on a change, whether partial lines are on at this device's pace. */
+function createPace(emit: RecognitionEngineOptions['emit'], warmUpMs: number, partialEveryMs: number) {
   // The warm-up decode is the first estimate of what a decode costs on this device.
-  let lastDecodeMs = options.transcriber.warmUpMs;
-  let paceTold: boolean | undefined;
-  const backlogMs = options.backlogMs ?? (() => 0);
-
-  /** Says once, and again only on a change, whether partial lines are on at this device's pace. */
-  function tellPace() {
+  let lastDecodeMs = warmUpMs;
+  let told: boolean | undefined;
+  const tell = () => {
     const partials = partialsOnAtPace(lastDecodeMs, partialEveryMs);
-    if (partials === paceTold) return;
-    paceTold = partials;
-    options.emit({ status: 'pace', partials, decodeMs: Math.round(lastDecodeMs) });
-  }
+    if (partials === told) return;
+    told = partials;
+    emit({ status: 'pace', partials, decodeMs: Math.round(lastDecodeMs) });
+  };
   // The pace only changes when a decode ends; the warm-up's is told now.
-  tellPace();
+  tell();
+  return {
+    get lastDecodeMs() {
+      return lastDecodeMs;
+    },
+    /** A decode ended (after `ms`, or failed: undefined). */
+    record(ms: number | undefined) {
+      if (ms !== undefined) lastDecodeMs = ms;
+      tell();
+    },
+  };
+}
 
-  /** Set once the voice detector failed to load: the session is told once, and later audio is dropped. */
-  let vadFailed = false;
+/**
+ * One utterance detector per channel, made on first use. Audio arrives every 100 ms; a voice
+ * model that fails to load is not retried per chunk but ends the session with one clear message.
+ */
+function createDetectors(options: RecognitionEngineOptions) {
+  let segmenterOptions = options.segmenter;
+  const detectors = new Map<Channel, Promise<UtteranceDetector>>();
+  let failed = false;
   const detectorFor = (channel: Channel) => {
     let detector = detectors.get(channel);
     if (!detector) {
@@ -71,54 +78,134 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
     }
     return detector;
   };
-  /**
-   * The channel's detector, or undefined once its load failed. Audio arrives every 100 ms;
-   * a failed load is not retried per chunk but ends the session with one clear message.
-   */
-  async function usableDetector(channel: Channel): Promise<UtteranceDetector | undefined> {
-    if (vadFailed) return undefined;
-    try {
-      return await detectorFor(channel);
-    } catch (error) {
-      if (vadFailed) return undefined;
-      vadFailed = true;
-      options.emit({
-        status: 'error',
-        message: `The voice detector could not load (${(error as Error).message}), so Cuecard cannot tell speech from silence. Capture stopped; reload the extension and press Start again.`,
-        fatal: true,
-      });
-      return undefined;
-    }
-  }
-
-  async function decode(audio: Float32Array) {
-    busy = true;
-    const start = performance.now();
-    try {
-      const { text, encoderMs, tokens } = await options.transcriber.transcribe(audio);
-      lastDecodeMs = performance.now() - start;
-      return { text: cleanTranscript(text), decodeMs: lastDecodeMs, encoderMs, tokens };
-    } finally {
-      busy = false;
-      tellPace();
-    }
-  }
-
-  function finalise(channel: Channel, audio: Float32Array, startMs: number, endMs: number) {
-    pendingFinals = pendingFinals.then(async () => {
+  return {
+    channels: () => [...detectors.keys()],
+    /** The channel's detector, or undefined once its load failed (the session was told). */
+    async usable(channel: Channel): Promise<UtteranceDetector | undefined> {
+      if (failed) return undefined;
       try {
-        const { text, decodeMs, encoderMs, tokens } = await decode(audio);
-        if (text) options.emit({ status: 'final', channel, text, startMs, endMs, decodeMs, encoderMs, tokens });
+        return await detectorFor(channel);
       } catch (error) {
-        options.emit({ status: 'error', message: `Transcription failed: ${(error as Error).message}`, fatal: false });
+        if (failed) return undefined;
+        failed = true;
+        options.emit({
+          status: 'error',
+          message: `The voice detector could not load (${(error as Error).message}), so Cuecard cannot tell speech from silence. Capture stopped; reload the extension and press Start again.`,
+          fatal: true,
+        });
+        return undefined;
       }
-    });
-    return pendingFinals;
+    },
+    /** Settings for detectors made from now on. */
+    reconfigure(settings: Partial<SegmenterOptions>) {
+      segmenterOptions = { ...segmenterOptions, ...settings };
+    },
+  };
+}
+
+/**
+ * Decodes, as many at once as the transcriber allows, with results handed on in the order the
+ * decodes were asked for: a short line decoded beside a long one waits for it.
+ */
+function createDecoder(options: RecognitionEngineOptions, pace: ReturnType<typeof createPace>) {
+  const capacity = options.transcriber.capacity ?? 1;
+  let inFlight = 0;
+  let inOrder = Promise.resolve();
+  async function decode(audio: Float32Array) {
+    inFlight++;
+    const start = performance.now();
+    let decodeMs: number | undefined;
+    try {
+      const { text, encoderMs, tokens, ranMs } = await options.transcriber.transcribe(audio);
+      // A line that waited for a free model worker did not take longer to decode.
+      decodeMs = ranMs ?? performance.now() - start;
+      return { text: cleanTranscript(text), decodeMs, encoderMs, tokens };
+    } finally {
+      inFlight--;
+      pace.record(decodeMs);
+    }
   }
+  return {
+    /** Whether a decode could start now without waiting for another. */
+    free: () => inFlight < capacity,
+    /** Starts a decode now; `then` runs after every earlier decode's, in order. Resolves when it has. */
+    ordered(audio: Float32Array, then: (result: Awaited<ReturnType<typeof decode>>) => void): Promise<void> {
+      const decoding = decode(audio);
+      // Read below, after the earlier ones: not an unhandled rejection meanwhile.
+      decoding.catch(() => undefined);
+      const mine = inOrder.then(async () => then(await decoding));
+      inOrder = mine.catch(() => undefined);
+      return mine;
+    },
+    /** Resolves when every decode asked for so far has been handed on. */
+    settled: () => inOrder,
+  };
+}
+
+/**
+ * Final and partial lines from decodes, handed on in the order they were asked for. A partial
+ * whose utterance ended (its final was asked for) while it decoded is dropped: it is stale.
+ */
+function createLines(options: RecognitionEngineOptions, decoder: ReturnType<typeof createDecoder>) {
+  /** Finals asked for per channel: a partial that started before the latest final is stale. */
+  const finalsAsked = new Map<Channel, number>();
+
+  function finalise(channel: Channel, audio: Float32Array, startMs: number, endMs: number): Promise<void> {
+    finalsAsked.set(channel, (finalsAsked.get(channel) ?? 0) + 1);
+    const done = decoder.ordered(audio, ({ text, decodeMs, encoderMs, tokens }) => {
+      if (text) options.emit({ status: 'final', channel, text, startMs, endMs, decodeMs, encoderMs, tokens });
+    });
+    return done.then(undefined, (error: Error) =>
+      options.emit({ status: 'error', message: `Transcription failed: ${error.message}`, fatal: false }),
+    );
+  }
+
+  /** `startMs`: where the utterance began, which its final line will carry too; `endMs`: how far it is heard. */
+  function partial(
+    channel: Channel,
+    detector: UtteranceDetector,
+    active: Float32Array,
+    startMs: number,
+    endMs: number,
+  ): Promise<void> {
+    const finalsBefore = finalsAsked.get(channel) ?? 0;
+    // A failed partial is not worth a message; the final decode will report.
+    return decoder
+      .ordered(active, ({ text }) => {
+        if (!text || (finalsAsked.get(channel) ?? 0) !== finalsBefore) return;
+        options.emit({ status: 'partial', channel, text, startMs, endMs });
+        if (channel === 'interviewer' && readsAsWholeQuestion(text)) detector.segmenter.endSooner(QUESTION_PAUSE_MS);
+      })
+      .catch(() => undefined);
+  }
+
+  return { finalise, partial };
+}
+
+/**
+ * What the recognition worker does with audio: per channel, cut utterances with the
+ * VAD, decode each final utterance, and re-decode the utterance in progress about once
+ * a second for a partial line. Finals are never skipped; a partial is skipped when the
+ * recogniser is busy, behind, or too slow for partials to pay (see `partialsAffordable`),
+ * so a slow device gives up live partial text, never lines, and says so once.
+ */
+export function createRecognitionEngine(options: RecognitionEngineOptions) {
+  const partialEveryMs = options.partialEveryMs ?? PARTIAL_EVERY_MS;
+  const backlogMs = options.backlogMs ?? (() => 0);
+  const pace = createPace(options.emit, options.transcriber.warmUpMs, partialEveryMs);
+  const detectors = createDetectors(options);
+  const decoder = createDecoder(options, pace);
+  const lastPartialAt = new Map<Channel, number>();
+  /** Where each channel's utterance in progress began: its partials carry it, as its final line will. */
+  const utteranceStart = new Map<Channel, number>();
+  const { finalise, partial } = createLines(options, decoder);
+
+  /** Waits for a decode only while the voice model shares its runtime. */
+  const settle = (work: Promise<void>) => (options.separateRuntime ? undefined : work);
 
   return {
     async pushAudio(channel: Channel, samples: Float32Array): Promise<void> {
-      const detector = await usableDetector(channel);
+      const detector = await detectors.usable(channel);
       if (!detector) return;
       for (const event of await detector.push(samples)) {
         if (event.type === 'speech-start') {
@@ -126,49 +213,39 @@ export function createRecognitionEngine(options: RecognitionEngineOptions) {
           utteranceStart.set(channel, event.startMs);
           options.emit({ status: 'speech-start', channel, startMs: event.startMs });
         } else if (event.type === 'utterance') {
-          // Awaited: the voice model and Whisper share one ONNX Runtime, and its WASM build
-          // corrupts its state when a second run starts while one is in flight.
-          await finalise(channel, event.audio, event.startMs, event.endMs);
+          await settle(finalise(channel, event.audio, event.startMs, event.endMs));
         }
       }
       const active = detector.segmenter.activeAudio();
       const now = detector.segmenter.elapsedMs;
       const due = now - (lastPartialAt.get(channel) ?? 0) >= partialEveryMs;
-      if (active && !busy && due && partialsAffordable(lastDecodeMs, partialEveryMs, backlogMs())) {
+      if (active && decoder.free() && due && partialsAffordable(pace.lastDecodeMs, partialEveryMs, backlogMs())) {
         lastPartialAt.set(channel, now);
-        try {
-          const { text } = await decode(active);
-          if (text)
-            options.emit({ status: 'partial', channel, text, startMs: utteranceStart.get(channel) ?? 0, endMs: now });
-          if (text && channel === 'interviewer' && readsAsWholeQuestion(text))
-            detector.segmenter.endSooner(QUESTION_PAUSE_MS);
-        } catch {
-          // A failed partial is not worth a message; the final decode will report.
-        }
+        await settle(partial(channel, detector, active, utteranceStart.get(channel) ?? 0, now));
       }
     },
 
     /** Audio captured on a channel but not given (dropped while the model loaded): keeps line times true to capture. */
     async skipAudio(channel: Channel, ms: number): Promise<void> {
-      if (ms > 0) (await usableDetector(channel))?.segmenter.skip(ms);
+      if (ms > 0) (await detectors.usable(channel))?.segmenter.skip(ms);
     },
 
     /** Ends every utterance in progress and waits until all finals are out. */
     async flush(): Promise<void> {
-      for (const channel of detectors.keys()) {
-        const detector = await usableDetector(channel);
+      for (const channel of detectors.channels()) {
+        const detector = await detectors.usable(channel);
         for (const event of detector?.flush() ?? []) {
-          if (event.type === 'utterance') await finalise(channel, event.audio, event.startMs, event.endMs);
+          if (event.type === 'utterance') await settle(finalise(channel, event.audio, event.startMs, event.endMs));
         }
       }
-      await pendingFinals;
+      await decoder.settled();
       options.emit({ status: 'flushed' });
     },
 
     /** New pause, length and padding settings, for channels open now and later; the models stay loaded. */
     async setSegmenter(settings: Pick<SegmenterOptions, 'minSilenceMs' | 'maxUtteranceMs' | 'padMs'>): Promise<void> {
-      segmenterOptions = { ...segmenterOptions, ...settings };
-      for (const channel of detectors.keys()) (await usableDetector(channel))?.segmenter.reconfigure(settings);
+      detectors.reconfigure(settings);
+      for (const channel of detectors.channels()) (await detectors.usable(channel))?.segmenter.reconfigure(settings);
     },
 
     /** Frees the model (a different one was chosen). */

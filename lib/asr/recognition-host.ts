@@ -24,6 +24,31 @@ export interface RecognitionHostDeps {
 const WHILE_LOADING_SAMPLES = 30 * 16_000;
 
 /**
+ * Feeds a new engine what was said during its load (on a slow engine, only the latest of it);
+ * audio keeps arriving while it does, and all of that is caught up on. False once superseded.
+ */
+async function catchUp(
+  loaded: LoadedEngine,
+  waiting: Record<Channel, RecentAudioBuffer>,
+  superseded: () => Promise<boolean>,
+): Promise<boolean> {
+  let newest = ((loaded.catchUpMs ?? Number.POSITIVE_INFINITY) * 16_000) / 1000;
+  while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
+    const window = newest;
+    newest = Number.POSITIVE_INFINITY;
+    for (const channel of ['interviewer', 'candidate'] as const) {
+      const { chunks, skipped } = waiting[channel].drain(window);
+      await loaded.engine.skipAudio(channel, (skipped * 1000) / 16_000);
+      for (const samples of chunks) {
+        if (await superseded()) return false;
+        await loaded.engine.pushAudio(channel, samples);
+      }
+    }
+  }
+  return true;
+}
+
+/**
  * The recognition worker's logic: model loads, audio and flushes, in order. Each load has
  * a generation: a load superseded while it runs (the user picked another model) is
  * disposed when it ends and never becomes the engine, and only the current load reports
@@ -55,21 +80,7 @@ export function createRecognitionHost(deps: RecognitionHostDeps) {
     if (await superseded()) return;
     if (segmenter) await loaded.engine.setSegmenter(segmenter);
     deps.post({ status: 'ready', device: loaded.device, loadMs: now() - started });
-    // Catch up on what was said during the load (on a slow engine, only the latest of it);
-    // audio keeps arriving while we do, and all of that is caught up on.
-    let newest = ((loaded.catchUpMs ?? Number.POSITIVE_INFINITY) * 16_000) / 1000;
-    while (waiting.interviewer.samples + waiting.candidate.samples > 0) {
-      const window = newest;
-      newest = Number.POSITIVE_INFINITY;
-      for (const channel of ['interviewer', 'candidate'] as const) {
-        const { chunks, skipped } = waiting[channel].drain(window);
-        await loaded.engine.skipAudio(channel, (skipped * 1000) / 16_000);
-        for (const samples of chunks) {
-          if (await superseded()) return;
-          await loaded.engine.pushAudio(channel, samples);
-        }
-      }
-    }
+    if (!(await catchUp(loaded, waiting, superseded))) return;
     if (await superseded()) return;
     engine = loaded.engine; // no await between the last check and this: nothing can slip in between
   }

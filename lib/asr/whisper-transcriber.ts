@@ -22,6 +22,8 @@ export interface Transcription {
   decoderMs: number;
   /** Decoder steps run: one per generated token. */
   tokens: number;
+  /** The decode's own time, without the wait for a free model worker (set by a pool). */
+  ranMs?: number;
 }
 
 export interface TranscribeOptions {

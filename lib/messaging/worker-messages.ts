@@ -19,12 +19,19 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
     id: z.number().int().nonnegative(),
     texts: z.array(z.string().max(2_000)).min(1).max(20_000),
   }),
+  /** Recognition worker → a model worker (recognition across workers): decode one utterance; answered with the same id. */
+  z.object({ type: z.literal('transcribe'), id: z.number().int().nonnegative(), audio: z.instanceof(Float32Array) }),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 /** What the sentence model handles, beside recognition rather than in its queue. */
 export type SentenceRequest = Extract<WorkerRequest, { type: 'embed' }>;
+/** What a model worker handles: the speech model's load, then decodes. */
+export type ModelRequest = Extract<WorkerRequest, { type: 'load' | 'transcribe' }>;
 /** What the recognition host handles, in order. */
-export type RecognitionRequest = Exclude<WorkerRequest, SentenceRequest>;
+export type RecognitionRequest = Exclude<
+  WorkerRequest,
+  SentenceRequest | Extract<WorkerRequest, { type: 'transcribe' }>
+>;
 
 /** Recognition worker → offscreen document. */
 export const workerReplySchema = z.discriminatedUnion('status', [
@@ -62,12 +69,31 @@ export const workerReplySchema = z.discriminatedUnion('status', [
   }),
   /** An `embed` that could not be answered (the model would not load): the lexical cards stand alone. */
   z.object({ status: z.literal('embed-failed'), id: z.number().int().nonnegative(), message: z.string() }),
+  /** A model worker loaded the speech model; its warm decode took this long. */
+  z.object({ status: z.literal('model-ready'), device: runDeviceSchema, warmUpMs: z.number() }),
+  /** A model worker's answer to `transcribe`. */
+  z.object({
+    status: z.literal('transcribed'),
+    id: z.number().int().nonnegative(),
+    text: z.string(),
+    encoderMs: z.number(),
+    decoderMs: z.number(),
+    tokens: z.number().int().nonnegative(),
+  }),
+  z.object({ status: z.literal('transcribe-failed'), id: z.number().int().nonnegative(), message: z.string() }),
 ]);
 export type WorkerReply = z.infer<typeof workerReplySchema>;
 /** The sentence model's answers. */
 export type SentenceReply = Extract<WorkerReply, { status: 'vectors' | 'embed-failed' }>;
+/** A model worker's own answers, which only the recognition worker reads. */
+export type ModelReply = Extract<WorkerReply, { status: 'model-ready' | 'transcribed' | 'transcribe-failed' }>;
 /** Recognition's replies, which the offscreen capture handles. */
-export type RecognitionReply = Exclude<WorkerReply, SentenceReply>;
+export type RecognitionReply = Exclude<WorkerReply, SentenceReply | ModelReply>;
+
+/** Whether a reply is a model worker's own (never sent on to the offscreen document). */
+export function isModelReply(reply: WorkerReply): reply is ModelReply {
+  return reply.status === 'model-ready' || reply.status === 'transcribed' || reply.status === 'transcribe-failed';
+}
 
 /** Whether a reply answers an `embed` request. */
 export function isSentenceReply(reply: WorkerReply): reply is SentenceReply {

@@ -33,11 +33,15 @@ export interface LoadedExtension {
 /**
  * Starts a fresh headless Chromium profile with the test build loaded. Audio is not
  * muted (Playwright mutes by default, which would make captured audio silent), pages
- * may autoplay, and the extension may capture tabs without a toolbar click.
+ * may autoplay, and the extension may capture tabs without a toolbar click. `extensionDir`: another
+ * test build (the arrangements benchmark builds one per arrangement).
  */
-export async function launchExtension(extraArgs: readonly string[] = []): Promise<LoadedExtension> {
-  if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no test build at ${E2E_EXTENSION_DIR}: run \`npm run test:e2e\`, which builds it`);
+export async function launchExtension(
+  extraArgs: readonly string[] = [],
+  extensionDir = E2E_EXTENSION_DIR,
+): Promise<LoadedExtension> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no test build at ${extensionDir}: run \`npm run test:e2e\`, which builds it`);
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'cuecard-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -56,8 +60,8 @@ export async function launchExtension(extraArgs: readonly string[] = []): Promis
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
       `--allowlisted-extension-id=${E2E_EXTENSION_ID}`,
-      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-      `--load-extension=${E2E_EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...extraArgs,
     ],
   });

@@ -1,11 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
 import { ensureLengthKeyedWhisper, randomMoonshineWith, randomWhisperWith } from '../../scripts/generated-models';
-import { launchExtension, openPanel, sessionState, TEST_OUTPUT_DIR, useLocalModel } from './launch-extension';
+import {
+  E2E_EXTENSION_DIR,
+  launchExtension,
+  openPanel,
+  sessionState,
+  TEST_OUTPUT_DIR,
+  useLocalModel,
+} from './launch-extension';
 import { recordSessionEvents, type TimedSessionEvent } from './session-events';
 import { startSpeechPageServer } from './speech-page-server';
 
@@ -18,6 +25,9 @@ import { startSpeechPageServer } from './speech-page-server';
  *                               cost); it hears the fixture's short and long questions in turn, so
  *                               every question is a new card
  *   npm run bench:asr:browser   the real whisper-tiny.en and moonshine-tiny architectures, q8, in one run
+ *   npm run bench:arrangements  both of those, each with recognition in one worker and across workers
+ *                               (scripts/bench-arrangements.ts builds one extension per arrangement and
+ *                               names them in CUECARD_ARRANGEMENTS; CUECARD_ROUNDS repeats the set)
  * Figures are printed and written to test-output/bench-browser-*.json; nothing is asserted
  * about speed (this machine is shared and noisy).
  *
@@ -42,7 +52,23 @@ async function trainedBudgets(folder: string, texts: readonly string[]): Promise
   return texts.map((text) => tokenizer.encode(` ${text}`, { add_special_tokens: false }).length + 1);
 }
 const chosen = (process.env.CUECARD_BENCH ?? 'stand-in').split(',');
-const QUESTIONS = 8;
+/** Builds to compare, `name=dir` each (default: the test build as it is). */
+const arrangements = (process.env.CUECARD_ARRANGEMENTS ?? `as built=${E2E_EXTENSION_DIR}`)
+  .split(',')
+  .map((entry) => entry.split('=') as [string, string]);
+const rounds = Number(process.env.CUECARD_ROUNDS ?? 1);
+/** Each model, then each arrangement in turn (reversed every other round, so drift in the machine's load evens out). */
+const runs = chosen.flatMap((name) =>
+  Array.from({ length: rounds }, (_, round) =>
+    (round % 2 ? [...arrangements].reverse() : arrangements).map(([arrangement, dir]) => ({
+      name,
+      arrangement,
+      dir,
+      round,
+    })),
+  ).flat(),
+);
+const QUESTIONS = Number(process.env.CUECARD_QUESTIONS ?? 8);
 const TYPICAL_QUESTION_S = 3.3; // two-questions.wav: 3.31 s and 3.36 s
 /** Padding an utterance keeps after its speech (lib/audio/utterance-segmenter.ts default). */
 const PAD_MS = 250;
@@ -75,8 +101,9 @@ function chromiumRssMb(profileMarker: string): number {
   return rows.filter((row) => ours.has(row.pid)).reduce((sum, row) => sum + row.kb, 0) / 1024;
 }
 
-describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
+describe.each(runs)('speech end → card in Chromium, model $name, $arrangement, round $round', (run) => {
   it(`times ${QUESTIONS} questions`, async () => {
+    const { name } = run;
     const model = MODELS[name];
     if (!model) throw new Error(`unknown model "${name}": one of ${Object.keys(MODELS).join(', ')}`);
     const folder = model.folder();
@@ -88,7 +115,7 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
       layout.utterances.map((u) => u.text),
     );
     const speechPage = await startSpeechPageServer(model.audio);
-    const loaded = await launchExtension();
+    const loaded = await launchExtension([], run.dir);
     try {
       const interview = await loaded.context.newPage();
       await interview.goto(speechPage.url);
@@ -103,6 +130,8 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
       await expect.poll(() => sessionState(panel), { timeout: 60_000 }).toContain('Capturing tab audio');
 
       let rssPeak = 0;
+      // The machine's load while this run listened: on a shared machine, runs compare only at a like load.
+      const loadAtStart = loadavg()[0]!;
       const lines = async () => (await events()).filter((timed) => timed.event.kind === 'line');
       // The first line may be a question caught half-way; whole ones follow it.
       const deadline = Date.now() + 180_000;
@@ -168,6 +197,8 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
 
       const figures = {
         model: name,
+        arrangement: run.arrangement,
+        round: run.round,
         machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Chromium (WASM, 1 thread)`,
         modelLoadMs: ready?.kind === 'model-ready' ? round(ready.loadMs) : null,
         questions: toLine.length,
@@ -210,10 +241,15 @@ describe.each(chosen)('speech end → card in Chromium, model %s', (name) => {
         notices: received.flatMap((entry) => (entry.event.kind === 'notice' ? [entry.event.message] : [])),
         chromiumRssBeforeModelMb: round(rssBefore),
         chromiumRssPeakMb: round(rssPeak),
+        chromiumRssGrowthMb: round(rssPeak - rssBefore),
+        loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
       };
       console.log(JSON.stringify(figures));
       mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
-      writeFileSync(join(TEST_OUTPUT_DIR, `bench-browser-${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+      const file = process.env.CUECARD_ARRANGEMENTS
+        ? `bench-arrangement-${name}-${run.arrangement}-${run.round}`
+        : `bench-browser-${name}`;
+      writeFileSync(join(TEST_OUTPUT_DIR, `${file}.json`), `${JSON.stringify(figures, null, 2)}\n`);
       expect(toLine.length).toBeGreaterThanOrEqual(QUESTIONS);
       if (name === 'stand-in') expect(toCard.length).toBeGreaterThanOrEqual(5);
     } finally {
