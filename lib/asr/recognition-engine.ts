@@ -4,7 +4,7 @@ import { UtteranceDetector, type SpeechModel } from '../audio/utterance-detector
 import type { SegmenterOptions } from '../audio/utterance-segmenter';
 import { cleanTranscript } from './hallucination-filter';
 import { readsAsWholeQuestion } from './question-shaped';
-import { partialsAffordable, partialsOnAtPace } from './recognition-pace';
+import { createPace, partialsAffordable, type Pace } from './recognition-pace';
 import type { Transcriber } from './whisper-transcriber';
 
 export interface RecognitionEngineOptions {
@@ -36,31 +36,6 @@ export const PARTIAL_EVERY_MS = 1000;
  * question of the spoken fixtures at 400 ms, one in eight at 300 ms.
  */
 export const QUESTION_PAUSE_MS = 400;
-
-/** Tells the session once, and again only on a change, whether partial lines are on at this device's pace. */
-function createPace(emit: RecognitionEngineOptions['emit'], warmUpMs: number, partialEveryMs: number) {
-  // The warm-up decode is the first estimate of what a decode costs on this device.
-  let lastDecodeMs = warmUpMs;
-  let told: boolean | undefined;
-  const tell = () => {
-    const partials = partialsOnAtPace(lastDecodeMs, partialEveryMs);
-    if (partials === told) return;
-    told = partials;
-    emit({ status: 'pace', partials, decodeMs: Math.round(lastDecodeMs) });
-  };
-  // The pace only changes when a decode ends; the warm-up's is told now.
-  tell();
-  return {
-    get lastDecodeMs() {
-      return lastDecodeMs;
-    },
-    /** A decode ended (after `ms`, or failed: undefined). */
-    record(ms: number | undefined) {
-      if (ms !== undefined) lastDecodeMs = ms;
-      tell();
-    },
-  };
-}
 
 /**
  * One utterance detector per channel, made on first use. Audio arrives every 100 ms; a voice
@@ -107,7 +82,7 @@ function createDetectors(options: RecognitionEngineOptions) {
  * Decodes, as many at once as the transcriber allows, with results handed on in the order the
  * decodes were asked for: a short line decoded beside a long one waits for it.
  */
-function createDecoder(options: RecognitionEngineOptions, pace: ReturnType<typeof createPace>) {
+function createDecoder(options: RecognitionEngineOptions, pace: Pace) {
   const capacity = options.transcriber.capacity ?? 1;
   let inFlight = 0;
   let inOrder = Promise.resolve();

@@ -1,3 +1,4 @@
+import type { WorkerReply } from '../messaging/worker-messages';
 /** A partial may take at most this share of its cadence, or it delays the lines that matter. */
 const PARTIAL_SHARE = 0.5;
 /** Behind by more than this, the engine catches up before it spends time on partials. */
@@ -35,3 +36,29 @@ export function slowRecognitionNotice(decodeMs: number): string {
   const seconds = (decodeMs / 1000).toFixed(1);
   return `Speech recognition takes about ${seconds} s per line on this computer, so words no longer show while they are spoken: each line and its card appear when the speaker pauses. A smaller model (Settings) or a less busy computer brings them back.`;
 }
+
+/** Tells the session once, and again only on a change, whether partial lines are on at this device's pace. */
+export function createPace(emit: (reply: WorkerReply) => void, warmUpMs: number, partialEveryMs: number) {
+  // The warm-up decode is the first estimate of what a decode costs on this device.
+  let lastDecodeMs = warmUpMs;
+  let told: boolean | undefined;
+  const tell = () => {
+    const partials = partialsOnAtPace(lastDecodeMs, partialEveryMs);
+    if (partials === told) return;
+    told = partials;
+    emit({ status: 'pace', partials, decodeMs: Math.round(lastDecodeMs) });
+  };
+  // The pace only changes when a decode ends; the warm-up's is told now.
+  tell();
+  return {
+    get lastDecodeMs() {
+      return lastDecodeMs;
+    },
+    /** A decode ended (after `ms`, or failed: undefined). */
+    record(ms: number | undefined) {
+      if (ms !== undefined) lastDecodeMs = ms;
+      tell();
+    },
+  };
+}
+export type Pace = ReturnType<typeof createPace>;
