@@ -178,13 +178,13 @@ export interface SessionFeedback {
  * said three times or more and which frame steps could be heard; then a summary.
  */
 export function sessionFeedback(
-  hints: ReadonlyArray<{ entryId: string; question: string; at: number }>,
+  cards: ReadonlyArray<{ entryId: string; question: string; at: number }>,
   lines: readonly TranscriptLine[],
   entryById: (id: string) => KnowledgeEntry | undefined,
   aliases?: CompiledAliases,
 ): SessionFeedback {
-  const answers = hints.map((hint, i) => linesOfAnswer(lines, hint.at, hints[i + 1]?.at));
-  const questions = hints.map((hint, i): QuestionFeedback => {
+  const answers = cards.map((hint, i) => linesOfAnswer(lines, hint.at, cards[i + 1]?.at));
+  const questions = cards.map((hint, i): QuestionFeedback => {
     const answerLines = answers[i]!;
     const texts = answerLines.map((line) => line.text);
     const entry = entryById(hint.entryId);

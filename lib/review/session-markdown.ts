@@ -16,7 +16,7 @@ export { clock };
 export function sessionToMarkdown(
   session: SessionRecord,
   lines: readonly TranscriptLine[],
-  hints: readonly CardRecord[],
+  cards: readonly CardRecord[],
   feedback?: SessionFeedback,
 ): string {
   const started = new Date(session.startedAt);
@@ -28,9 +28,9 @@ export function sessionToMarkdown(
     if (feedback.weakest.length) out.push(`Weakest: ${weakestText(feedback)}.`, '');
   }
   out.push('## Questions detected', '');
-  if (hints.length === 0) out.push('None.');
+  if (cards.length === 0) out.push('None.');
   const byAt = new Map(feedback?.questions.map((question) => [question.at, question]));
-  for (const hint of [...hints].sort((a, b) => a.at - b.at)) {
+  for (const hint of [...cards].sort((a, b) => a.at - b.at)) {
     out.push(`- ${clock(hint.at - session.startedAt)} — ${hint.question}`);
     const question = byAt.get(hint.at);
     if (!question) continue;

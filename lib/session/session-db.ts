@@ -154,27 +154,29 @@ export async function listSessions(db: SessionDb): Promise<SessionRecord[]> {
   return (await db.getAllFromIndex('sessions', 'startedAt')).reverse();
 }
 
-/** Deletes a session with its transcript and hints, all at once. */
+/** A session with everything stored for it: what undoing its deletion puts back. */
 export interface SessionSnapshot {
   session: SessionRecord;
   lines: TranscriptLine[];
-  hints: CardRecord[];
+  cards: CardRecord[];
 }
 
 /** Everything stored for a session, to put back if its deletion is undone. */
 export async function snapshotSession(db: SessionDb, id: string): Promise<SessionSnapshot | undefined> {
   const session = await db.get('sessions', id);
-  return session && { session, lines: await linesOf(db, id), hints: await cardsOf(db, id) };
+  return session && { session, lines: await linesOf(db, id), cards: await cardsOf(db, id) };
 }
 
+/** Puts a deleted session back as it was, all at once. */
 export async function restoreSession(db: SessionDb, snapshot: SessionSnapshot): Promise<void> {
   const tx = db.transaction(['sessions', 'lines', 'cards'], 'readwrite');
   await tx.objectStore('sessions').put(snapshot.session);
   for (const line of snapshot.lines) await tx.objectStore('lines').put(line);
-  for (const hint of snapshot.hints) await tx.objectStore('cards').put(hint);
+  for (const card of snapshot.cards) await tx.objectStore('cards').put(card);
   await tx.done;
 }
 
+/** Deletes a session with its transcript and cards, all at once. */
 export async function deleteSession(db: SessionDb, id: string): Promise<void> {
   const tx = db.transaction(['sessions', 'lines', 'cards'], 'readwrite');
   await tx.objectStore('sessions').delete(id);
