@@ -1,3 +1,4 @@
+import { anyOf } from '../match/any-of';
 import { categoryFrameKind, namedFrame, type FrameKind } from './default-frames';
 import type { Frame } from './schema';
 
@@ -11,11 +12,29 @@ import type { Frame } from './schema';
 const RULES: ReadonlyArray<readonly [FrameKind, RegExp]> = [
   [
     'motivation',
-    /\b(why (do|would) you want|why (are|were) you leaving|why (this|our|the) (company|team|role|job)|why .*\bwork (here|for|at|with)\b|where do you see yourself|(good|right) fit|resonates?|what (excites|motivates|draws) you|why should we hire)\b/,
+    new RegExp(
+      String.raw`\b${anyOf(String.raw`
+        why (?:do|would) you want, why (?:are|were) you leaving, why (?:this|our|the) (?:company|team|role|job),
+        why .*\bwork (?:here|for|at|with)\b, where do you see yourself, (?:good|right) fit, resonates?,
+        what (?:excites|motivates|draws) you, why should we hire
+      `)}\b`,
+    ),
   ],
   [
     'star',
-    /\b(tell me about (a|an|the|your|one)\b(?! (difference|concept))|describe (a|an) (time|situation|project|moment|case)|give (me )?an example of (a time|when|how you)|talk (me )?about (a|your)|a time (when|you|where)|have you (ever )?(worked|had|led|disagreed|failed|made|dealt|handled)|how (have|did) you (handle|deal|cope|manage|respond)|in your (professional |previous |last )?(experience|job|role)|(previous|past|last) (projects?|jobs?|roles?|team)|you (have )?(faced|overcame|run into|ran into|encountered|were proud)|proud of|(recent|biggest) (failure|mistake))/,
+    new RegExp(
+      String.raw`\b${anyOf(String.raw`
+        tell me about (?:a|an|the|your|one)\b(?! (?:difference|concept)),
+        describe (?:a|an) (?:time|situation|project|moment|case),
+        give (?:me )?an example of (?:a time|when|how you), talk (?:me )?about (?:a|your),
+        a time (?:when|you|where), have you (?:ever )?(?:worked|had|led|disagreed|failed|made|dealt|handled),
+        how (?:have|did) you (?:handle|deal|cope|manage|respond),
+        in your (?:professional |previous |last )?(?:experience|job|role),
+        (?:previous|past|last) (?:projects?|jobs?|roles?|team),
+        you (?:have )?(?:faced|overcame|run into|ran into|encountered|were proud), proud of,
+        (?:recent|biggest) (?:failure|mistake)
+      `)}`,
+    ),
   ],
   ['design', /(^|\b(how (would|do|will) you|can you|let's) )(design|architect)\b|\bdesign (a|an|the) \w+/],
   [
@@ -24,7 +43,12 @@ const RULES: ReadonlyArray<readonly [FrameKind, RegExp]> = [
   ],
   [
     'debug',
-    /\b(debug|troubleshoot|root cause|how (would|do) you (investigate|find out))\b|^(your|the|a|our|users?) .*\b(dropped|drops|degraded|doubled|spiked?|slow(er)?|blank|broken|fail(s|ed|ing)?|out of (\w+ )?memory|crash(es|ed)?|regress(ed|ion)?)\b.*\b(what|how) (do|would|should|will) (you|we) (check|try|do|look)/,
+    new RegExp(
+      String.raw`\b(?:debug|troubleshoot|root cause|how (?:would|do) you (?:investigate|find out))\b|^(?:your|the|a|our|users?) .*\b${anyOf(String.raw`
+        dropped, drops, degraded, doubled, spiked?, slow(?:er)?, blank, broken, fail(?:s|ed|ing)?,
+        out of (?:\w+ )?memory, crash(?:es|ed)?, regress(?:ed|ion)?
+      `)}\b.*\b(?:what|how) (?:do|would|should|will) (?:you|we) (?:check|try|do|look)`,
+    ),
   ],
   [
     'compare',
@@ -32,7 +56,17 @@ const RULES: ReadonlyArray<readonly [FrameKind, RegExp]> = [
   ],
   [
     'techniques',
-    /\b(how (do|would|can|could|should|might) (you|we|i|one)|what can (you|we) do to|ways? (to|you may|you might)|(techniques|methods|approaches|strategies) (for|to)|what approach(es)? would you)\b.*\b(handle|deal|prevent|reduce|avoid|mitigate|improve|speed( up)?|fix|tackle|tune|encode|choose|select|pick|scale|optimi[sz]e|lower|cut|meet|manage|detect|balance|combat|address|hide|decide|use|measure|evaluate|version|protect)\b|\bwhat (are|would be) (some |the )?(different )?(ways|techniques|methods|approaches|strategies|options)\b/,
+    new RegExp(
+      String.raw`\b(?:how ${anyOf(`
+        do, would, can, could, should, might
+      `)} (?:you|we|i|one)|what can (?:you|we) do to|ways? (?:to|you may|you might)|(?:techniques|methods|approaches|strategies) (?:for|to)|what approach(?:es)? would you)\b.*\b${anyOf(`
+        handle, deal, prevent, reduce, avoid, mitigate, improve, speed(?: up)?, fix, tackle, tune, encode,
+        choose, select, pick, scale, optimi[sz]e, lower, cut, meet, manage, detect, balance, combat, address,
+        hide, decide, use, measure, evaluate, version, protect
+      `)}\b|\bwhat (?:are|would be) (?:some |the )?(?:different )?${anyOf(`
+        ways, techniques, methods, approaches, strategies, options
+      `)}\b`,
+    ),
   ],
   ['concept', /^(what (is|are|does|do)|what's|explain|define|describe|why|how (does|do) .*\bwork\b|when we say)/],
 ];
