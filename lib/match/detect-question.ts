@@ -24,11 +24,20 @@ const ASKING_RELATIVE =
   /\b(?:which|when|where|who)\b(?: \w+){0,2} (?:would|should|do|does|did|is|are|was|were|can|could|will|might|has|have)\b/;
 
 /** Where a clause may start: the beginning, or after a pivot, a connective or a comma of speech. */
-const CLAUSE_START = String.raw`(?:^|\b(?:so|okay|ok|alright|right|now|and|then|please|next|first|lets|great|cool|well|just|maybe|also|but|yeah|sure|thanks|thank you|perfect)\b )`;
+const CLAUSE_START = String.raw`(?:^|\b${anyOf(`
+  so, okay, ok, alright, right, now, and, then, please, next, first, lets, great, cool, well, just,
+  maybe, also, but, yeah, sure, thanks, thank you, perfect
+`)}\b )`;
 
 /** Requests and yes/no questions that open a clause: "design a …", "should you alert on …". */
 const ASKING_AT_CLAUSE_START = new RegExp(
-  `${CLAUSE_START}(?:explain|describe|design|implement|write|code|code up|build|compare|contrast|share|suppose|imagine|say you|lets say|let us say|talk about|think about|define|derive|estimate|debug|sketch|outline|train|compute|calculate|find|return|evaluate|predict|detect|optimize|speed up|reduce|deal with|handle|pick|choose|list|name|show|should|does|do|is|are|can|could|would|will|have|has)\\b`,
+  String.raw`${CLAUSE_START}${anyOf(`
+    explain, describe, design, implement, write, code, code up, build, compare, contrast, share,
+    suppose, imagine, say you, lets say, let us say, talk about, think about, define, derive, estimate,
+    debug, sketch, outline, train, compute, calculate, find, return, evaluate, predict, detect,
+    optimize, speed up, reduce, deal with, handle, pick, choose, list, name, show, should, does, do, is,
+    are, can, could, would, will, have, has
+  `)}\b`,
 );
 
 /**
