@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // Speed is measured by the benchmarks; a test's time limit only catches a hang, and on a shared
+    // 2-core machine real-model and page tests run several times slower than alone (5 s was hit at load 10–17).
+    testTimeout: 20_000,
   },
 });
