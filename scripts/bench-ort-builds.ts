@@ -17,6 +17,7 @@ import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { percentile, round, runCli } from './cli-support';
 import { ensureRandomMoonshine, ensureRandomWhisper } from './generated-models';
+import { chromiumPath, QUIET_CHROMIUM_ARGS } from '../tests/e2e/launch-extension';
 
 const ORT_DIST = resolve('node_modules/onnxruntime-web/dist');
 const ROUNDS = 4;
@@ -158,17 +159,9 @@ runCli(async () => {
     },
   ];
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cuecard-ort-')), {
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : process.env.CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: QUIET_CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

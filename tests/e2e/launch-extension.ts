@@ -12,7 +12,18 @@ export const E2E_EXTENSION_ID = 'djompkhollnokodbhhgfgbbhahhjbial';
 export const TEST_OUTPUT_DIR = resolve('test-output');
 
 /** Debian's Chromium; never a browser downloaded by a test tool. */
-function chromiumPath(): string {
+/** Headless Chromium with nothing of its own on the network (no updates, sync or QUIC) and no GPU. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
     Boolean,
   ) as string[];
@@ -51,13 +62,7 @@ export async function launchExtension(
     viewport: { width: 420, height: 900 },
     ignoreDefaultArgs: ['--mute-audio'],
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
       '--autoplay-policy=no-user-gesture-required',
       `--allowlisted-extension-id=${E2E_EXTENSION_ID}`,
       `--disable-extensions-except=${extensionDir}`,
