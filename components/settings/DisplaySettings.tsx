@@ -1,3 +1,4 @@
+import { RangeSetting } from '../common/RangeSetting';
 import { ShortcutList } from '../common/ShortcutList';
 
 interface DisplaySettingsProps {
@@ -13,7 +14,7 @@ interface DisplaySettingsProps {
 export function DisplaySettings(props: DisplaySettingsProps) {
   return (
     <section className="settings" aria-label="Display settings">
-      <h2>Display and hints</h2>
+      <h2>Display and cards</h2>
       <label>
         Theme
         <select
@@ -25,29 +26,13 @@ export function DisplaySettings(props: DisplaySettingsProps) {
           <option value="dark">Dark</option>
         </select>
       </label>
-      <label>
+      <RangeSetting min={0.8} max={1.6} step={0.1} value={props.fontScale} onChange={props.onFontScale}>
         Text size: {Math.round(props.fontScale * 100)}%
-        <input
-          type="range"
-          min={0.8}
-          max={1.6}
-          step={0.1}
-          value={props.fontScale}
-          onChange={(event) => props.onFontScale(Number(event.target.value))}
-        />
-      </label>
-      <label>
+      </RangeSetting>
+      <RangeSetting min={0.3} max={0.8} step={0.05} value={props.matchThreshold} onChange={props.onMatchThreshold}>
         Match sensitivity: cards need {Math.round(props.matchThreshold * 100)}% confidence (lower shows more, and more
         wrong ones)
-        <input
-          type="range"
-          min={0.3}
-          max={0.8}
-          step={0.05}
-          value={props.matchThreshold}
-          onChange={(event) => props.onMatchThreshold(Number(event.target.value))}
-        />
-      </label>
+      </RangeSetting>
       <h3>Keyboard shortcuts</h3>
       <ShortcutList />
     </section>

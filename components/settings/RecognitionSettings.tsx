@@ -3,6 +3,7 @@ import { localModelChoice } from '@/lib/asr/asr-settings';
 import { listModelFolders } from '@/lib/asr/model-store';
 import { WHISPER_MODELS } from '@/lib/asr/whisper-models';
 import type { DevicePreference, VadSettings } from '@/lib/messaging/runtime-messages';
+import { RangeSetting } from '../common/RangeSetting';
 import { LocalModelFolder } from './LocalModelFolder';
 
 interface RecognitionSettingsProps {
@@ -112,40 +113,28 @@ function PauseSettings({ vad, onVad }: Pick<RecognitionSettingsProps, 'vad' | 'o
   return (
     <fieldset className="vad-settings">
       <legend>When a spoken line ends</legend>
-      <label>
+      <RangeSetting
+        min={300}
+        max={2000}
+        step={100}
+        value={vad.minSilenceMs}
+        onChange={(minSilenceMs) => onVad({ minSilenceMs })}
+      >
         A pause of {(vad.minSilenceMs / 1000).toFixed(1)} s ends a line (shorter: cards sooner; longer: fewer sentences
         cut in two)
-        <input
-          type="range"
-          min={300}
-          max={2000}
-          step={100}
-          value={vad.minSilenceMs}
-          onChange={(event) => onVad({ minSilenceMs: Number(event.target.value) })}
-        />
-      </label>
-      <label>
+      </RangeSetting>
+      <RangeSetting
+        min={5000}
+        max={29000}
+        step={1000}
+        value={vad.maxUtteranceMs}
+        onChange={(maxUtteranceMs) => onVad({ maxUtteranceMs })}
+      >
         A line longer than {vad.maxUtteranceMs / 1000} s is cut there
-        <input
-          type="range"
-          min={5000}
-          max={29000}
-          step={1000}
-          value={vad.maxUtteranceMs}
-          onChange={(event) => onVad({ maxUtteranceMs: Number(event.target.value) })}
-        />
-      </label>
-      <label>
+      </RangeSetting>
+      <RangeSetting min={0} max={800} step={50} value={vad.padMs} onChange={(padMs) => onVad({ padMs })}>
         Sound kept before and after speech: {(vad.padMs / 1000).toFixed(2)} s (more: fewer clipped first words)
-        <input
-          type="range"
-          min={0}
-          max={800}
-          step={50}
-          value={vad.padMs}
-          onChange={(event) => onVad({ padMs: Number(event.target.value) })}
-        />
-      </label>
+      </RangeSetting>
     </fieldset>
   );
 }
