@@ -54,7 +54,7 @@ async function scoredSessions(
 /** The stored sessions, each scored as its review would be; one read back, deleted, or brought back by Undo. */
 function useStoredSessions({ db, entryById, aliases }: Pick<SessionHistoryProps, 'db' | 'entryById' | 'aliases'>) {
   const [sessions, setSessions] = useState<Array<{ session: SessionRecord; feedback: SessionFeedback }> | null>(null);
-  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; hints: CardRecord[] } | null>(
+  const [open, setOpen] = useState<{ session: SessionRecord; lines: TranscriptLine[]; cards: CardRecord[] } | null>(
     null,
   );
   const [deleted, setDeleted] = useState<SessionSnapshot | null>(null);
@@ -72,7 +72,7 @@ function useStoredSessions({ db, entryById, aliases }: Pick<SessionHistoryProps,
 
   async function show(session: SessionRecord) {
     const handle = await db;
-    setOpen({ session, lines: await linesOf(handle, session.id), hints: await cardsOf(handle, session.id) });
+    setOpen({ session, lines: await linesOf(handle, session.id), cards: await cardsOf(handle, session.id) });
   }
 
   async function remove(session: SessionRecord) {

@@ -19,7 +19,7 @@ import { TranscriptView } from '../session/TranscriptView';
 export function SessionReview({
   session,
   lines,
-  hints,
+  cards,
   entryById,
   aliases,
   onBack,
@@ -28,7 +28,7 @@ export function SessionReview({
 }: {
   session: SessionRecord;
   lines: TranscriptLine[];
-  hints: CardRecord[];
+  cards: CardRecord[];
   entryById: (id: string) => KnowledgeEntry | undefined;
   aliases?: CompiledAliases;
   onBack: () => void;
@@ -36,7 +36,7 @@ export function SessionReview({
   /** Starts a drill on these entries (the session's weakest answers). */
   onDrill?: (entryIds: string[]) => void;
 }) {
-  const feedback = sessionFeedback(hints, lines, entryById, aliases);
+  const feedback = sessionFeedback(cards, lines, entryById, aliases);
   return (
     <section className="session-review" aria-label="Session review">
       <div className="pack-actions">
@@ -48,7 +48,7 @@ export function SessionReview({
           onClick={() =>
             downloadText(
               `cuecard-session-${new Date(session.startedAt).toISOString().slice(0, 10)}.md`,
-              sessionToMarkdown(session, lines, hints, feedback),
+              sessionToMarkdown(session, lines, cards, feedback),
               'text/markdown',
             )
           }
@@ -63,7 +63,7 @@ export function SessionReview({
       {feedback.answered > 0 && <ReviewSummary feedback={feedback} onDrill={onDrill} />}
       <section className="card-section" aria-label="Questions detected">
         <h3>Questions detected</h3>
-        {hints.length === 0 ? (
+        {cards.length === 0 ? (
           <p className="no-card">None.</p>
         ) : (
           <ul>

@@ -47,7 +47,7 @@ export function RecognitionSettings(props: RecognitionSettingsProps) {
           checked={props.captureMicrophone}
           onChange={(event) => props.onCaptureMicrophone(event.target.checked)}
         />
-        Also capture my microphone (labelled “You”; never triggers hints)
+        Also capture my microphone (labelled “You”; never brings a card)
       </label>
       <p className="card-meta">
         Audio never leaves this device. The first use downloads the chosen model from the Hugging Face hub, which sees

@@ -132,7 +132,7 @@ export function LiveView() {
   const threshold = useSettingsStore(selectMatchThreshold);
   const setVerbosity = useSettingsStore((state) => state.setVerbosity);
   const session = useSessionStore(
-    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, card: hint, pickCard }) => ({
+    useShallow(({ status, awaitingStart, mode, model, notice, nearMisses, questions, card, pickCard }) => ({
       status,
       awaitingStart,
       mode,
@@ -140,7 +140,7 @@ export function LiveView() {
       notice,
       nearMisses,
       questions,
-      current: hint?.at,
+      current: card?.at,
       pickCard,
     })),
   );
